@@ -1,0 +1,130 @@
+import {relative, isAbsolute} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import yargs from 'yargs';
+import pkg from '../../package.json' with {type: 'json'};
+import {toDocument} from '../document/build';
+import {formatLoadError, loadResumeFile} from '../resume/load';
+import {sanitizeText} from '../resume/sanitize';
+import {renderMarkdown} from '../text/markdown';
+import {renderPlain} from '../text/plain';
+import {defaultWidth, MIN_WIDTH} from '../text/width';
+import {colorLevel, isInteractive, wantsColor, type Format, type TerminalFacts} from './mode';
+
+/** Exit codes, documented in --help and the README. */
+export const EXIT = {
+  ok: 0,
+  /** An unexpected failure inside kim-resume (a bug): one line, no stack unless DEBUG is set. */
+  internal: 1,
+  /** A bad command line or a résumé file that cannot be loaded. */
+  usage: 2,
+} as const;
+
+export const MAX_WIDTH = 1000;
+
+/** The streams and facts the CLI works with (the real process, or fakes in tests). */
+export interface Io extends TerminalFacts {
+  columns: number | undefined;
+  write(text: string): Promise<void>;
+  error(line: string): void;
+}
+
+/** The embedded résumé, shipped beside the code. */
+// Built, this module is dist/main.js; under the test runner it is src/cli/run.ts.
+export const DEFAULT_RESUME = fileURLToPath(new URL(import.meta.url.endsWith('/src/cli/run.ts') ? '../../data/resume.json' : '../data/resume.json', import.meta.url));
+
+class UsageError extends Error {}
+
+const EPILOGUE = `Without FILE, shows 김성호's résumé. Piped or redirected, it prints plain text.
+
+Exit codes:
+  0  success
+  1  internal error (a bug; set DEBUG=1 for the stack trace)
+  2  bad command line, or a résumé file that cannot be read or is not valid`;
+
+function parser(args: string[]) {
+  return yargs(args)
+    .scriptName('kim-resume')
+    // Our own --help and --version, so they write through `io` like everything else.
+    .help(false)
+    .version(false)
+    .usage('Usage: $0 [FILE] [options]\n\nA résumé in your terminal. FILE is any JSON Resume document (https://jsonresume.org/schema).')
+    .command('$0 [file]', false, (y) => y.positional('file', {type: 'string', describe: 'a JSON Resume file'}))
+    .option('format', {choices: ['text', 'markdown', 'json'] as const, describe: 'print this format and exit'})
+    .option('width', {type: 'number', describe: 'wrap text to N columns (default: the terminal, at most 100; else 80)'})
+    .option('color', {type: 'boolean', describe: 'color the text output (--no-color: never)'})
+    .option('help', {alias: 'h', type: 'boolean', describe: 'show this help'})
+    .option('version', {alias: 'v', type: 'boolean', describe: 'show the version'})
+    .strict()
+    .locale('en')
+    .exitProcess(false)
+    .wrap(null)
+    .epilogue(EPILOGUE)
+    .fail((message, error) => {
+      throw new UsageError((message ?? error?.message ?? 'bad arguments').replace(/\s*\n\s*/g, ' '));
+    });
+}
+
+/** Where errors name the file: relative to the working directory when it is inside it. */
+function displayName(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
+}
+
+/** Runs the CLI and returns the exit code. Only this module decides modes and exit codes. */
+export async function run(args: string[], io: Io): Promise<number> {
+  const y = parser(args);
+  let argv;
+  try {
+    argv = await y.parseAsync();
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.error(`kim-resume: ${sanitizeText(error.message)} (see kim-resume --help)`);
+    return EXIT.usage;
+  }
+  if (argv.help) {
+    await io.write((await y.getHelp()) + '\n');
+    return EXIT.ok;
+  }
+  if (argv.version) {
+    await io.write(`${pkg.version}\n`);
+    return EXIT.ok;
+  }
+  const width = argv.width;
+  if (width !== undefined && (!Number.isInteger(width) || width < MIN_WIDTH || width > MAX_WIDTH)) {
+    io.error(`kim-resume: --width must be a whole number from ${MIN_WIDTH} to ${MAX_WIDTH}, got ${String(width)} (see kim-resume --help)`);
+    return EXIT.usage;
+  }
+
+  const given = typeof argv.file === 'string' ? argv.file : undefined;
+  const file = given ?? DEFAULT_RESUME;
+  const loaded = loadResumeFile(file, given ?? displayName(file));
+  if (!loaded.ok) {
+    io.error(formatLoadError(loaded.error));
+    return EXIT.usage;
+  }
+
+  const format: Format | undefined = argv.format;
+  // The interactive app arrives with the next issue; until then a terminal gets the print too.
+  void isInteractive(format, io);
+  const chosen = format ?? 'text';
+  if (chosen === 'json') {
+    await io.write(JSON.stringify(loaded.resume, null, 2) + '\n');
+    return EXIT.ok;
+  }
+  const doc = toDocument(loaded.resume);
+  if (chosen === 'markdown') {
+    await io.write(renderMarkdown(doc));
+    return EXIT.ok;
+  }
+  const cells = width ?? defaultWidth(io.stdoutIsTTY ? io.columns : undefined);
+  const color = wantsColor(argv.color, io);
+  if (!color) {
+    await io.write(renderPlain(doc, cells));
+    return EXIT.ok;
+  }
+  // Loaded only here: the plain path never pays for marked, marked-terminal and chalk.
+  const [{default: chalk}, {renderTerminal}] = await Promise.all([import('chalk'), import('../text/terminal')]);
+  chalk.level = colorLevel(true, io.env);
+  await io.write(renderTerminal(doc, cells));
+  return EXIT.ok;
+}

@@ -1,0 +1,54 @@
+/**
+ * The render-neutral résumé: what every view (plain text, Markdown, colored print, the Ink app)
+ * reads. Sections hold entries; an entry holds blocks and child entries (an organization holds
+ * its projects, an essay its titled parts). Dates are already formatted as the source writes them.
+ */
+
+export type Block =
+  /** A paragraph, optionally under a label such as "Description". */
+  | {kind: 'text'; label?: string; text: string}
+  /** A bullet list, optionally under a label such as "What did I do". */
+  | {kind: 'list'; label?: string; items: string[]}
+  /** Technologies or keywords: shown as `Tech Stack: FastAPI · Trino` or as badges. */
+  | {kind: 'tags'; label: string; items: string[]}
+  /** A link: a label and its URL (never a hyperlink target from outside the data). */
+  | {kind: 'link'; label: string; url: string};
+
+export type EntryKind = 'organization' | 'project' | 'item' | 'essay' | 'part';
+
+export interface Entry {
+  kind: EntryKind;
+  title: string;
+  /** A line under the title: NC Lab's 숭실대학교, a skill's level. */
+  subtitle?: string;
+  /** The role held: Backend Engineer. */
+  role?: string;
+  /** The period, formatted: `2021.06 - present`. */
+  period?: string;
+  blocks: Block[];
+  children: Entry[];
+}
+
+export interface Section {
+  /** Stable id: work, personal, essays, projects, skills … (used by deep links and tests). */
+  id: string;
+  title: string;
+  entries: Entry[];
+}
+
+export interface Contact {
+  kind: 'email' | 'phone' | 'url' | 'location' | 'profile';
+  /** What is shown: the address, number, or `GitHub: kim`. */
+  text: string;
+  /** Where it points, for links (mailto:, https:). */
+  url?: string;
+}
+
+export interface ResumeDocument {
+  name: string;
+  label?: string;
+  /** The opening words: basics.summary. */
+  greeting?: string;
+  contacts: Contact[];
+  sections: Section[];
+}

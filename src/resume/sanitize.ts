@@ -1,0 +1,44 @@
+/**
+ * Text from data is data: nothing in a résumé may reach the terminal as a control.
+ *
+ * Applied once, at load (see load.ts), to every string and every key. The filter has the
+ * shape of gemini-cli's `stripUnsafeCharacters`, extended for what strip-ansi leaves behind
+ * (FIELD-NOTES "Escape injection"): 7-bit and 8-bit escape sequences are removed whole
+ * (CSI, OSC with its payload, DCS/SOS/PM/APC strings), then any remaining C0/C1 control,
+ * bidirectional override, zero-width space and BOM is dropped. Newlines survive (they are
+ * structure); tabs become spaces (string-width counts a tab as zero cells); CR LF becomes LF
+ * and a bare CR becomes LF. ZWJ/ZWNJ survive so emoji sequences keep rendering.
+ */
+
+// ESC or C1 introducers, followed by the body of the sequence.
+//  - CSI: ESC [ or 0x9B, parameters 0x30-0x3F, intermediates 0x20-0x2F, final 0x40-0x7E
+//  - OSC/DCS/SOS/PM/APC: ESC ] P X ^ _ (or 0x9D 0x90 0x98 0x9E 0x9F), payload up to BEL or ST
+//    (ESC \ or 0x9C); an unterminated string eats to the end (what a terminal would swallow)
+//  - any other ESC x: two-character escape (ESC 7, ESC c, ESC ( B ...)
+const SEQUENCE =
+  /(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?|(?:\x1b[\]PX^_]|[\x9d\x90\x98\x9e\x9f])[\s\S]*?(?:\x07|\x1b\\|\x9c|$)|\x1b[\x20-\x2f]*[\x30-\x7e]?/g;
+
+// What may never be printed: C0 but \n, DEL, C1, bidi controls, ZWSP, word joiner..BOM-ish.
+const UNSAFE = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g;
+
+/** Returns `text` with every terminal control removed; NFC-normalized. */
+export function sanitizeText(text: string): string {
+  return text
+    .replace(/\r\n?|[\u2028\u2029]/g, '\n')
+    .replace(/\t/g, '    ')
+    .replace(SEQUENCE, '')
+    .replace(UNSAFE, '')
+    .normalize('NFC');
+}
+
+/** Sanitizes every string (and every object key) in a parsed JSON value. */
+export function sanitizeValue(value: unknown): unknown {
+  if (typeof value === 'string') return sanitizeText(value);
+  if (Array.isArray(value)) return value.map(sanitizeValue);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) out[sanitizeText(key)] = sanitizeValue(inner);
+    return out;
+  }
+  return value;
+}

@@ -1,0 +1,123 @@
+import stringWidth from 'string-width';
+
+/**
+ * The width rules, defined once. Every width shown on a screen is counted in terminal cells
+ * with string-width (Hangul and most emoji are two cells), never with `.length`.
+ */
+
+/** Reading width when there is a terminal: wider lines are hard to read (glow caps too). */
+export const MAX_READING_WIDTH = 100;
+/** Width when there is no terminal to ask (piped, redirected). */
+export const DEFAULT_WIDTH = 80;
+/** Narrowest width the renderers accept. */
+export const MIN_WIDTH = 10;
+
+const cache = new Map<string, number>();
+
+/** Cells `text` occupies in a terminal (cached: the same words are measured again and again). */
+export function cellWidth(text: string): number {
+  let width = cache.get(text);
+  if (width === undefined) {
+    width = stringWidth(text);
+    if (cache.size > 10_000) cache.clear();
+    cache.set(text, width);
+  }
+  return width;
+}
+
+const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+
+/** User-perceived characters: a Hangul syllable, a ZWJ emoji family, a letter with its marks. */
+export function graphemes(text: string): string[] {
+  return Array.from(segmenter.segment(text), (s) => s.segment);
+}
+
+/** The default output width: the terminal's columns capped at MAX_READING_WIDTH, else DEFAULT_WIDTH. */
+export function defaultWidth(columns: number | undefined): number {
+  return columns && columns > 0 ? Math.max(MIN_WIDTH, Math.min(columns, MAX_READING_WIDTH)) : DEFAULT_WIDTH;
+}
+
+/** Splits a word wider than `width` into pieces that fit, on grapheme boundaries. */
+export function breakWord(word: string, width: number): string[] {
+  const pieces: string[] = [];
+  let piece = '';
+  let used = 0;
+  for (const g of graphemes(word)) {
+    const w = cellWidth(g);
+    if (used + w > width && piece !== '') {
+      pieces.push(piece);
+      piece = '';
+      used = 0;
+    }
+    piece += g;
+    used += w;
+  }
+  if (piece !== '') pieces.push(piece);
+  return pieces;
+}
+
+/**
+ * Wraps words (already split) to lines no wider than `width`, joining them with `separator`.
+ * A word never breaks unless it alone is wider than the line.
+ */
+export function wrapWords(words: string[], width: number, separator = ' '): string[] {
+  const lines: string[] = [];
+  const sepWidth = cellWidth(separator);
+  let line = '';
+  let used = 0;
+  for (const word of words) {
+    const w = cellWidth(word);
+    if (line !== '' && used + sepWidth + w <= width) {
+      line += separator + word;
+      used += sepWidth + w;
+      continue;
+    }
+    if (line !== '') lines.push(line);
+    if (w <= width) {
+      line = word;
+      used = w;
+    } else {
+      const pieces = breakWord(word, width);
+      lines.push(...pieces.slice(0, -1));
+      line = pieces.at(-1) ?? '';
+      used = cellWidth(line);
+    }
+  }
+  if (line !== '' || lines.length === 0) lines.push(line);
+  return lines;
+}
+
+/** Wraps prose to `width` cells: paragraphs split on newlines, runs of spaces fold to one. */
+export function wrapText(text: string, width: number): string[] {
+  return text.split('\n').flatMap((paragraph) => wrapWords(paragraph.split(' ').filter((w) => w !== ''), width));
+}
+
+/**
+ * Wraps `text` behind a first-line prefix (a bullet, a label) with later lines indented by
+ * `indent`: `- 대시보드 …` / `  집계하여 …`. Every line, prefix included, fits in `width`.
+ */
+export function wrapHanging(text: string, width: number, prefix: string, indent = ' '.repeat(cellWidth(prefix))): string[] {
+  const inner = Math.max(1, width - Math.max(cellWidth(prefix), cellWidth(indent)));
+  return wrapText(text, inner).map((line, i) => (i === 0 ? prefix : indent) + line);
+}
+
+/** Cuts `text` to at most `width` cells on a grapheme boundary, ending in `…` when cut. */
+export function truncate(text: string, width: number, ellipsis = '…'): string {
+  if (cellWidth(text) <= width) return text;
+  const room = width - cellWidth(ellipsis);
+  if (room < 0) return '';
+  let out = '';
+  let used = 0;
+  for (const g of graphemes(text)) {
+    const w = cellWidth(g);
+    if (used + w > room) break;
+    out += g;
+    used += w;
+  }
+  return out + ellipsis;
+}
+
+/** Pads `text` with spaces to exactly `width` cells (it must not be wider). */
+export function padEnd(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - cellWidth(text)));
+}
