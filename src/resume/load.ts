@@ -141,7 +141,8 @@ const PARSE_MESSAGES: Record<string, string> = {
 function describeParseError(error: ParseError | undefined, text: string): string {
   if (!error) return 'not a JSON document';
   const message = PARSE_MESSAGES[printParseErrorCode(error.error)] ?? printParseErrorCode(error.error);
-  return error.offset >= text.trimEnd().length ? `unexpected end of file (${message})` : message;
+  // A token cut off by the end of the file (a string, a number) starts before the end: where it ends is what counts.
+  return error.offset + error.length >= text.trimEnd().length ? `unexpected end of file (${message})` : message;
 }
 
 /** The offset where nesting first goes past MAX_DEPTH, or -1 (checked before the recursive parser runs). */
