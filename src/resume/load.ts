@@ -140,9 +140,12 @@ const PARSE_MESSAGES: Record<string, string> = {
 
 function describeParseError(error: ParseError | undefined, text: string): string {
   if (!error) return 'not a JSON document';
-  const message = PARSE_MESSAGES[printParseErrorCode(error.error)] ?? printParseErrorCode(error.error);
-  // A token cut off by the end of the file (a string, a number) starts before the end: where it ends is what counts.
-  return error.offset + error.length >= text.trimEnd().length ? `unexpected end of file (${message})` : message;
+  const code = printParseErrorCode(error.error);
+  const message = PARSE_MESSAGES[code] ?? code;
+  const end = text.trimEnd().length;
+  // A string or comment cut off by the end of the file starts before the end: where it ends is what counts.
+  const cutOff = code.startsWith('UnexpectedEndOf') && error.offset + error.length >= end;
+  return error.offset >= end || cutOff ? `unexpected end of file (${message})` : message;
 }
 
 /** The offset where nesting first goes past MAX_DEPTH, or -1 (checked before the recursive parser runs). */
