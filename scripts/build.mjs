@@ -18,7 +18,13 @@ await build({
   // that does not clash with yargs' own createRequire import.
   banner: {js: "import {createRequire as __kimCreateRequire} from 'node:module'; const require = __kimCreateRequire(import.meta.url);"},
   define: {'process.env.NODE_ENV': '"production"'},
-  alias: {'cli-highlight': './src/stubs/cli-highlight.ts'},
+  alias: {
+    'cli-highlight': './src/stubs/cli-highlight.ts',
+    'react-devtools-core': './src/stubs/empty.ts',
+    // kim-resume decides itself whether a person is at a terminal (src/cli/mode.ts); Ink's own
+    // CI check would freeze the app in a real terminal that merely has CI set.
+    'is-in-ci': './src/stubs/false.ts',
+  },
   chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'none',
   logLevel: 'warning',

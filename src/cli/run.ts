@@ -34,7 +34,7 @@ export const DEFAULT_RESUME = fileURLToPath(new URL(import.meta.url.endsWith('/s
 
 class UsageError extends Error {}
 
-const EPILOGUE = `Without FILE, shows 김성호's résumé. Piped or redirected, it prints plain text.
+const EPILOGUE = `In a terminal it opens the interactive résumé (press ? for keys). Piped or redirected, or with\n--format, it prints and exits. Without FILE, it shows 김성호's résumé.
 
 Exit codes:
   0  success
@@ -51,7 +51,8 @@ function parser(args: string[]) {
     .command('$0 [file]', false, (y) => y.positional('file', {type: 'string', describe: 'a JSON Resume file'}))
     .option('format', {choices: ['text', 'markdown', 'json'] as const, describe: 'print this format and exit'})
     .option('width', {type: 'number', describe: 'wrap text to N columns (default: the terminal, at most 100; else 80)'})
-    .option('color', {type: 'boolean', describe: 'color the text output (--no-color: never)'})
+    .option('color', {type: 'boolean', describe: 'use color (--no-color: never)'})
+    .option('ascii', {type: 'boolean', default: false, describe: 'draw boxes with ASCII characters (for terminals that draw box lines wide)'})
     .option('help', {alias: 'h', type: 'boolean', describe: 'show this help'})
     .option('version', {alias: 'v', type: 'boolean', describe: 'show the version'})
     .strict()
@@ -104,8 +105,11 @@ export async function run(args: string[], io: Io): Promise<number> {
   }
 
   const format: Format | undefined = argv.format;
-  // The interactive app arrives with the next issue; until then a terminal gets the print too.
-  void isInteractive(format, io);
+  if (isInteractive(format, io)) {
+    // Loaded only here: piping never pays for React and Ink.
+    const {runInteractive} = await import('../ui/run');
+    return runInteractive(toDocument(loaded.resume), {color: wantsColor(argv.color, io), ascii: argv.ascii});
+  }
   const chosen = format ?? 'text';
   if (chosen === 'json') {
     await io.write(JSON.stringify(loaded.resume, null, 2) + '\n');

@@ -1,0 +1,2 @@
+// is-in-ci, answered once: kim-resume chooses interactive mode itself (src/cli/mode.ts).
+export default false;

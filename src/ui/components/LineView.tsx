@@ -1,0 +1,29 @@
+import {Text} from 'ink';
+import React from 'react';
+import type {Line} from '../layout/lines';
+import type {Theme} from '../theme';
+
+/** One laid-out line: each span a <Text> styled by the theme. An empty line keeps its row. */
+export const LineView = React.memo(function LineView({line, theme}: {line: Line; theme: Theme}) {
+  if (line.length === 0) return <Text> </Text>;
+  return (
+    <Text wrap="truncate">
+      {line.map((s, i) => (
+        <Text key={i} {...(s.badge === undefined ? theme.styles[s.style ?? 'plain'] : theme.badge(s.badge))}>
+          {s.text}
+        </Text>
+      ))}
+    </Text>
+  );
+});
+
+/** A column of lines. */
+export function Lines({lines, theme}: {lines: Line[]; theme: Theme}) {
+  return (
+    <>
+      {lines.map((line, i) => (
+        <LineView key={i} line={line} theme={theme} />
+      ))}
+    </>
+  );
+}

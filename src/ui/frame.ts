@@ -1,0 +1,96 @@
+import type {ResumeDocument} from '../document/model';
+import {headerLines, helpLines, hintsFor, sectionBar, statusBar, tooSmallLines} from './layout/chrome';
+import type {Line} from './layout/lines';
+import type {InlineRenderer} from './layout/panel';
+import {layoutSection, type SectionLayout} from './layout/section';
+import {scrollPercent, type Geometry, type NavState} from './state';
+import type {Theme} from './theme';
+
+/** Below this the app shows one line asking for a larger terminal instead of a broken frame. */
+export const MIN_SIZE = {width: 40, rows: 10};
+
+export interface Screen {
+  width: number;
+  rows: number;
+}
+
+/**
+ * Everything the app draws, as a pure function of the document, the navigation state and the
+ * terminal size. The frame is `rows - 1` lines: as tall as the terminal, Ink would clear the
+ * screen on every render and flicker (ink#450).
+ */
+export class FrameBuilder {
+  private readonly cache = new Map<string, SectionLayout>();
+  private readonly titles: string[];
+
+  constructor(
+    readonly doc: ResumeDocument,
+    readonly theme: Theme,
+    readonly inline?: InlineRenderer,
+  ) {
+    this.titles = doc.sections.map((s) => s.title);
+  }
+
+  tooSmall(screen: Screen): boolean {
+    return screen.width < MIN_SIZE.width || screen.rows < MIN_SIZE.rows;
+  }
+
+  private chromeHeight(screen: Screen): number {
+    return headerLines(this.doc, screen.width, screen.rows).length + 2;
+  }
+
+  /** Rows left for the scrolling content. */
+  viewportHeight(screen: Screen): number {
+    return Math.max(1, screen.rows - 1 - this.chromeHeight(screen));
+  }
+
+  /** The section laid out for this state and width (cached: a key press reuses it). */
+  section(state: NavState, width: number, index = state.section): SectionLayout {
+    const section = this.doc.sections[index];
+    if (!section) return {lines: [], panels: []};
+    const prefix = `${section.id}/`;
+    const folded = [...state.collapsed].filter((k) => k.startsWith(prefix)).sort().join(',');
+    const key = `${index}|${width}|${state.focus[index] ?? 0}|${folded}`;
+    let layout = this.cache.get(key);
+    if (!layout) {
+      layout = layoutSection(section, {width, theme: this.theme, focus: state.focus[index] ?? 0, collapsed: state.collapsed, inline: this.inline});
+      if (this.cache.size > 64) this.cache.clear();
+      this.cache.set(key, layout);
+    }
+    return layout;
+  }
+
+  /** What the viewport shows for a state: the help, or the current section. */
+  geometry(state: NavState, screen: Screen): Geometry {
+    const height = this.viewportHeight(screen);
+    if (state.help) return {lines: helpLines(screen.width).length, panels: [], height};
+    const layout = this.section(state, screen.width);
+    return {lines: layout.lines.length, panels: layout.panels, height};
+  }
+
+  /** The lines of the whole frame. */
+  build(state: NavState, screen: Screen): Line[] {
+    const {width, rows} = screen;
+    if (this.tooSmall(screen)) return tooSmallLines(width, rows, MIN_SIZE);
+    const height = this.viewportHeight(screen);
+    const header = headerLines(this.doc, width, rows);
+    const bar = sectionBar(this.titles, state.section, width);
+    let body: Line[];
+    let position: string;
+    let foldable = false;
+    if (state.help) {
+      const help = helpLines(width);
+      body = help.slice(state.helpOffset, state.helpOffset + height);
+      position = `${scrollPercent(state.helpOffset, help.length, height)}%`;
+    } else {
+      const layout = this.section(state, width);
+      const offset = state.offset[state.section] ?? 0;
+      body = layout.lines.slice(offset, offset + height);
+      position = `${scrollPercent(offset, layout.lines.length, height)}%`;
+      foldable = layout.panels[state.focus[state.section] ?? -1]?.foldable ?? false;
+    }
+    while (body.length < height) body.push([]);
+    const status = statusBar(hintsFor({help: state.help, foldable}), position, width);
+    return [...header, bar, ...body, status];
+  }
+}

@@ -1,0 +1,80 @@
+import type {ResumeDocument} from '../../document/model';
+import {cellWidth, truncate, wrapText} from '../../text/width';
+import {KEYMAP, keyLabels, type Command} from '../keymap';
+import {clipLine, padLine, span, type Line, type Span} from './lines';
+
+/** The header: name and role, then the greeting and contacts when there is room. */
+export function headerLines(doc: ResumeDocument, width: number, rows: number): Line[] {
+  const lines: Line[] = [];
+  const first: Line = [span(doc.name, 'name')];
+  if (doc.label) first.push(span('  '), span(doc.label, 'label'));
+  lines.push(clipLine(first, width));
+  if (rows >= 16 && doc.greeting) lines.push([span(truncate(doc.greeting.replace(/\n/g, ' '), width), 'greeting')]);
+  if (rows >= 20 && doc.contacts.length > 0) {
+    lines.push([span(truncate(doc.contacts.map((c) => c.text).join(' · '), width), 'muted')]);
+  }
+  return lines;
+}
+
+/** The section bar: ` 1 Work Experience ` tabs, the active one highlighted, shortened to fit. */
+export function sectionBar(titles: string[], active: number, width: number): Line {
+  const label = (title: string, i: number, room: number) => ` ${truncate(`${i + 1} ${title}`, Math.max(1, room - 2))} `;
+  let room = Math.max(...titles.map((t, i) => cellWidth(` ${i + 1} ${t} `)), 0);
+  const total = (r: number) => titles.reduce((sum, t, i) => sum + cellWidth(label(t, i, r)), 0);
+  while (room > 3 && total(room) > width) room--;
+  const spans: Span[] = titles.map((t, i) => span(label(t, i, room), i === active ? 'tabActive' : 'tabInactive'));
+  return clipLine(spans, width);
+}
+
+/** The commands worth a hint in the status bar right now, in the order shown. */
+export function hintsFor(context: {help: boolean; foldable: boolean}): Command[] {
+  if (context.help) return ['back', 'down', 'quit'];
+  return ['nextSection', 'down', ...(context.foldable ? (['toggle'] as Command[]) : []), 'help', 'quit'];
+}
+
+/** When the bar is short of room, hints go in this order; help and quit stay longest. */
+const DROP_FIRST: Command[] = ['toggle', 'down', 'nextSection', 'back', 'help'];
+
+/** The status bar: key hints from the keymap on the left, the scroll position on the right. */
+export function statusBar(commands: Command[], position: string, width: number): Line {
+  const right = ` ${position} `;
+  const room = width - cellWidth(right);
+  const hint = (command: Command) => {
+    const binding = KEYMAP.find((b) => b.command === command)!;
+    return {key: binding.keys[0]!.label, words: binding.hint ?? binding.description.split(' ')[0]!};
+  };
+  const widthOf = (list: Command[]) => list.reduce((sum, c) => sum + cellWidth(` ${hint(c).key} ${hint(c).words} `), 0);
+  let shown = [...commands];
+  for (const drop of DROP_FIRST) {
+    if (widthOf(shown) <= room) break;
+    shown = shown.filter((c) => c !== drop);
+  }
+  if (widthOf(shown) > room) shown = [];
+  const spans: Span[] = shown.flatMap((c) => [span(` ${hint(c).key}`, 'statusKey'), span(` ${hint(c).words} `, 'status')]);
+  return [...padLine(spans, Math.max(0, room), 'status'), span(right, 'status')];
+}
+
+/** The help overlay's lines, derived from the keymap table (never typed by hand). */
+export function helpLines(width: number): Line[] {
+  const keyWidth = Math.max(...KEYMAP.map((b) => cellWidth(keyLabels(b.command)))) + 2;
+  const lines: Line[] = [[span('Keys', 'heading')]];
+  let group = '';
+  for (const binding of KEYMAP) {
+    if (binding.group !== group) {
+      group = binding.group;
+      lines.push([], [span(group, 'blockLabel')]);
+    }
+    const keys = keyLabels(binding.command);
+    lines.push(clipLine([span(`  ${keys}`, 'statusKey'), span(' '.repeat(Math.max(1, keyWidth - cellWidth(keys)))), span(binding.description)], width));
+  }
+  lines.push([], [span('Piped or redirected, kim-resume prints plain text: kim-resume | less', 'muted')]);
+  return lines.map((l) => clipLine(l, width));
+}
+
+/** Shown instead of a broken frame when the terminal is too small (wrapped, never wider). */
+export function tooSmallLines(width: number, rows: number, min: {width: number; rows: number}): Line[] {
+  const message = `enlarge the terminal (now ${width}×${rows}, need ${min.width}×${min.rows})`;
+  return wrapText(message, Math.max(1, width))
+    .slice(0, Math.max(1, rows - 1))
+    .map((l) => [span(l, 'plain')]);
+}

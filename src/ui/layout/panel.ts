@@ -1,0 +1,111 @@
+import type {Block, Entry} from '../../document/model';
+import {itemHeading} from '../../text/plain';
+import {cellWidth, truncate, wrapHanging, wrapText} from '../../text/width';
+import type {Theme} from '../theme';
+import {clipLine, padLine, span, type Line, type Span, type StyleName} from './lines';
+
+/** Renders rich text (inline Markdown) to lines of at most `width` cells; plain wrap by default. */
+export type InlineRenderer = (text: string, width: number, style?: StyleName) => Line[];
+
+export const plainInline: InlineRenderer = (text, width, style) => wrapText(text, width).map((l) => [span(l, style)]);
+
+export interface PanelOptions {
+  width: number;
+  theme: Theme;
+  focused: boolean;
+  /** Folded: only the title and the badges (projects). */
+  collapsed: boolean;
+  inline?: InlineRenderer;
+}
+
+/** Badges wrapped onto lines of at most `width` cells; a badge is never split across lines. */
+export function badgeLines(names: string[], width: number, theme: Theme): Line[] {
+  const lines: Line[] = [];
+  let line: Span[] = [];
+  let used = 0;
+  for (const name of names) {
+    let text = theme.badgeText(name);
+    if (cellWidth(text) > width) text = truncate(text, width);
+    const w = cellWidth(text);
+    if (used > 0 && used + 1 + w > width) {
+      lines.push(line);
+      line = [];
+      used = 0;
+    }
+    if (used > 0) {
+      line.push(span(' '));
+      used += 1;
+    }
+    line.push({text, badge: name});
+    used += w;
+  }
+  if (line.length > 0) lines.push(line);
+  return lines;
+}
+
+function blockLines(block: Block, width: number, theme: Theme, inline: InlineRenderer): Line[] {
+  switch (block.kind) {
+    case 'text':
+      return [...(block.label ? [[span(block.label, 'blockLabel')]] : []), ...inline(block.text, width)];
+    case 'list': {
+      const bullet = `${theme.bullet} `;
+      const items = block.items.flatMap((item) =>
+        wrapHanging(item, width, bullet).map((l, i): Line =>
+          i === 0 ? [span(bullet, 'bullet'), span(l.slice(bullet.length))] : [span(l)],
+        ),
+      );
+      return [...(block.label ? [[span(block.label, 'blockLabel')]] : []), ...items];
+    }
+    case 'tags':
+      return badgeLines(block.items, width, theme);
+    case 'link':
+      return wrapHanging(block.url, width, `${block.label}: `).map((l) => [span(l, 'muted')]);
+  }
+}
+
+/** The lines inside a panel (no border): title, facts, blocks, and child entries. */
+export function entryContent(entry: Entry, width: number, theme: Theme, opts: {focused: boolean; collapsed: boolean; inline?: InlineRenderer}): Line[] {
+  const inline = opts.inline ?? plainInline;
+  const out: Line[] = [];
+  const titleStyle: StyleName = opts.focused ? 'panelTitleFocus' : 'panelTitle';
+  const heading = itemHeading(entry);
+  const foldable = entry.kind === 'project' && entry.blocks.some((b) => b.kind !== 'tags');
+  const marker = foldable ? (opts.collapsed ? '▸ ' : '▾ ') : '';
+  wrapHanging(heading, width, marker).forEach((l, i) => {
+    out.push(i === 0 && marker ? [span(marker, 'muted'), span(l.slice(marker.length), titleStyle)] : [span(l, titleStyle)]);
+  });
+  if (entry.subtitle) out.push(...wrapText(entry.subtitle, width).map((l) => [span(l, 'muted')]));
+  const facts = entry.kind === 'item' ? undefined : [entry.role, entry.period].filter(Boolean).join(' · ');
+  if (facts) out.push(...wrapText(facts, width).map((l) => [span(l, 'period')]));
+  for (const block of entry.blocks) {
+    if (opts.collapsed && block.kind !== 'tags') continue;
+    out.push([]);
+    out.push(...blockLines(block, width, theme, inline));
+  }
+  if (!opts.collapsed) {
+    for (const child of entry.children) {
+      out.push([]);
+      const childLines = entryContent(child, width, theme, {focused: false, collapsed: false, inline});
+      out.push(...childLines);
+    }
+  }
+  return out;
+}
+
+/** Draws a border around content lines: `width` is the outer width (at least 5). */
+export function boxed(content: Line[], width: number, theme: Theme, focused: boolean): Line[] {
+  const box = focused ? theme.box.focused : theme.box.normal;
+  const style: StyleName = focused ? 'borderFocus' : 'border';
+  const inner = width - 4;
+  return [
+    [span(box.topLeft + box.horizontal.repeat(width - 2) + box.topRight, style)],
+    ...content.map((line): Line => [span(`${box.vertical} `, style), ...padLine(clipLine(line, inner), inner), span(` ${box.vertical}`, style)]),
+    [span(box.bottomLeft + box.horizontal.repeat(width - 2) + box.bottomRight, style)],
+  ];
+}
+
+/** A whole panel: an entry in its box. */
+export function panelLines(entry: Entry, opts: PanelOptions): Line[] {
+  const content = entryContent(entry, opts.width - 4, opts.theme, opts);
+  return boxed(content, opts.width, opts.theme, opts.focused);
+}

@@ -1,0 +1,50 @@
+import {render} from 'ink';
+import React from 'react';
+import {onExit} from 'signal-exit';
+import type {ResumeDocument} from '../document/model';
+import {App} from './App';
+import {createTheme} from './theme';
+
+export interface InteractiveOptions {
+  color: boolean;
+  ascii: boolean;
+  initialSection?: number;
+}
+
+/** Enter the alternate screen; leave it, show the cursor and turn mouse reporting off. */
+export const ENTER_SCREEN = '\x1b[?1049h';
+export const LEAVE_SCREEN = '\x1b[?1049l\x1b[?25h';
+
+/**
+ * Runs the full-screen app until the reader quits. The terminal is left as it was found on every
+ * way out: Ink restores raw mode and the cursor; the alternate screen is left here, by
+ * signal-exit's handler on signals (process 'exit' does not run on SIGINT/SIGTERM/SIGHUP).
+ */
+export async function runInteractive(doc: ResumeDocument, options: InteractiveOptions): Promise<number> {
+  const stdout = process.stdout;
+  let restored = false;
+  const restore = () => {
+    if (restored) return;
+    restored = true;
+    stdout.write(LEAVE_SCREEN);
+  };
+  const removeExitHandler = onExit(restore, {alwaysLast: true});
+  stdout.write(ENTER_SCREEN);
+  try {
+    const theme = createTheme({color: options.color, ascii: options.ascii});
+    const instance = render(<App doc={doc} theme={theme} initialSection={options.initialSection} />, {
+      exitOnCtrlC: false,
+      patchConsole: false,
+      // Ink 6.8's incrementalRendering misplaced our full-screen frame by one row after a
+      // section change (seen in tmux and xterm.js): each frame is redrawn whole instead,
+      // inside synchronized output, which Ink turns on by itself.
+      incrementalRendering: false,
+      maxFps: 60,
+    });
+    await instance.waitUntilExit();
+  } finally {
+    restore();
+    removeExitHandler();
+  }
+  return 0;
+}
