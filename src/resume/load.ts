@@ -171,8 +171,9 @@ function findDuplicateKey(node: Node, path: Array<string | number>): {offset: nu
     for (const property of node.children ?? []) {
       const [keyNode, valueNode] = property.children ?? [];
       if (!keyNode) continue;
-      const key = String(keyNode.value);
-      if (seen.has(key)) return {offset: keyNode.offset, path, message: `duplicate key ${JSON.stringify(sanitizeValue(key))}`};
+      // Compared as loaded: keys that differ only by what sanitizing removes ("name", "\u200bname") are the same key.
+      const key = sanitizeText(String(keyNode.value));
+      if (seen.has(key)) return {offset: keyNode.offset, path, message: `duplicate key ${JSON.stringify(key)}`};
       seen.add(key);
       if (valueNode) {
         const found = findDuplicateKey(valueNode, [...path, key]);
