@@ -1,0 +1,42 @@
+import {spawnSync, type SpawnSyncReturns} from 'node:child_process';
+import {join} from 'node:path';
+import {REPO_ROOT} from './fixtures';
+
+/** The built program, as npm installs it. Build first (`npm run build`; `npm test` does). */
+export const BIN = join(REPO_ROOT, 'bin', 'kim-resume.js');
+
+/** The environment of a plain shell: none of the variables that switch colors or Node options. */
+export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {...process.env};
+  for (const key of ['FORCE_COLOR', 'NO_COLOR', 'COLORTERM', 'NODE_OPTIONS', 'DEBUG', 'COLUMNS', 'LINES']) delete env[key];
+  env.TERM = 'xterm-256color';
+  return {...env, ...extra};
+}
+
+export interface CliResult {
+  status: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  /** stdout as bytes, to look for raw escape bytes. */
+  bytes: Buffer;
+}
+
+/** Runs `node bin/kim-resume.js ...args` from the repository root with piped stdio. */
+export function runCli(args: string[], options: {env?: NodeJS.ProcessEnv; input?: string} = {}): CliResult {
+  const result: SpawnSyncReturns<Buffer> = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: REPO_ROOT,
+    env: options.env ?? cleanEnv(),
+    input: options.input ?? '',
+    timeout: 20_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (result.error) throw result.error;
+  return {
+    status: result.status,
+    signal: result.signal,
+    stdout: result.stdout.toString('utf8'),
+    stderr: result.stderr.toString('utf8'),
+    bytes: result.stdout,
+  };
+}

@@ -1,0 +1,165 @@
+import fc from 'fast-check';
+import {describe, expect, it} from 'vitest';
+import {sanitizeText, sanitizeValue} from '../../src/resume/sanitize';
+
+/** Every character that must never survive sanitizing (FIELD-NOTES "Escape injection"). */
+const FORBIDDEN = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200b\ufeff]/;
+
+describe('sanitizeText: escape sequences are removed whole', () => {
+  it.each([
+    ['CSI colors', 'a\x1b[31mred\x1b[0mb', 'aredb'],
+    ['CSI 256/true color', '\x1b[38;2;255;0;0mx\x1b[48;5;17my\x1b[m', 'xy'],
+    ['CSI cursor moves and clear screen', 'a\x1b[2J\x1b[H\x1b[10;20Hb\x1b[3A\x1b[K', 'ab'],
+    ['CSI private mode (alternate screen, hide cursor)', 'a\x1b[?1049h\x1b[?25lb', 'ab'],
+    ['OSC 0 title, BEL-terminated', 'a\x1b]0;pwned\x07b', 'ab'],
+    ['OSC 0 title, ST-terminated', 'a\x1b]0;pwned\x1b\\b', 'ab'],
+    ['OSC 52 clipboard write, BEL-terminated', 'a\x1b]52;c;cm0gLXJmIH4=\x07b', 'ab'],
+    ['OSC 52 clipboard write, ST-terminated', 'a\x1b]52;c;cm0gLXJmIH4=\x1b\\b', 'ab'],
+    ['OSC 8 hyperlink keeps only its visible text', 'a\x1b]8;;https://evil.example\x1b\\click\x1b]8;;\x1b\\b', 'aclickb'],
+    ['DCS string (sixel)', 'a\x1bPq#0;2;0;0;0#0~~\x1b\\b', 'ab'],
+    ['APC string (kitty graphics)', 'a\x1b_Gf=100;payload\x1b\\b', 'ab'],
+    ['SOS and PM strings', 'a\x1bXsos\x1b\\b\x1b^pm\x1b\\c', 'abc'],
+    ['unterminated OSC swallows the rest', 'a\x1b]0;title without end', 'a'],
+    ['two-character escapes (save cursor, reset, charset)', 'a\x1b7b\x1b8c\x1b(Bd\x1bce', 'abcde'],
+    ['a lone ESC at the end', 'a\x1b', 'a'],
+  ])('%s', (_name, input, expected) => {
+    expect(sanitizeText(input)).toBe(expected);
+  });
+});
+
+describe('sanitizeText: 8-bit C1 introducers', () => {
+  it.each([
+    ['0x9B CSI', 'a\x9b31mb', 'ab'],
+    ['0x9B CSI cursor move', 'a\x9b10;10Hb', 'ab'],
+    ['0x9D OSC, BEL-terminated', 'a\x9d0;pwned\x07b', 'ab'],
+    ['0x9D OSC, 0x9C-terminated', 'a\x9d52;c;eA==\x9cb', 'ab'],
+    ['0x90 DCS', 'a\x90q#0\x9cb', 'ab'],
+    ['0x9F APC, 0x9C-terminated', 'a\x9fGpayload\x9cb', 'ab'],
+    ['0x85 NEL and other lone C1 bytes', 'a\x85b\x80c\x81d', 'abcd'],
+  ])('%s', (_name, input, expected) => {
+    expect(sanitizeText(input)).toBe(expected);
+  });
+});
+
+describe('sanitizeText: single controls', () => {
+  it.each([
+    ['BEL', 'a\x07b', 'ab'],
+    ['backspace', 'abc\b\bX', 'abcX'],
+    ['bare CR becomes LF', 'a\rb', 'a\nb'],
+    ['CRLF becomes LF', 'a\r\nb\r\nc', 'a\nb\nc'],
+    ['CR CR LF', 'a\r\r\nb', 'a\n\nb'],
+    ['NUL', 'a\x00b', 'ab'],
+    ['DEL', 'a\x7fb', 'ab'],
+    ['vertical tab and form feed', 'a\x0bb\x0cc', 'abc'],
+    ['bidi override U+202E', 'abc\u202eexe.txt', 'abcexe.txt'],
+    ['bidi embeddings U+202A-U+202D', '\u202aa\u202bb\u202cc\u202dd', 'abcd'],
+    ['bidi isolates U+2066-U+2069', 'a\u2066b\u2067c\u2068d\u2069', 'abcd'],
+    ['LRM, RLM, ALM', 'a\u200eb\u200fc\u061cd', 'abcd'],
+    ['zero-width space U+200B', 'a\u200bb', 'ab'],
+    ['BOM U+FEFF at the start and inside', '\ufeffa\ufeffb', 'ab'],
+    ['line and paragraph separators become LF', 'a\u2028b\u2029c', 'a\nb\nc'],
+    ['tab becomes 4 spaces', 'a\tb', 'a    b'],
+    ['two tabs become 8 spaces', '\t\tx', '        x'],
+    ['newline survives', 'a\nb', 'a\nb'],
+  ])('%s', (_name, input, expected) => {
+    expect(sanitizeText(input)).toBe(expected);
+  });
+});
+
+describe('sanitizeText: text that must survive', () => {
+  it('keeps a ZWJ emoji family intact', () => {
+    expect(sanitizeText('👩\u200d👩\u200d👧')).toBe('👩\u200d👩\u200d👧');
+  });
+
+  it('keeps ZWNJ', () => {
+    expect(sanitizeText('a\u200cb')).toBe('a\u200cb');
+  });
+
+  it('normalizes e + combining acute to NFC é', () => {
+    const out = sanitizeText('caf' + 'e\u0301');
+    expect(out).toBe('caf\u00e9');
+    expect(out).toHaveLength(4);
+  });
+
+  it('normalizes decomposed Hangul jamo to syllables', () => {
+    // ᄒ ᅡ ᆫ (U+1112 U+1161 U+11AB) is 한 decomposed.
+    expect(sanitizeText('\u1112\u1161\u11ab')).toBe('한');
+  });
+
+  it('keeps Hangul, punctuation and the résumé symbols', () => {
+    const text = '안녕하세요. 백엔드 엔지니어 김성호 입니다. 전산 · 네트워크병 💻 🎒 🚀 4.1/4.5 0.4$';
+    expect(sanitizeText(text)).toBe(text);
+  });
+
+  it('keeps flags and skin-tone modifiers', () => {
+    expect(sanitizeText('🇰🇷 👍🏽')).toBe('🇰🇷 👍🏽');
+  });
+});
+
+describe('sanitizeValue', () => {
+  it('sanitizes nested values and object keys, leaving non-strings alone', () => {
+    const input = {
+      '\x1b[31mname': '\x1b]0;pwned\x07김성호',
+      list: ['a\rb', 42, null, true, {'\u202ekey': 'x\u200by', nested: [['\x9b2Jdeep']]}],
+    };
+    expect(sanitizeValue(input)).toEqual({
+      name: '김성호',
+      list: ['a\nb', 42, null, true, {key: 'xy', nested: [['deep']]}],
+    });
+  });
+
+  it('returns numbers, booleans and null unchanged', () => {
+    expect(sanitizeValue(3.5)).toBe(3.5);
+    expect(sanitizeValue(false)).toBe(false);
+    expect(sanitizeValue(null)).toBe(null);
+  });
+
+  it('does not modify its input', () => {
+    const input = {a: ['\x1b[1mx']};
+    sanitizeValue(input);
+    expect(input).toEqual({a: ['\x1b[1mx']});
+  });
+});
+
+describe('sanitizeText properties', () => {
+  // Strings built from the characters attackers use, so the property meets them often.
+  const dangerous = fc.constantFrom(
+    '\x1b', '[', ']', 'P', '_', '\\', ';', '0', 'm', '\x07', '\x9b', '\x9c', '\x9d', '\x90', '\r', '\n', '\t', '\b',
+    '\x00', '\x7f', '\u202e', '\u2066', '\u200b', '\ufeff', '\u200d', '\u0301', 'e', '가', '👩',
+  );
+  const arbitraries = {
+    binary: fc.string({unit: 'binary', maxLength: 80}),
+    fullUnicode: fc.string({unit: 'grapheme', maxLength: 40}),
+    dangerous: fc.string({unit: dangerous, maxLength: 80}),
+  };
+
+  it.each(Object.entries(arbitraries))('output of %s strings has no control, bidi, ZWSP or BOM', (_name, arbitrary) => {
+    fc.assert(
+      fc.property(arbitrary, (input) => {
+        const out = sanitizeText(input);
+        expect(out).not.toMatch(FORBIDDEN);
+      }),
+      {numRuns: 500},
+    );
+  });
+
+  it('is idempotent', () => {
+    fc.assert(
+      fc.property(fc.string({unit: 'binary', maxLength: 80}), (input) => {
+        const once = sanitizeText(input);
+        expect(sanitizeText(once)).toBe(once);
+      }),
+      {numRuns: 500},
+    );
+  });
+
+  it('leaves text with no controls unchanged (apart from NFC)', () => {
+    const safeChar = fc.string({unit: 'binary', maxLength: 60}).map((s) => s.replace(new RegExp(FORBIDDEN.source, 'g'), '').replace(/[\x1b\u2028\u2029\u200e\u200f\u061c\u2060]/g, ''));
+    fc.assert(
+      fc.property(safeChar, (input) => {
+        expect(sanitizeText(input)).toBe(input.normalize('NFC'));
+      }),
+      {numRuns: 500},
+    );
+  });
+});
