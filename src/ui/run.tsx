@@ -3,6 +3,7 @@ import React from 'react';
 import {onExit} from 'signal-exit';
 import type {ResumeDocument} from '../document/model';
 import {App} from './App';
+import {hasMarkdown} from './markdown-hint';
 import {createTheme} from './theme';
 
 export interface InteractiveOptions {
@@ -32,7 +33,9 @@ export async function runInteractive(doc: ResumeDocument, options: InteractiveOp
   stdout.write(ENTER_SCREEN);
   try {
     const theme = createTheme({color: options.color, ascii: options.ascii});
-    const instance = render(<App doc={doc} theme={theme} initialSection={options.initialSection} />, {
+    // Only a résumé whose text holds Markdown pays for loading marked and marked-terminal.
+    const inline = hasMarkdown(doc) ? (await import('./markdown')).createMarkdownInline(options.color) : undefined;
+    const instance = render(<App doc={doc} theme={theme} inline={inline} initialSection={options.initialSection} />, {
       exitOnCtrlC: false,
       patchConsole: false,
       // Ink 6.8's incrementalRendering misplaced our full-screen frame by one row after a

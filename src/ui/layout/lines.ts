@@ -32,6 +32,8 @@ export interface Span {
   style?: StyleName;
   /** A technology badge: the theme colors it by name. */
   badge?: string;
+  /** Already styled by marked-terminal (SGR codes only); widths ignore the codes. */
+  ansi?: boolean;
 }
 
 export type Line = Span[];

@@ -1,0 +1,11 @@
+import type {Entry, ResumeDocument} from '../document/model';
+
+/** Text that may hold inline Markdown: emphasis, code, links. Anything else is wrapped as it is. */
+export const MARKDOWN_HINT = /[*_`]|\[[^\]]*\]\(/;
+
+/** Whether any paragraph of the document looks like Markdown (then the renderer is worth loading). */
+export function hasMarkdown(doc: ResumeDocument): boolean {
+  const visit = (entries: Entry[]): boolean =>
+    entries.some((e) => e.blocks.some((b) => b.kind === 'text' && MARKDOWN_HINT.test(b.text)) || visit(e.children));
+  return doc.sections.some((s) => visit(s.entries));
+}
