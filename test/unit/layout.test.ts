@@ -1,0 +1,140 @@
+import stringWidth from 'string-width';
+import {describe, expect, it} from 'vitest';
+import {FrameBuilder, MIN_SIZE} from '../../src/ui/frame';
+import {helpLines, sectionBar, statusBar} from '../../src/ui/layout/chrome';
+import {clipLine, lineText, lineWidth, padLine, span} from '../../src/ui/layout/lines';
+import {badgeLines, panelLines} from '../../src/ui/layout/panel';
+import {layoutSection, leftColumnWidth, WIDE_LAYOUT} from '../../src/ui/layout/section';
+import {initialState, reduce} from '../../src/ui/state';
+import {KEYMAP} from '../../src/ui/keymap';
+import {badgeIndex, BADGE_PALETTE, createTheme} from '../../src/ui/theme';
+import {realDocument} from '../helpers/resume';
+
+const doc = realDocument();
+const mono = createTheme({color: false, ascii: false});
+const work = doc.sections.find((s) => s.id === 'work')!;
+
+describe('lines', () => {
+  it('measure, pad and clip by cells, never half a wide character', () => {
+    const line = [span('한글'), span('ab')];
+    expect(lineWidth(line)).toBe(6);
+    expect(lineWidth(padLine(line, 10))).toBe(10);
+    expect(lineText(clipLine(line, 3))).toBe('한 ');
+    expect(lineWidth(clipLine(line, 3))).toBe(3);
+    expect(lineText(clipLine(line, 5))).toBe('한글a');
+  });
+});
+
+describe('badges', () => {
+  it('wrap without splitting, in order, within the width', () => {
+    const names = ['Airflow', 'Spark', 'Trino', 'Iceberg', 'Deltalake', 'AwsS3', 'Kubernetes', 'Python', 'Java'];
+    for (const width of [12, 20, 33, 60]) {
+      const lines = badgeLines(names, width, mono);
+      for (const line of lines) expect(lineWidth(line)).toBeLessThanOrEqual(width);
+      expect(lines.flatMap((l) => l.filter((s) => s.badge).map((s) => s.badge))).toEqual(names);
+      expect(lines.map(lineText).join(' ').match(/\[[^\]]+\]/g)).toEqual(names.map((n) => `[${n}]`));
+    }
+  });
+  it('have one stable color per technology, whatever its case', () => {
+    expect(badgeIndex('Kubernetes')).toBe(badgeIndex('kubernetes'));
+    expect(badgeIndex('Kubernetes')).toBeLessThan(BADGE_PALETTE.length);
+    const color = createTheme({color: true, ascii: false});
+    expect(color.badge('Kubernetes')).toEqual(color.badge('Kubernetes'));
+    expect(color.badgeText('Go')).toBe(' Go ');
+    expect(mono.badgeText('Go')).toBe('[Go]');
+  });
+});
+
+describe('section layout', () => {
+  it('marks each panel’s lines: a region starts on a top border and ends on a bottom border', () => {
+    for (const width of [40, 80, 120]) {
+      for (const section of doc.sections) {
+        const layout = layoutSection(section, {width, theme: mono, focus: 0, collapsed: new Set()});
+        for (const region of layout.panels) {
+          expect(lineText(layout.lines[region.start]!)).toMatch(/[╭┏]/);
+          expect(lineText(layout.lines[region.end - 1]!)).toMatch(/[╰┗]/);
+        }
+        for (const line of layout.lines) expect(lineWidth(line)).toBeLessThanOrEqual(width);
+      }
+    }
+  });
+  it('has one panel per project in work, per organization in personal, per essay', () => {
+    const count = (id: string) => layoutSection(doc.sections.find((s) => s.id === id)!, {width: 80, theme: mono, focus: 0, collapsed: new Set()}).panels.length;
+    expect(count('work')).toBe(6);
+    expect(count('personal')).toBe(2);
+    expect(count('essays')).toBe(4);
+  });
+  it(`puts the organization in a left quarter from ${WIDE_LAYOUT} columns`, () => {
+    const wide = layoutSection(work, {width: 120, theme: mono, focus: 0, collapsed: new Set()});
+    const left = leftColumnWidth(120);
+    expect(left).toBe(30);
+    const first = lineText(wide.lines[0]!);
+    expect(first.startsWith('Laplace Technologies, Inc.')).toBe(true);
+    expect(stringWidth(first.slice(0, first.indexOf('┏')))).toBe(left + 2);
+    const narrow = layoutSection(work, {width: 99, theme: mono, focus: 0, collapsed: new Set()});
+    expect(lineText(narrow.lines[0]!)).toBe('Laplace Technologies, Inc.');
+  });
+  it('folding a project leaves its title and badges only', () => {
+    const open = panelLines(work.entries[0]!.children[0]!, {width: 60, theme: mono, focused: false, collapsed: false});
+    const folded = panelLines(work.entries[0]!.children[0]!, {width: 60, theme: mono, focused: false, collapsed: true});
+    expect(folded.length).toBeLessThan(open.length);
+    expect(folded.map(lineText).join('\n')).toContain('[Kubernetes]');
+  });
+});
+
+describe('chrome', () => {
+  it('shortens section tabs to fit, keeping every number', () => {
+    const titles = doc.sections.map((s) => s.title);
+    for (const width of [40, 60, 80, 120]) {
+      const bar = sectionBar(titles, 1, width);
+      expect(lineWidth(bar)).toBeLessThanOrEqual(width);
+      for (const n of ['1', '2', '3']) expect(lineText(bar)).toContain(` ${n} `);
+      expect(bar.find((s) => s.style === 'tabActive')!.text).toContain('2');
+    }
+  });
+  it('status bar: hints from the keymap and the position, exactly as wide as the screen', () => {
+    for (const width of [40, 80]) {
+      const bar = statusBar(['nextSection', 'down', 'toggle', 'help', 'quit'], '42%', width);
+      expect(lineWidth(bar)).toBe(width);
+      expect(lineText(bar)).toMatch(/ 42% $/);
+      expect(lineText(bar)).toContain('q quit');
+    }
+  });
+  it('the help lists every binding of the keymap', () => {
+    const text = helpLines(80).map(lineText).join('\n');
+    for (const binding of KEYMAP) expect(text).toContain(binding.description);
+  });
+});
+
+describe('frames', () => {
+  const builder = new FrameBuilder(doc, mono);
+  it('are rows - 1 lines, never wider than the terminal, at every size from 40×10 to 200×60', () => {
+    for (const [width, rows] of [[40, 10], [50, 16], [80, 24], [100, 30], [120, 40], [200, 60]] as const) {
+      let state = initialState(doc.sections.length);
+      const screen = {width, rows};
+      for (const command of ['nextSection', 'nextSection', 'bottom', 'help'] as const) {
+        const frame = builder.build(state, screen);
+        expect(frame.length).toBe(rows - 1);
+        for (const line of frame) expect(lineWidth(line)).toBeLessThanOrEqual(width);
+        state = reduce(state, {type: 'command', command}, (s) => builder.geometry(s, screen), doc.sections.length);
+      }
+    }
+  });
+  it('below the minimum, say so in lines that fit', () => {
+    for (const [width, rows] of [[39, 10], [40, 9], [20, 5], [10, 3]] as const) {
+      const frame = builder.build(initialState(3), {width, rows});
+      expect(builder.tooSmall({width, rows})).toBe(true);
+      expect(frame.map(lineText).join(' ')).toContain('enlarge');
+      expect(frame.length).toBeLessThanOrEqual(Math.max(1, rows - 1));
+      for (const line of frame) expect(lineWidth(line)).toBeLessThanOrEqual(width);
+    }
+    expect(builder.tooSmall({width: MIN_SIZE.width, rows: MIN_SIZE.rows})).toBe(false);
+  });
+  it('show only the visible slice of a section', () => {
+    const state = initialState(3);
+    const screen = {width: 80, rows: 24};
+    const all = builder.section(state, 80).lines.length;
+    expect(all).toBeGreaterThan(builder.viewportHeight(screen));
+    expect(builder.build(state, screen).length).toBe(23);
+  });
+});
