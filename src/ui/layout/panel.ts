@@ -64,10 +64,15 @@ function blockLines(block: Block, width: number, theme: Theme, inline: InlineRen
 }
 
 /** The lines inside a panel (no border): title, facts, blocks, and child entries. */
-export function entryContent(entry: Entry, width: number, theme: Theme, opts: {focused: boolean; collapsed: boolean; inline?: InlineRenderer}): Line[] {
+export function entryContent(
+  entry: Entry,
+  width: number,
+  theme: Theme,
+  opts: {focused: boolean; collapsed: boolean; inline?: InlineRenderer; nested?: boolean},
+): Line[] {
   const inline = opts.inline ?? plainInline;
   const out: Line[] = [];
-  const titleStyle: StyleName = opts.focused ? 'panelTitleFocus' : 'panelTitle';
+  const titleStyle: StyleName = opts.nested ? 'heading' : opts.focused ? 'panelTitleFocus' : 'panelTitle';
   const heading = itemHeading(entry);
   const foldable = entry.kind === 'project' && entry.blocks.some((b) => b.kind !== 'tags');
   const marker = foldable ? (opts.collapsed ? '▸ ' : '▾ ') : '';
@@ -85,7 +90,7 @@ export function entryContent(entry: Entry, width: number, theme: Theme, opts: {f
   if (!opts.collapsed) {
     for (const child of entry.children) {
       out.push([]);
-      const childLines = entryContent(child, width, theme, {focused: false, collapsed: false, inline});
+      const childLines = entryContent(child, width, theme, {focused: false, collapsed: false, inline, nested: true});
       out.push(...childLines);
     }
   }
