@@ -3,6 +3,7 @@ import React from 'react';
 import {onExit} from 'signal-exit';
 import type {ResumeDocument} from '../document/model';
 import {App} from './App';
+import {ErrorBoundary} from './components/ErrorBoundary';
 import {hasMarkdown} from './markdown-hint';
 import {createTheme} from './theme';
 
@@ -12,7 +13,14 @@ export interface InteractiveOptions {
   initialSection?: number;
 }
 
-/** Enter the alternate screen; leave it, show the cursor and turn mouse reporting off. */
+/** The app failed while rendering; the terminal has been restored when this reaches the CLI. */
+export class AppError extends Error {
+  constructor(cause: Error) {
+    super(`the interactive view failed: ${cause.message}`, {cause});
+  }
+}
+
+/** Enter the alternate screen; leave it and show the cursor. */
 export const ENTER_SCREEN = '\x1b[?1049h';
 export const LEAVE_SCREEN = '\x1b[?1049l\x1b[?25h';
 
@@ -35,16 +43,32 @@ export async function runInteractive(doc: ResumeDocument, options: InteractiveOp
     const theme = createTheme({color: options.color, ascii: options.ascii});
     // Only a résumé whose text holds Markdown pays for loading marked and marked-terminal.
     const inline = hasMarkdown(doc) ? (await import('./markdown')).createMarkdownInline(options.color) : undefined;
-    const instance = render(<App doc={doc} theme={theme} inline={inline} initialSection={options.initialSection} />, {
-      exitOnCtrlC: false,
-      patchConsole: false,
-      // Ink 6.8's incrementalRendering misplaced our full-screen frame by one row after a
-      // section change (seen in tmux and xterm.js): each frame is redrawn whole instead,
-      // inside synchronized output, which Ink turns on by itself.
-      incrementalRendering: false,
-      maxFps: 60,
-    });
+    let failure: Error | undefined;
+    const instance = render(
+      <ErrorBoundary
+        onError={(error) => {
+          failure = error;
+          instance.unmount();
+        }}
+      >
+        <App doc={doc} theme={theme} inline={inline} initialSection={options.initialSection} />
+      </ErrorBoundary>,
+      {
+        exitOnCtrlC: false,
+        patchConsole: false,
+        // Ink 6.8's incrementalRendering misplaced our full-screen frame by one row after a
+        // section change (seen in tmux): each frame is redrawn whole instead, inside
+        // synchronized output, which Ink turns on by itself.
+        incrementalRendering: false,
+        maxFps: 60,
+      },
+    );
+    // The terminal going away (stdin closed) ends the app like q does.
+    const onEnd = () => instance.unmount();
+    process.stdin.once('end', onEnd);
     await instance.waitUntilExit();
+    process.stdin.off('end', onEnd);
+    if (failure) throw new AppError(failure);
   } finally {
     restore();
     removeExitHandler();
