@@ -2,7 +2,7 @@ import type {ResumeDocument} from '../document/model';
 import {headerLines, helpLines, hintsFor, sectionBar, statusBar, tooSmallLines} from './layout/chrome';
 import type {Line} from './layout/lines';
 import type {InlineRenderer} from './layout/panel';
-import {layoutSection, type SectionLayout} from './layout/section';
+import {layoutSection, type PanelCache, type SectionLayout} from './layout/section';
 import {scrollPercent, type Geometry, type NavState} from './state';
 import type {Theme} from './theme';
 
@@ -21,6 +21,7 @@ export interface Screen {
  */
 export class FrameBuilder {
   private readonly cache = new Map<string, SectionLayout>();
+  private readonly panels: PanelCache = new WeakMap();
   private readonly titles: string[];
 
   constructor(
@@ -53,8 +54,16 @@ export class FrameBuilder {
     const key = `${index}|${width}|${state.focus[index] ?? 0}|${folded}`;
     let layout = this.cache.get(key);
     if (!layout) {
-      layout = layoutSection(section, {width, theme: this.theme, focus: state.focus[index] ?? 0, collapsed: state.collapsed, inline: this.inline});
-      if (this.cache.size > 64) this.cache.clear();
+      layout = layoutSection(section, {
+        width,
+        theme: this.theme,
+        focus: state.focus[index] ?? 0,
+        collapsed: state.collapsed,
+        inline: this.inline,
+        panelCache: this.panels,
+      });
+      // A few layouts are enough (the sections being flipped between); panels are cached apart.
+      if (this.cache.size >= 8) this.cache.clear();
       this.cache.set(key, layout);
     }
     return layout;

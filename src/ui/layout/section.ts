@@ -26,6 +26,27 @@ export interface SectionOptions {
   focus: number;
   collapsed: ReadonlySet<string>;
   inline?: InlineRenderer;
+  /** Drawn panels to reuse: moving the focus redraws two panels, not the whole section. */
+  panelCache?: PanelCache;
+}
+
+/**
+ * Drawn panels by entry, then by width, focus and fold. The theme and inline renderer are fixed
+ * for a cache's life (FrameBuilder owns one per theme).
+ */
+export type PanelCache = WeakMap<Entry, Map<string, Line[]>>;
+
+function cachedPanel(cache: PanelCache | undefined, entry: Entry, key: string, draw: () => Line[]): Line[] {
+  if (!cache) return draw();
+  let variants = cache.get(entry);
+  if (!variants) cache.set(entry, (variants = new Map()));
+  let lines = variants.get(key);
+  if (!lines) {
+    // A handful of variants per panel (widths seen in a resize, focused or not, folded or not).
+    if (variants.size >= 8) variants.clear();
+    variants.set(key, (lines = draw()));
+  }
+  return lines;
 }
 
 /** From this width up, work is laid out as the source's page: organization left, projects right. */
@@ -58,7 +79,10 @@ export function layoutSection(section: Section, opts: SectionOptions): SectionLa
   const panel = (entry: Entry, key: string, width: number) => {
     const index = panels.length;
     const collapsed = opts.collapsed.has(key);
-    const drawn = panelLines(entry, {width, theme: opts.theme, focused: index === opts.focus, collapsed, inline: opts.inline});
+    const focused = index === opts.focus;
+    const drawn = cachedPanel(opts.panelCache, entry, `${width}|${focused}|${collapsed}`, () =>
+      panelLines(entry, {width, theme: opts.theme, focused, collapsed, inline: opts.inline}),
+    );
     return {drawn, region: {key, start: 0, end: drawn.length, foldable: isFoldable(entry)}};
   };
 
