@@ -2,7 +2,7 @@ import type {ResumeDocument} from '../document/model';
 import {headerLines, helpLines, hintsFor, sectionBar, statusBar, tooSmallLines} from './layout/chrome';
 import type {Line} from './layout/lines';
 import type {InlineRenderer} from './layout/panel';
-import {layoutSection, type PanelCache, type SectionLayout} from './layout/section';
+import {createCaches, layoutSection, type LayoutCaches, type SectionLayout} from './layout/section';
 import {scrollPercent, type Geometry, type NavState} from './state';
 import type {Theme} from './theme';
 
@@ -21,7 +21,7 @@ export interface Screen {
  */
 export class FrameBuilder {
   private readonly cache = new Map<string, SectionLayout>();
-  private readonly panels: PanelCache = new WeakMap();
+  private readonly caches: LayoutCaches = createCaches();
   private readonly titles: string[];
 
   constructor(
@@ -48,20 +48,14 @@ export class FrameBuilder {
   /** The section laid out for this state and width (cached: a key press reuses it). */
   section(state: NavState, width: number, index = state.section): SectionLayout {
     const section = this.doc.sections[index];
-    if (!section) return {lines: [], panels: []};
+    if (!section) return {length: 0, panels: [], line: () => []};
     const prefix = `${section.id}/`;
     const folded = [...state.collapsed].filter((k) => k.startsWith(prefix)).sort().join(',');
-    const key = `${index}|${width}|${state.focus[index] ?? 0}|${folded}`;
+    // Focus is not part of the key: it changes how two panels are drawn, not where anything is.
+    const key = `${index}|${width}|${folded}`;
     let layout = this.cache.get(key);
     if (!layout) {
-      layout = layoutSection(section, {
-        width,
-        theme: this.theme,
-        focus: state.focus[index] ?? 0,
-        collapsed: state.collapsed,
-        inline: this.inline,
-        panelCache: this.panels,
-      });
+      layout = layoutSection(section, {width, theme: this.theme, collapsed: state.collapsed, inline: this.inline, caches: this.caches});
       // A few layouts are enough (the sections being flipped between); panels are cached apart.
       if (this.cache.size >= 8) this.cache.clear();
       this.cache.set(key, layout);
@@ -74,7 +68,7 @@ export class FrameBuilder {
     const height = this.viewportHeight(screen);
     if (state.help) return {lines: helpLines(screen.width).length, panels: [], height};
     const layout = this.section(state, screen.width);
-    return {lines: layout.lines.length, panels: layout.panels, height};
+    return {lines: layout.length, panels: layout.panels, height};
   }
 
   /** The lines of the whole frame. */
@@ -94,9 +88,11 @@ export class FrameBuilder {
     } else {
       const layout = this.section(state, width);
       const offset = state.offset[state.section] ?? 0;
-      body = layout.lines.slice(offset, offset + height);
-      position = `${scrollPercent(offset, layout.lines.length, height)}%`;
-      foldable = layout.panels[state.focus[state.section] ?? -1]?.foldable ?? false;
+      const focus = state.focus[state.section] ?? -1;
+      body = [];
+      for (let i = offset; i < Math.min(layout.length, offset + height); i++) body.push(layout.line(i, focus));
+      position = `${scrollPercent(offset, layout.length, height)}%`;
+      foldable = layout.panels[focus]?.foldable ?? false;
     }
     while (body.length < height) body.push([]);
     const status = statusBar(hintsFor({help: state.help, foldable}), position, width);

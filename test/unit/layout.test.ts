@@ -4,7 +4,7 @@ import {FrameBuilder, MIN_SIZE} from '../../src/ui/frame';
 import {helpLines, sectionBar, statusBar} from '../../src/ui/layout/chrome';
 import {clipLine, lineText, lineWidth, padLine, span} from '../../src/ui/layout/lines';
 import {badgeLines, panelLines} from '../../src/ui/layout/panel';
-import {layoutSection, leftColumnWidth, WIDE_LAYOUT} from '../../src/ui/layout/section';
+import {allLines, layoutSection, leftColumnWidth, WIDE_LAYOUT} from '../../src/ui/layout/section';
 import {initialState, reduce} from '../../src/ui/state';
 import {KEYMAP} from '../../src/ui/keymap';
 import {badgeIndex, BADGE_PALETTE, createTheme} from '../../src/ui/theme';
@@ -49,30 +49,47 @@ describe('section layout', () => {
   it('marks each panel’s lines: a region starts on a top border and ends on a bottom border', () => {
     for (const width of [40, 80, 120]) {
       for (const section of doc.sections) {
-        const layout = layoutSection(section, {width, theme: mono, focus: 0, collapsed: new Set()});
-        for (const region of layout.panels) {
-          expect(lineText(layout.lines[region.start]!)).toMatch(/[╭┏]/);
-          expect(lineText(layout.lines[region.end - 1]!)).toMatch(/[╰┗]/);
+        const layout = layoutSection(section, {width, theme: mono, collapsed: new Set()});
+        const lines = allLines(layout, 0);
+        expect(lines.length).toBe(layout.length);
+        layout.panels.forEach((region, i) => {
+          // the focused panel draws heavy corners, the others round ones
+          expect(lineText(lines[region.start]!)).toMatch(i === 0 ? /┏━+┓$/ : /╭─+╮$/);
+          expect(lineText(lines[region.end - 1]!)).toMatch(i === 0 ? /┗━+┛$/ : /╰─+╯$/);
+        });
+        for (const line of lines) expect(lineWidth(line)).toBeLessThanOrEqual(width);
+      }
+    }
+  });
+  it('measures each panel as tall as it is drawn, focused or not, folded or not, at any width', () => {
+    for (const width of [40, 57, 80, 99, 100, 120, 161]) {
+      for (const section of doc.sections) {
+        for (const collapsed of [new Set<string>(), new Set(['work/0/0', 'work/0/3', 'work/1/0'])]) {
+          const layout = layoutSection(section, {width, theme: mono, collapsed});
+          layout.panels.forEach((region, focus) => {
+            const lines = allLines(layout, focus);
+            expect(lineText(lines[region.start]!)).toMatch(/┏━+┓$/);
+            expect(lineText(lines[region.end - 1]!)).toMatch(/┗━+┛$/);
+          });
         }
-        for (const line of layout.lines) expect(lineWidth(line)).toBeLessThanOrEqual(width);
       }
     }
   });
   it('has one panel per project in work, per organization in personal, per essay', () => {
-    const count = (id: string) => layoutSection(doc.sections.find((s) => s.id === id)!, {width: 80, theme: mono, focus: 0, collapsed: new Set()}).panels.length;
+    const count = (id: string) => layoutSection(doc.sections.find((s) => s.id === id)!, {width: 80, theme: mono, collapsed: new Set()}).panels.length;
     expect(count('work')).toBe(6);
     expect(count('personal')).toBe(2);
     expect(count('essays')).toBe(4);
   });
   it(`puts the organization in a left quarter from ${WIDE_LAYOUT} columns`, () => {
-    const wide = layoutSection(work, {width: 120, theme: mono, focus: 0, collapsed: new Set()});
+    const wide = layoutSection(work, {width: 120, theme: mono, collapsed: new Set()});
     const left = leftColumnWidth(120);
     expect(left).toBe(30);
-    const first = lineText(wide.lines[0]!);
+    const first = lineText(wide.line(0, 0));
     expect(first.startsWith('Laplace Technologies, Inc.')).toBe(true);
     expect(stringWidth(first.slice(0, first.indexOf('┏')))).toBe(left + 2);
-    const narrow = layoutSection(work, {width: 99, theme: mono, focus: 0, collapsed: new Set()});
-    expect(lineText(narrow.lines[0]!)).toBe('Laplace Technologies, Inc.');
+    const narrow = layoutSection(work, {width: 99, theme: mono, collapsed: new Set()});
+    expect(lineText(narrow.line(0, 0))).toBe('Laplace Technologies, Inc.');
   });
   it('folding a project leaves its title and badges only', () => {
     const open = panelLines(work.entries[0]!.children[0]!, {width: 60, theme: mono, focused: false, collapsed: false});
@@ -133,7 +150,7 @@ describe('frames', () => {
   it('show only the visible slice of a section', () => {
     const state = initialState(3);
     const screen = {width: 80, rows: 24};
-    const all = builder.section(state, 80).lines.length;
+    const all = builder.section(state, 80).length;
     expect(all).toBeGreaterThan(builder.viewportHeight(screen));
     expect(builder.build(state, screen).length).toBe(23);
   });

@@ -2,7 +2,7 @@ import type {Entry, Section} from '../../document/model';
 import {wrapText} from '../../text/width';
 import type {Theme} from '../theme';
 import {padLine, span, type Line} from './lines';
-import {panelLines, type InlineRenderer} from './panel';
+import {boxed, entryContent, type InlineRenderer} from './panel';
 
 /** A focusable panel's place in the laid-out section: lines [start, end). */
 export interface PanelRegion {
@@ -14,39 +14,39 @@ export interface PanelRegion {
   foldable: boolean;
 }
 
+/**
+ * A laid-out section, drawn lazily: its length and panel regions are known up front (from
+ * measured heights), but a line is only drawn when the viewport asks for it. A résumé of a
+ * thousand projects costs one measuring pass, and each frame draws only what is on screen.
+ */
 export interface SectionLayout {
-  lines: Line[];
+  length: number;
   panels: PanelRegion[];
+  /** Line `i`, with panel number `focus` drawn focused. */
+  line(i: number, focus: number): Line;
 }
+
+/** Caches shared by every layout of one document and theme (FrameBuilder owns them). */
+export interface LayoutCaches {
+  /** Content heights by panel key, width and fold. */
+  heights: Map<string, number>;
+  /** Drawn panels by key, width, focus and fold; least recently used first. */
+  drawn: Map<string, Line[]>;
+}
+
+export function createCaches(): LayoutCaches {
+  return {heights: new Map(), drawn: new Map()};
+}
+
+/** Drawn panels kept: enough for several screens of the largest terminal, then the oldest go. */
+export const DRAWN_PANELS = 256;
 
 export interface SectionOptions {
   width: number;
   theme: Theme;
-  /** Index of the focused panel, or -1. */
-  focus: number;
   collapsed: ReadonlySet<string>;
   inline?: InlineRenderer;
-  /** Drawn panels to reuse: moving the focus redraws two panels, not the whole section. */
-  panelCache?: PanelCache;
-}
-
-/**
- * Drawn panels by entry, then by width, focus and fold. The theme and inline renderer are fixed
- * for a cache's life (FrameBuilder owns one per theme).
- */
-export type PanelCache = WeakMap<Entry, Map<string, Line[]>>;
-
-function cachedPanel(cache: PanelCache | undefined, entry: Entry, key: string, draw: () => Line[]): Line[] {
-  if (!cache) return draw();
-  let variants = cache.get(entry);
-  if (!variants) cache.set(entry, (variants = new Map()));
-  let lines = variants.get(key);
-  if (!lines) {
-    // A handful of variants per panel (widths seen in a resize, focused or not, folded or not).
-    if (variants.size >= 8) variants.clear();
-    variants.set(key, (lines = draw()));
-  }
-  return lines;
+  caches?: LayoutCaches;
 }
 
 /** From this width up, work is laid out as the source's page: organization left, projects right. */
@@ -67,54 +67,155 @@ function orgHeader(entry: Entry, width: number): Line[] {
   return lines;
 }
 
+interface PanelItem {
+  kind: 'panel';
+  start: number;
+  height: number;
+  entry: Entry;
+  key: string;
+  width: number;
+  index: number;
+  collapsed: boolean;
+}
+
+/** Rows of an organization beside its projects (wide): header left, panels right. */
+interface ColumnItem {
+  kind: 'column';
+  start: number;
+  height: number;
+  header: Line[];
+  left: number;
+  panels: PanelItem[];
+}
+
+interface LinesItem {
+  kind: 'lines';
+  start: number;
+  height: number;
+  lines: Line[];
+}
+
+type Item = PanelItem | ColumnItem | LinesItem;
+
+/** The last item starting at or before `i` (items are sorted by start). */
+function find<T extends {start: number}>(items: T[], i: number): T | undefined {
+  let lo = 0;
+  let hi = items.length - 1;
+  let found: T | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid]!.start <= i) {
+      found = items[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
 /**
  * Lays out one section at `width`: every panel boxed, organizations with their projects beside
  * (wide) or above (narrow) them. Pure; the same input gives the same lines.
  */
 export function layoutSection(section: Section, opts: SectionOptions): SectionLayout {
-  const lines: Line[] = [];
+  const caches = opts.caches ?? createCaches();
+  const items: Item[] = [];
   const panels: PanelRegion[] = [];
   const wide = opts.width >= WIDE_LAYOUT;
+  let cursor = 0;
 
-  const panel = (entry: Entry, key: string, width: number) => {
-    const index = panels.length;
+  const measure = (entry: Entry, key: string, width: number, collapsed: boolean): number => {
+    const id = `${key}|${width}|${collapsed}`;
+    let height = caches.heights.get(id);
+    if (height === undefined) {
+      // Focus changes styles, never wrapping: one height serves focused and not.
+      height = entryContent(entry, width - 4, opts.theme, {focused: false, collapsed, inline: opts.inline}).length + 2;
+      if (caches.heights.size > 50_000) caches.heights.clear();
+      caches.heights.set(id, height);
+    }
+    return height;
+  };
+  const panelItem = (entry: Entry, key: string, width: number, start: number): PanelItem => {
     const collapsed = opts.collapsed.has(key);
-    const focused = index === opts.focus;
-    const drawn = cachedPanel(opts.panelCache, entry, `${width}|${focused}|${collapsed}`, () =>
-      panelLines(entry, {width, theme: opts.theme, focused, collapsed, inline: opts.inline}),
-    );
-    return {drawn, region: {key, start: 0, end: drawn.length, foldable: isFoldable(entry)}};
+    return {kind: 'panel', start, height: measure(entry, key, width, collapsed), entry, key, width, index: panels.length, collapsed};
+  };
+  const region = (item: PanelItem, offset: number) =>
+    panels.push({key: item.key, start: offset + item.start, end: offset + item.start + item.height, foldable: isFoldable(item.entry)});
+  const blank = () => {
+    items.push({kind: 'lines', start: cursor, height: 1, lines: [[]]});
+    cursor += 1;
   };
 
   section.entries.forEach((entry, i) => {
-    if (i > 0) lines.push([]);
+    if (i > 0) blank();
     const key = `${section.id}/${i}`;
     const hasProjects = entry.kind === 'organization' && entry.children.some((c) => c.kind === 'project');
     if (!hasProjects) {
-      const {drawn, region} = panel(entry, key, opts.width);
-      panels.push({...region, start: lines.length, end: lines.length + drawn.length});
-      lines.push(...drawn);
+      const item = panelItem(entry, key, opts.width, cursor);
+      region(item, 0);
+      items.push(item);
+      cursor += item.height;
       return;
     }
     const left = wide ? leftColumnWidth(opts.width) : opts.width;
     const right = wide ? opts.width - left - 2 : opts.width;
     const header = orgHeader(entry, left);
-    const column: Line[] = [];
-    const regions: PanelRegion[] = [];
+    if (!wide) {
+      items.push({kind: 'lines', start: cursor, height: header.length, lines: header});
+      cursor += header.length;
+    }
+    const column: PanelItem[] = [];
+    let inColumn = 0;
     entry.children.forEach((child, c) => {
-      const {drawn, region} = panel(child, `${key}/${c}`, right);
-      panels.push(region); // placeholder so focus indices count in order; fixed below
-      regions.push({...region, start: column.length, end: column.length + drawn.length});
-      column.push(...drawn);
+      const item = panelItem(child, `${key}/${c}`, right, wide ? inColumn : cursor);
+      region(item, wide ? cursor : 0);
+      if (wide) {
+        column.push(item);
+        inColumn += item.height;
+      } else {
+        items.push(item);
+        cursor += item.height;
+      }
     });
-    const base = lines.length + (wide ? 0 : header.length);
-    panels.splice(panels.length - regions.length, regions.length, ...regions.map((r) => ({...r, start: r.start + base, end: r.end + base})));
     if (wide) {
-      const rows = Math.max(header.length, column.length);
-      for (let r = 0; r < rows; r++) lines.push([...padLine(header[r] ?? [], left), span('  '), ...(column[r] ?? [])]);
-    } else {
-      lines.push(...header, ...column);
+      const height = Math.max(header.length, inColumn);
+      items.push({kind: 'column', start: cursor, height, header, left, panels: column});
+      cursor += height;
     }
   });
-  return {lines, panels};
+
+  const drawPanel = (item: PanelItem, focus: number): Line[] => {
+    const focused = item.index === focus;
+    const id = `${item.key}|${item.width}|${focused}|${item.collapsed}`;
+    let lines = caches.drawn.get(id);
+    if (lines) {
+      caches.drawn.delete(id);
+    } else {
+      const content = entryContent(item.entry, item.width - 4, opts.theme, {focused, collapsed: item.collapsed, inline: opts.inline});
+      lines = boxed(content, item.width, opts.theme, focused);
+      if (caches.drawn.size >= DRAWN_PANELS) caches.drawn.delete(caches.drawn.keys().next().value!);
+    }
+    caches.drawn.set(id, lines);
+    return lines;
+  };
+  const panelLine = (item: PanelItem, i: number, focus: number): Line => drawPanel(item, focus)[i - item.start] ?? [];
+
+  return {
+    length: cursor,
+    panels,
+    line(i, focus) {
+      const item = find(items, i);
+      if (!item || i >= item.start + item.height) return [];
+      if (item.kind === 'lines') return item.lines[i - item.start] ?? [];
+      if (item.kind === 'panel') return panelLine(item, i, focus);
+      const row = i - item.start;
+      const inner = find(item.panels, row);
+      const right = inner && row < inner.start + inner.height ? panelLine(inner, row, focus) : [];
+      return [...padLine(item.header[row] ?? [], item.left), span('  '), ...right];
+    },
+  };
+}
+
+/** Every line of a layout (tests and tools; the app draws only the visible ones). */
+export function allLines(layout: SectionLayout, focus: number): Line[] {
+  return Array.from({length: layout.length}, (_, i) => layout.line(i, focus));
 }
