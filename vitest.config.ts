@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // The loader imports validators compiled from the JSON Resume schema: make sure they exist.
+    globalSetup: ['test/setup/generate.ts'],
   },
 });

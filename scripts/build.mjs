@@ -14,6 +14,8 @@ const noDevtools = {
   },
 };
 
+// The schema validators are compiled first: the bundle imports their generated code.
+await import('./gen-validators.mjs');
 rmSync(new URL('../dist', import.meta.url), {recursive: true, force: true});
 await build({
   entryPoints: {main: 'src/main.ts'},

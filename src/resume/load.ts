@@ -1,11 +1,10 @@
 import {readFileSync, statSync} from 'node:fs';
-import {parseTree, findNodeAtLocation, printParseErrorCode, type Node, type ParseError} from 'jsonc-parser';
-import {validate as validateOfficial} from '@jsonresume/schema';
-import {Validator, type ValidationError} from 'jsonschema';
+import {findNodeAtLocation, parseTree, printParseErrorCode, visit, type Node, type ParseError} from 'jsonc-parser';
 import {firstInvalidUtf8, formatPath, positionAt} from './location';
-import {checkDates, extensionSchema} from './rules';
+import {checkDates} from './rules';
 import {sanitizeText, sanitizeValue} from './sanitize';
 import type {Resume} from './types';
+import {validateExtensions, validateOfficial, type SchemaViolation} from './validators.generated';
 
 /** A load failure as a value: the CLI turns it into one line (see formatLoadError). */
 export interface LoadError {
@@ -18,6 +17,8 @@ export interface LoadError {
 }
 
 export type LoadResult = {ok: true; resume: Resume} | {ok: false; error: LoadError};
+
+const PARSE_OPTIONS = {disallowComments: true, allowTrailingComma: false, allowEmptyContent: false};
 
 /** Files larger than this are refused before they are read: a résumé is a few kilobytes. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -71,33 +72,29 @@ export function parseResume(input: Uint8Array | string, file: string): LoadResul
   const tooDeep = depthExceededAt(text);
   if (tooDeep !== -1) return failAt(file, text, tooDeep, `nested more than ${MAX_DEPTH} levels deep`);
 
-  const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, {disallowComments: true, allowTrailingComma: false, allowEmptyContent: false});
-  if (errors.length > 0 || tree === undefined) {
-    const first = errors[0];
-    return failAt(file, text, first?.offset ?? 0, `invalid JSON: ${describeParseError(first, text)}`);
-  }
+  // The fast path: the native parser, a token scan for duplicate keys, precompiled validators.
+  // The slower tree parse runs only to say where a problem is.
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    // The tolerant parser accepted something strict JSON does not: report it at the start.
-    return fail(file, `invalid JSON: ${(error as Error).message}`, 1, 1);
+    const errors: ParseError[] = [];
+    parseTree(text, errors, PARSE_OPTIONS);
+    const first = errors[0];
+    // The tolerant parser found nothing: report what the strict one said, at the start.
+    if (!first) return fail(file, `invalid JSON: ${(error as Error).message}`, 1, 1);
+    return failAt(file, text, first.offset, `invalid JSON: ${describeParseError(first, text)}`);
   }
-  const duplicate = findDuplicateKey(tree, []);
+  const duplicate = findDuplicateKey(text);
   if (duplicate) return failAt(file, text, duplicate.offset, duplicate.message, formatPath(duplicate.path));
 
   // Sanitize once, before anything (error messages included) can show a string from the data.
   const value = sanitizeValue(raw);
-  const schemaError = firstSchemaError(value);
-  if (schemaError) {
-    const node = nodeFor(tree, schemaError.path);
-    return failAt(file, text, node?.offset ?? 0, describeSchemaError(schemaError), formatPath(schemaError.path));
-  }
-  const dateError = checkDates(value);
-  if (dateError) {
-    const node = nodeFor(tree, dateError.path);
-    return failAt(file, text, node?.offset ?? 0, dateError.message, formatPath(dateError.path));
+  const problem = firstSchemaError(value, text) ?? checkDates(value);
+  if (problem) {
+    const tree = parseTree(text, [], PARSE_OPTIONS);
+    const node = tree && nodeFor(tree, problem.path);
+    return failAt(file, text, node?.offset ?? 0, problem.message, formatPath(problem.path));
   }
   return {ok: true, resume: value as Resume};
 }
@@ -165,29 +162,44 @@ function depthExceededAt(text: string): number {
   return -1;
 }
 
-function findDuplicateKey(node: Node, path: Array<string | number>): {offset: number; path: Array<string | number>; message: string} | undefined {
-  if (node.type === 'object') {
-    const seen = new Set<string>();
-    for (const property of node.children ?? []) {
-      const [keyNode, valueNode] = property.children ?? [];
-      if (!keyNode) continue;
-      // Compared as loaded: keys that differ only by what sanitizing removes ("name", "\u200bname") are the same key.
-      const key = sanitizeText(String(keyNode.value));
-      if (seen.has(key)) return {offset: keyNode.offset, path, message: `duplicate key ${JSON.stringify(key)}`};
-      seen.add(key);
-      if (valueNode) {
-        const found = findDuplicateKey(valueNode, [...path, key]);
-        if (found) return found;
-      }
-    }
-  } else if (node.type === 'array') {
-    const children = node.children ?? [];
-    for (let i = 0; i < children.length; i++) {
-      const found = findDuplicateKey(children[i]!, [...path, i]);
-      if (found) return found;
-    }
-  }
-  return undefined;
+/**
+ * The first key that appears twice in one object, found by a token scan (no tree is built).
+ * Keys are compared as loaded: keys that differ only by what sanitizing removes ("name",
+ * "\u200bname") are the same key.
+ */
+function findDuplicateKey(text: string): {offset: number; path: Array<string | number>; message: string} | undefined {
+  // One frame per open object or array: the keys seen, or the index reached.
+  const frames: Array<{keys?: Set<string>; key?: string | number; index: number}> = [];
+  let found: {offset: number; path: Array<string | number>; message: string} | undefined;
+  const path = () => frames.slice(0, -1).map((f) => f.key!);
+  const enter = (keys?: Set<string>) => {
+    const parent = frames.at(-1);
+    if (parent && !parent.keys) parent.key = parent.index;
+    frames.push({keys, index: 0});
+  };
+  visit(
+    text,
+    {
+      onObjectBegin: () => enter(new Set()),
+      onArrayBegin: () => enter(),
+      onObjectEnd: () => void frames.pop(),
+      onArrayEnd: () => void frames.pop(),
+      onSeparator: (character) => {
+        const top = frames.at(-1);
+        if (character === ',' && top && !top.keys) top.index++;
+      },
+      onObjectProperty: (property, offset) => {
+        const top = frames.at(-1);
+        if (found || !top?.keys) return;
+        const key = sanitizeText(property);
+        if (top.keys.has(key)) found = {offset, path: path(), message: `duplicate key ${JSON.stringify(key)}`};
+        top.keys.add(key);
+        top.key = key;
+      },
+    },
+    PARSE_OPTIONS,
+  );
+  return found;
 }
 
 /** The deepest node that exists along `path` (a missing property points at its object). */
@@ -199,35 +211,45 @@ function nodeFor(tree: Node, path: Array<string | number>): Node | undefined {
   return undefined;
 }
 
-interface SchemaError {
+/** A rule broken, with the JSON path it is at and the message to show. */
+interface Problem {
   path: Array<string | number>;
-  error: ValidationError;
+  message: string;
 }
 
-const extensionValidator = new Validator();
-
-/** The first error (in document order) of the official schema, then of the extension rules. */
-function firstSchemaError(value: unknown): SchemaError | undefined {
-  let official: ValidationError[] = [];
-  validateOfficial(value, (errors) => {
-    official = errors ?? [];
-  });
-  const errors = official.length > 0 ? official : extensionValidator.validate(value, extensionSchema).errors;
-  if (errors.length === 0) return undefined;
-  // jsonschema reports in schema order; a reader wants the first problem in the file.
-  const sorted = [...errors].sort((a, b) => comparePaths(a.path, b.path));
-  const first = sorted[0]!;
-  const path = first.name === 'required' ? [...first.path] : first.path;
-  return {path, error: first};
-}
-
-function comparePaths(a: Array<string | number>, b: Array<string | number>): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    if (a[i] === b[i]) continue;
-    if (typeof a[i] === 'number' && typeof b[i] === 'number') return (a[i] as number) - (b[i] as number);
-    return 0;
+/** `/work/0/startDate` → `['work', 0, 'startDate']`, numbers where the value is an array. */
+function pointerToPath(pointer: string, value: unknown): Array<string | number> {
+  const path: Array<string | number> = [];
+  let at = value;
+  for (const raw of pointer.split('/').slice(1)) {
+    const part = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const key = Array.isArray(at) ? Number(part) : part;
+    path.push(key);
+    at = at !== null && typeof at === 'object' ? (at as Record<string | number, unknown>)[key] : undefined;
   }
-  return a.length - b.length;
+  return path;
+}
+
+function valueAt(value: unknown, path: Array<string | number>): unknown {
+  return path.reduce<unknown>((at, key) => (at !== null && typeof at === 'object' ? (at as Record<string | number, unknown>)[key] : undefined), value);
+}
+
+/**
+ * The first error of the official schema, then of the extension rules, in the order a reader
+ * meets them in the file (validators report in schema order).
+ */
+function firstSchemaError(value: unknown, text: string): Problem | undefined {
+  const validator = !validateOfficial(value) ? validateOfficial : !validateExtensions(value) ? validateExtensions : undefined;
+  const errors = validator?.errors ?? [];
+  if (errors.length === 0) return undefined;
+  const problems = errors.map((error) => {
+    const path = pointerToPath(error.instancePath, value);
+    return {path, message: describeSchemaError(error, valueAt(value, path))};
+  });
+  if (problems.length === 1) return problems[0];
+  const tree = parseTree(text, [], PARSE_OPTIONS);
+  const offset = (p: Problem) => (tree ? (nodeFor(tree, p.path)?.offset ?? 0) : 0);
+  return problems.map((p) => ({p, at: offset(p)})).sort((a, b) => a.at - b.at)[0]!.p;
 }
 
 function describeValue(value: unknown): string {
@@ -247,23 +269,24 @@ const TYPE_NAMES: Record<string, string> = {
   boolean: 'true or false',
 };
 
-function describeSchemaError({error}: SchemaError): string {
-  const got = describeValue(error.instance);
-  switch (error.name) {
+function describeSchemaError(error: SchemaViolation, instance: unknown): string {
+  const got = describeValue(instance);
+  const params = error.params;
+  switch (error.keyword) {
     case 'type': {
-      const wanted = ([] as string[]).concat(error.argument as string | string[]).map((t) => TYPE_NAMES[t] ?? t);
+      const wanted = String(params.type).split(',').map((t) => TYPE_NAMES[t] ?? t);
       return `expected ${wanted.join(' or ')}, got ${got}`;
     }
     case 'pattern':
-      if (String(error.argument).includes('[1-2][0-9]{3}')) return `expected a date like 2021-06, got ${got}`;
-      return `does not match ${String(error.argument)}, got ${got}`;
+      if (String(params.pattern).includes('[1-2][0-9]{3}')) return `expected a date like 2021-06, got ${got}`;
+      return `does not match ${String(params.pattern)}, got ${got}`;
     case 'format':
-      if (error.argument === 'uri') return `expected a URL like https://example.com, got ${got}`;
-      if (error.argument === 'email') return `expected an email address, got ${got}`;
-      return `expected ${String(error.argument)}, got ${got}`;
+      if (params.format === 'uri') return `expected a URL like https://example.com, got ${got}`;
+      if (params.format === 'email') return `expected an email address, got ${got}`;
+      return `expected ${String(params.format)}, got ${got}`;
     case 'required':
-      return `missing required property ${JSON.stringify(error.argument)}`;
+      return `missing required property ${JSON.stringify(params.missingProperty)}`;
     default:
-      return error.message;
+      return error.message ?? error.keyword;
   }
 }

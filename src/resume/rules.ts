@@ -1,65 +1,8 @@
-import type {Schema} from 'jsonschema';
-
 /**
- * The project's own rules, on top of the official schema: the shape of the `x-` extensions
- * (README, "Editing the résumé") and real calendar dates. Extensions stay optional, so any
- * JSON Resume document passes these rules unchanged.
+ * The project's own rules on top of the official schema, beyond what a JSON schema can say (the
+ * shapes of the x- extensions are in extensions.schema.json): real calendar dates, and ends that
+ * do not come before starts.
  */
-const isoDate: Schema = {
-  type: 'string',
-  pattern: '^([1-2][0-9]{3}-[0-1][0-9]-[0-3][0-9]|[1-2][0-9]{3}-[0-1][0-9]|[1-2][0-9]{3})$',
-};
-const text: Schema = {type: 'string'};
-
-export const extensionSchema: Schema = {
-  type: 'object',
-  properties: {
-    education: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: {
-          'x-title': text,
-          'x-scoreLabel': text,
-          'x-positions': {
-            type: 'array',
-            items: {
-              type: 'object',
-              required: ['title'],
-              properties: {title: text, startDate: isoDate, endDate: isoDate},
-            },
-          },
-        },
-      },
-    },
-    'x-service': {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['organization'],
-        properties: {organization: text, position: text, startDate: isoDate, endDate: isoDate},
-      },
-    },
-    'x-essays': {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['title', 'entries'],
-        properties: {
-          title: text,
-          entries: {
-            type: 'array',
-            items: {type: 'object', required: ['body'], properties: {title: text, body: text}},
-          },
-        },
-      },
-    },
-    meta: {
-      type: 'object',
-      properties: {'x-sectionTitles': {type: 'object', additionalProperties: text}},
-    },
-  },
-};
 
 /** A rule broken: where (a JSON path) and what. */
 export interface RuleViolation {

@@ -1,7 +1,7 @@
 // Type declarations for dependencies that ship none.
 
 declare module '@jsonresume/schema' {
-  import type {ValidationError, Schema} from 'jsonschema';
+  import type {ValidationError, Schema} from 'jsonschema'; // @jsonresume/schema's own validator library
   /** The official JSON Resume validator: calls back with the schema errors, or null. */
   export function validate(resume: unknown, callback: (errors: ValidationError[] | null, valid: boolean) => void): void;
   export const schema: Schema;
