@@ -50,7 +50,8 @@ function parser(args: string[]) {
     .usage('Usage: $0 [FILE] [options]\n\nA résumé in your terminal. FILE is any JSON Resume document (https://jsonresume.org/schema).')
     .command('$0 [file]', false, (y) => y.positional('file', {type: 'string', describe: 'a JSON Resume file'}))
     .option('format', {choices: ['text', 'markdown', 'json'] as const, describe: 'print this format and exit'})
-    .option('width', {type: 'number', describe: 'wrap text to N columns (default: the terminal, at most 100; else 80)'})
+    // Read as text so that `--width abc` can be quoted back; `--width` alone is an error.
+    .option('width', {type: 'string', requiresArg: true, describe: 'wrap text to N columns (default: the terminal, at most 100; else 80)'})
     .option('color', {type: 'boolean', describe: 'use color (--no-color: never)'})
     .option('ascii', {type: 'boolean', default: false, describe: 'draw boxes with ASCII characters (for terminals that draw box lines wide)'})
     .option('help', {alias: 'h', type: 'boolean', describe: 'show this help'})
@@ -90,9 +91,10 @@ export async function run(args: string[], io: Io): Promise<number> {
     await io.write(`${pkg.version}\n`);
     return EXIT.ok;
   }
-  const width = argv.width;
+  const rawWidth = argv.width;
+  const width = rawWidth === undefined ? undefined : /^\d+$/.test(rawWidth) ? Number(rawWidth) : Number.NaN;
   if (width !== undefined && (!Number.isInteger(width) || width < MIN_WIDTH || width > MAX_WIDTH)) {
-    io.error(`kim-resume: --width must be a whole number from ${MIN_WIDTH} to ${MAX_WIDTH}, got ${String(width)} (see kim-resume --help)`);
+    io.error(`kim-resume: --width must be a whole number from ${MIN_WIDTH} to ${MAX_WIDTH}, got ${sanitizeText(String(rawWidth))} (see kim-resume --help)`);
     return EXIT.usage;
   }
 

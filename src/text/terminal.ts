@@ -38,8 +38,9 @@ function wrapLine(line: string, width: number): string {
   // The bullet and indent marked-terminal writes come before any color code.
   const prefix = /^ *(?:[*-] |\d+\. )?/.exec(line)?.[0] ?? '';
   const room = width - prefix.length;
-  if (prefix === '' || room < 10) return wrapAnsi(line, width, {hard: true, trim: false});
-  return wrapAnsi(line.slice(prefix.length), room, {hard: true, trim: false})
+  // trim: a wrapped line neither ends in the space it broke at nor starts with one.
+  if (prefix === '' || room < 10) return wrapAnsi(line, width, {hard: true, trim: true});
+  return wrapAnsi(line.slice(prefix.length), room, {hard: true, trim: true})
     .split('\n')
     .map((part, i) => (i === 0 ? prefix : ' '.repeat(prefix.length)) + part)
     .join('\n');

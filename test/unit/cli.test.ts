@@ -76,11 +76,17 @@ describe('bad command lines: exit 2 and one line on stderr', () => {
     expect(io.out()).toBe('');
   });
 
+  it('--width with no number is refused, not ignored', async () => {
+    const {code, io} = await cli(['--width']);
+    expect(code).toBe(2);
+    expect(io.errors).toEqual(['kim-resume: Not enough arguments following: width (see kim-resume --help)']);
+  });
+
   it('--width abc is refused', async () => {
     const {code, io} = await cli(['--width', 'abc']);
     expect(code).toBe(EXIT.usage);
     expect(io.errors).toHaveLength(1);
-    expect(io.errors[0]).toMatch(/^kim-resume: --width must be a whole number from 10 to 1000, got /);
+    expect(io.errors[0]).toBe('kim-resume: --width must be a whole number from 10 to 1000, got abc (see kim-resume --help)');
   });
 
   it('an unknown flag is sanitized before it is echoed', async () => {
