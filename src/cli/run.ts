@@ -2,7 +2,11 @@ import {relative, isAbsolute} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import yargs from 'yargs';
 import pkg from '../../package.json' with {type: 'json'};
-import {toDocument} from '../document/build';
+import {resumeSection, toDocument} from '../document/build';
+import type {ResumeDocument} from '../document/model';
+import {findSection, onlySection, sectionChoices, techDocument} from '../document/select';
+import {closeMatches, findTech, techIndex} from '../document/tech';
+import type {Resume} from '../resume/types';
 import {formatLoadError, loadResumeFile} from '../resume/load';
 import {sanitizeText} from '../resume/sanitize';
 import {renderMarkdown} from '../text/markdown';
@@ -17,6 +21,8 @@ export const EXIT = {
   internal: 1,
   /** A bad command line or a résumé file that cannot be loaded. */
   usage: 2,
+  /** --tech: no project uses that technology. */
+  noMatch: 3,
 } as const;
 
 export const MAX_WIDTH = 1000;
@@ -39,7 +45,8 @@ const EPILOGUE = `In a terminal it opens the interactive résumé (press ? for k
 Exit codes:
   0  success
   1  internal error (a bug; set DEBUG=1 for the stack trace)
-  2  bad command line, or a résumé file that cannot be read or is not valid`;
+  2  bad command line, or a résumé file that cannot be read or is not valid
+  3  --tech: no project uses that technology (close names are suggested)`;
 
 function parser(args: string[]) {
   return yargs(args)
@@ -53,6 +60,8 @@ function parser(args: string[]) {
     // Read as text so that `--width abc` can be quoted back; `--width` alone is an error.
     .option('width', {type: 'string', requiresArg: true, describe: 'wrap text to N columns (default: the terminal, at most 100; else 80)'})
     .option('color', {type: 'boolean', describe: 'use color (--no-color: never)'})
+    .option('section', {type: 'string', requiresArg: true, describe: 'open at this section (name or number); with --format, print only it'})
+    .option('tech', {type: 'string', requiresArg: true, describe: 'print the projects that use this technology, and exit'})
     .option('ascii', {type: 'boolean', default: false, describe: 'draw boxes with ASCII characters (for terminals that draw box lines wide)'})
     .option('help', {alias: 'h', type: 'boolean', describe: 'show this help'})
     .option('version', {alias: 'v', type: 'boolean', describe: 'show the version'})
@@ -107,30 +116,52 @@ export async function run(args: string[], io: Io): Promise<number> {
   }
 
   const format: Format | undefined = argv.format;
+  const doc = toDocument(loaded.resume);
+  let section: number | undefined;
+  if (argv.section !== undefined) {
+    section = findSection(doc, argv.section);
+    if (section === -1) {
+      io.error(`kim-resume: no section ${JSON.stringify(sanitizeText(argv.section))}; choose one of: ${sectionChoices(doc)}`);
+      return EXIT.usage;
+    }
+  }
+  const color = wantsColor(argv.color, io);
+  const cells = width ?? defaultWidth(io.stdoutIsTTY ? io.columns : undefined);
+  const print = (printed: ResumeDocument, resume: Resume = loaded.resume) => printDocument(printed, resume, format ?? 'text', {io, color, width: cells});
+
+  if (argv.tech !== undefined) {
+    const index = techIndex(doc);
+    const tech = findTech(index, argv.tech);
+    if (!tech || tech.projects.length === 0) {
+      const close = closeMatches(index.filter((t) => t.projects.length > 0).map((t) => t.name), argv.tech);
+      const name = JSON.stringify(sanitizeText(argv.tech));
+      io.error(`kim-resume: no project uses ${name}${close.length > 0 ? `; did you mean ${close.join(', ')}?` : ''}`);
+      return EXIT.noMatch;
+    }
+    return print(techDocument(doc, tech));
+  }
   if (isInteractive(format, io)) {
     // Loaded only here: piping never pays for React and Ink.
     const {runInteractive} = await import('../ui/run');
-    return runInteractive(toDocument(loaded.resume), {color: wantsColor(argv.color, io), ascii: argv.ascii});
+    return runInteractive(doc, {color, ascii: argv.ascii, initialSection: section});
   }
-  const chosen = format ?? 'text';
-  if (chosen === 'json') {
-    await io.write(JSON.stringify(loaded.resume, null, 2) + '\n');
-    return EXIT.ok;
-  }
-  const doc = toDocument(loaded.resume);
-  if (chosen === 'markdown') {
+  if (section !== undefined) return print(onlySection(doc, section), resumeSection(loaded.resume, doc.sections[section]!.id));
+  return print(doc);
+}
+
+/** Prints a document in a format and returns the exit code. */
+async function printDocument(doc: ResumeDocument, resume: Resume, format: Format, {io, color, width}: {io: Io; color: boolean; width: number}): Promise<number> {
+  if (format === 'json') {
+    await io.write(JSON.stringify(resume, null, 2) + '\n');
+  } else if (format === 'markdown') {
     await io.write(renderMarkdown(doc));
-    return EXIT.ok;
+  } else if (!color) {
+    await io.write(renderPlain(doc, width));
+  } else {
+    // Loaded only here: the plain path never pays for marked, marked-terminal and chalk.
+    const [{default: chalk}, {renderTerminal}] = await Promise.all([import('chalk'), import('../text/terminal')]);
+    chalk.level = colorLevel(true, io.env);
+    await io.write(renderTerminal(doc, width));
   }
-  const cells = width ?? defaultWidth(io.stdoutIsTTY ? io.columns : undefined);
-  const color = wantsColor(argv.color, io);
-  if (!color) {
-    await io.write(renderPlain(doc, cells));
-    return EXIT.ok;
-  }
-  // Loaded only here: the plain path never pays for marked, marked-terminal and chalk.
-  const [{default: chalk}, {renderTerminal}] = await Promise.all([import('chalk'), import('../text/terminal')]);
-  chalk.level = colorLevel(true, io.env);
-  await io.write(renderTerminal(doc, cells));
   return EXIT.ok;
 }

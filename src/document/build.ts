@@ -156,3 +156,25 @@ function contactsOf(resume: Resume): Contact[] {
   }
   return contacts;
 }
+
+/** The résumé keys each section is built from (for printing one section as JSON Resume). */
+export const SECTION_KEYS: Record<string, Array<keyof Resume>> = {
+  work: ['work', 'projects'],
+  projects: ['projects'],
+  volunteer: ['volunteer'],
+  personal: ['education', 'x-service'],
+  awards: ['awards'],
+  certificates: ['certificates'],
+  publications: ['publications'],
+  skills: ['skills'],
+  languages: ['languages'],
+  interests: ['interests'],
+  references: ['references'],
+  essays: ['x-essays'],
+};
+
+/** The résumé with basics, meta and only the data of one section: still a valid JSON Resume. */
+export function resumeSection(resume: Resume, id: string): Resume {
+  const keep = new Set<string>(['$schema', 'basics', 'meta', ...(SECTION_KEYS[id] ?? [])]);
+  return Object.fromEntries(Object.entries(resume).filter(([key]) => keep.has(key))) as Resume;
+}

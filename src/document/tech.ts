@@ -1,0 +1,78 @@
+import type {Entry, ResumeDocument} from './model';
+
+/** A technology and the projects that use it. */
+export interface TechEntry {
+  name: string;
+  /** Projects that list it, in document order. */
+  projects: Array<{entry: Entry; section: string; organization?: string}>;
+  /** Skills that list it (skill names). */
+  skills: string[];
+}
+
+const fold = (name: string) => name.normalize('NFC').toLowerCase();
+
+/**
+ * Every technology across projects (their tech stack) and skills (their keywords), with the
+ * projects that use it: most used first, then by name. The first spelling met is kept.
+ */
+export function techIndex(doc: ResumeDocument): TechEntry[] {
+  const byKey = new Map<string, TechEntry>();
+  const get = (name: string) => {
+    const key = fold(name);
+    let entry = byKey.get(key);
+    if (!entry) byKey.set(key, (entry = {name, projects: [], skills: []}));
+    return entry;
+  };
+  const visit = (entries: Entry[], section: string, organization?: string) => {
+    for (const entry of entries) {
+      for (const block of entry.blocks) {
+        if (block.kind !== 'tags') continue;
+        for (const tag of block.items) {
+          const tech = get(tag);
+          if (entry.kind === 'project' && !tech.projects.some((p) => p.entry === entry)) tech.projects.push({entry, section, organization});
+          if (section === 'skills' && !tech.skills.includes(entry.title)) tech.skills.push(entry.title);
+        }
+      }
+      visit(entry.children, section, entry.kind === 'organization' ? entry.title : organization);
+    }
+  };
+  for (const section of doc.sections) visit(section.entries, section.id);
+  return [...byKey.values()].sort((a, b) => b.projects.length - a.projects.length || a.name.localeCompare(b.name));
+}
+
+/** The technology named `name`, case-insensitively. */
+export function findTech(index: TechEntry[], name: string): TechEntry | undefined {
+  const key = fold(name.trim());
+  return index.find((t) => fold(t.name) === key);
+}
+
+/** Edit distance (Levenshtein), for suggesting close names. */
+export function distance(a: string, b: string): number {
+  const prev = Array.from({length: b.length + 1}, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return prev[b.length]!;
+}
+
+/** Names close to `name`: sharing a prefix or a substring, or a few edits away; closest first. */
+export function closeMatches(names: string[], name: string, limit = 3): string[] {
+  const wanted = fold(name.trim());
+  return names
+    .map((n) => {
+      const key = fold(n);
+      const d = distance(key, wanted);
+      const related = key.includes(wanted) || wanted.includes(key) ? 0 : d;
+      return {n, score: related, d};
+    })
+    .filter((c) => c.score <= Math.max(2, Math.floor(wanted.length / 3)))
+    .sort((a, b) => a.score - b.score || a.d - b.d || a.n.localeCompare(b.n))
+    .slice(0, limit)
+    .map((c) => c.n);
+}
