@@ -43,6 +43,8 @@ export interface PtyOptions {
    * read: `stty -g` before and after, then `stty -a`, all printed after the program exits.
    */
   shell?: boolean;
+  /** Run this program instead of `node bin/kim-resume.js` (an installed package's bin), from `cwd`. */
+  command?: {file: string; args?: string[]; cwd: string};
 }
 
 /** What the bash wrapper printed after the program exited (only with `shell: true`). */
@@ -138,20 +140,22 @@ export class PtyApp {
     this.term = new xterm.Terminal({cols, rows, allowProposedApi: true, scrollback: 1000});
     this.term.unicode.register(appWidths);
     this.term.unicode.activeVersion = appWidths.version;
-    const program = [BIN, ...(options.args ?? [])];
     const env = ptyEnv(options.env);
+    const [runFile, runArgs] = options.command
+      ? [options.command.file, [...(options.command.args ?? []), ...(options.args ?? [])]]
+      : [process.execPath, [BIN, ...(options.args ?? [])]];
     const [file, args] = options.shell
       ? [
           'bash',
           [
             '-c',
             'echo "__STTY_BEFORE=$(stty -g)"; "$0" "$@"; code=$?; echo "__EXIT=$code"; echo "__STTY_AFTER=$(stty -g)"; echo "__STTY_ALL"; stty -a; echo "__END"',
-            process.execPath,
-            ...program,
+            runFile,
+            ...runArgs,
           ],
         ]
-      : [process.execPath, program];
-    this.pty = spawn(file, args, {name: 'xterm-256color', cols, rows, cwd: REPO_ROOT, env});
+      : [runFile, runArgs];
+    this.pty = spawn(file, args, {name: 'xterm-256color', cols, rows, cwd: options.command?.cwd ?? REPO_ROOT, env});
     this.pty.onData((data) => {
       this.output += data;
       // xterm parses asynchronously: remember when the last chunk is in the buffer.
