@@ -2,7 +2,8 @@
 // print, the Ink app), so the piped path loads only what it uses. Every runtime library is in the
 // bundle: the package has no dependencies.
 import {build} from 'esbuild';
-import {rmSync} from 'node:fs';
+import {readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {createRequire} from 'node:module';
 
 const stub = (name) => new URL(`../src/stubs/${name}.ts`, import.meta.url).pathname;
 
@@ -16,6 +17,48 @@ const noDevtools = {
 
 // The schema validators are compiled first: the bundle imports their generated code.
 await import('./gen-validators.mjs');
+/**
+ * yoga-layout ships its WebAssembly as a base64 string inside JavaScript (~95 KB that gzip
+ * barely shrinks). The bundle ships the binary beside the chunk instead and hands it to
+ * Emscripten as `wasmBinary`: a smaller package, and no base64 decoding at start-up.
+ */
+const YOGA = /yoga-wasm-base64-esm\.js$/;
+const BASE64 = /H="data:application\/octet-stream;base64,([A-Za-z0-9+/=]+)"/;
+let yogaWasm;
+const yogaBinary = {
+  name: 'yoga-binary',
+  setup(b) {
+    b.onLoad({filter: YOGA}, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const match = BASE64.exec(source);
+      if (!match || !source.includes('export default loadYoga;')) throw new Error('yoga-layout changed shape: update scripts/build.mjs');
+      yogaWasm = Buffer.from(match[1], 'base64');
+      const contents = source
+        .replace(BASE64, 'H="data:application/octet-stream;base64,"')
+        .replace(
+          'export default loadYoga;',
+          "import {readFileSync as __kimReadFile} from 'node:fs';\n" +
+            "export default (options = {}) => loadYoga({...options, wasmBinary: __kimReadFile(new URL('./yoga.wasm', import.meta.url))});",
+        );
+      return {contents, loader: 'js'};
+    });
+  },
+};
+
+/**
+ * cliui and wrap-ansi bring string-width 7, each with its own copy of emoji-regex (~14 KB);
+ * string-width 8 (ours) has the same API and measures emoji without it.
+ */
+const require = createRequire(import.meta.url);
+const oneStringWidth = {
+  name: 'one-string-width',
+  setup(b) {
+    b.onResolve({filter: /^string-width$/}, (args) =>
+      /[\\/](cliui|wrap-ansi)[\\/]/.test(args.importer) && args.kind === 'import-statement' ? {path: require.resolve('string-width')} : undefined,
+    );
+  },
+};
+
 rmSync(new URL('../dist', import.meta.url), {recursive: true, force: true});
 await build({
   entryPoints: {main: 'src/main.ts'},
@@ -38,12 +81,18 @@ await build({
     // marked-terminal runs with emoji: false; its 200 KB emoji table stays out.
     'node-emoji': stub('node-emoji'),
     'react-devtools-core': stub('empty'),
+    // Tables are never drawn (see the stub): cli-table3 and its dependencies stay out.
+    'cli-table3': new URL('../src/stubs/cli-table3.cjs', import.meta.url).pathname,
     // kim-resume decides itself whether a person is at a terminal (src/cli/mode.ts); Ink's own
     // CI check would freeze the app in a real terminal that merely has CI set.
     'is-in-ci': stub('false'),
   },
-  plugins: [noDevtools],
+  plugins: [noDevtools, yogaBinary, oneStringWidth],
   chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'none',
   logLevel: 'warning',
 });
+
+// The chunk that holds Ink reads yoga's binary from beside itself (dist/chunks/yoga.wasm).
+if (!yogaWasm) throw new Error('yoga-layout was not bundled: scripts/build.mjs expected it in the app chunk');
+writeFileSync(new URL('../dist/chunks/yoga.wasm', import.meta.url), yogaWasm);
