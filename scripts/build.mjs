@@ -81,6 +81,8 @@ await build({
     // marked-terminal runs with emoji: false; its 200 KB emoji table stays out.
     'node-emoji': stub('node-emoji'),
     'react-devtools-core': stub('empty'),
+    // yargs' two sanity checks; node:assert itself costs ~15 ms of start-up.
+    assert: stub('assert'),
     // Tables are never drawn (see the stub): cli-table3 and its dependencies stay out.
     'cli-table3': new URL('../src/stubs/cli-table3.cjs', import.meta.url).pathname,
     // kim-resume decides itself whether a person is at a terminal (src/cli/mode.ts); Ink's own

@@ -14,11 +14,18 @@ export const MIN_WIDTH = 10;
 
 const cache = new Map<string, number>();
 
+// Printable ASCII is one cell a character and precomposed Hangul syllables (U+AC00–U+D7A3,
+// East Asian Wide) two: string-width's own answers, checked against it for every such
+// character in test/unit/width.test.ts. Words made only of these, which is nearly every word
+// of a Korean résumé, skip string-width's grapheme segmentation.
+const ASCII_OR_HANGUL = /^[ -~가-힣]*$/;
+const HANGUL = /[가-힣]/g;
+
 /** Cells `text` occupies in a terminal (cached: the same words are measured again and again). */
 export function cellWidth(text: string): number {
   let width = cache.get(text);
   if (width === undefined) {
-    width = stringWidth(text);
+    width = ASCII_OR_HANGUL.test(text) ? text.length + (text.match(HANGUL)?.length ?? 0) : stringWidth(text);
     if (cache.size > 10_000) cache.clear();
     cache.set(text, width);
   }

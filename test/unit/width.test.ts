@@ -276,3 +276,15 @@ describe('wrapping properties', () => {
     );
   });
 });
+
+describe('cellWidth fast path', () => {
+  it('agrees with string-width on every printable ASCII character and every Hangul syllable', async () => {
+    const {default: stringWidth} = await import('string-width');
+    for (let code = 0x20; code <= 0x7e; code++) expect(cellWidth(String.fromCharCode(code))).toBe(stringWidth(String.fromCharCode(code)));
+    for (let code = 0xac00; code <= 0xd7a3; code++) {
+      const syllable = String.fromCharCode(code);
+      expect(cellWidth(syllable)).toBe(stringWidth(syllable));
+    }
+    for (const word of ['대시보드', 'API', '(대략', '20%이상의', 'Kubernetes', '', '한 글 a']) expect(cellWidth(word)).toBe(stringWidth(word));
+  });
+});
