@@ -17,10 +17,12 @@ export interface AppProps {
   initialSection?: number;
   /** Fixed size (tests); otherwise the terminal's, following resizes. */
   size?: Partial<Screen>;
+  /** Throw while rendering after this many key presses (tests of the error path; see run.tsx). */
+  crashAfterKeys?: number;
 }
 
 /** The interactive résumé: input → reducer → frame lines. Everything it shows is built by FrameBuilder. */
-export function App({doc, theme, inline, initialSection = 0, size}: AppProps) {
+export function App({doc, theme, inline, initialSection = 0, size, crashAfterKeys}: AppProps) {
   const {exit} = useApp();
   const {isRawModeSupported} = useStdin();
   const screen = useScreenSize(size);
@@ -28,6 +30,7 @@ export function App({doc, theme, inline, initialSection = 0, size}: AppProps) {
   const [state, setState] = useState<NavState>(() => initialState(doc.sections.length, initialSection));
   // Keys that arrive between renders must see the newest state, not the one of the last render.
   const latest = useRef(state);
+  const keys = useRef(0);
   const screenRef = useRef(screen);
   screenRef.current = screen;
 
@@ -45,12 +48,14 @@ export function App({doc, theme, inline, initialSection = 0, size}: AppProps) {
 
   useInput(
     (input, key) => {
+      keys.current++;
       const command = commandFor({input, ...key});
       if (command) dispatch({type: 'command', command, digit: Number(input)});
     },
     {isActive: isRawModeSupported === true},
   );
 
+  if (crashAfterKeys !== undefined && keys.current >= crashAfterKeys) throw new Error(`test crash after ${crashAfterKeys} keys`);
   const lines = builder.build(state, screen);
   return (
     <Box flexDirection="column" width={screen.width}>

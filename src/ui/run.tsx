@@ -13,6 +13,15 @@ export interface InteractiveOptions {
   initialSection?: number;
 }
 
+/**
+ * KIM_RESUME_TEST_CRASH=N makes the app throw while rendering after N key presses: the only way
+ * for the end-to-end tests to prove that a rendering error still restores the terminal.
+ */
+function crashAfterKeys(): number | undefined {
+  const value = process.env.KIM_RESUME_TEST_CRASH;
+  return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
+}
+
 /** The app failed while rendering; the terminal has been restored when this reaches the CLI. */
 export class AppError extends Error {
   constructor(cause: Error) {
@@ -51,7 +60,7 @@ export async function runInteractive(doc: ResumeDocument, options: InteractiveOp
           instance.unmount();
         }}
       >
-        <App doc={doc} theme={theme} inline={inline} initialSection={options.initialSection} />
+        <App doc={doc} theme={theme} inline={inline} initialSection={options.initialSection} crashAfterKeys={crashAfterKeys()} />
       </ErrorBoundary>,
       {
         exitOnCtrlC: false,
