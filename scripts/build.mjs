@@ -2,7 +2,7 @@
 // print, the Ink app), so the piped path loads only what it uses. Every runtime library is in the
 // bundle: the package has no dependencies.
 import {build} from 'esbuild';
-import {readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 
 const stub = (name) => new URL(`../src/stubs/${name}.ts`, import.meta.url).pathname;
@@ -62,10 +62,14 @@ const lighterDependencies = {
   },
 };
 
-rmSync(new URL('../dist', import.meta.url), {recursive: true, force: true});
+// Built beside dist/ and swapped in at the end, so a program started meanwhile (a test, a bench
+// run) never finds dist/ half written.
+const dist = new URL('../dist', import.meta.url);
+const staging = new URL(`../dist.building-${process.pid}`, import.meta.url);
+rmSync(staging, {recursive: true, force: true});
 await build({
   entryPoints: {main: 'src/main.ts'},
-  outdir: 'dist',
+  outdir: staging.pathname,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -98,4 +102,6 @@ await build({
 
 // The chunk that holds Ink reads yoga's binary from beside itself (dist/chunks/yoga.wasm).
 if (!yogaWasm) throw new Error('yoga-layout was not bundled: scripts/build.mjs expected it in the app chunk');
-writeFileSync(new URL('../dist/chunks/yoga.wasm', import.meta.url), yogaWasm);
+writeFileSync(new URL('chunks/yoga.wasm', `${staging.href}/`), yogaWasm);
+rmSync(dist, {recursive: true, force: true});
+renameSync(staging, dist);
