@@ -1,12 +1,13 @@
-import {Box, useApp, useInput, useStdin} from 'ink';
+import {Box, useApp, useInput, useStdin, type Key} from 'ink';
 import React, {useEffect, useMemo, useRef, useState} from 'react';
 import type {ResumeDocument} from '../document/model';
 import {Lines} from './components/LineView';
 import {FrameBuilder, type Screen} from './frame';
 import {useScreenSize} from './hooks/useScreenSize';
 import {commandFor} from './keymap';
+import {graphemes} from '../text/width';
 import type {InlineRenderer} from './layout/panel';
-import {initialState, reduce, type Action, type NavState} from './state';
+import {initialState, reduce, type Action, type EditKey, type NavState} from './state';
 import type {Theme} from './theme';
 
 export interface AppProps {
@@ -19,6 +20,18 @@ export interface AppProps {
   size?: Partial<Screen>;
   /** Throw while rendering after this many key presses (tests of the error path; see run.tsx). */
   crashAfterKeys?: number;
+}
+
+/** The search line's editing keys (Ink 6 reports Backspace, 0x7F, as `delete`). */
+function editKeyFor(key: Key): EditKey | undefined {
+  if (key.return) return 'submit';
+  if (key.escape) return 'cancel';
+  if (key.backspace || key.delete) return 'backspace';
+  if (key.leftArrow) return 'left';
+  if (key.rightArrow) return 'right';
+  if (key.home) return 'home';
+  if (key.end) return 'end';
+  return undefined;
 }
 
 /** The interactive résumé: input → reducer → frame lines. Everything it shows is built by FrameBuilder. */
@@ -35,7 +48,13 @@ export function App({doc, theme, inline, initialSection = 0, size, crashAfterKey
   screenRef.current = screen;
 
   const dispatch = (action: Action) => {
-    const next = reduce(latest.current, action, (s) => builder.geometry(s, screenRef.current), doc.sections.length);
+    const next = reduce(
+      latest.current,
+      action,
+      (s) => builder.geometry(s, screenRef.current),
+      doc.sections.length,
+      (query) => builder.search(latest.current, screenRef.current, query),
+    );
     if (next === latest.current) return;
     latest.current = next;
     setState(next);
@@ -46,9 +65,39 @@ export function App({doc, theme, inline, initialSection = 0, size, crashAfterKey
     if (state.quit) exit();
   }, [state.quit]);
 
+  /** Typed characters, one at a time: a fast typist or a paste arrives as one chunk ("/Kafka\r"). */
+  const typed = (text: string) => {
+    const chars = graphemes(text);
+    for (let i = 0; i < chars.length; i++) {
+      const ch = chars[i]!;
+      if (ch === '\r' || ch === '\n') {
+        if (latest.current.search?.editing) dispatch({type: 'edit', key: 'submit'});
+        else dispatch({type: 'command', command: 'toggle'});
+      } else if (latest.current.search?.editing) {
+        // The rest of the run, up to a line break, is the query.
+        let run = '';
+        while (i < chars.length && chars[i] !== '\r' && chars[i] !== '\n') run += chars[i++];
+        i--;
+        dispatch({type: 'text', text: run});
+      } else {
+        const command = commandFor({input: ch});
+        if (command) dispatch({type: 'command', command, digit: Number(ch)});
+      }
+    }
+  };
+
   useInput(
     (input, key) => {
       keys.current++;
+      const plain = !key.ctrl && !key.meta && input.length > 0 && !/[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f]/.test(input);
+      if (latest.current.search?.editing) {
+        const edit = editKeyFor(key);
+        if (edit) dispatch({type: 'edit', key: edit});
+        else if (plain) typed(input);
+        else if (key.ctrl && input === 'c') dispatch({type: 'command', command: 'quit'});
+        return;
+      }
+      if (plain && graphemes(input).length > 1) return typed(input);
       const command = commandFor({input, ...key});
       if (command) dispatch({type: 'command', command, digit: Number(input)});
     },

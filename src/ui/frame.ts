@@ -1,6 +1,7 @@
 import type {ResumeDocument} from '../document/model';
 import {headerLines, helpLines, hintsFor, sectionBar, statusBar, tooSmallLines} from './layout/chrome';
-import type {Line} from './layout/lines';
+import {lineText, type Line} from './layout/lines';
+import {findAll, highlight, searchLine, searchSummary, type Match} from './search';
 import type {InlineRenderer} from './layout/panel';
 import {createCaches, layoutSection, type LayoutCaches, type SectionLayout} from './layout/section';
 import {scrollPercent, type Geometry, type NavState} from './state';
@@ -71,6 +72,25 @@ export class FrameBuilder {
     return {lines: layout.length, panels: layout.panels, height};
   }
 
+  /**
+   * Every occurrence of `query` in every section, as laid out at this width: line by line, in
+   * order. (A match never spans two lines: the text is searched as it is shown.)
+   */
+  search(state: NavState, screen: Screen, query: string): Match[] {
+    const matches: Match[] = [];
+    this.doc.sections.forEach((_, index) => {
+      const layout = this.section(state, screen.width, index);
+      let panel = 0;
+      for (let i = 0; i < layout.length; i++) {
+        while (panel < layout.panels.length && layout.panels[panel]!.end <= i) panel++;
+        const region = layout.panels[panel];
+        const inPanel = region && region.start <= i ? panel : -1;
+        for (let n = findAll(lineText(layout.line(i, -1)), query).length; n > 0; n--) matches.push({section: index, line: i, panel: inPanel});
+      }
+    });
+    return matches;
+  }
+
   /** The lines of the whole frame. */
   build(state: NavState, screen: Screen): Line[] {
     const {width, rows} = screen;
@@ -95,7 +115,12 @@ export class FrameBuilder {
       foldable = layout.panels[focus]?.foldable ?? false;
     }
     while (body.length < height) body.push([]);
-    const status = statusBar(hintsFor({help: state.help, foldable}), position, width);
+    const search = state.search;
+    if (search && search.query) body = body.map((line) => highlight(line, search.query));
+    let status: Line;
+    if (search?.editing) status = searchLine(search, width);
+    else if (search) status = statusBar(['nextMatch', 'prevMatch', 'back'], `${searchSummary(search)}  ${position}`, width);
+    else status = statusBar(hintsFor({help: state.help, foldable}), position, width);
     return [...header, bar, ...body, status];
   }
 }

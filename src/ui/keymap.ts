@@ -37,6 +37,10 @@ export type Command =
   | 'bottom'
   | 'toggle'
   | 'toggleAll'
+  | 'search'
+  | 'nextMatch'
+  | 'prevMatch'
+  | 'techIndex'
   | 'help'
   | 'back'
   | 'quit';
@@ -60,7 +64,7 @@ export interface Binding {
   description: string;
   /** Said in the status bar, when short hints are shown. */
   hint?: string;
-  group: 'Sections' | 'Moving' | 'Panels' | 'General';
+  group: 'Sections' | 'Moving' | 'Panels' | 'Finding' | 'General';
 }
 
 const ch = (input: string, label = input): KeySpec => ({label, input});
@@ -84,8 +88,12 @@ export const KEYMAP: readonly Binding[] = [
   {command: 'toggle', group: 'Panels', description: 'fold or unfold a project’s details', hint: 'fold',
     keys: [{label: 'Enter', named: 'return'}]},
   {command: 'toggleAll', group: 'Panels', description: 'fold or unfold every project', keys: [ch('z')]},
+  {command: 'search', group: 'Finding', description: 'search the whole résumé (Enter to go, Esc to clear)', hint: 'search', keys: [ch('/')]},
+  {command: 'nextMatch', group: 'Finding', description: 'next match', keys: [ch('n')]},
+  {command: 'prevMatch', group: 'Finding', description: 'previous match', keys: [ch('N')]},
+  {command: 'techIndex', group: 'Finding', description: 'technologies: every one, and the projects that use it', hint: 'tech', keys: [ch('t')]},
   {command: 'help', group: 'General', description: 'show or hide this help', hint: 'help', keys: [ch('?')]},
-  {command: 'back', group: 'General', description: 'close the help; quit when nothing is open', keys: [{label: 'Esc', named: 'escape'}]},
+  {command: 'back', group: 'General', description: 'close what is open (help, search, a list); quit when nothing is', keys: [{label: 'Esc', named: 'escape'}]},
   {command: 'quit', group: 'General', description: 'quit', hint: 'quit', keys: [ch('q'), {label: 'Ctrl-C', input: 'c', ctrl: true}]},
 ];
 

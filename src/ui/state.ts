@@ -1,4 +1,5 @@
 import type {Command} from './keymap';
+import {deleteBack, emptySearch, insertText, moveCursor, type Match, type SearchState} from './search';
 
 /**
  * Navigation as a pure reducer (gemini-cli shellReducer, bubbles viewport): no Ink, no I/O.
@@ -15,6 +16,8 @@ export interface NavState {
   collapsed: ReadonlySet<string>;
   help: boolean;
   helpOffset: number;
+  /** The search line and its results, while a search is open. */
+  search?: SearchState;
   quit: boolean;
 }
 
@@ -32,7 +35,18 @@ export interface Geometry {
   height: number;
 }
 
-export type Action = {type: 'command'; command: Command; digit?: number} | {type: 'resize'};
+export type EditKey = 'backspace' | 'left' | 'right' | 'home' | 'end' | 'submit' | 'cancel';
+
+export type Action =
+  | {type: 'command'; command: Command; digit?: number}
+  | {type: 'resize'}
+  /** Text typed into the search line. */
+  | {type: 'text'; text: string}
+  /** An editing key in the search line. */
+  | {type: 'edit'; key: EditKey};
+
+/** Finds a query's matches across every section (FrameBuilder.search). */
+export type MatchesOf = (query: string) => Match[];
 
 export type GeometryOf = (state: NavState) => Geometry;
 
@@ -132,7 +146,44 @@ function reduceHelp(state: NavState, command: Command, g: Geometry): NavState {
   }
 }
 
-export function reduce(state: NavState, action: Action, geometryOf: GeometryOf, sectionCount: number): NavState {
+/** Shows a match: its section, its line a third of the way down, its panel focused. */
+function goToMatch(state: NavState, search: SearchState, geometryOf: GeometryOf): NavState {
+  const match = search.matches[search.current];
+  if (!match) return {...state, search};
+  const moved = {...state, section: match.section, search};
+  const g = geometryOf(moved);
+  const offset = clampOffset(match.line - Math.floor(g.height / 3), g.lines, g.height);
+  const focus = match.panel >= 0 ? match.panel : (moved.focus[match.section] ?? 0);
+  return withSection(moved, focus, offset);
+}
+
+function reduceEditing(state: NavState, search: SearchState, action: Action, geometryOf: GeometryOf, matchesOf: MatchesOf): NavState {
+  if (action.type === 'text') return {...state, search: insertText(search, action.text)};
+  if (action.type !== 'edit') return state;
+  switch (action.key) {
+    case 'backspace':
+      return {...state, search: deleteBack(search)};
+    case 'left':
+      return {...state, search: moveCursor(search, search.cursor - 1)};
+    case 'right':
+      return {...state, search: moveCursor(search, search.cursor + 1)};
+    case 'home':
+      return {...state, search: moveCursor(search, 0)};
+    case 'end':
+      return {...state, search: moveCursor(search, Number.MAX_SAFE_INTEGER)};
+    case 'cancel':
+      return {...state, search: undefined};
+    case 'submit': {
+      if (search.query === '') return {...state, search: undefined};
+      const matches = matchesOf(search.query);
+      return goToMatch(state, {...search, editing: false, matches, current: matches.length > 0 ? 0 : -1}, geometryOf);
+    }
+  }
+}
+
+export function reduce(state: NavState, action: Action, geometryOf: GeometryOf, sectionCount: number, matchesOf: MatchesOf = () => []): NavState {
+  if (state.search?.editing && action.type !== 'resize') return reduceEditing(state, state.search, action, geometryOf, matchesOf);
+  if (action.type === 'text' || action.type === 'edit') return state;
   if (action.type === 'resize') {
     const help = geometryOf(state);
     const next = state.help ? {...state, helpOffset: clampOffset(state.helpOffset, help.lines, help.height)} : state;
@@ -145,10 +196,23 @@ export function reduce(state: NavState, action: Action, geometryOf: GeometryOf, 
   const offset = state.offset[state.section] ?? 0;
   const region = g.panels[focus];
 
+  const search = state.search;
   switch (command) {
     case 'quit':
-    case 'back':
       return {...state, quit: true};
+    case 'back':
+      return search ? {...state, search: undefined} : {...state, quit: true};
+    case 'search':
+      return {...state, search: emptySearch()};
+    case 'nextMatch':
+    case 'prevMatch': {
+      if (!search || search.matches.length === 0) return state;
+      const n = search.matches.length;
+      const current = (search.current + (command === 'nextMatch' ? 1 : -1) + n) % n;
+      return goToMatch(state, {...search, current}, geometryOf);
+    }
+    case 'techIndex':
+      return state;
     case 'help':
       return {...state, help: true, helpOffset: 0};
     case 'nextSection':

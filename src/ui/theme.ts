@@ -77,6 +77,7 @@ const COLOR_STYLES: Record<StyleName, TextStyle> = {
   status: {color: 'gray'},
   statusKey: {color: 'cyanBright', bold: true},
   match: {color: 'black', backgroundColor: 'yellowBright'},
+  cursor: {inverse: true},
 };
 
 const MONO_STYLES: Record<StyleName, TextStyle> = {
@@ -99,7 +100,8 @@ const MONO_STYLES: Record<StyleName, TextStyle> = {
   tabInactive: {},
   status: {},
   statusKey: {bold: true},
-  match: {inverse: true},
+  match: {inverse: true, underline: true},
+  cursor: {inverse: true},
 };
 
 export interface ThemeOptions {

@@ -29,11 +29,11 @@ export function sectionBar(titles: string[], active: number, width: number): Lin
 /** The commands worth a hint in the status bar right now, in the order shown. */
 export function hintsFor(context: {help: boolean; foldable: boolean}): Command[] {
   if (context.help) return ['back', 'down', 'quit'];
-  return ['nextSection', 'down', ...(context.foldable ? (['toggle'] as Command[]) : []), 'help', 'quit'];
+  return ['nextSection', 'down', ...(context.foldable ? (['toggle'] as Command[]) : []), 'search', 'techIndex', 'help', 'quit'];
 }
 
 /** When the bar is short of room, hints go in this order; help and quit stay longest. */
-const DROP_FIRST: Command[] = ['toggle', 'down', 'nextSection', 'back', 'help'];
+const DROP_FIRST: Command[] = ['techIndex', 'toggle', 'search', 'down', 'nextSection', 'back', 'help'];
 
 /** The status bar: key hints from the keymap on the left, the scroll position on the right. */
 export function statusBar(commands: Command[], position: string, width: number): Line {

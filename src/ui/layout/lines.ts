@@ -25,7 +25,8 @@ export type StyleName =
   | 'tabInactive'
   | 'status'
   | 'statusKey'
-  | 'match';
+  | 'match'
+  | 'cursor';
 
 export interface Span {
   text: string;

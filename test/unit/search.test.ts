@@ -1,0 +1,108 @@
+import stringWidth from 'string-width';
+import {describe, expect, it} from 'vitest';
+import {lineText, span} from '../../src/ui/layout/lines';
+import {deleteBack, emptySearch, findAll, highlight, insertText, moveCursor, searchLine, searchSummary} from '../../src/ui/search';
+import {FrameBuilder} from '../../src/ui/frame';
+import {initialState, reduce, type Action, type NavState} from '../../src/ui/state';
+import {createTheme} from '../../src/ui/theme';
+import {realDocument} from '../helpers/resume';
+
+describe('matching', () => {
+  it('is case-insensitive', () => {
+    expect(findAll('Kafka 세팅, kafka', 'KAFKA')).toEqual([[0, 5], [10, 15]]);
+  });
+  it('matches Hangul typed as jamo-composed or precomposed (NFC)', () => {
+    const decomposed = '데이터'.normalize('NFD');
+    expect(decomposed).not.toBe('데이터');
+    expect(findAll('센서 데이터를', decomposed)).toEqual([[3, 6]]);
+    expect(findAll('센서 데이터를', '데이터')).toEqual([[3, 6]]);
+  });
+  it('finds nothing for an empty query, and every occurrence otherwise', () => {
+    expect(findAll('abc', '')).toEqual([]);
+    expect(findAll('aaaa', 'aa')).toEqual([[0, 2], [2, 4]]);
+  });
+  it('highlights across span boundaries and keeps the text', () => {
+    const line = [span('Spark 및 Tri', 'plain'), span('no 최적화', 'heading')];
+    const out = highlight(line, 'trino');
+    expect(lineText(out)).toBe(lineText(line));
+    expect(out.filter((s) => s.style === 'match').map((s) => s.text)).toEqual(['Tri', 'no']);
+  });
+});
+
+describe('the search line', () => {
+  it('inserts and deletes whole graphemes, Hangul included', () => {
+    let s = insertText(emptySearch(), '데이');
+    s = insertText(s, '터');
+    expect(s.query).toBe('데이터');
+    expect(s.cursor).toBe(3);
+    s = moveCursor(s, 1);
+    s = insertText(s, 'A');
+    expect(s.query).toBe('데A이터');
+    expect(deleteBack(s).query).toBe('데이터');
+    expect(deleteBack(moveCursor(s, 0))).toEqual(moveCursor(s, 0));
+  });
+  it('places the cursor by display width and never overflows', () => {
+    const s = moveCursor(insertText(emptySearch(), '대시보드 API'), 2);
+    const line = searchLine(s, 40);
+    const cursorAt = line.findIndex((p) => p.style === 'cursor');
+    expect(line[cursorAt]!.text).toBe('보');
+    expect(stringWidth(line.slice(0, cursorAt).map((p) => p.text).join(''))).toBe(5); // "/" + two syllables
+    const long = insertText(emptySearch(), '한'.repeat(100));
+    expect(stringWidth(lineText(searchLine(long, 40)))).toBeLessThanOrEqual(40);
+  });
+  it('summarizes results', () => {
+    expect(searchSummary({...emptySearch(), query: 'Kafka', matches: [{section: 0, line: 1, panel: 0}, {section: 0, line: 2, panel: 0}], current: 1})).toBe('2/2 "Kafka"');
+    expect(searchSummary({...emptySearch(), query: 'zzz'})).toBe('no match for "zzz"');
+  });
+});
+
+describe('searching the résumé', () => {
+  const doc = realDocument();
+  const builder = new FrameBuilder(doc, createTheme({color: false, ascii: false}));
+  const screen = {width: 80, rows: 24};
+  const act = (state: NavState, ...actions: Action[]) =>
+    actions.reduce(
+      (s, a) => reduce(s, a, (st) => builder.geometry(st, screen), doc.sections.length, (q) => builder.search(s, screen, q)),
+      state,
+    );
+
+  it('Kafka: Enter jumps to the IOT project, whose panel takes the focus', () => {
+    const s = act(initialState(3), {type: 'command', command: 'search'}, {type: 'text', text: 'Kafka'}, {type: 'edit', key: 'submit'});
+    expect(s.search?.matches.length).toBe(2);
+    expect(s.search?.current).toBe(0);
+    const frame = builder.build(s, screen).map(lineText).join('\n');
+    expect(frame).toContain('IOT 센서 데이터 파이프라인 구축');
+    expect(frame).toContain('1/2 "Kafka"');
+    expect(builder.section(s, 80).panels[s.focus[0]!]!.key).toBe('work/1/0');
+  });
+  it('n and N walk the matches, wrapping, across sections', () => {
+    let s = act(initialState(3), {type: 'command', command: 'search'}, {type: 'text', text: '경험'}, {type: 'edit', key: 'submit'});
+    const total = s.search!.matches.length;
+    expect(total).toBeGreaterThan(3);
+    expect(new Set(s.search!.matches.map((m) => m.section)).size).toBeGreaterThan(1);
+    s = act(s, {type: 'command', command: 'prevMatch'});
+    expect(s.search!.current).toBe(total - 1);
+    expect(s.section).toBe(2);
+    s = act(s, {type: 'command', command: 'nextMatch'});
+    expect(s.search!.current).toBe(0);
+  });
+  it('Esc clears the search, and a second Esc quits', () => {
+    const s = act(initialState(3), {type: 'command', command: 'search'}, {type: 'text', text: 'Redis'}, {type: 'edit', key: 'submit'});
+    const cleared = act(s, {type: 'command', command: 'back'});
+    expect(cleared.search).toBeUndefined();
+    expect(cleared.quit).toBe(false);
+    expect(act(cleared, {type: 'command', command: 'back'}).quit).toBe(true);
+  });
+  it('typing in the search line is text, not commands', () => {
+    const s = act(initialState(3), {type: 'command', command: 'search'}, {type: 'text', text: 'q'});
+    expect(s.quit).toBe(false);
+    expect(s.search?.query).toBe('q');
+  });
+  it('highlights every visible occurrence in the frame', () => {
+    const s = act(initialState(3), {type: 'command', command: 'search'}, {type: 'text', text: 'API'}, {type: 'edit', key: 'submit'});
+    const frame = builder.build(s, screen);
+    const marked = frame.flatMap((l) => l.filter((p) => p.style === 'match').map((p) => p.text));
+    expect(marked.length).toBeGreaterThan(0);
+    expect(new Set(marked)).toEqual(new Set(['API']));
+  });
+});
