@@ -46,6 +46,7 @@ export function App({doc, theme, inline, initialSection = 0, size, crashAfterKey
   const keys = useRef(0);
   const screenRef = useRef(screen);
   screenRef.current = screen;
+  const techContext = useMemo(() => builder.techContext(() => screenRef.current), [builder]);
 
   const dispatch = (action: Action) => {
     const next = reduce(
@@ -54,6 +55,7 @@ export function App({doc, theme, inline, initialSection = 0, size, crashAfterKey
       (s) => builder.geometry(s, screenRef.current),
       doc.sections.length,
       (query) => builder.search(latest.current, screenRef.current, query),
+      techContext,
     );
     if (next === latest.current) return;
     latest.current = next;

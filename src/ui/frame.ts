@@ -2,9 +2,12 @@ import type {ResumeDocument} from '../document/model';
 import {headerLines, helpLines, hintsFor, sectionBar, statusBar, tooSmallLines} from './layout/chrome';
 import {lineText, type Line} from './layout/lines';
 import {findAll, highlight, searchLine, searchSummary, type Match} from './search';
+import {LIST_HEADER, techListLines, techProjectsHeading, techSection, techsOf} from './tech';
+import {techIndex, type TechEntry} from '../document/tech';
+import type {Command} from './keymap';
 import type {InlineRenderer} from './layout/panel';
 import {createCaches, layoutSection, type LayoutCaches, type SectionLayout} from './layout/section';
-import {scrollPercent, type Geometry, type NavState} from './state';
+import {scrollPercent, type Geometry, type NavState, type TechContext} from './state';
 import type {Theme} from './theme';
 
 /** Below this the app shows one line asking for a larger terminal instead of a broken frame. */
@@ -25,12 +28,40 @@ export class FrameBuilder {
   private readonly caches: LayoutCaches = createCaches();
   private readonly titles: string[];
 
+  private techEntries?: TechEntry[];
+
   constructor(
     readonly doc: ResumeDocument,
     readonly theme: Theme,
     readonly inline?: InlineRenderer,
   ) {
     this.titles = doc.sections.map((s) => s.title);
+  }
+
+  /** Every technology and its projects (built on first use). */
+  get techIndex(): TechEntry[] {
+    return (this.techEntries ??= techIndex(this.doc));
+  }
+
+  /** A chosen technology's projects, laid out as a section of their own. */
+  techLayout(name: string, width: number): SectionLayout {
+    const key = `tech|${name}|${width}`;
+    let layout = this.cache.get(key);
+    const tech = this.techIndex.find((t) => t.name === name);
+    if (!layout && tech) {
+      layout = layoutSection(techSection(tech), {width, theme: this.theme, collapsed: new Set(), inline: this.inline, caches: this.caches});
+      this.cache.set(key, layout);
+    }
+    return layout ?? {length: 0, panels: [], line: () => []};
+  }
+
+  /** What the reducer needs to drive the technology index. */
+  techContext(screen: () => Screen): TechContext {
+    return {
+      index: this.techIndex,
+      focusedTechs: (state) => techsOf(this.doc, state.section, this.section(state, screen().width).panels[state.focus[state.section] ?? -1]?.key),
+      projectLines: (name) => this.techLayout(name, screen().width).length + 1,
+    };
   }
 
   tooSmall(screen: Screen): boolean {
@@ -68,6 +99,10 @@ export class FrameBuilder {
   geometry(state: NavState, screen: Screen): Geometry {
     const height = this.viewportHeight(screen);
     if (state.help) return {lines: helpLines(screen.width).length, panels: [], height};
+    if (state.tech) {
+      const lines = state.tech.chosen ? this.techLayout(state.tech.chosen, screen.width).length + 1 : LIST_HEADER + this.techIndex.length;
+      return {lines, panels: [], height};
+    }
     const layout = this.section(state, screen.width);
     return {lines: layout.length, panels: layout.panels, height};
   }
@@ -101,10 +136,25 @@ export class FrameBuilder {
     let body: Line[];
     let position: string;
     let foldable = false;
+    let hints: Array<Command | [Command, string]> | undefined;
     if (state.help) {
       const help = helpLines(width);
       body = help.slice(state.helpOffset, state.helpOffset + height);
       position = `${scrollPercent(state.helpOffset, help.length, height)}%`;
+    } else if (state.tech?.chosen) {
+      const tech = this.techIndex.find((t) => t.name === state.tech!.chosen)!;
+      const layout = this.techLayout(tech.name, width);
+      const offset = state.tech.projectsOffset;
+      body = [techProjectsHeading(tech, width)];
+      for (let i = offset; i < Math.min(layout.length, offset + height - 1); i++) body.push(layout.line(i, -1));
+      position = `${scrollPercent(offset, layout.length, height - 1)}%`;
+      hints = [['back', 'list'], 'down', 'quit'];
+    } else if (state.tech) {
+      const list = techListLines(this.techIndex, state.tech.selected, width);
+      const rows = height - LIST_HEADER;
+      body = [...list.slice(0, LIST_HEADER), ...list.slice(LIST_HEADER + state.tech.offset, LIST_HEADER + state.tech.offset + rows)];
+      position = `${state.tech.selected + 1}/${this.techIndex.length}`;
+      hints = [['toggle', 'projects'], 'down', ['back', 'close'], 'quit'];
     } else {
       const layout = this.section(state, width);
       const offset = state.offset[state.section] ?? 0;
@@ -120,7 +170,7 @@ export class FrameBuilder {
     let status: Line;
     if (search?.editing) status = searchLine(search, width);
     else if (search) status = statusBar(['nextMatch', 'prevMatch', 'back'], `${searchSummary(search)}  ${position}`, width);
-    else status = statusBar(hintsFor({help: state.help, foldable}), position, width);
+    else status = statusBar(hints ?? hintsFor({help: state.help, foldable}), position, width);
     return [...header, bar, ...body, status];
   }
 }

@@ -1,5 +1,7 @@
 import type {Command} from './keymap';
 import {deleteBack, emptySearch, insertText, moveCursor, type Match, type SearchState} from './search';
+import {openTech, reduceTech, type TechState} from './tech';
+import type {TechEntry} from '../document/tech';
 
 /**
  * Navigation as a pure reducer (gemini-cli shellReducer, bubbles viewport): no Ink, no I/O.
@@ -18,6 +20,8 @@ export interface NavState {
   helpOffset: number;
   /** The search line and its results, while a search is open. */
   search?: SearchState;
+  /** The technology index, while it is open. */
+  tech?: TechState;
   quit: boolean;
 }
 
@@ -47,6 +51,15 @@ export type Action =
 
 /** Finds a query's matches across every section (FrameBuilder.search). */
 export type MatchesOf = (query: string) => Match[];
+
+/** What the technology index needs to know (FrameBuilder provides it). */
+export interface TechContext {
+  index: TechEntry[];
+  /** Technologies of the focused panel, to open the index on them. */
+  focusedTechs(state: NavState): string[];
+  /** Lines of a chosen technology's projects view. */
+  projectLines(name: string): number;
+}
 
 export type GeometryOf = (state: NavState) => Geometry;
 
@@ -181,7 +194,14 @@ function reduceEditing(state: NavState, search: SearchState, action: Action, geo
   }
 }
 
-export function reduce(state: NavState, action: Action, geometryOf: GeometryOf, sectionCount: number, matchesOf: MatchesOf = () => []): NavState {
+export function reduce(
+  state: NavState,
+  action: Action,
+  geometryOf: GeometryOf,
+  sectionCount: number,
+  matchesOf: MatchesOf = () => [],
+  tech?: TechContext,
+): NavState {
   if (state.search?.editing && action.type !== 'resize') return reduceEditing(state, state.search, action, geometryOf, matchesOf);
   if (action.type === 'text' || action.type === 'edit') return state;
   if (action.type === 'resize') {
@@ -192,6 +212,11 @@ export function reduce(state: NavState, action: Action, geometryOf: GeometryOf, 
   const g = geometryOf(state);
   const {command} = action;
   if (state.help) return reduceHelp(state, command, g);
+  if (state.tech && tech) {
+    const next = reduceTech(state.tech, command, tech.index, g.height, state.tech.chosen ? tech.projectLines(state.tech.chosen) : 0);
+    if (next === 'quit') return {...state, quit: true};
+    return {...state, tech: next === 'close' ? undefined : next};
+  }
   const focus = state.focus[state.section] ?? -1;
   const offset = state.offset[state.section] ?? 0;
   const region = g.panels[focus];
@@ -212,7 +237,7 @@ export function reduce(state: NavState, action: Action, geometryOf: GeometryOf, 
       return goToMatch(state, {...search, current}, geometryOf);
     }
     case 'techIndex':
-      return state;
+      return tech && tech.index.length > 0 ? {...state, tech: openTech(tech.index, tech.focusedTechs(state)), search: undefined} : state;
     case 'help':
       return {...state, help: true, helpOffset: 0};
     case 'nextSection':

@@ -36,18 +36,20 @@ export function hintsFor(context: {help: boolean; foldable: boolean}): Command[]
 const DROP_FIRST: Command[] = ['techIndex', 'toggle', 'search', 'down', 'nextSection', 'back', 'help'];
 
 /** The status bar: key hints from the keymap on the left, the scroll position on the right. */
-export function statusBar(commands: Command[], position: string, width: number): Line {
+export function statusBar(commands: Array<Command | [Command, string]>, position: string, width: number): Line {
   const right = ` ${position} `;
   const room = width - cellWidth(right);
-  const hint = (command: Command) => {
+  const hint = (item: Command | [Command, string]) => {
+    const [command, words] = Array.isArray(item) ? item : [item, undefined];
     const binding = KEYMAP.find((b) => b.command === command)!;
-    return {key: binding.keys[0]!.label, words: binding.hint ?? binding.description.split(' ')[0]!};
+    return {key: binding.keys[0]!.label, words: words ?? binding.hint ?? binding.description.split(' ')[0]!};
   };
-  const widthOf = (list: Command[]) => list.reduce((sum, c) => sum + cellWidth(` ${hint(c).key} ${hint(c).words} `), 0);
+  const commandOf = (item: Command | [Command, string]) => (Array.isArray(item) ? item[0] : item);
+  const widthOf = (list: typeof commands) => list.reduce((sum, c) => sum + cellWidth(` ${hint(c).key} ${hint(c).words} `), 0);
   let shown = [...commands];
   for (const drop of DROP_FIRST) {
     if (widthOf(shown) <= room) break;
-    shown = shown.filter((c) => c !== drop);
+    shown = shown.filter((c) => commandOf(c) !== drop);
   }
   if (widthOf(shown) > room) shown = [];
   const spans: Span[] = shown.flatMap((c) => [span(` ${hint(c).key}`, 'statusKey'), span(` ${hint(c).words} `, 'status')]);

@@ -1,0 +1,149 @@
+import type {ResumeDocument, Section} from '../document/model';
+import type {TechEntry} from '../document/tech';
+import {cellWidth, truncate} from '../text/width';
+import type {Command} from './keymap';
+import {clipLine, padLine, span, type Line} from './layout/lines';
+
+/**
+ * The technology index overlay (`t`): every technology with how many projects use it; Enter
+ * shows exactly those projects; Esc goes back to the list, then closes it.
+ */
+export interface TechState {
+  /** Selected row of the list. */
+  selected: number;
+  /** First visible row of the list. */
+  offset: number;
+  /** The technology whose projects are shown, if one was chosen. */
+  chosen?: string;
+  /** First visible line of the chosen technology's projects. */
+  projectsOffset: number;
+}
+
+export function openTech(index: TechEntry[], focusedTechs: string[] = []): TechState {
+  // Start on the focused project's first technology: its badges lead into the index.
+  const first = focusedTechs.length > 0 ? index.findIndex((t) => t.name.toLowerCase() === focusedTechs[0]!.toLowerCase()) : -1;
+  return {selected: Math.max(0, first), offset: 0, projectsOffset: 0};
+}
+
+/** Rows above the list: a heading and a blank line. */
+export const LIST_HEADER = 2;
+
+/** The list view: `Kubernetes   5  대시보드 API 서버 구축 · 알림 시스템 구축 · …`, the selected row marked. */
+export function techListLines(index: TechEntry[], selected: number, width: number): Line[] {
+  const nameWidth = Math.min(Math.max(...index.map((t) => cellWidth(t.name)), 4), Math.floor(width / 3));
+  const lines: Line[] = [
+    [span(`Technologies (${index.length})`, 'heading'), span('  Enter: its projects · Esc: close', 'muted')],
+    [],
+  ];
+  index.forEach((tech, i) => {
+    const mark = i === selected ? '▸ ' : '  ';
+    const name = padLine([span(truncate(tech.name, nameWidth))], nameWidth);
+    const count = String(tech.projects.length).padStart(3);
+    const used = tech.projects.map((p) => p.entry.title).concat(tech.skills.map((s) => `skill: ${s}`)).join(' · ');
+    const rest = width - cellWidth(mark) - nameWidth - cellWidth(count) - 2;
+    const row: Line = [
+      span(mark, 'statusKey'),
+      ...name.map((s) => ({...s, style: i === selected ? ('tabActive' as const) : ('panelTitle' as const)})),
+      span(count, 'blockLabel'),
+      span('  '),
+      span(rest > 0 ? truncate(used, rest) : '', 'muted'),
+    ];
+    lines.push(clipLine(row, width));
+  });
+  return lines.map((l) => clipLine(l, width));
+}
+
+/** The chosen technology's projects, as a section of their own (each keeps its organization). */
+export function techSection(tech: TechEntry): Section {
+  return {
+    id: `tech:${tech.name}`,
+    title: tech.name,
+    entries: tech.projects.map(({entry, organization}) => (organization ? {...entry, subtitle: organization} : entry)),
+  };
+}
+
+/** The heading line above a chosen technology's projects. */
+export function techProjectsHeading(tech: TechEntry, width: number): Line {
+  const n = tech.projects.length;
+  return clipLine([span(`${tech.name}: ${n} ${n === 1 ? 'project' : 'projects'}`, 'heading'), span('  Esc: back to the list', 'muted')], width);
+}
+
+const clamp = (value: number, max: number) => Math.max(0, Math.min(value, max));
+
+/** Keys in the overlay. `height` is the viewport's; `projectLines` the chosen view's length. */
+export function reduceTech(tech: TechState, command: Command, index: TechEntry[], height: number, projectLines: number): TechState | 'close' | 'quit' {
+  if (command === 'quit') return 'quit';
+  if (command === 'techIndex') return 'close';
+  if (tech.chosen !== undefined) {
+    const max = Math.max(0, projectLines - (height - 1));
+    const scroll = (delta: number) => ({...tech, projectsOffset: clamp(tech.projectsOffset + delta, max)});
+    switch (command) {
+      case 'back':
+        return {...tech, chosen: undefined, projectsOffset: 0};
+      case 'down':
+        return scroll(1);
+      case 'up':
+        return scroll(-1);
+      case 'pageDown':
+        return scroll(height - 1);
+      case 'pageUp':
+        return scroll(-(height - 1));
+      case 'halfDown':
+        return scroll(Math.floor(height / 2));
+      case 'halfUp':
+        return scroll(-Math.floor(height / 2));
+      case 'top':
+        return {...tech, projectsOffset: 0};
+      case 'bottom':
+        return {...tech, projectsOffset: max};
+      default:
+        return tech;
+    }
+  }
+  const last = Math.max(0, index.length - 1);
+  const rows = Math.max(1, height - LIST_HEADER);
+  const select = (selected: number) => {
+    const s = clamp(selected, last);
+    const offset = s < tech.offset ? s : s >= tech.offset + rows ? s - rows + 1 : tech.offset;
+    return {...tech, selected: s, offset};
+  };
+  switch (command) {
+    case 'back':
+      return 'close';
+    case 'down':
+      return select(tech.selected + 1);
+    case 'up':
+      return select(tech.selected - 1);
+    case 'pageDown':
+      return select(tech.selected + rows);
+    case 'pageUp':
+      return select(tech.selected - rows);
+    case 'halfDown':
+      return select(tech.selected + Math.floor(rows / 2));
+    case 'halfUp':
+      return select(tech.selected - Math.floor(rows / 2));
+    case 'top':
+      return select(0);
+    case 'bottom':
+      return select(last);
+    case 'toggle': {
+      const chosen = index[tech.selected];
+      return chosen && chosen.projects.length > 0 ? {...tech, chosen: chosen.name, projectsOffset: 0} : tech;
+    }
+    default:
+      return tech;
+  }
+}
+
+/** The technologies of a document's entry, for opening the index on a focused project. */
+export function techsOf(doc: ResumeDocument, section: number, panelKey: string | undefined): string[] {
+  if (!panelKey) return [];
+  const parts = panelKey.split('/').slice(1).map(Number);
+  let entries = doc.sections[section]?.entries ?? [];
+  let entry;
+  for (const i of parts) {
+    entry = entries[i];
+    entries = entry?.children ?? [];
+  }
+  return entry?.blocks.flatMap((b) => (b.kind === 'tags' ? b.items : [])) ?? [];
+}
