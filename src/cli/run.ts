@@ -62,6 +62,7 @@ function parser(args: string[]) {
     .option('color', {type: 'boolean', describe: 'use color (--no-color: never)'})
     .option('section', {type: 'string', requiresArg: true, describe: 'open at this section (name or number); with --format, print only it'})
     .option('tech', {type: 'string', requiresArg: true, describe: 'print the projects that use this technology, and exit'})
+    .option('mouse', {type: 'boolean', default: true, describe: 'wheel scrolls, clicks pick a section or a panel (--no-mouse: off)'})
     .option('ascii', {type: 'boolean', default: false, describe: 'draw boxes with ASCII characters (for terminals that draw box lines wide)'})
     .option('help', {alias: 'h', type: 'boolean', describe: 'show this help'})
     .option('version', {alias: 'v', type: 'boolean', describe: 'show the version'})
@@ -143,7 +144,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   if (isInteractive(format, io)) {
     // Loaded only here: piping never pays for React and Ink.
     const {runInteractive} = await import('../ui/run');
-    return runInteractive(doc, {color, ascii: argv.ascii, initialSection: section});
+    return runInteractive(doc, {color, ascii: argv.ascii, mouse: argv.mouse, initialSection: section});
   }
   if (section !== undefined) return print(onlySection(doc, section), resumeSection(loaded.resume, doc.sections[section]!.id));
   return print(doc);

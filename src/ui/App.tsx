@@ -1,5 +1,7 @@
 import {Box, useApp, useInput, useStdin, type Key} from 'ink';
+import type {EventEmitter} from 'node:events';
 import React, {useEffect, useMemo, useRef, useState} from 'react';
+import type {MouseEvent} from './mouse';
 import type {ResumeDocument} from '../document/model';
 import {Lines} from './components/LineView';
 import {FrameBuilder, type Screen} from './frame';
@@ -20,6 +22,8 @@ export interface AppProps {
   size?: Partial<Screen>;
   /** Throw while rendering after this many key presses (tests of the error path; see run.tsx). */
   crashAfterKeys?: number;
+  /** Mouse reports, when the mouse is on (see mouse.ts). */
+  mouse?: EventEmitter;
 }
 
 /** The search line's editing keys (Ink 6 reports Backspace, 0x7F, as `delete`). */
@@ -35,7 +39,7 @@ function editKeyFor(key: Key): EditKey | undefined {
 }
 
 /** The interactive résumé: input → reducer → frame lines. Everything it shows is built by FrameBuilder. */
-export function App({doc, theme, inline, initialSection = 0, size, crashAfterKeys}: AppProps) {
+export function App({doc, theme, inline, initialSection = 0, size, crashAfterKeys, mouse}: AppProps) {
   const {exit} = useApp();
   const {isRawModeSupported} = useStdin();
   const screen = useScreenSize(size);
@@ -63,6 +67,29 @@ export function App({doc, theme, inline, initialSection = 0, size, crashAfterKey
   };
 
   useEffect(() => dispatch({type: 'resize'}), [screen.width, screen.rows]);
+
+  // The wheel scrolls; a click on a tab opens its section; a click on a panel focuses it.
+  useEffect(() => {
+    if (!mouse) return;
+    const onMouse = (event: MouseEvent) => {
+      const state = latest.current;
+      if (event.kind === 'wheelUp' || event.kind === 'wheelDown') return dispatch({type: 'scroll', delta: event.kind === 'wheelUp' ? -3 : 3});
+      if (event.kind !== 'press' || event.button !== 0 || state.search?.editing) return;
+      const chrome = builder.chrome(state, screenRef.current);
+      if (event.y === chrome.barRow) {
+        const tab = chrome.tabs.findIndex(([start, end]) => event.x >= start && event.x < end);
+        if (tab !== -1) dispatch({type: 'command', command: 'jumpSection', digit: tab + 1});
+        return;
+      }
+      const row = event.y - chrome.top;
+      const height = builder.viewportHeight(screenRef.current);
+      if (row >= 0 && row < height) dispatch({type: 'click', line: (state.offset[state.section] ?? 0) + row});
+    };
+    mouse.on('mouse', onMouse);
+    return () => {
+      mouse.off('mouse', onMouse);
+    };
+  }, [mouse, builder]);
   useEffect(() => {
     if (state.quit) exit();
   }, [state.quit]);

@@ -1,6 +1,7 @@
 import type {ResumeDocument} from '../document/model';
 import {headerLines, helpLines, hintsFor, sectionBar, statusBar, tooSmallLines} from './layout/chrome';
 import {lineText, type Line} from './layout/lines';
+import {cellWidth} from '../text/width';
 import {findAll, highlight, searchLine, searchSummary, type Match} from './search';
 import {LIST_HEADER, techListLines, techProjectsHeading, techSection, techsOf} from './tech';
 import {techIndex, type TechEntry} from '../document/tech';
@@ -70,6 +71,22 @@ export class FrameBuilder {
 
   private chromeHeight(screen: Screen): number {
     return headerLines(this.doc, screen.width, screen.rows).length + 2;
+  }
+
+  /**
+   * Where things are on screen, for the mouse: the section bar's row and each tab's columns
+   * [start, end), and the first row of the scrolling content.
+   */
+  chrome(state: NavState, screen: Screen): {barRow: number; tabs: Array<[number, number]>; top: number} {
+    const barRow = headerLines(this.doc, screen.width, screen.rows).length;
+    const tabs: Array<[number, number]> = [];
+    let x = 0;
+    for (const s of sectionBar(this.titles, state.section, screen.width)) {
+      const w = cellWidth(s.text);
+      tabs.push([x, x + w]);
+      x += w;
+    }
+    return {barRow, tabs, top: barRow + 1};
   }
 
   /** Rows left for the scrolling content. */

@@ -5,11 +5,14 @@ import type {ResumeDocument} from '../document/model';
 import {App} from './App';
 import {ErrorBoundary} from './components/ErrorBoundary';
 import {hasMarkdown} from './markdown-hint';
+import {filterMouse, MOUSE_OFF, MOUSE_ON} from './mouse';
 import {createTheme} from './theme';
 
 export interface InteractiveOptions {
   color: boolean;
   ascii: boolean;
+  /** Report the mouse (wheel, clicks); --no-mouse turns it off. */
+  mouse: boolean;
   initialSection?: number;
 }
 
@@ -29,9 +32,9 @@ export class AppError extends Error {
   }
 }
 
-/** Enter the alternate screen; leave it and show the cursor. */
+/** Enter the alternate screen; leave it, show the cursor and stop mouse reports (always). */
 export const ENTER_SCREEN = '\x1b[?1049h';
-export const LEAVE_SCREEN = '\x1b[?1049l\x1b[?25h';
+export const LEAVE_SCREEN = `${MOUSE_OFF}\x1b[?1049l\x1b[?25h`;
 
 /**
  * Runs the full-screen app until the reader quits. The terminal is left as it was found on every
@@ -47,7 +50,8 @@ export async function runInteractive(doc: ResumeDocument, options: InteractiveOp
     stdout.write(LEAVE_SCREEN);
   };
   const removeExitHandler = onExit(restore, {alwaysLast: true});
-  stdout.write(ENTER_SCREEN);
+  stdout.write(ENTER_SCREEN + (options.mouse ? MOUSE_ON : ''));
+  const input = options.mouse ? filterMouse(process.stdin) : undefined;
   try {
     const theme = createTheme({color: options.color, ascii: options.ascii});
     // Only a résumé whose text holds Markdown pays for loading marked and marked-terminal.
@@ -60,9 +64,17 @@ export async function runInteractive(doc: ResumeDocument, options: InteractiveOp
           instance.unmount();
         }}
       >
-        <App doc={doc} theme={theme} inline={inline} initialSection={options.initialSection} crashAfterKeys={crashAfterKeys()} />
+        <App
+          doc={doc}
+          theme={theme}
+          inline={inline}
+          initialSection={options.initialSection}
+          crashAfterKeys={crashAfterKeys()}
+          mouse={input?.mouse}
+        />
       </ErrorBoundary>,
       {
+        stdin: input?.stdin ?? process.stdin,
         exitOnCtrlC: false,
         patchConsole: false,
         // Ink 6.8's incrementalRendering misplaced our full-screen frame by one row after a
@@ -79,6 +91,7 @@ export async function runInteractive(doc: ResumeDocument, options: InteractiveOp
     process.stdin.off('end', onEnd);
     if (failure) throw new AppError(failure);
   } finally {
+    input?.dispose();
     restore();
     removeExitHandler();
   }

@@ -47,7 +47,11 @@ export type Action =
   /** Text typed into the search line. */
   | {type: 'text'; text: string}
   /** An editing key in the search line. */
-  | {type: 'edit'; key: EditKey};
+  | {type: 'edit'; key: EditKey}
+  /** The mouse wheel: lines to scroll (negative is up). */
+  | {type: 'scroll'; delta: number}
+  /** A click on line `line` of the viewport's content. */
+  | {type: 'click'; line: number};
 
 /** Finds a query's matches across every section (FrameBuilder.search). */
 export type MatchesOf = (query: string) => Match[];
@@ -194,6 +198,16 @@ function reduceEditing(state: NavState, search: SearchState, action: Action, geo
   }
 }
 
+/** The wheel scrolls whatever is shown: the help, the technology index, or the section. */
+function reduceScroll(state: NavState, delta: number, g: Geometry): NavState {
+  if (state.help) return {...state, helpOffset: clampOffset(state.helpOffset + delta, g.lines, g.height)};
+  if (state.tech) {
+    if (!state.tech.chosen) return state;
+    return {...state, tech: {...state.tech, projectsOffset: clampOffset(state.tech.projectsOffset + delta, g.lines, g.height)}};
+  }
+  return scrollTo(state, g, (state.offset[state.section] ?? 0) + delta);
+}
+
 export function reduce(
   state: NavState,
   action: Action,
@@ -204,6 +218,13 @@ export function reduce(
 ): NavState {
   if (state.search?.editing && action.type !== 'resize') return reduceEditing(state, state.search, action, geometryOf, matchesOf);
   if (action.type === 'text' || action.type === 'edit') return state;
+  if (action.type === 'scroll') return reduceScroll(state, action.delta, geometryOf(state));
+  if (action.type === 'click') {
+    if (state.help || state.tech) return state;
+    const g = geometryOf(state);
+    const panel = g.panels.findIndex((r) => r.start <= action.line && action.line < r.end);
+    return panel === -1 ? state : withSection(state, panel, state.offset[state.section] ?? 0);
+  }
   if (action.type === 'resize') {
     const help = geometryOf(state);
     const next = state.help ? {...state, helpOffset: clampOffset(state.helpOffset, help.lines, help.height)} : state;

@@ -1,0 +1,75 @@
+import {PassThrough} from 'node:stream';
+import {describe, expect, it} from 'vitest';
+import {FrameBuilder} from '../../src/ui/frame';
+import {filterMouse, parseMouse, type MouseEvent} from '../../src/ui/mouse';
+import {initialState, reduce} from '../../src/ui/state';
+import {createTheme} from '../../src/ui/theme';
+import {realDocument} from '../helpers/resume';
+
+describe('SGR mouse reports', () => {
+  it('parse wheel, press and release; coordinates become 0-based', () => {
+    const {events, rest, pending} = parseMouse('\x1b[<64;10;5M\x1b[<65;1;1M\x1b[<0;30;3M\x1b[<0;30;3m\x1b[<2;4;4M');
+    expect(events).toEqual([
+      {kind: 'wheelUp', button: 0, x: 9, y: 4},
+      {kind: 'wheelDown', button: 0, x: 0, y: 0},
+      {kind: 'press', button: 0, x: 29, y: 2},
+      {kind: 'release', button: 0, x: 29, y: 2},
+      {kind: 'press', button: 2, x: 3, y: 3},
+    ]);
+    expect(rest).toBe('');
+    expect(pending).toBe('');
+  });
+  it('leave keys alone, modifiers do not change the button, motion is ignored', () => {
+    const {events, rest} = parseMouse('j\x1b[<4;2;2Mk\x1b[<35;5;5M\x1b[B');
+    expect(events).toEqual([{kind: 'press', button: 0, x: 1, y: 1}]);
+    expect(rest).toBe('jk\x1b[B');
+  });
+  it('hold back a report cut off at the end of a chunk, but never a lone Esc', () => {
+    expect(parseMouse('q\x1b[<64;1')).toEqual({events: [], rest: 'q', pending: '\x1b[<64;1'});
+    expect(parseMouse('\x1b')).toEqual({events: [], rest: '\x1b', pending: ''});
+  });
+  it('filterMouse passes keys on to Ink and emits the reports, across chunk boundaries', async () => {
+    const source = new PassThrough() as unknown as NodeJS.ReadStream & PassThrough;
+    Object.assign(source, {setRawMode: () => source});
+    const filtered = filterMouse(source);
+    const events: MouseEvent[] = [];
+    filtered.mouse.on('mouse', (e: MouseEvent) => events.push(e));
+    let keys = '';
+    filtered.stdin.on('data', (d: string) => (keys += d));
+    source.write('j\x1b[<65;3');
+    source.write(';4Mk');
+    await new Promise((r) => setTimeout(r, 10));
+    expect(keys).toBe('jk');
+    expect(events).toEqual([{kind: 'wheelDown', button: 0, x: 2, y: 3}]);
+    expect(filtered.stdin.isTTY).toBe(true);
+    filtered.dispose();
+  });
+});
+
+describe('mouse actions', () => {
+  const doc = realDocument();
+  const builder = new FrameBuilder(doc, createTheme({color: false, ascii: false}));
+  const screen = {width: 100, rows: 30};
+  const g = (s: ReturnType<typeof initialState>) => builder.geometry(s, screen);
+  it('the wheel scrolls the content, clamped', () => {
+    let s = reduce(initialState(3), {type: 'scroll', delta: 3}, g, 3);
+    expect(s.offset[0]).toBe(3);
+    s = reduce(s, {type: 'scroll', delta: -10}, g, 3);
+    expect(s.offset[0]).toBe(0);
+  });
+  it('a click on a panel focuses it; a click between panels does nothing', () => {
+    const panels = builder.section(initialState(3), 100).panels;
+    const s = reduce(initialState(3), {type: 'click', line: panels[1]!.start + 2}, g, 3);
+    expect(s.focus[0]).toBe(1);
+    const between = reduce(initialState(3), {type: 'click', line: 10_000}, g, 3);
+    expect(between.focus[0]).toBe(0);
+  });
+  it('tabs have columns on the section bar row, under the header', () => {
+    const chrome = builder.chrome(initialState(3), screen);
+    expect(chrome.barRow).toBe(2);
+    expect(chrome.top).toBe(3);
+    expect(chrome.tabs).toHaveLength(3);
+    expect(chrome.tabs[0]![0]).toBe(0);
+    expect(chrome.tabs[1]![0]).toBe(chrome.tabs[0]![1]);
+  });
+});
