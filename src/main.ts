@@ -1,12 +1,35 @@
+import {closeSync} from 'node:fs';
+import {isatty} from 'node:tty';
 import {EXIT, run, type Io} from './cli/run';
 
 /**
  * The process edge: real streams in, an exit code out. A closed pipe (`kim-resume | head -1`)
  * ends quietly; an unexpected error prints one line (the stack only with DEBUG set).
  */
+
+/** The reader went away: a closed pipe (EPIPE), or a terminal that was hung up, its window closed (EIO). */
+const readerGone = (error: unknown) => ['EPIPE', 'EIO'].includes((error as NodeJS.ErrnoException)?.code ?? '');
+
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(EXIT.ok);
+  if (readerGone(error)) process.exit(EXIT.ok);
   throw error;
+});
+
+// Node 20 restores each standard stream's terminal modes at exit and aborts (SIGABRT, a native
+// stack on stderr; SIGSEGV when it happens twice) if that terminal has been hung up:
+// nodejs/node#51519, fixed only in newer Node by nodejs/node#58200. A hung-up terminal answers
+// no terminal ioctl, so isatty() turns false; its descriptor is closed at exit, so that Node
+// skips it (a closed descriptor is allowed) and the program ends quietly when its window closes.
+const startedOnTty = [0, 1, 2].map((fd) => isatty(fd));
+process.on('exit', () => {
+  startedOnTty.forEach((wasTty, fd) => {
+    if (!wasTty || isatty(fd)) return;
+    try {
+      closeSync(fd);
+    } catch {
+      // Already closed: nothing for Node to restore either.
+    }
+  });
 });
 
 const io: Io = {
@@ -21,7 +44,7 @@ const io: Io = {
 try {
   process.exitCode = await run(process.argv.slice(2), io);
 } catch (error) {
-  if ((error as NodeJS.ErrnoException).code === 'EPIPE') process.exit(EXIT.ok);
+  if (readerGone(error)) process.exit(EXIT.ok);
   process.stderr.write(`kim-resume: internal error: ${(error as Error).message ?? String(error)}\n`);
   if (process.env.DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
   process.exitCode = EXIT.internal;
