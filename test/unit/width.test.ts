@@ -15,6 +15,7 @@ import {
   wrapText,
   wrapWords,
 } from '../../src/text/width';
+import {isSimpleCodePoint} from '../../src/text/width';
 
 const FAMILY = '👩\u200d👩\u200d👧';
 const E_ACUTE = 'e\u0301'; // decomposed: two code points, one grapheme, one cell
@@ -278,13 +279,31 @@ describe('wrapping properties', () => {
 });
 
 describe('cellWidth fast path', () => {
-  it('agrees with string-width on every printable ASCII character and every Hangul syllable', async () => {
+  it('agrees with string-width on every code point it measures itself', async () => {
     const {default: stringWidth} = await import('string-width');
-    for (let code = 0x20; code <= 0x7e; code++) expect(cellWidth(String.fromCharCode(code))).toBe(stringWidth(String.fromCharCode(code)));
-    for (let code = 0xac00; code <= 0xd7a3; code++) {
-      const syllable = String.fromCharCode(code);
-      expect(cellWidth(syllable)).toBe(stringWidth(syllable));
+    let checked = 0;
+    for (let code = 0x20; code <= 0x1faff; code++) {
+      if (!isSimpleCodePoint(code)) continue;
+      const ch = String.fromCodePoint(code);
+      if (cellWidth(ch) !== stringWidth(ch)) throw new Error(`U+${code.toString(16)}: ${cellWidth(ch)} cells, string-width says ${stringWidth(ch)}`);
+      checked++;
     }
-    for (const word of ['대시보드', 'API', '(대략', '20%이상의', 'Kubernetes', '', '한 글 a']) expect(cellWidth(word)).toBe(stringWidth(word));
+    expect(checked).toBeGreaterThan(30_000);
+    for (const word of ['대시보드', 'API', '(대략', '20%이상의', 'Kubernetes', '', '한 글 a', '💻 Work Experience.', '전산 · 네트워크병']) {
+      expect(cellWidth(word)).toBe(stringWidth(word));
+    }
+  });
+  it('agrees with string-width and the grapheme segmenter on strings mixing simple and other code points', async () => {
+    const {default: stringWidth} = await import('string-width');
+    const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+    const pieces = fc.constantFrom('가', '힣', 'a', ' ', '·', '–', '…', '💻', '🚀', '中', 'ㄱ', 'Ａ', '•', '╭', '☀', 'e\u0301', '👩\u200d👩\u200d👧', '☀\ufe0f', '👍🏽', '🇰🇷', '\u3164', '\u00ad', 'ﾠ');
+    fc.assert(
+      fc.property(fc.array(pieces, {maxLength: 12}), (parts) => {
+        const text = parts.join('');
+        expect(cellWidth(text)).toBe(stringWidth(text));
+        expect(graphemes(text)).toEqual(Array.from(segmenter.segment(text), (s) => s.segment));
+      }),
+      {numRuns: 500},
+    );
   });
 });
