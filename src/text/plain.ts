@@ -111,7 +111,8 @@ export function renderPlainLines(doc: ResumeDocument, width: number): string[] {
   if (doc.greeting) lines.text(doc.greeting);
   if (doc.contacts.length > 0) {
     lines.blank();
-    for (const contact of doc.contacts) lines.text(contact.text);
+    // Without a terminal there are no hyperlinks: a link's address is printed after its text.
+    for (const contact of doc.contacts) lines.text(contact.url && !contact.url.endsWith(contact.text) ? `${contact.text} (${contact.url})` : contact.text);
   }
   for (const section of doc.sections) {
     lines.blank();

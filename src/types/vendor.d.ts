@@ -16,3 +16,8 @@ declare module 'marked-terminal' {
     constructor(options?: Record<string, unknown>, highlightOptions?: Record<string, unknown>);
   }
 }
+
+declare module 'supports-hyperlinks' {
+  /** Whether a stream's terminal shows OSC 8 hyperlinks (FORCE_HYPERLINK overrides). */
+  export function supportsHyperlink(stream: {isTTY?: boolean}): boolean;
+}

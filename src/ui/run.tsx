@@ -1,6 +1,7 @@
 import {render} from 'ink';
 import React from 'react';
 import {onExit} from 'signal-exit';
+import {supportsHyperlink} from 'supports-hyperlinks';
 import type {ResumeDocument} from '../document/model';
 import {App} from './App';
 import {ErrorBoundary} from './components/ErrorBoundary';
@@ -53,7 +54,7 @@ export async function runInteractive(doc: ResumeDocument, options: InteractiveOp
   stdout.write(ENTER_SCREEN + (options.mouse ? MOUSE_ON : ''));
   const input = options.mouse ? filterMouse(process.stdin) : undefined;
   try {
-    const theme = createTheme({color: options.color, ascii: options.ascii});
+    const theme = createTheme({color: options.color, ascii: options.ascii, hyperlinks: supportsHyperlink(process.stdout)});
     // Only a résumé whose text holds Markdown pays for loading marked and marked-terminal.
     const inline = hasMarkdown(doc) ? (await import('./markdown')).createMarkdownInline(options.color) : undefined;
     let failure: Error | undefined;

@@ -33,6 +33,8 @@ export interface Theme {
   box: {normal: BoxChars; focused: BoxChars};
   /** The bullet in front of list items. */
   bullet: string;
+  /** Whether links are written as OSC 8 hyperlinks (supports-hyperlinks decides; FORCE_HYPERLINK). */
+  hyperlinks: boolean;
 }
 
 const ROUND: BoxChars = {topLeft: '╭', topRight: '╮', bottomLeft: '╰', bottomRight: '╯', horizontal: '─', vertical: '│'};
@@ -107,9 +109,10 @@ const MONO_STYLES: Record<StyleName, TextStyle> = {
 export interface ThemeOptions {
   color: boolean;
   ascii: boolean;
+  hyperlinks?: boolean;
 }
 
-export function createTheme({color, ascii}: ThemeOptions): Theme {
+export function createTheme({color, ascii, hyperlinks = false}: ThemeOptions): Theme {
   return {
     color,
     styles: color ? COLOR_STYLES : MONO_STYLES,
@@ -117,5 +120,6 @@ export function createTheme({color, ascii}: ThemeOptions): Theme {
     badgeText: (name) => (color ? ` ${name} ` : `[${name}]`),
     box: ascii ? {normal: ASCII, focused: ASCII_FOCUS} : {normal: ROUND, focused: HEAVY},
     bullet: ascii ? '-' : '•',
+    hyperlinks,
   };
 }

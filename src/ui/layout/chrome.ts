@@ -11,9 +11,19 @@ export function headerLines(doc: ResumeDocument, width: number, rows: number): L
   lines.push(clipLine(first, width));
   if (rows >= 16 && doc.greeting) lines.push([span(truncate(doc.greeting.replace(/\n/g, ' '), width), 'greeting')]);
   if (rows >= 20 && doc.contacts.length > 0) {
-    lines.push([span(truncate(doc.contacts.map((c) => c.text).join(' · '), width), 'muted')]);
+    const spans: Span[] = [];
+    doc.contacts.forEach((c, i) => {
+      if (i > 0) spans.push(span(' · ', 'muted'));
+      spans.push({text: c.text, style: 'muted', link: safeLink(c.url)});
+    });
+    lines.push(clipLine(spans, width));
   }
   return lines;
+}
+
+/** A link target worth making clickable: an http(s) or mailto URL without spaces, else undefined. */
+export function safeLink(url: string | undefined): string | undefined {
+  return url && /^(https?:\/\/|mailto:)[^\s]+$/i.test(url) ? url : undefined;
 }
 
 /** The section bar: ` 1 Work Experience ` tabs, the active one highlighted, shortened to fit. */

@@ -35,6 +35,8 @@ export interface Span {
   badge?: string;
   /** Already styled by marked-terminal (SGR codes only); widths ignore the codes. */
   ansi?: boolean;
+  /** Where the text links to (an OSC 8 hyperlink where the terminal supports them). */
+  link?: string;
 }
 
 export type Line = Span[];
