@@ -112,7 +112,7 @@ const appWidths: IUnicodeVersionProvider = {
 };
 
 /** `stty -a -F <pts>`: whether the program has put its terminal in raw mode yet. */
-function ttyIsRaw(pts: string): Promise<boolean | undefined> {
+export function ttyIsRaw(pts: string): Promise<boolean | undefined> {
   return new Promise((resolve) => {
     execFile('stty', ['-a', '-F', pts], (error, stdout) => {
       if (error) resolve(undefined);
@@ -292,6 +292,37 @@ export class PtyApp {
       await sleep(POLL_MS);
     }
     return this.screen();
+  }
+
+  /** The pseudo-terminal's slave device (`/dev/pts/N`), as the program sees it. */
+  get ptsName(): string | undefined {
+    return (this.pty as IPty & {ptsName?: string}).ptsName;
+  }
+
+  /**
+   * The terminal goes away, as when its window is closed: the master side is closed (the kernel
+   * hangs up the slave: reads on it end, the session gets SIGHUP) and node-pty sends the first
+   * process SIGHUP. Nothing can be read from the terminal afterwards. node-pty does not mark the
+   * master close-on-exec: a pty program started after this one holds it open too, and then the
+   * hangup does not happen until that program ends.
+   */
+  hangUp(): void {
+    // UnixTerminal.destroy() closes the master and sends SIGHUP; IPty's typings leave it out.
+    if (!this.exit) (this.pty as IPty & {destroy(): void}).destroy();
+  }
+
+  /**
+   * A field of the program's `/proc/<pid>/status` in KiB (`VmRSS`, `VmHWM`), or undefined once it
+   * has gone. With `shell: false` the program is the pty's own process.
+   */
+  memoryKiB(field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number | undefined {
+    try {
+      const status = readFileSync(`/proc/${this.programPid()}/status`, 'utf8');
+      const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
+      return m ? Number(m[1]) : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /** Types keys: real bytes, e.g. `KEYS.tab`, `'j'`, `KEYS.ctrlC`. One key per call is safest. */
