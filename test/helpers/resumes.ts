@@ -1,0 +1,203 @@
+/**
+ * JSON Resume documents other than the real one, for the "any JSON Resume" tests: three of our
+ * own (test/fixtures/) and the ecosystem's own sample, each with what it must render as.
+ */
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {toDocument} from '../../src/document/build';
+import type {ResumeDocument} from '../../src/document/model';
+import {loadResumeFile} from '../../src/resume/load';
+import type {Resume} from '../../src/resume/types';
+import {REPO_ROOT} from './fixtures';
+
+export interface AnyResume {
+  /** A short name for test titles. */
+  name: string;
+  path: string;
+  /** The person's name (basics.name). */
+  person: string;
+  /** The section ids it must have, in order: exactly the sections with content. */
+  sections: string[];
+  /** Facts the printed text must hold (whitespace may be wrapped). */
+  facts: string[];
+  /** A technology some project uses, with those projects' titles in document order. */
+  tech?: {name: string; projects: string[]};
+  /** A technology only its skills (or interests) list: no project uses it. */
+  skillOnly: string;
+}
+
+export const FIXTURES_DIR = join(REPO_ROOT, 'test', 'fixtures');
+
+export const ANY_RESUMES: AnyResume[] = [
+  {
+    name: 'ada.json (English, every section of the schema)',
+    path: join(FIXTURES_DIR, 'ada.json'),
+    person: 'Ada Whitfield',
+    sections: ['work', 'projects', 'volunteer', 'personal', 'awards', 'certificates', 'publications', 'skills', 'languages', 'interests', 'references'],
+    facts: [
+      'Ada Whitfield',
+      'Senior Software Engineer',
+      'Backend engineer with eleven years of building payment and messaging systems.',
+      'ada@whitfield.example.org',
+      '+44 20 7946 0958',
+      'https://ada-whitfield.example.org',
+      'Manchester, Greater Manchester, GB',
+      'GitHub: adawhit (https://github.com/adawhit)',
+      'LinkedIn: ada-whitfield',
+      'Ledgerline Payments',
+      'Card acquiring for small merchants · Manchester, UK',
+      'Senior Software Engineer · 2019.03 - present',
+      'Software Engineer · 2014.09 - 2019.02',
+      'Tech lead of the settlement team',
+      'Cut nightly settlement from 4 hours to 35 minutes by moving batch jobs onto Kafka streams',
+      'Streaming settlement',
+      'Tech lead · 2020.01 - 2021.03',
+      'Designed idempotent consumers keyed by payment reference',
+      'Kubernetes migration',
+      'Helm',
+      'Bounce classifier',
+      'tidewatch',
+      'Author, Maintainer · 2018.06 - present',
+      'SQLite',
+      'Code Club Manchester',
+      'Volunteer Mentor · 2016.01 - 2020.07',
+      'Wrote a twelve-week Python course now used by six other clubs',
+      'University of Edinburgh',
+      'BSc (Hons) Computer Science (2010.09 ~ 2014.06)',
+      'Score: First Class',
+      'INF3 Distributed Systems',
+      'Engineer of the Year (2022.12.09)',
+      'For the settlement rewrite and the on-call overhaul.',
+      'Certified Kubernetes Administrator (2021.05.14)',
+      'The Linux Foundation',
+      'AWS Certified Solutions Architect – Associate (2020.11)',
+      'Exactly Once, Eventually: Idempotent Settlement with Kafka (2023.04.18)',
+      'QCon London',
+      'Expert',
+      'Haskell',
+      'Terraform',
+      'German',
+      'Professional working proficiency',
+      'Letterpress printing',
+      'Bookbinding',
+      'Priya Raman, CTO at Ledgerline Payments',
+      'She ships carefully and explains clearly.',
+    ],
+    tech: {name: 'postgresql', projects: ['Streaming settlement', 'Bounce classifier']},
+    skillOnly: 'haskell',
+  },
+  {
+    name: 'jiwoo.json (Korean, with the x- extensions)',
+    path: join(FIXTURES_DIR, 'jiwoo.json'),
+    person: '한지우',
+    // publications and references are empty arrays: hidden.
+    sections: ['work', 'projects', 'volunteer', 'personal', 'awards', 'certificates', 'skills', 'languages', 'interests', 'essays'],
+    facts: [
+      '한지우',
+      '데이터 엔지니어',
+      '매일 수십억 건의 이벤트를 믿을 수 있는 테이블로 바꾸는 일을 합니다.',
+      'jiwoo.han@example.kr',
+      '010-2468-1357',
+      '서울, 서울특별시, KR',
+      '블로그: 지우의 데이터 노트',
+      '주식회사 바다물류',
+      '전국 당일 배송 물류 플랫폼 · 서울 강남구',
+      '데이터 엔지니어 · 2021.07 - present',
+      '주니어 데이터 엔지니어 · 2019.01 - 2021.06',
+      '일 30억 건의 배송 이벤트를 처리하는 실시간 파이프라인 설계 및 운영',
+      '배송 이벤트 실시간 수집 파이프라인',
+      '설계, 개발 · 2021.09 - 2022.08',
+      '데이터 레이크',
+      '데이터 품질 검사',
+      '한글 상품명 정규화 라이브러리',
+      '형태소 분석',
+      '서울시 공공데이터 시민 모임',
+      '따릉이 대여 데이터 분석 워크숍 6회 진행',
+      '부산대학교',
+      '학사 통계학 (2013.03 ~ 2018.02)',
+      '평균 학점: 3.9/4.5',
+      '베이즈 통계',
+      '빅데이터 동아리 회장 (2016.03 ~ 2017.02)',
+      '대한민국 육군',
+      '병장 만기 전역 (2014.05 ~ 2016.02)',
+      '사내 해커톤 대상 (2023.11)',
+      '정보처리기사 (2018.08.17)',
+      '한국산업인력공단',
+      '데이터 파이프라인',
+      '대용량 배치',
+      'SQL 튜닝',
+      '업무상 의사소통 가능',
+      '제주 환상 자전거길',
+      '1. 가장 어려웠던 장애와 배운 점',
+      '지연을 숫자로 보여 주는 알림이 있어야 사람이 제때 움직인다는 것을 배웠습니다.',
+    ],
+    tech: {name: 'AIRFLOW', projects: ['데이터 품질 모니터링 시스템', '정산 배치 이관']},
+    skillOnly: '대용량 배치',
+  },
+  {
+    name: 'minimal.json (a name and one skill)',
+    path: join(FIXTURES_DIR, 'minimal.json'),
+    person: 'Sam Ortiz',
+    sections: ['skills'],
+    facts: ['Sam Ortiz', 'Technical writing', 'Markdown'],
+    skillOnly: 'markdown',
+  },
+  {
+    name: "@jsonresume/schema's sample.resume.json",
+    path: join(REPO_ROOT, 'node_modules', '@jsonresume', 'schema', 'sample.resume.json'),
+    person: 'Richard Hendriks',
+    // No certificates; the project's entity (Smoogle) is no work entry: its own Projects section.
+    sections: ['work', 'projects', 'volunteer', 'personal', 'awards', 'publications', 'skills', 'languages', 'interests', 'references'],
+    facts: [
+      'Richard Hendriks',
+      'Programmer',
+      'richard.hendriks@mail.com',
+      '(912) 555-4321',
+      'http://richardhendricks.example.com',
+      'San Francisco, California, US',
+      'Twitter: neutralthoughts',
+      'SoundCloud: dandymusicnl',
+      'Pied Piper',
+      'Awesome compression company · Palo Alto, CA',
+      'CEO/President · 2013.12.01 - 2014.12.01',
+      'Successfully won Techcrunch Disrupt',
+      'Miss Direction',
+      'Team lead, Designer · 2016.08.24 - 2016.08.24',
+      'A mapping engine that misguides you',
+      'GoogleMaps',
+      'Chrome Extension',
+      'CoderDojo',
+      "Awarded 'Teacher of the Month'",
+      'University of Oklahoma',
+      'Bachelor Information Technology (2011.06.01 ~ 2014.01.01)',
+      'Score: 4.0',
+      'DB1101 - Basic SQL',
+      'Digital Compression Pioneer Award (2014.11.01)',
+      'There is no spoon.',
+      'Video compression for 3d media (2014.10.01)',
+      'Master',
+      'Mpeg',
+      'Native speaker',
+      'Unicorns',
+      'Erlich Bachman',
+    ],
+    tech: {name: 'javascript', projects: ['Miss Direction']},
+    skillOnly: 'html',
+  },
+];
+
+/** The file as written (parsed), to compare printed JSON with. */
+export function rawJson(path: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+}
+
+/** Loads a fixture as the CLI does; throws with the loader's message when it does not load. */
+export function loadFixture(path: string): Resume {
+  const loaded = loadResumeFile(path);
+  if (!loaded.ok) throw new Error(`${path} does not load: ${loaded.error.path ?? ''} ${loaded.error.message}`);
+  return loaded.resume;
+}
+
+export function fixtureDocument(path: string): ResumeDocument {
+  return toDocument(loadFixture(path));
+}
