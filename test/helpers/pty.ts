@@ -133,6 +133,7 @@ export class PtyApp {
   private exit: {exitCode: number; signal?: number} | undefined;
   private readonly exitPromise: Promise<{exitCode: number; signal?: number}>;
   private disposed = false;
+  private released = false;
 
   constructor(options: PtyOptions) {
     this.options = options;
@@ -149,15 +150,24 @@ export class PtyApp {
           'bash',
           [
             '-c',
-            'echo "__STTY_BEFORE=$(stty -g)"; "$0" "$@"; code=$?; echo "__EXIT=$code"; echo "__STTY_AFTER=$(stty -g)"; echo "__STTY_ALL"; stty -a; echo "__END"',
+            // After __END bash waits until the harness has read it (SIGUSR1, see onData): node-pty
+            // destroys its socket 200 ms after the pty's process exits, and output not yet read by
+            // then (a slow first run, a busy machine) is lost with the report in it.
+            'trap \'kill $! 2>/dev/null; exit 0\' USR1; echo "__STTY_BEFORE=$(stty -g)"; "$0" "$@"; code=$?; echo "__EXIT=$code"; echo "__STTY_AFTER=$(stty -g)"; echo "__STTY_ALL"; stty -a; echo "__END"; sleep 30 & wait $!',
             runFile,
             ...runArgs,
           ],
         ]
       : [runFile, runArgs];
-    this.pty = spawn(file, args, {name: 'xterm-256color', cols, rows, cwd: options.command?.cwd ?? REPO_ROOT, env});
+    // node-pty sets TERM to `name`: pass the environment's own, so `env: {TERM: 'dumb'}` holds.
+    this.pty = spawn(file, args, {name: env.TERM ?? 'xterm-256color', cols, rows, cwd: options.command?.cwd ?? REPO_ROOT, env});
     this.pty.onData((data) => {
       this.output += data;
+      if (this.options.shell && !this.released && this.output.slice(-data.length - 8).includes('__END')) {
+        // Every byte of the report is here: let the wrapper exit.
+        this.released = true;
+        this.pty.kill('SIGUSR1');
+      }
       // xterm parses asynchronously: remember when the last chunk is in the buffer.
       this.pending = new Promise((resolve) => this.term.write(data, resolve));
     });
