@@ -3,6 +3,7 @@
  * set and reset, in order) and the line discipline the bash wrapper of test/helpers/pty.ts read
  * with `stty` after it exited. Shared by the exit-path, odd-terminal and scale suites.
  */
+import stringWidth from 'string-width';
 import type {PtyApp, ShellReport} from './pty';
 
 export const ENTER_ALT = '\x1b[?1049h';
@@ -95,3 +96,40 @@ export function textAfterLeaving(raw: string): string {
 
 /** Escape sequences (CSI, OSC, DCS/APC, other ESC x) and the bytes that start them, as found in `raw`. */
 export const ANY_ESCAPE = /\x1b|[\x80-\x9f]/;
+
+/**
+ * Rows of the emulated screen wider than the terminal, or continued by the terminal from the row
+ * above (the program wrote past the right edge and xterm wrapped it): both mean a row overflowed.
+ */
+export function screenWidthProblems(app: PtyApp): string[] {
+  const problems: string[] = [];
+  const wrapped = app.wrapped();
+  app.screen().forEach((row, i) => {
+    const width = stringWidth(row);
+    if (width > app.cols) problems.push(`row ${i} is ${width} cells wide, the terminal ${app.cols}: ${row}`);
+    if (wrapped[i]) problems.push(`row ${i} was wrapped onto from row ${i - 1}`);
+  });
+  return problems;
+}
+
+/** SGR foreground or background color parameters (30–38, 40–48, 90–97, 100–107) in `raw`; bold, inverse and resets are fine. */
+export function sgrColors(raw: string): string[] {
+  return [...raw.matchAll(/\x1b\[([0-9;:]*)m/g)].flatMap((m) => m[1]!.split(/[;:]/)).filter((p) => /^(3[0-8]|4[0-8]|9[0-7]|10[0-7])$/.test(p));
+}
+
+/** What the program wrote under the bash wrapper: everything between the wrapper's first line and its `__EXIT=` line. */
+export function programOutput(raw: string): string {
+  const before = raw.indexOf('__STTY_BEFORE=');
+  const from = before === -1 ? 0 : raw.indexOf('\n', before) + 1;
+  const end = raw.indexOf('__EXIT=', from);
+  return raw.slice(from, end === -1 ? undefined : end);
+}
+
+/** Lines of printed (not full-screen) output wider than `cols` once SGR codes are removed. */
+export function printedWidthProblems(output: string, cols: number): string[] {
+  return output
+    .replace(/\x1b\[[0-9;:]*m/g, '')
+    .split(/\r?\n/)
+    .filter((line) => stringWidth(line) > cols)
+    .map((line) => `${stringWidth(line)} cells (the terminal has ${cols}): ${line}`);
+}

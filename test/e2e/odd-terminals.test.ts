@@ -1,0 +1,266 @@
+/**
+ * The odd ways people run a terminal program (issue 6): closed pipes, only one of stdin and stdout
+ * a terminal, TERM=dumb, CI set in a real terminal, NO_COLOR, FORCE_COLOR into a pipe, the C
+ * locale, five terminal sizes and a resize storm. Each does the documented thing (README "Which
+ * mode"), never "Raw mode is not supported", and leaves the terminal as it found it.
+ * Build first (`npm run build`; `npm test` does).
+ */
+import {spawnSync} from 'node:child_process';
+import {existsSync, readFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {BIN, cleanEnv} from '../helpers/cli';
+import {REPO_ROOT, tempFixtures} from '../helpers/fixtures';
+import {startApp, type PtyApp, type PtyOptions} from '../helpers/pty';
+import {ANY_ESCAPE, ENTER_ALT, printedWidthProblems, programOutput, restoredProblems, screenWidthProblems, sgrColors, sttyProblems} from '../helpers/terminal-state';
+
+const NAME = '김성호';
+const FIRST_PROJECT = '대시보드 API 서버 구축';
+const RAW_MODE_ERROR = 'Raw mode is not supported';
+
+const fx = tempFixtures('kim-resume-odd-');
+const running: PtyApp[] = [];
+
+function launch(options: PtyOptions): PtyApp {
+  const app = startApp(options);
+  running.push(app);
+  return app;
+}
+
+/** Runs `script` in the pty through bash, under the harness' wrapper (so report() has the exit code and stty). */
+function launchScript(script: string, options: Omit<PtyOptions, 'command' | 'shell'> = {cols: 80, rows: 24}): PtyApp {
+  return launch({...options, shell: true, command: {file: 'bash', args: ['-c', script, process.execPath, BIN], cwd: REPO_ROOT}});
+}
+
+beforeAll(() => {
+  if (!existsSync(join(REPO_ROOT, 'dist', 'main.js'))) throw new Error('dist/main.js is missing: run `npm run build` first (npm test does)');
+});
+afterEach(async () => {
+  while (running.length > 0) await running.pop()!.dispose();
+});
+afterAll(() => fx.cleanup());
+
+const stackLines = (text: string) => text.split('\n').filter((line) => /^\s+at /.test(line));
+
+// ─── Pipes that close early ──────────────────────────────────────────────────────────────────
+
+describe('a reader that goes away', () => {
+  /** `node bin/kim-resume.js ARGS | READER` in bash: the program's own status (PIPESTATUS) and its stderr. */
+  function pipeTo(reader: string, args: string[] = []) {
+    const errFile = fx.path(`stderr-${Math.random().toString(36).slice(2)}.txt`);
+    const quoted = args.map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+    const script = `"${process.execPath}" "${BIN}" ${quoted} 2>"${errFile}" | ${reader}; echo "status=\${PIPESTATUS[0]}"`;
+    const result = spawnSync('bash', ['-c', script], {cwd: REPO_ROOT, env: cleanEnv(), encoding: 'utf8', timeout: 20_000});
+    if (result.error) throw result.error;
+    return {stdout: result.stdout, status: /status=(\d+)/.exec(result.stdout)?.[1], stderr: readFileSync(errFile, 'utf8')};
+  }
+
+  const big = () => {
+    const resume = JSON.parse(readFileSync(join(REPO_ROOT, 'data', 'resume.json'), 'utf8')) as {basics: {summary: string}};
+    resume.basics.summary = Array(30_000).fill('참여한 프로젝트 내 본인의 주요 역할').join(' ');
+    return fx.write('big.json', JSON.stringify(resume));
+  };
+
+  it.each([
+    ['kim-resume | true', 'true', () => []],
+    ['kim-resume | head -1', 'head -1', () => []],
+    ['kim-resume --format markdown | head -1', 'head -1', () => ['--format', 'markdown']],
+    ['kim-resume --format json | true', 'true', () => ['--format', 'json']],
+    ['kim-resume BIG | true (far past the pipe buffer: EPIPE for sure)', 'true', () => [big()]],
+  ])('%s: exit 0, nothing on stderr', (_name, reader, args) => {
+    const {status, stderr, stdout} = pipeTo(reader, args());
+    expect(status, stdout).toBe('0');
+    expect(stderr).toBe('');
+    expect(stackLines(stderr)).toEqual([]);
+    if (reader === 'head -1') expect(stdout.split('\n')[0]).toMatch(/김성호/);
+  });
+});
+
+// ─── Only one side a terminal ────────────────────────────────────────────────────────────────
+
+describe('stdin or stdout not a terminal', () => {
+  it('stdout a terminal, stdin a pipe (echo | kim-resume): prints the résumé, exits 0, no raw-mode error', async () => {
+    const app = launchScript('echo | "$0" "$1"');
+    const report = await app.report();
+    expect(report.exitCode).toBe(0);
+    const raw = app.raw;
+    expect(raw).not.toContain(RAW_MODE_ERROR);
+    expect(raw, 'not the full-screen app').not.toContain(ENTER_ALT);
+    expect(raw).toContain(NAME);
+    expect(raw).toContain(FIRST_PROJECT);
+    // Printed to a terminal: colored text (README: color only on a TTY), wrapped to fit it.
+    expect(sgrColors(raw).length).toBeGreaterThan(0);
+    expect(printedWidthProblems(programOutput(raw), 80)).toEqual([]);
+    expect(sttyProblems(report)).toEqual([]);
+  });
+
+  it('stdin a terminal, stdout a pipe (kim-resume | cat): plain text, no ESC byte reaches cat', async () => {
+    const app = launchScript('"$0" "$1" | cat');
+    const report = await app.report();
+    expect(report.exitCode).toBe(0);
+    const raw = app.raw;
+    expect(raw).toContain(NAME);
+    expect(raw).toContain(FIRST_PROJECT);
+    expect(raw).not.toContain(RAW_MODE_ERROR);
+    // The wrapper prints no escapes either: any ESC here came through cat from the program.
+    expect(raw.match(ANY_ESCAPE)).toBeNull();
+    expect(printedWidthProblems(programOutput(raw), 80)).toEqual([]);
+    expect(sttyProblems(report)).toEqual([]);
+  });
+
+  it('stdin a terminal, stdout a file (kim-resume > file): the file is plain text with no ESC byte', async () => {
+    const file = fx.path('redirected.txt');
+    const app = launchScript(`"$0" "$1" > '${file}'`);
+    const report = await app.report();
+    expect(report.exitCode).toBe(0);
+    const bytes = readFileSync(file);
+    expect(bytes.includes(0x1b), 'an ESC byte in the file').toBe(false);
+    const text = bytes.toString('utf8');
+    expect(text.startsWith(`${NAME}\n`)).toBe(true);
+    expect(text).toContain(FIRST_PROJECT);
+    expect(Math.max(...text.split('\n').map((l) => [...l].length)), 'wrapped for a file: 80 columns').toBeLessThanOrEqual(80);
+    expect(app.raw).not.toContain(RAW_MODE_ERROR);
+    expect(sttyProblems(report)).toEqual([]);
+  });
+});
+
+// ─── Environment ─────────────────────────────────────────────────────────────────────────────
+
+describe('terminal environment', () => {
+  it('TERM=dumb in a pty: plain text, no escape sequence at all, no alternate screen', async () => {
+    const app = launch({cols: 80, rows: 24, shell: true, env: {TERM: 'dumb'}});
+    const report = await app.report();
+    expect(report.exitCode).toBe(0);
+    expect(app.raw.match(ANY_ESCAPE), JSON.stringify(app.raw.slice(0, 200))).toBeNull();
+    expect(app.raw).toContain(NAME);
+    expect(app.raw).toContain(FIRST_PROJECT);
+    expect(sttyProblems(report)).toEqual([]);
+  });
+
+  it('CI=true in a real pty: still the interactive app (a documented decision), and q quits 0 with the terminal restored', async () => {
+    const app = launch({cols: 80, rows: 24, shell: true, env: {CI: 'true'}});
+    await app.ready(FIRST_PROJECT);
+    expect(app.bufferType).toBe('alternate');
+    expect(screenWidthProblems(app), app.dump()).toEqual([]);
+    app.press('j');
+    await app.waitFor('알림 시스템 구축');
+    app.press('q');
+    const report = await app.report();
+    expect(report.exitCode).toBe(0);
+    expect(restoredProblems(app, report), app.dump()).toEqual([]);
+  });
+
+  it('NO_COLOR=1: the app, with no color parameter in any SGR sequence', async () => {
+    const app = launch({cols: 80, rows: 24, shell: true, env: {NO_COLOR: '1'}});
+    await app.ready(FIRST_PROJECT);
+    expect(app.bufferType).toBe('alternate');
+    app.press('q');
+    const report = await app.report();
+    expect(report.exitCode).toBe(0);
+    expect(sgrColors(app.raw)).toEqual([]);
+    expect(restoredProblems(app, report), app.dump()).toEqual([]);
+  });
+
+  it('FORCE_COLOR=3 into a pipe: colored text, exit 0', () => {
+    const result = spawnSync(process.execPath, [BIN], {cwd: REPO_ROOT, env: cleanEnv({FORCE_COLOR: '3'}), encoding: 'utf8', timeout: 20_000});
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+    // The theme uses the 16 named colors, so FORCE_COLOR=3 (24-bit) shows as plain SGR codes;
+    // a 24-bit `38;2;` would be as good. What matters: color is forced through the pipe.
+    expect(sgrColors(result.stdout).length).toBeGreaterThan(0);
+    expect(result.stdout).toContain(NAME);
+  });
+
+  it('LANG=C LC_ALL=C: the app works and the Korean shows', async () => {
+    const app = launch({cols: 80, rows: 24, shell: true, env: {LANG: 'C', LC_ALL: 'C', LC_CTYPE: undefined}});
+    const screen = await app.ready(FIRST_PROJECT);
+    expect(screen[0]).toContain(NAME);
+    expect(screen.join('\n')).toContain('안녕하세요');
+    expect(screenWidthProblems(app), app.dump()).toEqual([]);
+    app.press('q');
+    const report = await app.report();
+    expect(report.exitCode).toBe(0);
+    expect(restoredProblems(app, report), app.dump()).toEqual([]);
+  });
+});
+
+// ─── Sizes ───────────────────────────────────────────────────────────────────────────────────
+
+describe('terminal sizes', () => {
+  it.each([
+    [20, 5],
+    [40, 10],
+    [80, 24],
+    [200, 60],
+    [300, 100],
+  ])('%i×%i: a frame (or the enlarge message), no row wider than the terminal, q exits 0', async (cols, rows) => {
+    const app = launch({cols, rows, shell: true});
+    const small = cols < 40 || rows < 10;
+    await app.ready(small ? /enlarge/ : FIRST_PROJECT);
+    expect(screenWidthProblems(app), app.dump()).toEqual([]);
+    if (!small) expect(app.screen()[0]).toContain(NAME);
+    app.press('G');
+    if (!small) await app.waitFor(/100%\s*$/m, undefined, 'the end after G');
+    expect(screenWidthProblems(app), app.dump()).toEqual([]);
+    app.press('q');
+    const report = await app.report();
+    expect(report.exitCode).toBe(0);
+    expect(restoredProblems(app, report), app.dump()).toEqual([]);
+  });
+
+  // Found by the storm below: while the terminal is too small the app shows only "enlarge the
+  // terminal", yet a resize to 20×5 still scrolls the hidden view (the focused panel is revealed
+  // in a 1-row viewport), so growing back shows the first project with the organization's lines
+  // scrolled away (5%) where a fresh start shows them (0%).
+  it('shrinking to 20×5 (the enlarge message) and growing back to 80×24 shows the frame a fresh start shows', async () => {
+    const app = launch({cols: 80, rows: 24});
+    const before = await app.ready(FIRST_PROJECT);
+    await app.resize(20, 5);
+    await app.waitFor(/enlarge/, undefined, 'the enlarge message');
+    await app.resize(80, 24);
+    const after = await app
+      .waitFor((rows) => rows.join('\n') === before.join('\n'), 3_000, 'the first frame again')
+      .catch((error: Error) => {
+        throw new Error(`${error.message}\n— before the resizes —\n${before.map((r, i) => `${String(i).padStart(2)}|${r}`).join('\n')}`);
+      });
+    expect(after).toEqual(before);
+  });
+
+  it('a resize storm (ten resizes in under a second, shrinking and growing) ends in the frame a fresh start at the final size shows', async () => {
+    const sizes: Array<[number, number]> = [
+      [60, 20],
+      [30, 8],
+      [140, 45],
+      [45, 12],
+      [220, 70],
+      [20, 5],
+      [100, 30],
+      [50, 16],
+      [160, 50],
+      [90, 28],
+    ];
+    const [finalCols, finalRows] = sizes.at(-1)!;
+    const app = launch({cols: 80, rows: 24, shell: true});
+    await app.ready(FIRST_PROJECT);
+    const started = Date.now();
+    for (const [cols, rows] of sizes) {
+      await app.resize(cols, rows);
+      await new Promise((resolve) => setTimeout(resolve, 70));
+    }
+    expect(Date.now() - started, 'the storm took under a second').toBeLessThan(1_000);
+
+    const fresh = launch({cols: finalCols, rows: finalRows});
+    const expected = await fresh.ready(FIRST_PROJECT);
+    const got = await app
+      .waitFor((rows) => rows.join('\n') === expected.join('\n'), 5_000, `the frame of a fresh start at ${finalCols}×${finalRows}`)
+      .catch((error: Error) => {
+        throw new Error(`${error.message}\n— a fresh start shows —\n${fresh.dump()}`);
+      });
+    expect(got).toEqual(expected);
+    expect(screenWidthProblems(app), app.dump()).toEqual([]);
+    app.press('q');
+    const report = await app.report();
+    expect(report.exitCode).toBe(0);
+    expect(restoredProblems(app, report), app.dump()).toEqual([]);
+  });
+});
