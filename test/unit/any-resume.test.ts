@@ -7,6 +7,7 @@ import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
 import {toDocument} from '../../src/document/build';
 import {run} from '../../src/cli/run';
+import {techIndex} from '../../src/document/tech';
 import {parseResume} from '../../src/resume/load';
 import {renderMarkdown} from '../../src/text/markdown';
 import {renderPlain} from '../../src/text/plain';
@@ -100,6 +101,12 @@ describe.each(ANY_RESUMES)('$name', (fixture) => {
     expect(officialSchemaErrors(printed)).toEqual([]);
     const again = parseResume(out, 'printed.json');
     expect(again.ok && toDocument(again.resume)).toEqual(doc);
+  });
+
+  it('indexes the technologies of its projects and skills, nothing else (not courses, not interests)', () => {
+    const names = (list: Array<{keywords?: string[]}> | undefined) => (list ?? []).flatMap((x) => x.keywords ?? []);
+    const expected = new Set([...names(resume.projects), ...names(resume.skills)].map((n) => n.toLowerCase()));
+    expect(new Set(techIndex(doc).map((t) => t.name.toLowerCase()))).toEqual(expected);
   });
 
   it(`--tech: a technology only a skill lists exits 3 with a one-line message`, async () => {
