@@ -12,6 +12,14 @@ export function escapeMarkdown(text: string): string {
     .replace(/^(\s*\d+)([.)])(\s)/gm, '$1\\$2$3');
 }
 
+/**
+ * A heading's text. A heading ends at the end of its line: a newline in a title (a bare CR in
+ * the data becomes one when sanitized) would leave the rest as a paragraph under a cut heading.
+ */
+function headingText(text: string): string {
+  return escapeMarkdown(text.replace(/\s*\n\s*/g, ' '));
+}
+
 /** A line of text inside a list item or paragraph: newlines become hard breaks. */
 function inline(text: string): string {
   return escapeMarkdown(text).replace(/\n/g, '  \n');
@@ -37,7 +45,7 @@ function entry(e: Entry, level: number): string[] {
     if (heading) out.push(`**${inline(heading)}**`);
     if (e.subtitle) out.push(inline(e.subtitle));
   } else {
-    if (e.title) out.push(`${'#'.repeat(level)} ${escapeMarkdown(e.title)}`);
+    if (e.title) out.push(`${'#'.repeat(level)} ${headingText(e.title)}`);
     if (e.subtitle) out.push(inline(e.subtitle));
     const facts = entryFacts(e);
     if (facts) out.push(e.role ? `**${inline(e.role)}**${e.period ? ` · ${inline(e.period)}` : ''}` : inline(facts));
@@ -50,14 +58,14 @@ function entry(e: Entry, level: number): string[] {
 /** Renders the document as Markdown (paragraphs separated by blank lines), ending in a newline. */
 export function renderMarkdown(doc: ResumeDocument): string {
   const out: string[] = [];
-  if (doc.name) out.push(`# ${escapeMarkdown(doc.name)}`);
+  if (doc.name) out.push(`# ${headingText(doc.name)}`);
   if (doc.label) out.push(`**${inline(doc.label)}**`);
   if (doc.greeting) out.push(inline(doc.greeting));
   if (doc.contacts.length > 0) {
     out.push(doc.contacts.map((c) => `- ${c.url && /^(https?|mailto):/.test(c.url) ? `[${escapeMarkdown(c.text)}](<${c.url.replace(/[<>\s]/g, encodeURIComponent)}>)` : inline(c.text)}`).join('\n'));
   }
   for (const section of doc.sections) {
-    out.push(`## ${escapeMarkdown(section.title)}`);
+    out.push(`## ${headingText(section.title)}`);
     section.entries.forEach((e, i) => {
       if (i > 0) out.push('---');
       out.push(...entry(e, 3));
