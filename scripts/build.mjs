@@ -46,10 +46,56 @@ const yogaBinary = {
 };
 
 /**
- * cliui and wrap-ansi bring string-width 7, each with its own copy of emoji-regex (~14 KB);
- * string-width 8 (ours) has the same API and measures emoji without it.
+ * Every `import 'string-width'` (Ink's, wrap-ansi's, cliui's, ours) goes to
+ * src/text/string-width-fast.ts: the same answers, from the East Asian Width table for simple
+ * text and from a cache for text seen before. Ink measures every line of every frame, so this
+ * is most of a key press; and cliui and wrap-ansi no longer bring their own copies of
+ * string-width 7 and emoji-regex. Only that module itself imports the real string-width 8.
  */
+const FAST_WIDTH = new URL('../src/text/string-width-fast.ts', import.meta.url).pathname;
 const require = createRequire(import.meta.url);
+
+/**
+ * Ink 6.8 makes a new Output, with new caches, for every frame, so every line of every frame is
+ * tokenized again (most of a key press's time here). The caches are shared across frames instead:
+ * a line seen in an earlier frame costs nothing. Bounded: cleared past a few screens of lines.
+ */
+/** string-width makes its Intl.Segmenter (ICU break data, ~20 ms) at import: make it on first use. */
+const lazySegmenter = {
+  name: 'lazy-segmenter',
+  setup(b) {
+    b.onLoad({filter: /[\\/]string-width[\\/]index\.js$/}, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const eager = 'const segmenter = new Intl.Segmenter();';
+      if (!source.includes(eager)) throw new Error('string-width changed shape: update scripts/build.mjs');
+      const lazy = 'let realSegmenter;\nconst segmenter = {segment: (text) => (realSegmenter ??= new Intl.Segmenter()).segment(text)};';
+      return {contents: source.replace(eager, lazy), loader: 'js'};
+    });
+  },
+};
+
+const inkSharedCaches = {
+  name: 'ink-shared-caches',
+  setup(b) {
+    b.onLoad({filter: /[\\/]ink[\\/]build[\\/]output\.js$/}, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const field = '    caches = new OutputCaches();';
+      if (!source.includes(field)) throw new Error('ink/build/output.js changed shape: update scripts/build.mjs');
+      const shared = `const sharedCaches = new OutputCaches();
+function framesCaches() {
+    if (sharedCaches.styledChars.size > 400 || sharedCaches.widths.size > 20000) {
+        sharedCaches.styledChars.clear();
+        sharedCaches.widths.clear();
+        sharedCaches.blockWidths.clear();
+    }
+    return sharedCaches;
+}
+`;
+      const contents = source.replace('export default class Output {', `${shared}export default class Output {`).replace(field, '    caches = framesCaches();');
+      return {contents, loader: 'js'};
+    });
+  },
+};
 const lighterDependencies = {
   name: 'lighter-dependencies',
   setup(b) {
@@ -57,7 +103,7 @@ const lighterDependencies = {
     // Only yargs' import is replaced: signal-exit 3 (under Ink) uses more of node:assert.
     b.onResolve({filter: /^assert$/}, (args) => (/[\\/]yargs[\\/]/.test(args.importer) ? {path: stub('assert')} : undefined));
     b.onResolve({filter: /^string-width$/}, (args) =>
-      /[\\/](cliui|wrap-ansi)[\\/]/.test(args.importer) && args.kind === 'import-statement' ? {path: require.resolve('string-width')} : undefined,
+      args.importer === FAST_WIDTH ? {path: require.resolve('string-width')} : args.kind === 'import-statement' ? {path: FAST_WIDTH} : undefined,
     );
   },
 };
@@ -74,7 +120,10 @@ await build({
   splitting: true,
   format: 'esm',
   platform: 'node',
-  target: 'node20',
+  // es2024, not node20: esbuild's node20 table turns every /v regex literal into an eager
+  // `new RegExp(…, 'v')` (string-width's emoji regex alone then costs ~20 ms at start-up, used
+  // or not). Node 20 runs ES2024 syntax; the only ES2024 syntax is that flag.
+  target: 'es2024',
   minify: true,
   // jsonc-parser's "main" is a UMD build that esbuild cannot follow; its ESM build is fine.
   mainFields: ['module', 'main'],
@@ -94,7 +143,7 @@ await build({
     // CI check would freeze the app in a real terminal that merely has CI set.
     'is-in-ci': stub('false'),
   },
-  plugins: [noDevtools, yogaBinary, lighterDependencies],
+  plugins: [noDevtools, yogaBinary, lighterDependencies, inkSharedCaches, lazySegmenter],
   chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'none',
   logLevel: 'warning',

@@ -1,7 +1,8 @@
 import {relative, isAbsolute} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import yargs from 'yargs';
+import {setFlagsFromString} from 'node:v8';
 import pkg from '../../package.json' with {type: 'json'};
+import {NO_ARGUMENTS, type Arguments} from './defaults';
 import {resumeSection, toDocument} from '../document/build';
 import type {ResumeDocument} from '../document/model';
 import {findSection, onlySection, sectionChoices, techDocument} from '../document/select';
@@ -38,44 +39,6 @@ export interface Io extends TerminalFacts {
 // Built, this module is dist/main.js; under the test runner it is src/cli/run.ts.
 export const DEFAULT_RESUME = fileURLToPath(new URL(import.meta.url.endsWith('/src/cli/run.ts') ? '../../data/resume.json' : '../data/resume.json', import.meta.url));
 
-class UsageError extends Error {}
-
-const EPILOGUE = `In a terminal it opens the interactive résumé (press ? for keys). Piped or redirected, or with\n--format, it prints and exits. Without FILE, it shows 김성호's résumé.
-
-Exit codes:
-  0  success
-  1  internal error (a bug; set DEBUG=1 for the stack trace)
-  2  bad command line, or a résumé file that cannot be read or is not valid
-  3  --tech: no project uses that technology (close names are suggested)`;
-
-function parser(args: string[]) {
-  return yargs(args)
-    .scriptName('kim-resume')
-    // Our own --help and --version, so they write through `io` like everything else.
-    .help(false)
-    .version(false)
-    .usage('Usage: $0 [FILE] [options]\n\nA résumé in your terminal. FILE is any JSON Resume document (https://jsonresume.org/schema).')
-    .command('$0 [file]', false, (y) => y.positional('file', {type: 'string', describe: 'a JSON Resume file'}))
-    .option('format', {choices: ['text', 'markdown', 'json'] as const, describe: 'print this format and exit'})
-    // Read as text so that `--width abc` can be quoted back; `--width` alone is an error.
-    .option('width', {type: 'string', requiresArg: true, describe: 'wrap text to N columns (default: the terminal, at most 100; else 80)'})
-    .option('color', {type: 'boolean', describe: 'use color (--no-color: never)'})
-    .option('section', {type: 'string', requiresArg: true, describe: 'open at this section (name or number); with --format, print only it'})
-    .option('tech', {type: 'string', requiresArg: true, describe: 'print the projects that use this technology, and exit'})
-    .option('mouse', {type: 'boolean', default: true, describe: 'wheel scrolls, clicks pick a section or a panel (--no-mouse: off)'})
-    .option('ascii', {type: 'boolean', default: false, describe: 'draw boxes with ASCII characters (for terminals that draw box lines wide)'})
-    .option('help', {alias: 'h', type: 'boolean', describe: 'show this help'})
-    .option('version', {alias: 'v', type: 'boolean', describe: 'show the version'})
-    .strict()
-    .locale('en')
-    .exitProcess(false)
-    .wrap(null)
-    .epilogue(EPILOGUE)
-    .fail((message, error) => {
-      throw new UsageError((message ?? error?.message ?? 'bad arguments').replace(/\s*\n\s*/g, ' '));
-    });
-}
-
 /** Where errors name the file: relative to the working directory when it is inside it. */
 function displayName(file: string): string {
   const rel = relative(process.cwd(), file);
@@ -84,18 +47,21 @@ function displayName(file: string): string {
 
 /** Runs the CLI and returns the exit code. Only this module decides modes and exit codes. */
 export async function run(args: string[], io: Io): Promise<number> {
-  const y = parser(args);
-  let argv;
-  try {
-    argv = await y.parseAsync();
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.error(`kim-resume: ${sanitizeText(error.message)} (see kim-resume --help)`);
-    return EXIT.usage;
-  }
-  if (argv.help) {
-    await io.write((await y.getHelp()) + '\n');
-    return EXIT.ok;
+  // With no arguments there is nothing to parse: yargs (~65 ms of start-up) loads only when
+  // there is. test/unit/cli.test.ts checks that NO_ARGUMENTS is what yargs would give.
+  let argv: Arguments = NO_ARGUMENTS;
+  if (args.length > 0) {
+    const {parseArguments, helpText} = await import('./args');
+    const parsed = await parseArguments(args);
+    if (parsed.error !== undefined) {
+      io.error(`kim-resume: ${sanitizeText(parsed.error)} (see kim-resume --help)`);
+      return EXIT.usage;
+    }
+    argv = parsed.argv;
+    if (argv.help) {
+      await io.write((await helpText()) + '\n');
+      return EXIT.ok;
+    }
   }
   if (argv.version) {
     await io.write(`${pkg.version}\n`);
@@ -142,6 +108,10 @@ export async function run(args: string[], io: Io): Promise<number> {
     return print(techDocument(doc, tech));
   }
   if (isInteractive(format, io)) {
+    // A long-lived full-screen app allocates a frame per key: ask V8 to keep the heap small
+    // (peak RSS after 50 keys: ~105 -> ~93 MiB in bench/run.mjs; as a command-line flag it
+    // reaches ~81, but a flag in the shebang would need `env -S`, which BusyBox lacks).
+    setFlagsFromString('--optimize-for-size');
     // Loaded only here: piping never pays for React and Ink.
     const {runInteractive} = await import('../ui/run');
     return runInteractive(doc, {color, ascii: argv.ascii, mouse: argv.mouse, initialSection: section});

@@ -25,8 +25,10 @@ export function techIndex(doc: ResumeDocument): TechEntry[] {
   };
   const visit = (entries: Entry[], section: string, organization?: string) => {
     for (const entry of entries) {
+      // Technologies are a project's tech stack and a skill's keywords: not courses, not interests.
+      const counted = entry.kind === 'project' || section === 'skills';
       for (const block of entry.blocks) {
-        if (block.kind !== 'tags') continue;
+        if (block.kind !== 'tags' || !counted) continue;
         for (const tag of block.items) {
           const tech = get(tag);
           if (entry.kind === 'project' && !tech.projects.some((p) => p.entry === entry)) tech.projects.push({entry, section, organization});

@@ -53,6 +53,8 @@ export function App({doc, theme, inline, initialSection = 0, size, crashAfterKey
   const techContext = useMemo(() => builder.techContext(() => screenRef.current), [builder]);
 
   const dispatch = (action: Action) => {
+    // Too small to show anything: only quitting does something.
+    if (builder.tooSmall(screenRef.current) && !(action.type === 'command' && (action.command === 'quit' || action.command === 'back'))) return;
     const next = reduce(
       latest.current,
       action,
@@ -66,7 +68,12 @@ export function App({doc, theme, inline, initialSection = 0, size, crashAfterKey
     setState(next);
   };
 
-  useEffect(() => dispatch({type: 'resize'}), [screen.width, screen.rows]);
+  // Below the minimum size nothing is laid out, so the reader's place is left as it was: a
+  // terminal shrunk too far and grown back shows what it showed before.
+  const tooSmall = builder.tooSmall(screen);
+  useEffect(() => {
+    if (!tooSmall) dispatch({type: 'resize'});
+  }, [screen.width, screen.rows]);
 
   // The wheel scrolls; a click on a tab opens its section; a click on a panel focuses it.
   useEffect(() => {

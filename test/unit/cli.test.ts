@@ -244,3 +244,13 @@ describe('color', () => {
     expect(plain.replace(/\s+/g, ' ')).toContain('대시보드 API 서버 구축');
   });
 });
+
+describe('no arguments', () => {
+  it('skips yargs with exactly the options yargs gives for an empty command line', async () => {
+    const {NO_ARGUMENTS} = await import('../../src/cli/defaults');
+    const {parseArguments} = await import('../../src/cli/args');
+    const parsed = await parseArguments([]);
+    expect(parsed.error).toBeUndefined();
+    expect(parsed.error === undefined && parsed.argv).toEqual(NO_ARGUMENTS);
+  });
+});

@@ -175,10 +175,12 @@ describe('resize', () => {
     const s = run(initialState(SECTIONS), g, 'down');
     expect(at(reduce(s, {type: 'resize'}, fixed(geometry([30, 5], 8)), SECTIONS)).offset).toBe(LINE_STEP);
   });
-  it('brings the focused panel back when a shrink hid it', () => {
+  it('keeps the reader’s place when a shrink hides the focused panel, and focuses one in view', () => {
     const s = run(initialState(SECTIONS), geometry([5, 5, 5], 20), 'down', 'down');
     expect(at(s)).toEqual({focus: 2, offset: 0});
     const small = reduce(s, {type: 'resize'}, fixed(geometry([5, 5, 5], 5)), SECTIONS);
-    expect(at(small)).toEqual({focus: 2, offset: 12});
+    expect(at(small)).toEqual({focus: 0, offset: 0});
+    // growing back shows what was shown before
+    expect(at(reduce(small, {type: 'resize'}, fixed(geometry([5, 5, 5], 20)), SECTIONS)).offset).toBe(0);
   });
 });

@@ -15,7 +15,7 @@ import {
   wrapText,
   wrapWords,
 } from '../../src/text/width';
-import {isSimpleCodePoint} from '../../src/text/width';
+import {fastStringWidth, isSimpleCodePoint} from '../../src/text/string-width-fast';
 
 const FAMILY = '👩\u200d👩\u200d👧';
 const E_ACUTE = 'e\u0301'; // decomposed: two code points, one grapheme, one cell
@@ -305,5 +305,16 @@ describe('cellWidth fast path', () => {
       }),
       {numRuns: 500},
     );
+  });
+});
+
+describe('fastStringWidth (every string-width import in the bundle)', () => {
+  it('answers as string-width does, ANSI codes and options included', async () => {
+    const {default: stringWidth} = await import('string-width');
+    for (const text of ['\x1b[1m대시보드\x1b[22m', '\x1b[38;5;12mAPI\x1b[39m', '\x1b]8;;https://x.example\x1b\\link\x1b]8;;\x1b\\', '·', '💻 a', '👍🏽', 'é']) {
+      expect(fastStringWidth(text)).toBe(stringWidth(text));
+    }
+    expect(fastStringWidth('\x1b[1mab\x1b[22m', {countAnsiEscapeCodes: true})).toBe(stringWidth('\x1b[1mab\x1b[22m', {countAnsiEscapeCodes: true}));
+    expect(fastStringWidth('·', {ambiguousIsNarrow: false})).toBe(2);
   });
 });

@@ -26,14 +26,35 @@ export function safeLink(url: string | undefined): string | undefined {
   return url && /^(https?:\/\/|mailto:)[^\s]+$/i.test(url) ? url : undefined;
 }
 
-/** The section bar: ` 1 Work Experience ` tabs, the active one highlighted, shortened to fit. */
+/**
+ * The section bar: ` 1 Work Experience ` tabs, the active one highlighted. Titles shorten to fit;
+ * with many sections the others shrink to their numbers (` 7 `) and only the active tab keeps
+ * words; with more still, the tabs farthest from the active one are left off.
+ */
 export function sectionBar(titles: string[], active: number, width: number): Line {
-  const label = (title: string, i: number, room: number) => ` ${truncate(`${i + 1} ${title}`, Math.max(1, room - 2))} `;
+  // A tab never loses its number (1–9 jump to it): only the title is shortened, or left off.
+  const label = (title: string, i: number, room: number) => {
+    const n = String(i + 1);
+    const titleRoom = room - 3 - n.length;
+    return titleRoom >= 2 ? ` ${n} ${truncate(title, titleRoom)} ` : ` ${n} `;
+  };
+  const fits = (spans: Span[]) => spans.reduce((sum, s) => sum + cellWidth(s.text), 0) <= width;
+  const style = (i: number) => (i === active ? 'tabActive' : 'tabInactive');
   let room = Math.max(...titles.map((t, i) => cellWidth(` ${i + 1} ${t} `)), 0);
-  const total = (r: number) => titles.reduce((sum, t, i) => sum + cellWidth(label(t, i, r)), 0);
-  while (room > 3 && total(room) > width) room--;
-  const spans: Span[] = titles.map((t, i) => span(label(t, i, room), i === active ? 'tabActive' : 'tabInactive'));
-  return clipLine(spans, width);
+  const tabs = (r: number) => titles.map((t, i) => span(label(t, i, r), style(i)));
+  while (room > 4 && !fits(tabs(room))) room--;
+  if (fits(tabs(room))) return tabs(room);
+  // Numbers only, but the active tab keeps what room is left for its title.
+  const numbers = titles.map((_, i) => span(` ${i + 1} `, style(i)));
+  const others = numbers.reduce((sum, s, i) => (i === active ? sum : sum + cellWidth(s.text)), 0);
+  if (titles[active] !== undefined) numbers[active] = span(label(titles[active]!, active, Math.max(0, width - others)), 'tabActive');
+  let first = 0;
+  let last = numbers.length;
+  while (!fits(numbers.slice(first, last)) && last - first > 1) {
+    if (active - first > last - 1 - active) first++;
+    else last--;
+  }
+  return clipLine(numbers.slice(first, last), width);
 }
 
 /** The commands worth a hint in the status bar right now, in the order shown. */

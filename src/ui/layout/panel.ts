@@ -43,7 +43,7 @@ export function badgeLines(names: string[], width: number, theme: Theme): Line[]
   return lines;
 }
 
-function blockLines(block: Block, width: number, theme: Theme, inline: InlineRenderer): Line[] {
+export function blockLines(block: Block, width: number, theme: Theme, inline: InlineRenderer): Line[] {
   switch (block.kind) {
     case 'text':
       return [...(block.label ? [[span(block.label, 'blockLabel')]] : []), ...inline(block.text, width)];

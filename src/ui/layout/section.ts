@@ -2,7 +2,7 @@ import type {Entry, Section} from '../../document/model';
 import {wrapText} from '../../text/width';
 import type {Theme} from '../theme';
 import {padLine, span, type Line} from './lines';
-import {boxed, entryContent, type InlineRenderer} from './panel';
+import {blockLines, boxed, entryContent, plainInline, type InlineRenderer} from './panel';
 
 /** A focusable panel's place in the laid-out section: lines [start, end). */
 export interface PanelRegion {
@@ -59,11 +59,13 @@ export function leftColumnWidth(width: number): number {
 
 const isFoldable = (entry: Entry) => entry.kind === 'project' && entry.blocks.some((b) => b.kind !== 'tags');
 
-function orgHeader(entry: Entry, width: number): Line[] {
+/** An organization above or beside its projects: name, line under it, role, period, and its own text. */
+function orgHeader(entry: Entry, width: number, theme: Theme, inline?: InlineRenderer): Line[] {
   const lines: Line[] = wrapText(entry.title, width).map((l) => [span(l, 'orgTitle')]);
   if (entry.subtitle) lines.push(...wrapText(entry.subtitle, width).map((l) => [span(l, 'muted')]));
   if (entry.role) lines.push(...wrapText(entry.role, width).map((l) => [span(l, 'role')]));
   if (entry.period) lines.push(...wrapText(entry.period, width).map((l) => [span(l, 'period')]));
+  for (const block of entry.blocks) lines.push([], ...blockLines(block, width, theme, inline ?? plainInline));
   return lines;
 }
 
@@ -158,7 +160,7 @@ export function layoutSection(section: Section, opts: SectionOptions): SectionLa
     }
     const left = wide ? leftColumnWidth(opts.width) : opts.width;
     const right = wide ? opts.width - left - 2 : opts.width;
-    const header = orgHeader(entry, left);
+    const header = orgHeader(entry, left, opts.theme, opts.inline);
     if (!wide) {
       items.push({kind: 'lines', start: cursor, height: header.length, lines: header});
       cursor += header.length;

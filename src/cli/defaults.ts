@@ -1,0 +1,18 @@
+import type {Format} from './mode';
+
+/** The options kim-resume runs with (src/cli/args.ts parses them with yargs). */
+export interface Arguments {
+  file?: string;
+  format?: Format;
+  width?: string;
+  color?: boolean;
+  section?: string;
+  tech?: string;
+  mouse: boolean;
+  ascii: boolean;
+  help: boolean;
+  version: boolean;
+}
+
+/** What yargs gives for an empty command line (checked against yargs in test/unit/cli.test.ts). */
+export const NO_ARGUMENTS: Arguments = Object.freeze({mouse: true, ascii: false, help: false, version: false});
