@@ -128,12 +128,43 @@ export function toDocument(resume: Resume): ResumeDocument {
   })));
 
   const basics = resume.basics ?? {};
-  return {
+  return oneLineFields({
     name: basics.name ?? '',
     label: basics.label,
     greeting: basics.summary,
     contacts: contactsOf(resume),
     sections,
+  });
+}
+
+/** A field shown on one line: line breaks (and the spaces around them) become one space. */
+const oneLine = <T extends string | undefined>(text: T): T => (text === undefined ? text : (text.replace(/\s*\n\s*/g, ' ') as T));
+
+/**
+ * Only paragraphs (text blocks, list items, the greeting) keep their line breaks: a name, title,
+ * role, period, tag or link with one would break a heading, a badge or the header apart.
+ */
+function oneLineFields(doc: ResumeDocument): ResumeDocument {
+  const block = (b: Block): Block => {
+    if (b.kind === 'tags') return {...b, label: oneLine(b.label), items: b.items.map(oneLine)};
+    if (b.kind === 'link') return {...b, label: oneLine(b.label), url: oneLine(b.url)};
+    return {...b, label: oneLine(b.label)};
+  };
+  const entry = (e: Entry): Entry => ({
+    ...e,
+    title: oneLine(e.title),
+    subtitle: oneLine(e.subtitle),
+    role: oneLine(e.role),
+    period: oneLine(e.period),
+    blocks: e.blocks.map(block),
+    children: e.children.map(entry),
+  });
+  return {
+    ...doc,
+    name: oneLine(doc.name),
+    label: oneLine(doc.label),
+    contacts: doc.contacts.map((c) => ({...c, text: oneLine(c.text), url: oneLine(c.url)})),
+    sections: doc.sections.map((section) => ({...section, title: oneLine(section.title), entries: section.entries.map(entry)})),
   };
 }
 

@@ -1,7 +1,11 @@
 import type {Command} from './keymap';
-import {deleteBack, emptySearch, insertText, moveCursor, type Match, type SearchState} from './search';
+import {goToMatch, reduceEditing, reduceHelp, reduceScroll} from './overlays';
+import {emptySearch, type Match, type SearchState} from './search';
 import {openTech, reduceTech, type TechState} from './tech';
 import type {TechEntry} from '../document/tech';
+import {clampOffset, normalize, revealOffset, scrollTo, withSection} from './viewport';
+
+export {clampOffset, normalize, revealOffset, scrollPercent} from './viewport';
 
 /**
  * Navigation as a pure reducer (gemini-cli shellReducer, bubbles viewport): no Ink, no I/O.
@@ -80,132 +84,6 @@ export function initialState(sectionCount: number, section = 0): NavState {
     helpOffset: 0,
     quit: false,
   };
-}
-
-/** The one place offsets are clamped: never past the last full page, never negative. */
-export function clampOffset(offset: number, lines: number, height: number): number {
-  return Math.max(0, Math.min(offset, lines - height));
-}
-
-/** The offset that shows `region`: its whole self if it fits, else its top. */
-export function revealOffset(offset: number, region: Region, height: number): number {
-  if (region.start < offset) return region.start;
-  if (region.end > offset + height) return region.end - region.start > height ? region.start : region.end - height;
-  return offset;
-}
-
-function withSection(state: NavState, focus: number, offset: number): NavState {
-  const f = [...state.focus];
-  const o = [...state.offset];
-  f[state.section] = focus;
-  o[state.section] = offset;
-  return {...state, focus: f, offset: o};
-}
-
-/** Keeps focus on a visible panel after a scroll: the focused one if still seen, else the first seen. */
-function refocus(focus: number, offset: number, g: Geometry): number {
-  const seen = (r: Region) => r.end > offset && r.start < offset + g.height;
-  const current = g.panels[focus];
-  if (current && seen(current)) return focus;
-  const first = g.panels.findIndex(seen);
-  return first === -1 ? (g.panels.length > 0 ? Math.min(Math.max(focus, 0), g.panels.length - 1) : -1) : first;
-}
-
-/**
- * Clamps focus and offset to the geometry. `reveal`: 'whole' scrolls the focused panel fully
- * into view (after folding it); 'some' only when none of it is visible (after a resize, so the
- * reader's place is kept); 'none' leaves the offset (switching sections).
- */
-export function normalize(state: NavState, geometryOf: GeometryOf, reveal: 'whole' | 'some' | 'none' = 'whole'): NavState {
-  const g = geometryOf(state);
-  let focus = state.focus[state.section] ?? 0;
-  focus = g.panels.length === 0 ? -1 : Math.min(Math.max(focus, 0), g.panels.length - 1);
-  let offset = clampOffset(state.offset[state.section] ?? 0, g.lines, g.height);
-  const region = g.panels[focus];
-  const visible = region !== undefined && region.end > offset && region.start < offset + g.height;
-  if (region && (reveal === 'whole' || (reveal === 'some' && !visible))) {
-    offset = clampOffset(revealOffset(offset, region, g.height), g.lines, g.height);
-  }
-  return withSection(state, focus, offset);
-}
-
-function scrollTo(state: NavState, g: Geometry, target: number): NavState {
-  const offset = clampOffset(target, g.lines, g.height);
-  return withSection(state, refocus(state.focus[state.section] ?? 0, offset, g), offset);
-}
-
-function reduceHelp(state: NavState, command: Command, g: Geometry): NavState {
-  const move = (delta: number) => ({...state, helpOffset: clampOffset(state.helpOffset + delta, g.lines, g.height)});
-  switch (command) {
-    case 'help':
-    case 'back':
-      return {...state, help: false};
-    case 'quit':
-      return {...state, quit: true};
-    case 'down':
-      return move(1);
-    case 'up':
-      return move(-1);
-    case 'pageDown':
-      return move(g.height);
-    case 'pageUp':
-      return move(-g.height);
-    case 'halfDown':
-      return move(Math.floor(g.height / 2));
-    case 'halfUp':
-      return move(-Math.floor(g.height / 2));
-    case 'top':
-      return {...state, helpOffset: 0};
-    case 'bottom':
-      return move(g.lines);
-    default:
-      return state;
-  }
-}
-
-/** Shows a match: its section, its line a third of the way down, its panel focused. */
-function goToMatch(state: NavState, search: SearchState, geometryOf: GeometryOf): NavState {
-  const match = search.matches[search.current];
-  if (!match) return {...state, search};
-  const moved = {...state, section: match.section, search};
-  const g = geometryOf(moved);
-  const offset = clampOffset(match.line - Math.floor(g.height / 3), g.lines, g.height);
-  const focus = match.panel >= 0 ? match.panel : (moved.focus[match.section] ?? 0);
-  return withSection(moved, focus, offset);
-}
-
-function reduceEditing(state: NavState, search: SearchState, action: Action, geometryOf: GeometryOf, matchesOf: MatchesOf): NavState {
-  if (action.type === 'text') return {...state, search: insertText(search, action.text)};
-  if (action.type !== 'edit') return state;
-  switch (action.key) {
-    case 'backspace':
-      return {...state, search: deleteBack(search)};
-    case 'left':
-      return {...state, search: moveCursor(search, search.cursor - 1)};
-    case 'right':
-      return {...state, search: moveCursor(search, search.cursor + 1)};
-    case 'home':
-      return {...state, search: moveCursor(search, 0)};
-    case 'end':
-      return {...state, search: moveCursor(search, Number.MAX_SAFE_INTEGER)};
-    case 'cancel':
-      return {...state, search: undefined};
-    case 'submit': {
-      if (search.query === '') return {...state, search: undefined};
-      const matches = matchesOf(search.query);
-      return goToMatch(state, {...search, editing: false, matches, current: matches.length > 0 ? 0 : -1}, geometryOf);
-    }
-  }
-}
-
-/** The wheel scrolls whatever is shown: the help, the technology index, or the section. */
-function reduceScroll(state: NavState, delta: number, g: Geometry): NavState {
-  if (state.help) return {...state, helpOffset: clampOffset(state.helpOffset + delta, g.lines, g.height)};
-  if (state.tech) {
-    if (!state.tech.chosen) return state;
-    return {...state, tech: {...state.tech, projectsOffset: clampOffset(state.tech.projectsOffset + delta, g.lines, g.height)}};
-  }
-  return scrollTo(state, g, (state.offset[state.section] ?? 0) + delta);
 }
 
 export function reduce(
@@ -325,8 +203,3 @@ export function reduce(
   }
 }
 
-/** How far through the section the viewport is: `42%` (100% when all of it is shown). */
-export function scrollPercent(offset: number, lines: number, height: number): number {
-  const max = lines - height;
-  return max <= 0 ? 100 : Math.round((clampOffset(offset, lines, height) / max) * 100);
-}

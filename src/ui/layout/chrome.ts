@@ -42,7 +42,8 @@ export function sectionBar(titles: string[], active: number, width: number): Lin
   const style = (i: number) => (i === active ? 'tabActive' : 'tabInactive');
   let room = Math.max(...titles.map((t, i) => cellWidth(` ${i + 1} ${t} `)), 0);
   const tabs = (r: number) => titles.map((t, i) => span(label(t, i, r), style(i)));
-  while (room > 4 && !fits(tabs(room))) room--;
+  // Shrink every title while each keeps at least a letter; then numbers only but the active one.
+  while (room > 6 && !fits(tabs(room))) room--;
   if (fits(tabs(room))) return tabs(room);
   // Numbers only, but the active tab keeps what room is left for its title.
   const numbers = titles.map((_, i) => span(` ${i + 1} `, style(i)));

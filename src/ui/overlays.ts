@@ -1,0 +1,81 @@
+import type {Command} from './keymap';
+import {deleteBack, insertText, moveCursor, type SearchState} from './search';
+import type {Action, Geometry, GeometryOf, MatchesOf, NavState} from './state';
+import {clampOffset, scrollTo, withSection} from './viewport';
+
+// What keys and the wheel do while something is open over a section: the help, the search line.
+
+export function reduceHelp(state: NavState, command: Command, g: Geometry): NavState {
+  const move = (delta: number) => ({...state, helpOffset: clampOffset(state.helpOffset + delta, g.lines, g.height)});
+  switch (command) {
+    case 'help':
+    case 'back':
+      return {...state, help: false};
+    case 'quit':
+      return {...state, quit: true};
+    case 'down':
+      return move(1);
+    case 'up':
+      return move(-1);
+    case 'pageDown':
+      return move(g.height);
+    case 'pageUp':
+      return move(-g.height);
+    case 'halfDown':
+      return move(Math.floor(g.height / 2));
+    case 'halfUp':
+      return move(-Math.floor(g.height / 2));
+    case 'top':
+      return {...state, helpOffset: 0};
+    case 'bottom':
+      return move(g.lines);
+    default:
+      return state;
+  }
+}
+
+/** Shows a match: its section, its line a third of the way down, its panel focused. */
+export function goToMatch(state: NavState, search: SearchState, geometryOf: GeometryOf): NavState {
+  const match = search.matches[search.current];
+  if (!match) return {...state, search};
+  const moved = {...state, section: match.section, search};
+  const g = geometryOf(moved);
+  const offset = clampOffset(match.line - Math.floor(g.height / 3), g.lines, g.height);
+  const focus = match.panel >= 0 ? match.panel : (moved.focus[match.section] ?? 0);
+  return withSection(moved, focus, offset);
+}
+
+export function reduceEditing(state: NavState, search: SearchState, action: Action, geometryOf: GeometryOf, matchesOf: MatchesOf): NavState {
+  if (action.type === 'text') return {...state, search: insertText(search, action.text)};
+  if (action.type !== 'edit') return state;
+  switch (action.key) {
+    case 'backspace':
+      return {...state, search: deleteBack(search)};
+    case 'left':
+      return {...state, search: moveCursor(search, search.cursor - 1)};
+    case 'right':
+      return {...state, search: moveCursor(search, search.cursor + 1)};
+    case 'home':
+      return {...state, search: moveCursor(search, 0)};
+    case 'end':
+      return {...state, search: moveCursor(search, Number.MAX_SAFE_INTEGER)};
+    case 'cancel':
+      return {...state, search: undefined};
+    case 'submit': {
+      if (search.query === '') return {...state, search: undefined};
+      const matches = matchesOf(search.query);
+      return goToMatch(state, {...search, editing: false, matches, current: matches.length > 0 ? 0 : -1}, geometryOf);
+    }
+  }
+}
+
+/** The wheel scrolls whatever is shown: the help, the technology index, or the section. */
+export function reduceScroll(state: NavState, delta: number, g: Geometry): NavState {
+  if (state.help) return {...state, helpOffset: clampOffset(state.helpOffset + delta, g.lines, g.height)};
+  if (state.tech) {
+    if (!state.tech.chosen) return state;
+    return {...state, tech: {...state.tech, projectsOffset: clampOffset(state.tech.projectsOffset + delta, g.lines, g.height)}};
+  }
+  return scrollTo(state, g, (state.offset[state.section] ?? 0) + delta);
+}
+

@@ -1,0 +1,61 @@
+import type {Geometry, GeometryOf, NavState, Region} from './state';
+
+// The viewport's arithmetic, shared by the reducer and its overlays: offsets clamped in one
+// place (bubbles' viewport.SetYOffset), panels revealed, focus kept on what is seen.
+
+/** The one place offsets are clamped: never past the last full page, never negative. */
+export function clampOffset(offset: number, lines: number, height: number): number {
+  return Math.max(0, Math.min(offset, lines - height));
+}
+
+/** The offset that shows `region`: its whole self if it fits, else its top. */
+export function revealOffset(offset: number, region: Region, height: number): number {
+  if (region.start < offset) return region.start;
+  if (region.end > offset + height) return region.end - region.start > height ? region.start : region.end - height;
+  return offset;
+}
+
+export function withSection(state: NavState, focus: number, offset: number): NavState {
+  const f = [...state.focus];
+  const o = [...state.offset];
+  f[state.section] = focus;
+  o[state.section] = offset;
+  return {...state, focus: f, offset: o};
+}
+
+/** Keeps focus on a visible panel after a scroll: the focused one if still seen, else the first seen. */
+export function refocus(focus: number, offset: number, g: Geometry): number {
+  const seen = (r: Region) => r.end > offset && r.start < offset + g.height;
+  const current = g.panels[focus];
+  if (current && seen(current)) return focus;
+  const first = g.panels.findIndex(seen);
+  return first === -1 ? (g.panels.length > 0 ? Math.min(Math.max(focus, 0), g.panels.length - 1) : -1) : first;
+}
+
+/**
+ * Clamps focus and offset to the geometry. `reveal`: 'whole' scrolls the focused panel fully
+ * into view (after folding it); 'some' keeps the reader's place (after a resize) and moves the
+ * focus to a visible panel when the focused one went out of view; 'none' leaves the offset
+ * (switching sections).
+ */
+export function normalize(state: NavState, geometryOf: GeometryOf, reveal: 'whole' | 'some' | 'none' = 'whole'): NavState {
+  const g = geometryOf(state);
+  let focus = state.focus[state.section] ?? 0;
+  focus = g.panels.length === 0 ? -1 : Math.min(Math.max(focus, 0), g.panels.length - 1);
+  let offset = clampOffset(state.offset[state.section] ?? 0, g.lines, g.height);
+  const region = g.panels[focus];
+  if (region && reveal === 'whole') offset = clampOffset(revealOffset(offset, region, g.height), g.lines, g.height);
+  if (reveal === 'some') focus = refocus(focus, offset, g);
+  return withSection(state, focus, offset);
+}
+
+export function scrollTo(state: NavState, g: Geometry, target: number): NavState {
+  const offset = clampOffset(target, g.lines, g.height);
+  return withSection(state, refocus(state.focus[state.section] ?? 0, offset, g), offset);
+}
+
+/** How far through the section the viewport is: `42%` (100% when all of it is shown). */
+export function scrollPercent(offset: number, lines: number, height: number): number {
+  const max = lines - height;
+  return max <= 0 ? 100 : Math.round((clampOffset(offset, lines, height) / max) * 100);
+}
