@@ -61,6 +61,8 @@ export function parseResume(input: Uint8Array | string, file: string): LoadResul
     const bad = firstInvalidUtf8(input);
     if (bad !== -1) {
       const {line, column} = positionAt(new TextDecoder().decode(input.subarray(0, bad)), bad);
+      // A file cut off (a failed copy or download) inside a multi-byte character is not badly encoded.
+      if (cutInsideCharacter(input, bad)) return fail(file, 'unexpected end of file (cut inside a UTF-8 character)', line, column);
       return fail(file, `invalid UTF-8 (byte 0x${input[bad]!.toString(16).padStart(2, '0')}); save the file as UTF-8`, line, column);
     }
     text = new TextDecoder('utf-8', {ignoreBOM: false}).decode(input);
@@ -97,6 +99,14 @@ export function parseResume(input: Uint8Array | string, file: string): LoadResul
     return failAt(file, text, node?.offset ?? 0, problem.message, formatPath(problem.path));
   }
   return {ok: true, resume: value as Resume};
+}
+
+/** Whether the bytes from `at` to the end are the start of a multi-byte UTF-8 character, cut short. */
+function cutInsideCharacter(bytes: Uint8Array, at: number): boolean {
+  const lead = bytes[at]!;
+  const need = lead >= 0xf0 && lead <= 0xf4 ? 3 : lead >= 0xe0 && lead <= 0xef ? 2 : lead >= 0xc2 && lead <= 0xdf ? 1 : 0;
+  const rest = bytes.subarray(at + 1);
+  return need > 0 && rest.length < need && rest.every((c) => (c & 0xc0) === 0x80);
 }
 
 function fail(file: string, message: string, line?: number, column?: number): LoadResult {
