@@ -1,4 +1,4 @@
-import {chmodSync, mkdirSync, readFileSync} from 'node:fs';
+import {chmodSync, mkdirSync, readFileSync, truncateSync, writeFileSync} from 'node:fs';
 import {afterAll, describe, expect, it} from 'vitest';
 import {firstInvalidUtf8, formatPath, positionAt} from '../../src/resume/location';
 import {formatLoadError, loadResumeFile, MAX_DEPTH, MAX_FILE_BYTES, parseResume, type LoadResult} from '../../src/resume/load';
@@ -413,5 +413,56 @@ describe('location helpers', () => {
     ['0xFF', Buffer.from([0xff]), 0],
   ])('firstInvalidUtf8: %s', (_name, bytes, expected) => {
     expect(firstInvalidUtf8(bytes)).toBe(expected);
+  });
+});
+
+describe('loadResumeFile: hardened against malformed files (issue 6)', () => {
+  const real = readFileSync(RESUME_PATH);
+
+  it('data/resume.json cut at 300 places: always one error line with line and column, never a throw', () => {
+    const cuts = Array.from({length: 300}, (_, i) => Math.floor(((i + 1) * real.length) / 301));
+    for (const cut of cuts) {
+      const result = parseResume(real.subarray(0, cut), 'cut.json');
+      expect(result.ok, `cut at byte ${cut}`).toBe(false);
+      if (result.ok) continue;
+      const line = formatLoadError(result.error);
+      expect(line, `cut at byte ${cut}`).toMatch(/^cut\.json:\d+:\d+: (invalid JSON: )?unexpected end of file \(.+\)$/);
+      expect(line).not.toContain('\n');
+    }
+  });
+
+  it('a file cut inside a multi-byte character says it ends early, not that it is badly encoded', () => {
+    const at = real.indexOf(Buffer.from('김'));
+    for (const extra of [1, 2]) {
+      const message = errorOf(`cut-char-${extra}.json`, real.subarray(0, at + extra));
+      expect(message).toMatch(/^cut-char-\d\.json:\d+:\d+: unexpected end of file \(cut inside a UTF-8 character\)$/);
+    }
+    // A stray byte that is not the start of a cut character is still an encoding error.
+    expect(errorOf('stray.json', Buffer.concat([real.subarray(0, at + 1), Buffer.from('"}')]))).toMatch(/invalid UTF-8 \(byte 0xea\); save the file as UTF-8$/);
+  });
+
+  it.each([
+    ['10,000 arrays deep', `{"a": ${'['.repeat(10_000)}${']'.repeat(10_000)}}`, 'deep-arrays.json:1:70: nested more than 64 levels deep'],
+    ['10,000 objects deep', `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`, 'deep-objects.json:1:321: nested more than 64 levels deep'],
+    ['1,000,000 open brackets, never closed', '['.repeat(1_000_000), 'deep-open.json:1:65: nested more than 64 levels deep'],
+  ])('%s: the depth error, no stack overflow', (name, content, expected) => {
+    const file = expected.slice(0, expected.indexOf(':'));
+    expect(errorOf(file, content), name).toBe(expected);
+  });
+
+  it('duplicate keys deep in a project and in an essay entry are named by their path', () => {
+    expect(errorOf('dup-deep.json', '{"projects": [{"name": "a", "keywords": ["x"], "keywords": ["y"]}]}')).toBe('dup-deep.json:1:48: projects[0]: duplicate key "keywords"');
+    expect(errorOf('dup-essay.json', '{"x-essays": [{"title": "t", "entries": [{"body": "a", "body": "b"}]}]}')).toBe('dup-essay.json:1:56: x-essays[0].entries[0]: duplicate key "body"');
+  });
+
+  it('a 50 MiB file is refused by its size before it is read', () => {
+    const path = fx.path('sparse-50.json');
+    // Sparse: 50 MiB long without writing 50 MiB (the check reads only the file's size).
+    writeFileSync(path, '{');
+    truncateSync(path, 50 * 1024 * 1024);
+    const started = performance.now();
+    const result = loadResumeFile(path, 'sparse-50.json');
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(!result.ok && formatLoadError(result.error)).toBe('sparse-50.json: is 50.0 MiB; the limit is 10 MiB');
   });
 });
