@@ -2,7 +2,7 @@
 // print, the Ink app), so the piped path loads only what it uses. Every runtime library is in the
 // bundle: the package has no dependencies.
 import {build} from 'esbuild';
-import {readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 
 const stub = (name) => new URL(`../src/stubs/${name}.ts`, import.meta.url).pathname;
@@ -12,6 +12,10 @@ const noDevtools = {
   name: 'no-ink-devtools',
   setup(b) {
     b.onResolve({filter: /^\.\/devtools\.js$/}, (args) => (args.importer.includes('/ink/') ? {path: stub('empty')} : undefined));
+    // Ink's error overview (stack-utils, code-excerpt) is never shown: our boundary catches first.
+    b.onResolve({filter: /^\.\/ErrorOverview\.js$/}, (args) =>
+      args.importer.includes('/ink/') ? {path: new URL('../src/stubs/ink-error-overview.tsx', import.meta.url).pathname} : undefined,
+    );
   },
 };
 
@@ -99,6 +103,11 @@ function framesCaches() {
 const lighterDependencies = {
   name: 'lighter-dependencies',
   setup(b) {
+    // Ink and restore-cursor each bring signal-exit 3 in their own folder: bundle one copy.
+    const signalExit3 = new URL('../node_modules/ink/node_modules/signal-exit/index.js', import.meta.url).pathname;
+    b.onResolve({filter: /^signal-exit$/}, (args) =>
+      /[\\/](ink|restore-cursor)[\\/]/.test(args.importer) && existsSync(signalExit3) ? {path: signalExit3} : undefined,
+    );
     // yargs imports node:assert for two sanity checks; loading it costs ~15 ms of every start.
     // Only yargs' import is replaced: signal-exit 3 (under Ink) uses more of node:assert.
     b.onResolve({filter: /^assert$/}, (args) => (/[\\/]yargs[\\/]/.test(args.importer) ? {path: stub('assert')} : undefined));
@@ -146,6 +155,8 @@ await build({
   plugins: [noDevtools, yogaBinary, lighterDependencies, inkSharedCaches, lazySegmenter],
   chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'none',
+  // Keep non-ASCII text as UTF-8 rather than \u escapes (half the bytes for Hangul and box lines).
+  charset: 'utf8',
   logLevel: 'warning',
 });
 

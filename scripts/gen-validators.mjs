@@ -5,7 +5,6 @@
 import {readFileSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 
 const require = createRequire(import.meta.url);
@@ -22,7 +21,11 @@ const extensions = JSON.parse(readFileSync(new URL('../src/resume/extensions.sch
 
 // messages: false — the loader words every error itself (src/resume/load.ts).
 const ajv = new Ajv({allErrors: true, strict: false, messages: false, code: {source: true, esm: true, optimize: true}});
-addFormats(ajv, ['uri', 'email']);
+// The formats the schema names (uri, email) are checked exactly as the official package's own
+// validator checks them (@jsonresume/schema validates with jsonschema): a document it accepts,
+// kim-resume accepts. The regular expressions are jsonschema's, read from it here.
+const {FORMAT_REGEXPS} = require('jsonschema/lib/helpers');
+for (const name of ['uri', 'email']) ajv.addFormat(name, FORMAT_REGEXPS[name]);
 ajv.addSchema(withoutDescriptions(official), 'official');
 ajv.addSchema(extensions, 'extensions');
 const code = standaloneCode(ajv, {validateOfficial: 'official', validateExtensions: 'extensions'});
