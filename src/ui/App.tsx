@@ -116,7 +116,8 @@ export function App({doc, theme, inline, initialSection = 0, size, crashAfterKey
         i--;
         dispatch({type: 'text', text: run});
       } else {
-        const command = commandFor({input: ch});
+        // A Tab that shares a read with other keys arrives as a character, not as key.tab.
+        const command = commandFor(ch === '\t' ? {input: '', tab: true} : {input: ch});
         if (command) dispatch({type: 'command', command, digit: Number(ch)});
       }
     }
