@@ -151,7 +151,8 @@ describe('hostile data, interactive in a pty', () => {
     for (const key of ['G', KEYS.tab, 'G', 'g', KEYS.tab, '?', KEYS.escape]) {
       const before = app.screen();
       app.press(key);
-      await app.waitForChange(before, 3_000).catch(() => undefined);
+      // A key that changes nothing (G where the end is already shown) leaves the frame as it was.
+      await app.waitForChange(before, 1_000).catch(() => undefined);
       expect(screenWidthProblems(app), `after ${JSON.stringify(key)}\n${app.dump()}`).toEqual([]);
     }
   });
