@@ -7,8 +7,8 @@
  * taller than rows - 1. Widths and sizes are measured with string-width, the app's own rule
  * (FIELD-NOTES "Width"), independently of src/text/width.ts.
  *
- * Run counts are stated per property (numRuns; 2,108 runs in all) and sized to keep this file under
- * 10 s on 2 cores.
+ * Run counts are stated per property (numRuns; 1,808 runs in all, plus 50 sampled for the sanity
+ * check) and sized to keep this file under 10 s on 2 cores.
  */
 import fc from 'fast-check';
 import {render} from 'ink-testing-library';
