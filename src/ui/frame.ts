@@ -167,7 +167,7 @@ export class FrameBuilder {
       position = `${scrollPercent(offset, layout.length, height - 1)}%`;
       hints = [['back', 'list'], 'down', 'quit'];
     } else if (state.tech) {
-      const list = techListLines(this.techIndex, state.tech.selected, width);
+      const list = techListLines(this.techIndex, state.tech.selected, width, state.tech.focused);
       const rows = height - LIST_HEADER;
       body = [...list.slice(0, LIST_HEADER), ...list.slice(LIST_HEADER + state.tech.offset, LIST_HEADER + state.tech.offset + rows)];
       position = `${state.tech.selected + 1}/${this.techIndex.length}`;

@@ -17,26 +17,30 @@ export interface TechState {
   chosen?: string;
   /** First visible line of the chosen technology's projects. */
   projectsOffset: number;
+  /** The technologies of the project focused when the index opened (marked in the list). */
+  focused: string[];
 }
 
 export function openTech(index: TechEntry[], focusedTechs: string[] = []): TechState {
   // Start on the focused project's first technology: its badges lead into the index.
   const first = focusedTechs.length > 0 ? index.findIndex((t) => t.name.toLowerCase() === focusedTechs[0]!.toLowerCase()) : -1;
-  return {selected: Math.max(0, first), offset: 0, projectsOffset: 0};
+  return {selected: Math.max(0, first), offset: 0, projectsOffset: 0, focused: focusedTechs};
 }
 
 /** Rows above the list: a heading and a blank line. */
 export const LIST_HEADER = 2;
 
 /** The list view: `Kubernetes   5  대시보드 API 서버 구축 · 알림 시스템 구축 · …`, the selected row marked. */
-export function techListLines(index: TechEntry[], selected: number, width: number): Line[] {
+export function techListLines(index: TechEntry[], selected: number, width: number, focused: string[] = []): Line[] {
+  const ofFocused = new Set(focused.map((t) => t.toLowerCase()));
   const nameWidth = Math.min(Math.max(...index.map((t) => cellWidth(t.name)), 4), Math.floor(width / 3));
   const lines: Line[] = [
-    [span(`Technologies (${index.length})`, 'heading'), span('  Enter: its projects · Esc: close', 'muted')],
+    [span(`Technologies (${index.length})`, 'heading'), span(`  Enter: its projects · Esc: close${ofFocused.size > 0 ? ' · • in the focused project' : ''}`, 'muted')],
     [],
   ];
   index.forEach((tech, i) => {
-    const mark = i === selected ? '▸ ' : '  ';
+    // ▸ the selection; • a badge of the project that was focused when the index opened.
+    const mark = i === selected ? '▸ ' : ofFocused.has(tech.name.toLowerCase()) ? '• ' : '  ';
     const name = padLine([span(truncate(tech.name, nameWidth))], nameWidth);
     const count = String(tech.projects.length).padStart(3);
     const used = tech.projects.map((p) => p.entry.title).concat(tech.skills.map((s) => `skill: ${s}`)).join(' · ');

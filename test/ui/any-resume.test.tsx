@@ -146,7 +146,8 @@ describe.each(ANY_RESUMES)('$name in the app', (fixture: AnyResume) => {
     const lines = screen();
     const heading = lines.findIndex((l) => l.startsWith('Technologies ('));
     expect(heading, lines.join('\n')).toBeGreaterThan(-1);
-    const rows = lines.slice(heading + 2).filter((l) => /^(▸ | {2})\S/.test(l));
+    // ▸ marks the selection, • the technologies of the project focused when the index opened.
+    const rows = lines.slice(heading + 2).filter((l) => /^(▸ |• | {2})\S/.test(l));
     const listed = rows.map((l) => l.slice(2).split(/ {2,}/)[0]!.trim());
     for (const row of rows) {
       const name = row.slice(2).split(/ {2,}/)[0]!.trim();

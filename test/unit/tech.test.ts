@@ -99,3 +99,14 @@ describe('the index overlay', () => {
     expect(reduceTech({...open, chosen: 'Go'}, 'techIndex', index, 10, 0)).toBe('close');
   });
 });
+
+describe('the focused project in the index', () => {
+  it('marks the technologies of the project focused when the index opened', () => {
+    const builder = new FrameBuilder(doc, createTheme({color: false, ascii: false}));
+    const screen = {width: 100, rows: 40};
+    const s = reduce(initialState(3), {type: 'command', command: 'techIndex'}, (st) => builder.geometry(st, screen), 3, () => [], builder.techContext(() => screen));
+    const rows = builder.build(s, screen).map(lineText);
+    const marked = rows.filter((l) => l.startsWith('• ') || l.startsWith('▸ ')).map((l) => l.slice(2).split(/ {2,}/)[0]);
+    expect(new Set(marked)).toEqual(new Set(['FastAPI', 'Trino', 'Redis', 'Kubernetes', 'Python']));
+  });
+});
