@@ -12,6 +12,8 @@ const noDevtools = {
   name: 'no-ink-devtools',
   setup(b) {
     b.onResolve({filter: /^\.\/devtools\.js$/}, (args) => (args.importer.includes('/ink/') ? {path: stub('empty')} : undefined));
+    // kim-resume offers no shell completion: yargs' completion scripts stay out.
+    b.onResolve({filter: /^\.\/completion-templates\.js$/}, (args) => (args.importer.includes('/yargs/') ? {path: stub('yargs-completion-templates')} : undefined));
     // Ink's error overview (stack-utils, code-excerpt) is never shown: our boundary catches first.
     b.onResolve({filter: /^\.\/ErrorOverview\.js$/}, (args) =>
       args.importer.includes('/ink/') ? {path: new URL('../src/stubs/ink-error-overview.tsx', import.meta.url).pathname} : undefined,
