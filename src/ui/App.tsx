@@ -60,7 +60,7 @@ export function App({doc, theme, inline, initialSection = 0, size, crashAfterKey
       action,
       (s) => builder.geometry(s, screenRef.current),
       doc.sections.length,
-      (query) => builder.search(latest.current, screenRef.current, query),
+      (state, query) => builder.search(state, screenRef.current, query),
       techContext,
     );
     if (next === latest.current) return;

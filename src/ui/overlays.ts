@@ -63,8 +63,10 @@ export function reduceEditing(state: NavState, search: SearchState, action: Acti
       return {...state, search: undefined};
     case 'submit': {
       if (search.query === '') return {...state, search: undefined};
-      const matches = matchesOf(search.query);
-      return goToMatch(state, {...search, editing: false, matches, current: matches.length > 0 ? 0 : -1}, geometryOf);
+      // The whole résumé is searched: folded details are unfolded so that what matches shows.
+      const unfolded = {...state, collapsed: new Set<string>()};
+      const matches = matchesOf(unfolded, search.query);
+      return goToMatch(unfolded, {...search, editing: false, matches, current: matches.length > 0 ? 0 : -1}, geometryOf);
     }
   }
 }

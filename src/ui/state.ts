@@ -58,7 +58,7 @@ export type Action =
   | {type: 'click'; line: number};
 
 /** Finds a query's matches across every section (FrameBuilder.search). */
-export type MatchesOf = (query: string) => Match[];
+export type MatchesOf = (state: NavState, query: string) => Match[];
 
 /** What the technology index needs to know (FrameBuilder provides it). */
 export interface TechContext {

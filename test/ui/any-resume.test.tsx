@@ -226,7 +226,7 @@ describe('search highlighting', () => {
     const builder = new FrameBuilder(jiwoo, theme);
     const screen = {width: 60, rows: 20};
     const act = (state: NavState, ...actions: Action[]) =>
-      actions.reduce((s, a) => reduce(s, a, (st) => builder.geometry(st, screen), jiwoo.sections.length, (q) => builder.search(s, screen, q)), state);
+      actions.reduce((s, a) => reduce(s, a, (st) => builder.geometry(st, screen), jiwoo.sections.length, (st, q) => builder.search(st, screen, q)), state);
     const s = act(initialState(jiwoo.sections.length), {type: 'command', command: 'search'}, {type: 'text', text: 'airflow'}, {type: 'edit', key: 'submit'});
     const frame = builder.build(s, screen);
     const spans = frame.flatMap((l) => l.filter((p) => p.style === 'match'));

@@ -62,7 +62,7 @@ describe('searching the résumé', () => {
   const screen = {width: 80, rows: 24};
   const act = (state: NavState, ...actions: Action[]) =>
     actions.reduce(
-      (s, a) => reduce(s, a, (st) => builder.geometry(st, screen), doc.sections.length, (q) => builder.search(s, screen, q)),
+      (s, a) => reduce(s, a, (st) => builder.geometry(st, screen), doc.sections.length, (st, q) => builder.search(st, screen, q)),
       state,
     );
 
@@ -93,6 +93,15 @@ describe('searching the résumé', () => {
     expect(cleared.quit).toBe(false);
     expect(act(cleared, {type: 'command', command: 'back'}).quit).toBe(true);
   });
+  it('searches folded details too, unfolding them', () => {
+    let s = act(initialState(3), {type: 'command', command: 'toggleAll'});
+    expect(s.collapsed.size).toBe(6);
+    s = act(s, {type: 'command', command: 'search'}, {type: 'text', text: '카카오 알림톡'}, {type: 'edit', key: 'submit'});
+    expect(s.search?.matches.length).toBe(1);
+    expect(s.collapsed.size).toBe(0);
+    expect(builder.build(s, screen).map(lineText).join('\n')).toContain('카카오 알림톡');
+  });
+
   it('typing in the search line is text, not commands', () => {
     const s = act(initialState(3), {type: 'command', command: 'search'}, {type: 'text', text: 'q'});
     expect(s.quit).toBe(false);
