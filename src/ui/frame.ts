@@ -11,6 +11,14 @@ import {createCaches, layoutSection, type LayoutCaches, type SectionLayout} from
 import {scrollPercent, type Geometry, type NavState, type TechContext} from './state';
 import type {Theme} from './theme';
 
+/** Sections with at most this many panels are measured whole before their first frame. */
+export const EAGER_PANELS = 200;
+
+const panelCount = (section: ResumeDocument['sections'][number] | undefined) =>
+  (section?.entries ?? []).reduce((sum, e) => sum + 1 + e.children.length, 0);
+
+const EMPTY_LAYOUT: SectionLayout = {length: 0, panels: [], measured: true, measuredPanel: () => undefined, complete: () => {}, line: () => []};
+
 /** Below this the app shows one line asking for a larger terminal instead of a broken frame. */
 export const MIN_SIZE = {width: 40, rows: 10};
 
@@ -53,7 +61,7 @@ export class FrameBuilder {
       layout = layoutSection(techSection(tech), {width, theme: this.theme, collapsed: new Set(), inline: this.inline, caches: this.caches});
       this.cache.set(key, layout);
     }
-    return layout ?? {length: 0, panels: [], line: () => []};
+    return layout ?? EMPTY_LAYOUT;
   }
 
   /** What the reducer needs to drive the technology index. */
@@ -97,7 +105,7 @@ export class FrameBuilder {
   /** The section laid out for this state and width (cached: a key press reuses it). */
   section(state: NavState, width: number, index = state.section): SectionLayout {
     const section = this.doc.sections[index];
-    if (!section) return {length: 0, panels: [], line: () => []};
+    if (!section) return EMPTY_LAYOUT;
     const prefix = `${section.id}/`;
     const folded = [...state.collapsed].filter((k) => k.startsWith(prefix)).sort().join(',');
     // Focus is not part of the key: it changes how two panels are drawn, not where anything is.
@@ -176,10 +184,14 @@ export class FrameBuilder {
       const layout = this.section(state, width);
       const offset = state.offset[state.section] ?? 0;
       const focus = state.focus[state.section] ?? -1;
+      // A long section's first frame measures only the panels it shows, and its position reads
+      // "…" until the rest is measured (the App's first effect does that, right after the frame
+      // is out). An ordinary section is measured whole at once: it costs a few milliseconds.
+      if (!layout.measured && panelCount(this.doc.sections[state.section]) <= EAGER_PANELS) layout.complete();
       body = [];
-      for (let i = offset; i < Math.min(layout.length, offset + height); i++) body.push(layout.line(i, focus));
-      position = `${scrollPercent(offset, layout.length, height)}%`;
-      foldable = layout.panels[focus]?.foldable ?? false;
+      for (let i = offset; i < offset + height; i++) body.push(layout.line(i, focus));
+      position = layout.measured ? `${scrollPercent(offset, layout.length, height)}%` : '…';
+      foldable = layout.measuredPanel(focus)?.foldable ?? false;
     }
     while (body.length < height) body.push([]);
     const search = state.search;

@@ -155,3 +155,34 @@ describe('frames', () => {
     expect(builder.build(state, screen).length).toBe(23);
   });
 });
+
+describe('lazy measuring', () => {
+  const many = (n: number) => ({
+    id: 'work',
+    title: 'Work',
+    entries: [{kind: 'organization' as const, title: 'Co', blocks: [], children: Array.from({length: n}, (_, i) => ({kind: 'project' as const, title: `Project ${i}`, blocks: [{kind: 'list' as const, label: 'What did I do', items: ['a bullet', '두 번째 항목']}], children: []}))}],
+  });
+  it('draws the first lines of a long section without measuring the rest; the length measures all', () => {
+    for (const width of [80, 120]) {
+      const layout = layoutSection(many(1000), {width, theme: mono, collapsed: new Set()});
+      expect(lineText(layout.line(0, 0))).toContain('Co');
+      expect(layout.measured).toBe(false);
+      expect(layout.measuredPanel(999)).toBeUndefined();
+      const total = layout.length;
+      expect(layout.measured).toBe(true);
+      expect(layout.panels).toHaveLength(1000);
+      expect(total).toBe(layout.panels.at(-1)!.end);
+    }
+  });
+  it('measures as far as the line asked for, and draws the same lines as a whole measurement', () => {
+    const lazy = layoutSection(many(50), {width: 120, theme: mono, collapsed: new Set()});
+    const whole = layoutSection(many(50), {width: 120, theme: mono, collapsed: new Set()});
+    whole.complete();
+    for (const i of [0, 1, 7, 40, 200, 400]) expect(lineText(lazy.line(i, 3))).toBe(lineText(whole.line(i, 3)));
+  });
+  it('an ordinary section is measured whole before its first frame: its position is a percentage', () => {
+    const builder = new FrameBuilder(doc, mono);
+    const frame = builder.build(initialState(3), {width: 80, rows: 24});
+    expect(lineText(frame.at(-1)!)).toMatch(/ 0% $/);
+  });
+});

@@ -20,9 +20,17 @@ export interface PanelRegion {
  * thousand projects costs one measuring pass, and each frame draws only what is on screen.
  */
 export interface SectionLayout {
-  length: number;
-  panels: PanelRegion[];
-  /** Line `i`, with panel number `focus` drawn focused. */
+  /** Lines in all (measures everything still unmeasured). */
+  readonly length: number;
+  /** Every panel's place (measures everything still unmeasured). */
+  readonly panels: PanelRegion[];
+  /** Whether every panel has been measured. */
+  readonly measured: boolean;
+  /** A panel's place if it has been measured already (never measures). */
+  measuredPanel(index: number): PanelRegion | undefined;
+  /** Measures everything still unmeasured. */
+  complete(): void;
+  /** Line `i`, with panel number `focus` drawn focused (measures only as far as `i`). */
   line(i: number, focus: number): Line;
 }
 
@@ -84,7 +92,10 @@ interface PanelItem {
 interface ColumnItem {
   kind: 'column';
   start: number;
+  /** Grows as its panels are measured. */
   height: number;
+  /** Rows its measured panels fill (the header may reach further). */
+  filled: number;
   header: Line[];
   left: number;
   panels: PanelItem[];
@@ -147,43 +158,70 @@ export function layoutSection(section: Section, opts: SectionOptions): SectionLa
     cursor += 1;
   };
 
-  section.entries.forEach((entry, i) => {
-    if (i > 0) blank();
-    const key = `${section.id}/${i}`;
-    const hasProjects = entry.kind === 'organization' && entry.children.some((c) => c.kind === 'project');
-    if (!hasProjects) {
-      const item = panelItem(entry, key, opts.width, cursor);
-      region(item, 0);
-      items.push(item);
-      cursor += item.height;
-      return;
-    }
-    const left = wide ? leftColumnWidth(opts.width) : opts.width;
-    const right = wide ? opts.width - left - 2 : opts.width;
-    const header = orgHeader(entry, left, opts.theme, opts.inline);
-    if (!wide) {
-      items.push({kind: 'lines', start: cursor, height: header.length, lines: header});
-      cursor += header.length;
-    }
-    const column: PanelItem[] = [];
-    let inColumn = 0;
-    entry.children.forEach((child, c) => {
-      const item = panelItem(child, `${key}/${c}`, right, wide ? inColumn : cursor);
-      region(item, wide ? cursor : 0);
-      if (wide) {
-        column.push(item);
-        inColumn += item.height;
+  // Measured one panel at a time, on demand: the first screen costs the panels it shows; the
+  // rest is measured when something needs the whole (the length, a panel's place, a search).
+  let entryIndex = 0;
+  let org: {entry: Entry; key: string; child: number; right: number; column?: ColumnItem} | undefined;
+  let done = section.entries.length === 0;
+
+  const step = () => {
+    if (!org) {
+      const i = entryIndex;
+      const entry = section.entries[i]!;
+      if (i > 0) blank();
+      const key = `${section.id}/${i}`;
+      const hasProjects = entry.kind === 'organization' && entry.children.some((c) => c.kind === 'project');
+      if (!hasProjects) {
+        const item = panelItem(entry, key, opts.width, cursor);
+        region(item, 0);
+        items.push(item);
+        cursor += item.height;
+        entryIndex++;
       } else {
+        const left = wide ? leftColumnWidth(opts.width) : opts.width;
+        const right = wide ? opts.width - left - 2 : opts.width;
+        const header = orgHeader(entry, left, opts.theme, opts.inline);
+        if (wide) {
+          const column: ColumnItem = {kind: 'column', start: cursor, height: header.length, filled: 0, header, left, panels: []};
+          items.push(column);
+          cursor += column.height;
+          org = {entry, key, child: 0, right, column};
+        } else {
+          items.push({kind: 'lines', start: cursor, height: header.length, lines: header});
+          cursor += header.length;
+          org = {entry, key, child: 0, right};
+        }
+      }
+    } else {
+      const child = org.entry.children[org.child]!;
+      const column = org.column;
+      if (column) {
+        const item = panelItem(child, `${org.key}/${org.child}`, org.right, column.filled);
+        region(item, column.start);
+        column.panels.push(item);
+        column.filled += item.height;
+        column.height = Math.max(column.header.length, column.filled);
+        cursor = column.start + column.height;
+      } else {
+        const item = panelItem(child, `${org.key}/${org.child}`, org.right, cursor);
+        region(item, 0);
         items.push(item);
         cursor += item.height;
       }
-    });
-    if (wide) {
-      const height = Math.max(header.length, inColumn);
-      items.push({kind: 'column', start: cursor, height, header, left, panels: column});
-      cursor += height;
+      if (++org.child >= org.entry.children.length) {
+        org = undefined;
+        entryIndex++;
+      }
     }
-  });
+    if (!org && entryIndex >= section.entries.length) done = true;
+  };
+  /** Measures until line `i` is laid out (or everything is): in a column, its panels too. */
+  const extendTo = (i: number) => {
+    while (!done && (cursor <= i || (org?.column !== undefined && org.column.start + org.column.filled <= i))) step();
+  };
+  const complete = () => {
+    while (!done) step();
+  };
 
   const drawPanel = (item: PanelItem, focus: number): Line[] => {
     const focused = item.index === focus;
@@ -202,9 +240,23 @@ export function layoutSection(section: Section, opts: SectionOptions): SectionLa
   const panelLine = (item: PanelItem, i: number, focus: number): Line => drawPanel(item, focus)[i - item.start] ?? [];
 
   return {
-    length: cursor,
-    panels,
+    get length() {
+      complete();
+      return cursor;
+    },
+    get panels() {
+      complete();
+      return panels;
+    },
+    get measured() {
+      return done;
+    },
+    measuredPanel(index) {
+      return panels[index];
+    },
+    complete,
     line(i, focus) {
+      extendTo(i);
       const item = find(items, i);
       if (!item || i >= item.start + item.height) return [];
       if (item.kind === 'lines') return item.lines[i - item.start] ?? [];
