@@ -6,32 +6,19 @@
  * exit code the shell saw. The test names read as a table: exit path → exit code · restored state.
  * Build first (`npm run build`; `npm test` does).
  */
-import {existsSync, readFileSync} from 'node:fs';
-import {join} from 'node:path';
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {readFileSync} from 'node:fs';
+import {afterAll, describe, expect, it} from 'vitest';
 import {BIN} from '../helpers/cli';
 import {REPO_ROOT, tempFixtures} from '../helpers/fixtures';
-import {KEYS, startApp, ttyIsRaw, type PtyApp, type PtyOptions} from '../helpers/pty';
+import {KEYS, ttyIsRaw, type PtyApp, ptyApps} from '../helpers/pty';
 import {restoredProblems, screenStateProblems, textAfterLeaving} from '../helpers/terminal-state';
 
 const FIRST_PROJECT = '대시보드 API 서버 구축';
 const RESTORED = 'alternate screen left · cursor shown · mouse off · icanon+echo · stty -g unchanged';
 
 const fx = tempFixtures('kim-resume-exit-');
-const running: PtyApp[] = [];
+const launch = ptyApps();
 
-function launch(options: PtyOptions): PtyApp {
-  const app = startApp(options);
-  running.push(app);
-  return app;
-}
-
-beforeAll(() => {
-  if (!existsSync(join(REPO_ROOT, 'dist', 'main.js'))) throw new Error('dist/main.js is missing: run `npm run build` first (npm test does)');
-});
-afterEach(async () => {
-  while (running.length > 0) await running.pop()!.dispose();
-});
 afterAll(() => fx.cleanup());
 
 /** Lines of a stack trace. */

@@ -6,16 +6,14 @@
  * contacts. It also measures (prints, does not assert) search's key-to-screen latency.
  * Build first (`npm run build`; `npm test` does).
  */
-import {existsSync} from 'node:fs';
 import {join} from 'node:path';
 import {performance} from 'node:perf_hooks';
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {FrameBuilder} from '../../src/ui/frame';
 import {initialState} from '../../src/ui/state';
 import {createTheme} from '../../src/ui/theme';
 import {cleanEnv, runCli} from '../helpers/cli';
-import {REPO_ROOT} from '../helpers/fixtures';
-import {KEYS, startApp, type PtyApp, type PtyOptions} from '../helpers/pty';
+import {KEYS, type PtyApp, ptyApps} from '../helpers/pty';
 import {realDocument} from '../helpers/resume';
 import {FIXTURES_DIR} from '../helpers/resumes';
 import {restoredProblems, sttyWords} from '../helpers/terminal-state';
@@ -29,19 +27,8 @@ const ADA = join(FIXTURES_DIR, 'ada.json');
 const MOUSE_ON = ['\x1b[?1000h', '\x1b[?1006h'];
 const MOUSE_OFF = ['\x1b[?1000l', '\x1b[?1006l'];
 
-const running: PtyApp[] = [];
-function launch(options: PtyOptions): PtyApp {
-  const app = startApp(options);
-  running.push(app);
-  return app;
-}
+const launch = ptyApps();
 
-beforeAll(() => {
-  if (!existsSync(join(REPO_ROOT, 'dist', 'main.js'))) throw new Error('dist/main.js is missing: run `npm run build` first (npm test does)');
-});
-afterEach(async () => {
-  while (running.length > 0) await running.pop()!.dispose();
-});
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

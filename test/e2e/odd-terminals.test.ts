@@ -6,12 +6,12 @@
  * Build first (`npm run build`; `npm test` does).
  */
 import {spawnSync} from 'node:child_process';
-import {existsSync, readFileSync} from 'node:fs';
+import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {afterAll, describe, expect, it} from 'vitest';
 import {BIN, cleanEnv} from '../helpers/cli';
 import {REPO_ROOT, tempFixtures} from '../helpers/fixtures';
-import {startApp, type PtyApp, type PtyOptions} from '../helpers/pty';
+import {type PtyApp, type PtyOptions, ptyApps} from '../helpers/pty';
 import {ANY_ESCAPE, ENTER_ALT, printedWidthProblems, programOutput, restoredProblems, screenWidthProblems, sgrColors, sttyProblems} from '../helpers/terminal-state';
 
 const NAME = '김성호';
@@ -19,25 +19,13 @@ const FIRST_PROJECT = '대시보드 API 서버 구축';
 const RAW_MODE_ERROR = 'Raw mode is not supported';
 
 const fx = tempFixtures('kim-resume-odd-');
-const running: PtyApp[] = [];
-
-function launch(options: PtyOptions): PtyApp {
-  const app = startApp(options);
-  running.push(app);
-  return app;
-}
+const launch = ptyApps();
 
 /** Runs `script` in the pty through bash, under the harness' wrapper (so report() has the exit code and stty). */
 function launchScript(script: string, options: Omit<PtyOptions, 'command' | 'shell'> = {cols: 80, rows: 24}): PtyApp {
   return launch({...options, shell: true, command: {file: 'bash', args: ['-c', script, process.execPath, BIN], cwd: REPO_ROOT}});
 }
 
-beforeAll(() => {
-  if (!existsSync(join(REPO_ROOT, 'dist', 'main.js'))) throw new Error('dist/main.js is missing: run `npm run build` first (npm test does)');
-});
-afterEach(async () => {
-  while (running.length > 0) await running.pop()!.dispose();
-});
 afterAll(() => fx.cleanup());
 
 const stackLines = (text: string) => text.split('\n').filter((line) => /^\s+at /.test(line));

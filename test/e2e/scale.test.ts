@@ -3,33 +3,21 @@
  * full and pages in the app; a burst of 1,000 keys on the real résumé leaves the app responsive,
  * its final frame right and its memory within a documented bound. Build first (`npm run build`).
  */
-import {existsSync} from 'node:fs';
-import {join} from 'node:path';
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {runCli} from '../helpers/cli';
-import {REPO_ROOT, tempFixtures} from '../helpers/fixtures';
+import {tempFixtures} from '../helpers/fixtures';
 import {largeResume, type LargeResume} from '../helpers/large';
-import {KEYS, startApp, type PtyApp, type PtyOptions} from '../helpers/pty';
+import {KEYS, type PtyApp, ptyApps} from '../helpers/pty';
 import {restoredProblems, screenWidthProblems} from '../helpers/terminal-state';
 
 const fx = tempFixtures('kim-resume-scale-');
 let large: LargeResume;
 let file: string;
-const running: PtyApp[] = [];
-
-function launch(options: PtyOptions): PtyApp {
-  const app = startApp(options);
-  running.push(app);
-  return app;
-}
+const launch = ptyApps();
 
 beforeAll(() => {
-  if (!existsSync(join(REPO_ROOT, 'dist', 'main.js'))) throw new Error('dist/main.js is missing: run `npm run build` first (npm test does)');
   large = largeResume();
   file = fx.write('large.json', large.json);
-});
-afterEach(async () => {
-  while (running.length > 0) await running.pop()!.dispose();
 });
 afterAll(() => fx.cleanup());
 

@@ -5,7 +5,9 @@
  * their condition holds; nothing sleeps and hopes. Build first (`npm run build`; `npm test` does).
  */
 import {execFile} from 'node:child_process';
-import {readFileSync} from 'node:fs';
+import {existsSync, readFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {afterEach, beforeAll} from 'vitest';
 import {spawn, type IPty} from 'node-pty';
 import xterm from '@xterm/headless';
 import type {IUnicodeVersionProvider, Terminal} from '@xterm/headless';
@@ -433,4 +435,23 @@ export class PtyApp {
 /** Starts `node bin/kim-resume.js` in a pty of `cols`×`rows` from the repository root. */
 export function startApp(options: PtyOptions): PtyApp {
   return new PtyApp(options);
+}
+
+/**
+ * For a test file: `launch` starts the built program like startApp; the file first checks that
+ * dist/ is built, and every program launched is disposed after each test.
+ */
+export function ptyApps(): (options: PtyOptions) => PtyApp {
+  const running: PtyApp[] = [];
+  beforeAll(() => {
+    if (!existsSync(join(REPO_ROOT, 'dist', 'main.js'))) throw new Error('dist/main.js is missing: run `npm run build` first (npm test does)');
+  });
+  afterEach(async () => {
+    while (running.length > 0) await running.pop()!.dispose();
+  });
+  return (options) => {
+    const app = startApp(options);
+    running.push(app);
+    return app;
+  };
 }
