@@ -94,6 +94,8 @@ export function reduce(
   matchesOf: MatchesOf = () => [],
   tech?: TechContext,
 ): NavState {
+  // Quitting (q, Ctrl-C) works whatever is open, the search line included.
+  if (action.type === 'command' && action.command === 'quit') return {...state, quit: true};
   if (state.search?.editing && action.type !== 'resize') return reduceEditing(state, state.search, action, geometryOf, matchesOf);
   if (action.type === 'text' || action.type === 'edit') return state;
   if (action.type === 'scroll') return reduceScroll(state, action.delta, geometryOf(state));

@@ -102,6 +102,11 @@ describe('searching the résumé', () => {
     expect(builder.build(s, screen).map(lineText).join('\n')).toContain('카카오 알림톡');
   });
 
+  it('Ctrl-C (the quit command) quits while the search line is open', () => {
+    const s = act(initialState(3), {type: 'command', command: 'search'}, {type: 'text', text: 'Kaf'}, {type: 'command', command: 'quit'});
+    expect(s.quit).toBe(true);
+  });
+
   it('typing in the search line is text, not commands', () => {
     const s = act(initialState(3), {type: 'command', command: 'search'}, {type: 'text', text: 'q'});
     expect(s.quit).toBe(false);
