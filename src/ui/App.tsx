@@ -84,8 +84,8 @@ export function App({doc, theme, inline, initialSection = 0, size, crashAfterKey
       if (event.kind !== 'press' || event.button !== 0 || state.search?.editing) return;
       const chrome = builder.chrome(state, screenRef.current);
       if (event.y === chrome.barRow) {
-        const tab = chrome.tabs.findIndex(([start, end]) => event.x >= start && event.x < end);
-        if (tab !== -1) dispatch({type: 'command', command: 'jumpSection', digit: tab + 1});
+        const tab = chrome.tabs.find(({start, end}) => event.x >= start && event.x < end);
+        if (tab) dispatch({type: 'command', command: 'jumpSection', digit: tab.section + 1});
         return;
       }
       const row = event.y - chrome.top;

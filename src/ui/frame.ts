@@ -85,13 +85,13 @@ export class FrameBuilder {
    * Where things are on screen, for the mouse: the section bar's row and each tab's columns
    * [start, end), and the first row of the scrolling content.
    */
-  chrome(state: NavState, screen: Screen): {barRow: number; tabs: Array<[number, number]>; top: number} {
+  chrome(state: NavState, screen: Screen): {barRow: number; tabs: Array<{section: number; start: number; end: number}>; top: number} {
     const barRow = headerLines(this.doc, screen.width, screen.rows).length;
-    const tabs: Array<[number, number]> = [];
+    const tabs: Array<{section: number; start: number; end: number}> = [];
     let x = 0;
     for (const s of sectionBar(this.titles, state.section, screen.width)) {
       const w = cellWidth(s.text);
-      tabs.push([x, x + w]);
+      if (s.tab !== undefined) tabs.push({section: s.tab, start: x, end: x + w});
       x += w;
     }
     return {barRow, tabs, top: barRow + 1};

@@ -249,10 +249,10 @@ describe('the mouse on a fixture (events as run.tsx passes them)', () => {
       await tick();
     };
     const tabs = builder.chrome(initialState(ada.sections.length), {width: 100, rows: 30}).tabs;
-    await emit({kind: 'press', button: 0, x: tabs[2]![0] + 1, y: barRow});
+    await emit({kind: 'press', button: 0, x: tabs[2]!.start + 1, y: barRow});
     expect(activeTab(raw().split('\n')[barRow]!)).toBe(2);
     expect(screen().join('\n')).toContain('Code Club Manchester');
-    await emit({kind: 'press', button: 0, x: tabs[0]![0] + 1, y: barRow});
+    await emit({kind: 'press', button: 0, x: tabs[0]!.start + 1, y: barRow});
     expect(activeTab(raw().split('\n')[barRow]!)).toBe(0);
     // Work at 100 columns: the organization left, its projects boxed on the right; focus the second.
     const lines = screen();

@@ -69,7 +69,19 @@ describe('mouse actions', () => {
     expect(chrome.barRow).toBe(2);
     expect(chrome.top).toBe(3);
     expect(chrome.tabs).toHaveLength(3);
-    expect(chrome.tabs[0]![0]).toBe(0);
-    expect(chrome.tabs[1]![0]).toBe(chrome.tabs[0]![1]);
+    expect(chrome.tabs[0]!.start).toBe(0);
+    expect(chrome.tabs[1]!.start).toBe(chrome.tabs[0]!.end);
+    expect(chrome.tabs.map((t) => t.section)).toEqual([0, 1, 2]);
+  });
+  it('a tab says which section it opens, also when the bar leaves the far tabs off', () => {
+    const titles = Array.from({length: 30}, (_, i) => `Section number ${i + 1}`);
+    const many = {...doc, sections: titles.map((title, i) => ({id: `s${i}`, title, entries: []}))};
+    const wide = new FrameBuilder(many, createTheme({color: false, ascii: false}));
+    const state = {...initialState(30), section: 25};
+    const tabs = wide.chrome(state, {width: 40, rows: 20}).tabs;
+    expect(tabs.length).toBeLessThan(30);
+    expect(tabs.some((t) => t.section === 25)).toBe(true);
+    expect(tabs[0]!.section).toBeGreaterThan(0);
+    expect(tabs.map((t) => t.section)).toEqual(Array.from({length: tabs.length}, (_, i) => tabs[0]!.section + i));
   });
 });

@@ -41,14 +41,14 @@ export function sectionBar(titles: string[], active: number, width: number): Lin
   const fits = (spans: Span[]) => spans.reduce((sum, s) => sum + cellWidth(s.text), 0) <= width;
   const style = (i: number) => (i === active ? 'tabActive' : 'tabInactive');
   let room = Math.max(...titles.map((t, i) => cellWidth(` ${i + 1} ${t} `)), 0);
-  const tabs = (r: number) => titles.map((t, i) => span(label(t, i, r), style(i)));
+  const tabs = (r: number): Span[] => titles.map((t, i) => ({text: label(t, i, r), style: style(i), tab: i}));
   // Shrink every title while each keeps at least a letter; then numbers only but the active one.
   while (room > 6 && !fits(tabs(room))) room--;
   if (fits(tabs(room))) return tabs(room);
   // Numbers only, but the active tab keeps what room is left for its title.
-  const numbers = titles.map((_, i) => span(` ${i + 1} `, style(i)));
+  const numbers: Span[] = titles.map((_, i) => ({text: ` ${i + 1} `, style: style(i), tab: i}));
   const others = numbers.reduce((sum, s, i) => (i === active ? sum : sum + cellWidth(s.text)), 0);
-  if (titles[active] !== undefined) numbers[active] = span(label(titles[active]!, active, Math.max(0, width - others)), 'tabActive');
+  if (titles[active] !== undefined) numbers[active] = {text: label(titles[active]!, active, Math.max(0, width - others)), style: 'tabActive', tab: active};
   let first = 0;
   let last = numbers.length;
   while (!fits(numbers.slice(first, last)) && last - first > 1) {

@@ -37,6 +37,8 @@ export interface Span {
   ansi?: boolean;
   /** Where the text links to (an OSC 8 hyperlink where the terminal supports them). */
   link?: string;
+  /** The section a tab of the section bar opens (for mouse clicks). */
+  tab?: number;
 }
 
 export type Line = Span[];
