@@ -4,7 +4,11 @@ export interface Position {
   column: number;
 }
 
-/** Converts a UTF-16 offset into `text` to a 1-based line and column. */
+/**
+ * Converts a UTF-16 offset into `text` to a 1-based line and column. The column counts
+ * characters (code points), as editors number them for "go to line:column": a position in the
+ * file, not a width on screen, so string-width does not apply here.
+ */
 export function positionAt(text: string, offset: number): Position {
   const before = text.slice(0, Math.max(0, offset));
   const lineStart = before.lastIndexOf('\n') + 1;

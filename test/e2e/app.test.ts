@@ -124,15 +124,7 @@ function focusedText(rows: string[]): string {
 function activeTab(app: PtyApp): number | undefined {
   const {bar} = frameRows(app.screen());
   if (bar < 0) return undefined;
-  const buffer = app.term.buffer.active;
-  const line = buffer.getLine(buffer.viewportY + bar);
-  const cell = buffer.getNullCell();
-  let text = '';
-  for (let x = 0; x < app.cols; x++) {
-    const got = line?.getCell(x, cell);
-    if (got && (got.isInverse() || !got.isBgDefault())) text += got.getChars() || ' ';
-  }
-  const m = /^\s*(\d)\s/.exec(text);
+  const m = /^\s*(\d)\s/.exec(app.highlighted(bar));
   return m ? Number(m[1]) : undefined;
 }
 

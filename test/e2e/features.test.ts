@@ -41,16 +41,7 @@ const barRow = (rows: string[]) => rows.findIndex((r) => r.startsWith(' 1 '));
 
 /** The number of the section tab drawn inverse (or on a background color). */
 function activeTab(app: PtyApp): number | undefined {
-  const row = barRow(app.screen());
-  const buffer = app.term.buffer.active;
-  const line = buffer.getLine(buffer.viewportY + row);
-  const cell = buffer.getNullCell();
-  let text = '';
-  for (let x = 0; x < app.cols; x++) {
-    const got = line?.getCell(x, cell);
-    if (got && (got.isInverse() || !got.isBgDefault())) text += got.getChars() || ' ';
-  }
-  return Number(/^\s*(\d+)\s/.exec(text)?.[1] ?? Number.NaN);
+  return Number(/^\s*(\d+)\s/.exec(app.highlighted(barRow(app.screen())))?.[1] ?? Number.NaN);
 }
 
 /** The 0-based column where `text` begins on `row`, counted in cells (a Hangul syllable or emoji is two). */

@@ -143,14 +143,7 @@ describe('keys that share one read each count', () => {
   /** The number of the highlighted section tab (drawn inverse or on a background color). */
   const activeTab = (app: PtyApp) => {
     const row = app.screen().findIndex((r) => r.startsWith(' 1 '));
-    const line = app.term.buffer.active.getLine(app.term.buffer.active.viewportY + row);
-    const cell = app.term.buffer.active.getNullCell();
-    let text = '';
-    for (let x = 0; x < app.cols; x++) {
-      const got = line?.getCell(x, cell);
-      if (got && (got.isInverse() || !got.isBgDefault())) text += got.getChars() || ' ';
-    }
-    return Number(/^\s*(\d)/.exec(text)?.[1] ?? NaN);
+    return Number(/^\s*(\d)/.exec(app.highlighted(row))?.[1] ?? NaN);
   };
 
   it.each([

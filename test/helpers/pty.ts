@@ -198,6 +198,19 @@ export class PtyApp {
     });
   }
 
+  /** The text of `row` drawn highlighted (inverse, or on a background color), e.g. the active tab. */
+  highlighted(row: number): string {
+    const buffer = this.term.buffer.active;
+    const line = buffer.getLine(buffer.viewportY + row);
+    const cell = buffer.getNullCell();
+    let text = '';
+    for (let x = 0; x < this.cols; x++) {
+      const got = line?.getCell(x, cell);
+      if (got && (got.isInverse() || !got.isBgDefault())) text += got.getChars() || ' ';
+    }
+    return text;
+  }
+
   get cols(): number {
     return this.term.cols;
   }
