@@ -6,8 +6,19 @@ import {fileURLToPath} from 'node:url';
 /** The repository root (this file is test/helpers/fixtures.ts). */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-/** The real résumé shipped with the program. */
+/**
+ * The résumé shipped with the program. Only test/unit/data.test.ts holds its content to the
+ * source; every other test reads fixtures made for it (a fork that edits data/ breaks nothing else).
+ */
 export const RESUME_PATH = join(REPO_ROOT, 'data', 'resume.json');
+
+/** Fixture résumés made for the behaviour tests (test/fixtures). */
+export type FixtureName = 'jiwoo' | 'ada' | 'minimal';
+
+/** A fixture résumé's absolute path: `fixturePath('jiwoo')`. */
+export function fixturePath(name: FixtureName): string {
+  return join(REPO_ROOT, 'test', 'fixtures', `${name}.json`);
+}
 
 /**
  * A temporary directory for fixture files, removed by `cleanup()` (call it in afterAll).

@@ -1,12 +1,25 @@
-import {fileURLToPath} from 'node:url';
 import {toDocument} from '../../src/document/build';
 import type {ResumeDocument} from '../../src/document/model';
 import {loadResumeFile} from '../../src/resume/load';
 import type {Resume} from '../../src/resume/types';
 
-export const RESUME_PATH = fileURLToPath(new URL('../../data/resume.json', import.meta.url));
+import {fixturePath, RESUME_PATH, type FixtureName} from './fixtures';
 
-/** The real résumé, loaded and validated as the CLI loads it. */
+export {RESUME_PATH};
+
+/** A fixture résumé, loaded and validated as the CLI loads it. */
+export function fixtureResume(name: FixtureName): Resume {
+  const loaded = loadResumeFile(fixturePath(name));
+  if (!loaded.ok) throw new Error(`fixture ${name} does not load: ${loaded.error.message}`);
+  return loaded.resume;
+}
+
+/** A fixture résumé's document, as every view reads it. */
+export function fixtureDocument(name: FixtureName): ResumeDocument {
+  return toDocument(fixtureResume(name));
+}
+
+/** The shipped résumé (data/resume.json; only data.test.ts may depend on its content), loaded and validated as the CLI loads it. */
 export function realResume(): Resume {
   const loaded = loadResumeFile(RESUME_PATH);
   if (!loaded.ok) throw new Error(`data/resume.json does not load: ${loaded.error.message}`);
