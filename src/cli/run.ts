@@ -3,7 +3,8 @@ import {fileURLToPath} from 'node:url';
 import {setFlagsFromString} from 'node:v8';
 import pkg from '../../package.json' with {type: 'json'};
 import {NO_ARGUMENTS, type Arguments} from './defaults';
-import {resumeSection, toDocument} from '../document/build';
+import {toDocument} from '../document/build';
+import {resumeSection} from '../document/sections';
 import type {ResumeDocument} from '../document/model';
 import {findSection, onlySection, sectionChoices, techDocument} from '../document/select';
 import {closeMatches, findTech, techIndex} from '../document/tech';
@@ -12,7 +13,8 @@ import {formatLoadError, loadResumeFile} from '../resume/load';
 import {sanitizeText} from '../resume/sanitize';
 import {renderMarkdown} from '../text/markdown';
 import {renderPlain} from '../text/plain';
-import {defaultWidth, MIN_WIDTH} from '../text/width';
+import {MAX_WIDTH, MIN_WIDTH} from '../sizes';
+import {defaultWidth} from '../text/width';
 import {colorLevel, isInteractive, wantsColor, type Format, type TerminalFacts} from './mode';
 
 /** Exit codes, documented in --help and the README. */
@@ -25,8 +27,6 @@ export const EXIT = {
   /** --tech: no project uses that technology. */
   noMatch: 3,
 } as const;
-
-export const MAX_WIDTH = 1000;
 
 /** The streams and facts the CLI works with (the real process, or fakes in tests). */
 export interface Io extends TerminalFacts {
@@ -45,7 +45,11 @@ function displayName(file: string): string {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
 }
 
-/** Runs the CLI and returns the exit code. Only this module decides modes and exit codes. */
+/**
+ * Runs the CLI and returns the exit code. This module decides the mode and every exit code of a
+ * run that ends normally; src/main.ts only adds the two endings that come from outside a run: a
+ * reader that went away (0) and an unexpected error (EXIT.internal).
+ */
 export async function run(args: string[], io: Io): Promise<number> {
   // With no arguments there is nothing to parse: yargs (~65 ms of start-up) loads only when
   // there is. test/unit/cli.test.ts checks that NO_ARGUMENTS is what yargs would give.
@@ -116,7 +120,10 @@ export async function run(args: string[], io: Io): Promise<number> {
     const {runInteractive} = await import('../ui/run');
     return runInteractive(doc, {color, ascii: argv.ascii, mouse: argv.mouse, initialSection: section});
   }
-  if (section !== undefined) return print(onlySection(doc, section), resumeSection(loaded.resume, doc.sections[section]!.id));
+  if (section !== undefined) {
+    const id = doc.sections[section]!.id;
+    return print(onlySection(doc, section), id === 'tech' ? loaded.resume : resumeSection(loaded.resume, id));
+  }
   return print(doc);
 }
 

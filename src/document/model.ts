@@ -3,6 +3,7 @@
  * reads. Sections hold entries; an entry holds blocks and child entries (an organization holds
  * its projects, an essay its titled parts). Dates are already formatted as the source writes them.
  */
+import type {SectionId} from './sections';
 
 export type Block =
   /** A paragraph, optionally under a label such as "Description". */
@@ -30,8 +31,8 @@ export interface Entry {
 }
 
 export interface Section {
-  /** Stable id: work, personal, essays, projects, skills … (used by deep links and tests). */
-  id: string;
+  /** Its row in the sections table (src/document/sections.ts); `tech` for a technology's projects. */
+  id: SectionId | 'tech';
   title: string;
   entries: Entry[];
 }

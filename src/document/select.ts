@@ -1,8 +1,8 @@
 import type {TechEntry} from './tech';
 import type {ResumeDocument, Section} from './model';
+import {countOf, fold} from './present';
 
-const fold = (text: string) => text.normalize('NFC').toLowerCase();
-/** A title without its emoji and punctuation: `💻 Work Experience.` → `work experience`. */
+/** A title without its emoji and punctuation: `🚀 Work Experience.` → `work experience`. */
 const plainTitle = (title: string) => fold(title).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 /**
@@ -22,7 +22,7 @@ export function findSection(doc: ResumeDocument, name: string): number {
   return doc.sections.findIndex((s) => plainTitle(s.title).startsWith(words) || plainTitle(s.title).split(' ').includes(words));
 }
 
-/** How a reader can name each section, for error messages: `1 work (💻 Work Experience.)`. */
+/** How a reader can name each section, for error messages: `1 work, 2 personal, 3 essays`. */
 export function sectionChoices(doc: ResumeDocument): string {
   return doc.sections.map((s, i) => `${i + 1} ${s.id}`).join(', ');
 }
@@ -32,13 +32,20 @@ export function onlySection(doc: ResumeDocument, index: number): ResumeDocument 
   return {...doc, sections: doc.sections.slice(index, index + 1)};
 }
 
-/** A document listing the projects that use a technology, for `--tech` (printed as text). */
-export function techDocument(doc: ResumeDocument, tech: TechEntry): ResumeDocument {
-  const section: Section = {
+/** `Kafka: 2 projects`: how a technology's projects are introduced, in print and in the app. */
+export const techTitle = (tech: TechEntry): string => `${tech.name}: ${countOf(tech.projects.length, 'project')}`;
+
+/** A technology's projects as a section of their own; each keeps its organization as its subtitle. */
+export function techSection(tech: TechEntry): Section {
+  return {
     id: 'tech',
-    title: `${tech.name}: ${tech.projects.length} ${tech.projects.length === 1 ? 'project' : 'projects'}`,
+    title: techTitle(tech),
     entries: tech.projects.map(({entry, organization}) => (organization ? {...entry, subtitle: organization} : entry)),
   };
-  return {...doc, contacts: [], greeting: undefined, sections: [section]};
+}
+
+/** A document listing the projects that use a technology, for `--tech` (printed as text). */
+export function techDocument(doc: ResumeDocument, tech: TechEntry): ResumeDocument {
+  return {...doc, contacts: [], greeting: undefined, sections: [techSection(tech)]};
 }
 

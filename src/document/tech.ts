@@ -1,4 +1,6 @@
 import type {Entry, ResumeDocument} from './model';
+import {fold} from './present';
+import {SECTIONS} from './sections';
 
 /** A technology and the projects that use it. */
 export interface TechEntry {
@@ -9,7 +11,8 @@ export interface TechEntry {
   skills: string[];
 }
 
-const fold = (name: string) => name.normalize('NFC').toLowerCase();
+/** Sections whose entries' tags are technologies (a skill's keywords), besides every project's tech stack. */
+const TECH_SECTIONS = new Set<string>(SECTIONS.filter((s) => 'tagsAreTechnologies' in s && s.tagsAreTechnologies).map((s) => s.id));
 
 /**
  * Every technology across projects (their tech stack) and skills (their keywords), with the
@@ -26,13 +29,14 @@ export function techIndex(doc: ResumeDocument): TechEntry[] {
   const visit = (entries: Entry[], section: string, organization?: string) => {
     for (const entry of entries) {
       // Technologies are a project's tech stack and a skill's keywords: not courses, not interests.
-      const counted = entry.kind === 'project' || section === 'skills';
+      const skill = TECH_SECTIONS.has(section);
+      const counted = entry.kind === 'project' || skill;
       for (const block of entry.blocks) {
         if (block.kind !== 'tags' || !counted) continue;
         for (const tag of block.items) {
           const tech = get(tag);
           if (entry.kind === 'project' && !tech.projects.some((p) => p.entry === entry)) tech.projects.push({entry, section, organization});
-          if (section === 'skills' && !tech.skills.includes(entry.title)) tech.skills.push(entry.title);
+          if (skill && !tech.skills.includes(entry.title)) tech.skills.push(entry.title);
         }
       }
       visit(entry.children, section, entry.kind === 'organization' ? entry.title : organization);
@@ -42,7 +46,7 @@ export function techIndex(doc: ResumeDocument): TechEntry[] {
   return [...byKey.values()].sort((a, b) => b.projects.length - a.projects.length || a.name.localeCompare(b.name));
 }
 
-/** The technology named `name`, case-insensitively. */
+/** The technology named `name`, as folded names compare (NFC, lower case). */
 export function findTech(index: TechEntry[], name: string): TechEntry | undefined {
   const key = fold(name.trim());
   return index.find((t) => fold(t.name) === key);

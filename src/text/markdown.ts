@@ -1,5 +1,6 @@
 import type {Block, Entry, ResumeDocument} from '../document/model';
-import {entryFacts, itemHeading, TAG_SEPARATOR} from './plain';
+import {entryFacts, itemHeading} from '../document/present';
+import {TAG_SEPARATOR} from './plain';
 
 /**
  * The résumé as GitHub-flavoured Markdown. Data is escaped so that a `*` or `<b>` in a

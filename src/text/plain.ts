@@ -1,4 +1,5 @@
 import type {Block, Entry, ResumeDocument} from '../document/model';
+import {entryFacts, itemHeading} from '../document/present';
 import {cellWidth, wrapHanging, wrapText, wrapWords} from './width';
 
 /**
@@ -8,17 +9,6 @@ import {cellWidth, wrapHanging, wrapText, wrapWords} from './width';
 
 /** How a list of tags is joined in text: `FastAPI · Trino · Redis`. */
 export const TAG_SEPARATOR = ' · ';
-
-/** `role · period`, `title (period)`: the one-line facts of an entry, shared by the text views. */
-export function entryFacts(entry: Entry): string | undefined {
-  return [entry.role, entry.period].filter(Boolean).join(' · ') || undefined;
-}
-
-/** An item's heading as the source writes it: `AI 융합학부생 (2017.03 ~ 2022.06)`. */
-export function itemHeading(entry: Entry): string {
-  if (entry.kind !== 'item' || !entry.period) return entry.title;
-  return entry.title ? `${entry.title} (${entry.period})` : entry.period;
-}
 
 class Lines {
   readonly out: string[] = [];
@@ -91,10 +81,8 @@ function renderEntry(lines: Lines, entry: Entry, indent: number): void {
   if (heading) lines.text(heading, indent);
   if (entry.kind === 'project' && heading) lines.rule(heading, '-', indent);
   if (entry.subtitle) lines.text(entry.subtitle, indent);
-  if (entry.kind !== 'item') {
-    const facts = entryFacts(entry);
-    if (facts) lines.text(facts, indent);
-  }
+  const facts = entryFacts(entry);
+  if (facts) lines.text(facts, indent);
   entry.blocks.forEach((block, i) => {
     if (entry.kind === 'project' && i > 0) lines.blank();
     renderBlock(lines, block, indent, s);

@@ -1,16 +1,10 @@
+import {DEFAULT_WIDTH, MAX_READING_WIDTH, MIN_WIDTH} from '../sizes';
 import {fastStringWidth, simpleWidth} from './string-width-fast';
 
 /**
  * The width rules, defined once. Every width shown on a screen is counted in terminal cells
  * with string-width (Hangul and most emoji are two cells), never with `.length`.
  */
-
-/** Reading width when there is a terminal: wider lines are hard to read (glow caps too). */
-export const MAX_READING_WIDTH = 100;
-/** Width when there is no terminal to ask (piped, redirected). */
-export const DEFAULT_WIDTH = 80;
-/** Narrowest width the renderers accept. */
-export const MIN_WIDTH = 10;
 
 /** Cells `text` occupies in a terminal: string-width's answer (see string-width-fast.ts). */
 export const cellWidth = (text: string): number => fastStringWidth(text);

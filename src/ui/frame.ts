@@ -1,51 +1,40 @@
 import type {ResumeDocument} from '../document/model';
-import {headerLines, helpLines, hintsFor, sectionBar, statusBar, tooSmallLines} from './layout/chrome';
-import {lineText, type Line} from './layout/lines';
-import {cellWidth} from '../text/width';
-import {findAll, highlight, searchLine, searchSummary, type Match} from './search';
-import {LIST_HEADER, techListLines, techProjectsHeading, techSection, techsOf} from './tech';
+import {techSection} from '../document/select';
 import {techIndex, type TechEntry} from '../document/tech';
-import type {Command} from './keymap';
+import {EAGER_PANELS, MIN_SIZE} from '../sizes';
+import {hintsFor, type Hint} from './keymap';
+import {helpLines, statusBar, tooSmallLines} from './layout/chrome';
+import {lineText, type Line} from './layout/lines';
 import type {InlineRenderer} from './layout/panel';
+import {frameRegions, isTooSmall, type FrameRegions, type Screen} from './layout/regions';
 import {createCaches, layoutSection, type LayoutCaches, type SectionLayout} from './layout/section';
-import {scrollPercent, type Geometry, type NavState, type TechContext} from './state';
+import {findAll, highlight, searchLine, searchSummary, type Match} from './search';
+import {LIST_HEADER, techListLines, techProjectsHeading, techsOf} from './tech';
+import {scrollPercent, type Geometry, type NavState, type ReducerEnv, type TechContext} from './state';
 import type {Theme} from './theme';
 
-/** Sections with at most this many panels are measured whole before their first frame. */
-export const EAGER_PANELS = 200;
+export type {Screen} from './layout/regions';
 
 const panelCount = (section: ResumeDocument['sections'][number] | undefined) =>
   (section?.entries ?? []).reduce((sum, e) => sum + 1 + e.children.length, 0);
 
 const EMPTY_LAYOUT: SectionLayout = {length: 0, panels: [], measured: true, measuredPanel: () => undefined, complete: () => {}, line: () => []};
 
-/** Below this the app shows one line asking for a larger terminal instead of a broken frame. */
-export const MIN_SIZE = {width: 40, rows: 10};
-
-export interface Screen {
-  width: number;
-  rows: number;
-}
-
 /**
  * Everything the app draws, as a pure function of the document, the navigation state and the
- * terminal size. The frame is `rows - 1` lines: as tall as the terminal, Ink would clear the
- * screen on every render and flicker (ink#450).
+ * terminal size (which the state carries), and what the reducer needs to know about it.
  */
 export class FrameBuilder {
   private readonly cache = new Map<string, SectionLayout>();
   private readonly caches: LayoutCaches = createCaches();
-  private readonly titles: string[];
-
+  private regionsCache?: {key: string; regions: FrameRegions};
   private techEntries?: TechEntry[];
 
   constructor(
     readonly doc: ResumeDocument,
     readonly theme: Theme,
     readonly inline?: InlineRenderer,
-  ) {
-    this.titles = doc.sections.map((s) => s.title);
-  }
+  ) {}
 
   /** Every technology and its projects (built on first use). */
   get techIndex(): TechEntry[] {
@@ -64,52 +53,43 @@ export class FrameBuilder {
     return layout ?? EMPTY_LAYOUT;
   }
 
-  /** What the reducer needs to drive the technology index. */
-  techContext(screen: () => Screen): TechContext {
-    return {
+  /** The reducer's environment: geometry, regions, search and the technology index, for this document. */
+  env(): ReducerEnv {
+    const tech: TechContext = {
       index: this.techIndex,
-      focusedTechs: (state) => techsOf(this.doc, state.section, this.section(state, screen().width).panels[state.focus[state.section] ?? -1]?.key),
-      projectLines: (name) => this.techLayout(name, screen().width).length + 1,
+      focusedTechs: (state) => techsOf(this.section(state).panels[state.focus[state.section] ?? -1]?.entry),
+      projectLines: (name, width) => this.techLayout(name, width).length + 1,
+    };
+    return {
+      sectionCount: this.doc.sections.length,
+      geometry: (state) => this.geometry(state),
+      regions: (state) => this.regions(state.section, state.screen),
+      matches: (state, query) => this.search(state, query),
+      tech,
     };
   }
 
-  tooSmall(screen: Screen): boolean {
-    return screen.width < MIN_SIZE.width || screen.rows < MIN_SIZE.rows;
+  /** Where the header, the tabs, the body and the status line are (see FrameRegions). */
+  regions(active: number, screen: Screen): FrameRegions {
+    const key = `${active}|${screen.width}|${screen.rows}`;
+    if (this.regionsCache?.key !== key) this.regionsCache = {key, regions: frameRegions(this.doc, active, screen)};
+    return this.regionsCache.regions;
   }
 
-  private chromeHeight(screen: Screen): number {
-    return headerLines(this.doc, screen.width, screen.rows).length + 2;
-  }
-
-  /**
-   * Where things are on screen, for the mouse: the section bar's row and each tab's columns
-   * [start, end), and the first row of the scrolling content.
-   */
-  chrome(state: NavState, screen: Screen): {barRow: number; tabs: Array<{section: number; start: number; end: number}>; top: number} {
-    const barRow = headerLines(this.doc, screen.width, screen.rows).length;
-    const tabs: Array<{section: number; start: number; end: number}> = [];
-    let x = 0;
-    for (const s of sectionBar(this.titles, state.section, screen.width)) {
-      const w = cellWidth(s.text);
-      if (s.tab !== undefined) tabs.push({section: s.tab, start: x, end: x + w});
-      x += w;
-    }
-    return {barRow, tabs, top: barRow + 1};
-  }
-
-  /** Rows left for the scrolling content. */
-  viewportHeight(screen: Screen): number {
-    return Math.max(1, screen.rows - 1 - this.chromeHeight(screen));
-  }
-
-  /** The section laid out for this state and width (cached: a key press reuses it). */
-  section(state: NavState, width: number, index = state.section): SectionLayout {
+  /** The section laid out for this state's folds at its screen's width (cached: a key press reuses it). */
+  section(state: NavState, index = state.section): SectionLayout {
     const section = this.doc.sections[index];
     if (!section) return EMPTY_LAYOUT;
-    const prefix = `${section.id}/`;
-    const folded = [...state.collapsed].filter((k) => k.startsWith(prefix)).sort().join(',');
-    // Focus is not part of the key: it changes how two panels are drawn, not where anything is.
-    const key = `${index}|${width}|${folded}`;
+    const width = state.screen.width;
+    // Which of this section's panels are folded, by their place: focus is not part of the key (it
+    // changes how two panels are drawn, not where anything is).
+    const folded: number[] = [];
+    let n = 0;
+    for (const entry of section.entries) {
+      for (const e of [entry, ...entry.children]) if (state.collapsed.has(e)) folded.push(n++);
+      else n++;
+    }
+    const key = `${index}|${width}|${folded.join(',')}`;
     let layout = this.cache.get(key);
     if (!layout) {
       layout = layoutSection(section, {width, theme: this.theme, collapsed: state.collapsed, inline: this.inline, caches: this.caches});
@@ -120,15 +100,16 @@ export class FrameBuilder {
     return layout;
   }
 
-  /** What the viewport shows for a state: the help, or the current section. */
-  geometry(state: NavState, screen: Screen): Geometry {
-    const height = this.viewportHeight(screen);
-    if (state.help) return {lines: helpLines(screen.width).length, panels: [], height};
+  /** What the viewport shows for a state: the help, the technology index, or the current section. */
+  geometry(state: NavState): Geometry {
+    const {width} = state.screen;
+    const height = this.regions(state.section, state.screen).body.height;
+    if (state.help) return {lines: helpLines(width).length, panels: [], height};
     if (state.tech) {
-      const lines = state.tech.chosen ? this.techLayout(state.tech.chosen, screen.width).length + 1 : LIST_HEADER + this.techIndex.length;
+      const lines = state.tech.chosen ? this.techLayout(state.tech.chosen, width).length + 1 : LIST_HEADER + this.techIndex.length;
       return {lines, panels: [], height};
     }
-    const layout = this.section(state, screen.width);
+    const layout = this.section(state);
     return {lines: layout.length, panels: layout.panels, height};
   }
 
@@ -136,10 +117,10 @@ export class FrameBuilder {
    * Every occurrence of `query` in every section, as laid out at this width: line by line, in
    * order. (A match never spans two lines: the text is searched as it is shown.)
    */
-  search(state: NavState, screen: Screen, query: string): Match[] {
+  search(state: NavState, query: string): Match[] {
     const matches: Match[] = [];
     this.doc.sections.forEach((_, index) => {
-      const layout = this.section(state, screen.width, index);
+      const layout = this.section(state, index);
       let panel = 0;
       for (let i = 0; i < layout.length; i++) {
         while (panel < layout.panels.length && layout.panels[panel]!.end <= i) panel++;
@@ -151,21 +132,20 @@ export class FrameBuilder {
     return matches;
   }
 
-  /** The lines of the whole frame. */
-  build(state: NavState, screen: Screen): Line[] {
-    const {width, rows} = screen;
-    if (this.tooSmall(screen)) return tooSmallLines(width, rows, MIN_SIZE);
-    const height = this.viewportHeight(screen);
-    const header = headerLines(this.doc, width, rows);
-    const bar = sectionBar(this.titles, state.section, width);
+  /** The lines of the whole frame, region by region. */
+  build(state: NavState): Line[] {
+    const {width, rows} = state.screen;
+    if (isTooSmall(state.screen)) return tooSmallLines(width, rows, MIN_SIZE);
+    const regions = this.regions(state.section, state.screen);
+    const height = regions.body.height;
     let body: Line[];
     let position: string;
-    let foldable = false;
-    let hints: Array<Command | [Command, string]> | undefined;
+    let hints: Hint[];
     if (state.help) {
       const help = helpLines(width);
       body = help.slice(state.helpOffset, state.helpOffset + height);
       position = `${scrollPercent(state.helpOffset, help.length, height)}%`;
+      hints = hintsFor('help');
     } else if (state.tech?.chosen) {
       const tech = this.techIndex.find((t) => t.name === state.tech!.chosen)!;
       const layout = this.techLayout(tech.name, width);
@@ -173,15 +153,15 @@ export class FrameBuilder {
       body = [techProjectsHeading(tech, width)];
       for (let i = offset; i < Math.min(layout.length, offset + height - 1); i++) body.push(layout.line(i, -1));
       position = `${scrollPercent(offset, layout.length, height - 1)}%`;
-      hints = [['back', 'list'], 'down', 'quit'];
+      hints = hintsFor('techProjects');
     } else if (state.tech) {
       const list = techListLines(this.techIndex, state.tech.selected, width, state.tech.focused);
       const rows = height - LIST_HEADER;
       body = [...list.slice(0, LIST_HEADER), ...list.slice(LIST_HEADER + state.tech.offset, LIST_HEADER + state.tech.offset + rows)];
       position = `${state.tech.selected + 1}/${this.techIndex.length}`;
-      hints = [['toggle', 'projects'], 'down', ['back', 'close'], 'quit'];
+      hints = hintsFor('techList');
     } else {
-      const layout = this.section(state, width);
+      const layout = this.section(state);
       const offset = state.offset[state.section] ?? 0;
       const focus = state.focus[state.section] ?? -1;
       // A long section's first frame measures only the panels it shows, and its position reads
@@ -191,15 +171,15 @@ export class FrameBuilder {
       body = [];
       for (let i = offset; i < offset + height; i++) body.push(layout.line(i, focus));
       position = layout.measured ? `${scrollPercent(offset, layout.length, height)}%` : '…';
-      foldable = layout.measuredPanel(focus)?.foldable ?? false;
+      hints = hintsFor('section', {foldable: layout.measuredPanel(focus)?.foldable ?? false});
     }
     while (body.length < height) body.push([]);
     const search = state.search;
     if (search && search.query) body = body.map((line) => highlight(line, search.query));
     let status: Line;
     if (search?.editing) status = searchLine(search, width);
-    else if (search) status = statusBar(['nextMatch', 'prevMatch', 'back'], `${searchSummary(search)}  ${position}`, width);
-    else status = statusBar(hints ?? hintsFor({help: state.help, foldable}), position, width);
-    return [...header, bar, ...body, status];
+    else if (search) status = statusBar(hintsFor('searchResults'), `${searchSummary(search)}  ${position}`, width);
+    else status = statusBar(hints, position, width);
+    return [...regions.header.lines, regions.bar.line, ...body, status];
   }
 }

@@ -1,6 +1,7 @@
 import type {Command} from './keymap';
 import {deleteBack, insertText, moveCursor, type SearchState} from './search';
-import type {Action, Geometry, GeometryOf, MatchesOf, NavState} from './state';
+import type {Entry} from '../document/model';
+import type {Action, Geometry, NavState, ReducerEnv} from './state';
 import {clampOffset, scrollTo, withSection} from './viewport';
 
 // What keys and the wheel do while something is open over a section: the help, the search line.
@@ -35,7 +36,7 @@ export function reduceHelp(state: NavState, command: Command, g: Geometry): NavS
 }
 
 /** Shows a match: its section, its line a third of the way down, its panel focused. */
-export function goToMatch(state: NavState, search: SearchState, geometryOf: GeometryOf): NavState {
+export function goToMatch(state: NavState, search: SearchState, geometryOf: ReducerEnv['geometry']): NavState {
   const match = search.matches[search.current];
   if (!match) return {...state, search};
   const moved = {...state, section: match.section, search};
@@ -45,7 +46,7 @@ export function goToMatch(state: NavState, search: SearchState, geometryOf: Geom
   return withSection(moved, focus, offset);
 }
 
-export function reduceEditing(state: NavState, search: SearchState, action: Action, geometryOf: GeometryOf, matchesOf: MatchesOf): NavState {
+export function reduceEditing(state: NavState, search: SearchState, action: Action, env: Pick<ReducerEnv, 'geometry' | 'matches'>): NavState {
   if (action.type === 'text') return {...state, search: insertText(search, action.text)};
   if (action.type !== 'edit') return state;
   switch (action.key) {
@@ -64,9 +65,9 @@ export function reduceEditing(state: NavState, search: SearchState, action: Acti
     case 'submit': {
       if (search.query === '') return {...state, search: undefined};
       // The whole résumé is searched: folded details are unfolded so that what matches shows.
-      const unfolded = {...state, collapsed: new Set<string>()};
-      const matches = matchesOf(unfolded, search.query);
-      return goToMatch(unfolded, {...search, editing: false, matches, current: matches.length > 0 ? 0 : -1}, geometryOf);
+      const unfolded = {...state, collapsed: new Set<Entry>()};
+      const matches = env.matches(unfolded, search.query);
+      return goToMatch(unfolded, {...search, editing: false, matches, current: matches.length > 0 ? 0 : -1}, env.geometry);
     }
   }
 }

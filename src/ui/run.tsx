@@ -6,7 +6,7 @@ import type {ResumeDocument} from '../document/model';
 import {App} from './App';
 import {ErrorBoundary} from './components/ErrorBoundary';
 import {hasMarkdown} from './markdown-hint';
-import {filterMouse, MOUSE_OFF, MOUSE_ON} from './mouse';
+import {ENTER_SCREEN, LEAVE_SCREEN, MOUSE_ON} from '../terminal/modes';
 import {createTheme} from './theme';
 
 export interface InteractiveOptions {
@@ -33,10 +33,6 @@ export class AppError extends Error {
   }
 }
 
-/** Enter the alternate screen; leave it, show the cursor and stop mouse reports (always). */
-export const ENTER_SCREEN = '\x1b[?1049h';
-export const LEAVE_SCREEN = `${MOUSE_OFF}\x1b[?1049l\x1b[?25h`;
-
 /**
  * Runs the full-screen app until the reader quits. The terminal is left as it was found on every
  * way out: Ink restores raw mode and the cursor; the alternate screen is left here, by
@@ -52,7 +48,6 @@ export async function runInteractive(doc: ResumeDocument, options: InteractiveOp
   };
   const removeExitHandler = onExit(restore, {alwaysLast: true});
   stdout.write(ENTER_SCREEN + (options.mouse ? MOUSE_ON : ''));
-  const input = options.mouse ? filterMouse(process.stdin) : undefined;
   try {
     const theme = createTheme({color: options.color, ascii: options.ascii, hyperlinks: supportsHyperlink(process.stdout)});
     // Only a résumé whose text holds Markdown pays for loading marked and marked-terminal.
@@ -71,11 +66,10 @@ export async function runInteractive(doc: ResumeDocument, options: InteractiveOp
           inline={inline}
           initialSection={options.initialSection}
           crashAfterKeys={crashAfterKeys()}
-          mouse={input?.mouse}
         />
       </ErrorBoundary>,
       {
-        stdin: input?.stdin ?? process.stdin,
+        stdin: process.stdin,
         exitOnCtrlC: false,
         patchConsole: false,
         // Ink 6.8's incrementalRendering misplaced our full-screen frame by one row after a
@@ -92,7 +86,6 @@ export async function runInteractive(doc: ResumeDocument, options: InteractiveOp
     process.stdin.off('end', onEnd);
     if (failure) throw new AppError(failure);
   } finally {
-    input?.dispose();
     restore();
     removeExitHandler();
   }

@@ -1,25 +1,34 @@
-import type {Command} from './keymap';
+import type {Entry} from '../document/model';
+import type {TechEntry} from '../document/tech';
+import {LINE_STEP} from '../sizes';
+import type {KeyPress} from '../terminal/input';
+import {graphemes} from '../text/width';
+import {commandFor, editKeyFor, type Command, type EditKey} from './keymap';
+import {isTooSmall, type FrameRegions, type Screen} from './layout/regions';
 import {goToMatch, reduceEditing, reduceHelp, reduceScroll} from './overlays';
 import {emptySearch, type Match, type SearchState} from './search';
 import {openTech, reduceTech, type TechState} from './tech';
-import type {TechEntry} from '../document/tech';
 import {clampOffset, normalize, revealOffset, scrollTo, withSection} from './viewport';
 
 export {clampOffset, normalize, revealOffset, scrollPercent} from './viewport';
+export type {Screen} from './layout/regions';
 
 /**
- * Navigation as a pure reducer (gemini-cli shellReducer, bubbles viewport): no Ink, no I/O.
- * The reducer asks `geometry` how the screen is laid out for a state, because folding a panel
- * or resizing the terminal changes where every panel is.
+ * Navigation as a pure reducer, `(state, action) → state` (gemini-cli shellReducer, bubbles
+ * viewport): no Ink, no I/O. What it must know about the document and the screen (where the
+ * panels are for a state, where the tabs are, what a query matches) comes from one environment
+ * object given when the reducer is made.
  */
 export interface NavState {
+  /** The terminal's size: a resize carries the new one. */
+  screen: Screen;
   section: number;
   /** Focused panel per section (-1 when a section has none). */
   focus: number[];
   /** First visible line per section. */
   offset: number[];
-  /** Keys of folded panels. */
-  collapsed: ReadonlySet<string>;
+  /** Folded panels' entries. */
+  collapsed: ReadonlySet<Entry>;
   help: boolean;
   helpOffset: number;
   /** The search line and its results, while a search is open. */
@@ -29,8 +38,9 @@ export interface NavState {
   quit: boolean;
 }
 
+/** A focusable panel's place in the viewport's content: lines [start, end). */
 export interface Region {
-  key: string;
+  entry: Entry;
   start: number;
   end: number;
   foldable: boolean;
@@ -43,39 +53,50 @@ export interface Geometry {
   height: number;
 }
 
-export type EditKey = 'backspace' | 'left' | 'right' | 'home' | 'end' | 'submit' | 'cancel';
+export type {EditKey} from './keymap';
 
 export type Action =
-  | {type: 'command'; command: Command; digit?: number}
-  | {type: 'resize'}
-  /** Text typed into the search line. */
+  /** A key press, as the input splitter read it: the keymap decides what it means here. */
+  | {type: 'key'; key: KeyPress}
+  /** Printable characters typed together: commands one by one, or text once the search line is open. */
   | {type: 'text'; text: string}
+  /** A bracketed paste: text in the search line, never commands. */
+  | {type: 'paste'; text: string}
+  | {type: 'command'; command: Command; digit?: number}
   /** An editing key in the search line. */
   | {type: 'edit'; key: EditKey}
+  | {type: 'resize'; screen: Screen}
   /** The mouse wheel: lines to scroll (negative is up). */
   | {type: 'scroll'; delta: number}
-  /** A click on line `line` of the viewport's content. */
-  | {type: 'click'; line: number};
+  /** A left click at cell (x, y) of the screen. */
+  | {type: 'click'; x: number; y: number};
 
-/** Finds a query's matches across every section (FrameBuilder.search). */
-export type MatchesOf = (state: NavState, query: string) => Match[];
-
-/** What the technology index needs to know (FrameBuilder provides it). */
+/** What the technology index needs to know. */
 export interface TechContext {
   index: TechEntry[];
   /** Technologies of the focused panel, to open the index on them. */
   focusedTechs(state: NavState): string[];
-  /** Lines of a chosen technology's projects view. */
-  projectLines(name: string): number;
+  /** Lines of a chosen technology's projects view at this width. */
+  projectLines(name: string, width: number): number;
 }
 
-export type GeometryOf = (state: NavState) => Geometry;
+/** Everything the reducer asks about the world (FrameBuilder provides it for the app). */
+export interface ReducerEnv {
+  sectionCount: number;
+  /** The viewport for a state (its screen, section, folds, overlay). */
+  geometry(state: NavState): Geometry;
+  /** Where the header, tabs, body and status line are for a state. */
+  regions(state: NavState): FrameRegions;
+  /** Every match of a query across the résumé, as laid out for a state. */
+  matches(state: NavState, query: string): Match[];
+  tech?: TechContext;
+}
 
-/** Lines a ↓/↑ press scrolls inside a panel taller than the screen. */
-export const LINE_STEP = 3;
+export type Reducer = (state: NavState, action: Action) => NavState;
 
-export function initialState(sectionCount: number, section = 0): NavState {
+export function initialState(sectionCount: number, screen: Screen, section = 0): NavState {
   return {
+    screen,
     section: Math.min(Math.max(0, section), Math.max(0, sectionCount - 1)),
     focus: Array.from({length: sectionCount}, () => 0),
     offset: Array.from({length: sectionCount}, () => 0),
@@ -86,43 +107,78 @@ export function initialState(sectionCount: number, section = 0): NavState {
   };
 }
 
-export function reduce(
-  state: NavState,
-  action: Action,
-  geometryOf: GeometryOf,
-  sectionCount: number,
-  matchesOf: MatchesOf = () => [],
-  tech?: TechContext,
-): NavState {
-  // Quitting (q, Ctrl-C) works whatever is open, the search line included.
-  if (action.type === 'command' && action.command === 'quit') return {...state, quit: true};
-  if (state.search?.editing && action.type !== 'resize') return reduceEditing(state, state.search, action, geometryOf, matchesOf);
-  if (action.type === 'text' || action.type === 'edit') return state;
-  if (action.type === 'scroll') return reduceScroll(state, action.delta, geometryOf(state));
-  if (action.type === 'click') {
-    if (state.help || state.tech) return state;
-    const g = geometryOf(state);
-    const panel = g.panels.findIndex((r) => r.start <= action.line && action.line < r.end);
-    return panel === -1 ? state : withSection(state, panel, state.offset[state.section] ?? 0);
+/** The reducer for one document and screen environment. */
+export function createReducer(env: ReducerEnv): Reducer {
+  const reduce: Reducer = (state, action) => {
+    const tooSmall = isTooSmall(state.screen);
+    switch (action.type) {
+      case 'resize':
+        return resize(state, action.screen, env);
+      case 'key': {
+        const editing = Boolean(state.search?.editing) && !tooSmall;
+        const edit = editing ? editKeyFor(action.key) : undefined;
+        if (edit) return reduce(state, {type: 'edit', key: edit});
+        const command = commandFor(action.key, {editing, tooSmall});
+        return command ? reduce(state, {type: 'command', command, digit: Number(action.key.input)}) : state;
+      }
+      case 'text': {
+        // One by one: a key can open the search line, and what follows it is then the query.
+        let next = state;
+        const chars = graphemes(action.text);
+        for (let i = 0; i < chars.length && !next.quit; i++) {
+          if (next.search?.editing && !isTooSmall(next.screen)) return reduceEditing(next, next.search, {type: 'text', text: chars.slice(i).join('')}, env);
+          next = reduce(next, {type: 'key', key: {input: chars[i]!}});
+        }
+        return next;
+      }
+      case 'paste':
+        return state.search?.editing && !tooSmall ? reduceEditing(state, state.search, {type: 'text', text: action.text.replace(/\s*\n\s*/g, ' ')}, env) : state;
+    }
+    // Below the minimum size nothing is laid out: only what the keymap allows then (quit) works.
+    if (tooSmall && !(action.type === 'command' && (action.command === 'quit' || action.command === 'back'))) return state;
+    if (action.type === 'command' && action.command === 'quit') return {...state, quit: true};
+    if (state.search?.editing) return reduceEditing(state, state.search, action, env);
+    if (action.type === 'edit') return state;
+    if (action.type === 'scroll') return reduceScroll(state, action.delta, env.geometry(state));
+    if (action.type === 'click') return click(state, action.x, action.y, env);
+    return command(state, action.command, action.digit, env);
+  };
+  return reduce;
+}
+
+function resize(state: NavState, screen: Screen, env: ReducerEnv): NavState {
+  const resized = {...state, screen};
+  // Too small to lay anything out: the reader's place is kept for when the terminal grows back.
+  if (isTooSmall(screen)) return resized;
+  const g = env.geometry(resized);
+  const next = resized.help ? {...resized, helpOffset: clampOffset(resized.helpOffset, g.lines, g.height)} : resized;
+  return normalize(next, env.geometry, 'some');
+}
+
+/** A click on a tab opens its section; a click on a panel focuses it. */
+function click(state: NavState, x: number, y: number, env: ReducerEnv): NavState {
+  if (state.help || state.tech) return state;
+  const regions = env.regions(state);
+  if (y === regions.bar.row) {
+    const tab = regions.bar.tabs.find(({start, end}) => x >= start && x < end);
+    return tab ? normalize({...state, section: tab.section}, env.geometry, 'none') : state;
   }
-  if (action.type === 'resize') {
-    const help = geometryOf(state);
-    const next = state.help ? {...state, helpOffset: clampOffset(state.helpOffset, help.lines, help.height)} : state;
-    return normalize(next, geometryOf, 'some');
-  }
-  const g = geometryOf(state);
-  const {command} = action;
+  const row = y - regions.body.top;
+  if (row < 0 || row >= regions.body.height) return state;
+  const line = (state.offset[state.section] ?? 0) + row;
+  const panel = env.geometry(state).panels.findIndex((r) => r.start <= line && line < r.end);
+  return panel === -1 ? state : withSection(state, panel, state.offset[state.section] ?? 0);
+}
+
+function command(state: NavState, command: Command, digit: number | undefined, env: ReducerEnv): NavState {
+  const g = env.geometry(state);
   if (state.help) return reduceHelp(state, command, g);
-  if (state.tech && tech) {
-    const next = reduceTech(state.tech, command, tech.index, g.height, state.tech.chosen ? tech.projectLines(state.tech.chosen) : 0);
-    if (next === 'quit') return {...state, quit: true};
-    return {...state, tech: next === 'close' ? undefined : next};
-  }
+  if (state.tech && env.tech) return reduceTech(state, state.tech, command, env.tech, g);
   const focus = state.focus[state.section] ?? -1;
   const offset = state.offset[state.section] ?? 0;
   const region = g.panels[focus];
-
   const search = state.search;
+  const sections = env.sectionCount;
   switch (command) {
     case 'quit':
       return {...state, quit: true};
@@ -135,22 +191,22 @@ export function reduce(
       if (!search || search.matches.length === 0) return state;
       const n = search.matches.length;
       const current = (search.current + (command === 'nextMatch' ? 1 : -1) + n) % n;
-      return goToMatch(state, {...search, current}, geometryOf);
+      return goToMatch(state, {...search, current}, env.geometry);
     }
     case 'techIndex':
-      return tech && tech.index.length > 0 ? {...state, tech: openTech(tech.index, tech.focusedTechs(state)), search: undefined} : state;
+      return env.tech && env.tech.index.length > 0 ? {...state, tech: openTech(env.tech.index, env.tech.focusedTechs(state)), search: undefined} : state;
     case 'help':
       return {...state, help: true, helpOffset: 0};
     case 'nextSection':
     case 'prevSection': {
-      if (sectionCount === 0) return state;
+      if (sections === 0) return state;
       const step = command === 'nextSection' ? 1 : -1;
-      return normalize({...state, section: (state.section + step + sectionCount) % sectionCount}, geometryOf, 'none');
+      return normalize({...state, section: (state.section + step + sections) % sections}, env.geometry, 'none');
     }
     case 'jumpSection': {
-      const target = (action.digit ?? 1) - 1;
-      if (target < 0 || target >= sectionCount) return state;
-      return normalize({...state, section: target}, geometryOf, 'none');
+      const target = (digit ?? 1) - 1;
+      if (target < 0 || target >= sections) return state;
+      return normalize({...state, section: target}, env.geometry, 'none');
     }
     case 'down': {
       if (region && region.end > offset + g.height) {
@@ -187,21 +243,20 @@ export function reduce(
     case 'toggle': {
       if (!region?.foldable) return state;
       const collapsed = new Set(state.collapsed);
-      if (collapsed.has(region.key)) collapsed.delete(region.key);
-      else collapsed.add(region.key);
-      return normalize({...state, collapsed}, geometryOf);
+      if (collapsed.has(region.entry)) collapsed.delete(region.entry);
+      else collapsed.add(region.entry);
+      return normalize({...state, collapsed}, env.geometry);
     }
     case 'toggleAll': {
-      const foldable = g.panels.filter((r) => r.foldable).map((r) => r.key);
+      const foldable = g.panels.filter((r) => r.foldable).map((r) => r.entry);
       if (foldable.length === 0) return state;
       const collapsed = new Set(state.collapsed);
-      const foldAll = foldable.some((key) => !collapsed.has(key));
-      for (const key of foldable) {
-        if (foldAll) collapsed.add(key);
-        else collapsed.delete(key);
+      const foldAll = foldable.some((entry) => !collapsed.has(entry));
+      for (const entry of foldable) {
+        if (foldAll) collapsed.add(entry);
+        else collapsed.delete(entry);
       }
-      return normalize({...state, collapsed}, geometryOf);
+      return normalize({...state, collapsed}, env.geometry);
     }
   }
 }
-

@@ -1,8 +1,11 @@
-import type {ResumeDocument, Section} from '../document/model';
+import type {Entry} from '../document/model';
+import {fold} from '../document/present';
+import {techTitle} from '../document/select';
 import type {TechEntry} from '../document/tech';
 import {cellWidth, truncate} from '../text/width';
 import type {Command} from './keymap';
 import {clipLine, padLine, span, type Line} from './layout/lines';
+import type {Geometry, NavState, TechContext} from './state';
 
 /**
  * The technology index overlay (`t`): every technology with how many projects use it; Enter
@@ -23,7 +26,7 @@ export interface TechState {
 
 export function openTech(index: TechEntry[], focusedTechs: string[] = []): TechState {
   // Start on the focused project's first technology: its badges lead into the index.
-  const first = focusedTechs.length > 0 ? index.findIndex((t) => t.name.toLowerCase() === focusedTechs[0]!.toLowerCase()) : -1;
+  const first = focusedTechs.length > 0 ? index.findIndex((t) => fold(t.name) === fold(focusedTechs[0]!)) : -1;
   return {selected: Math.max(0, first), offset: 0, projectsOffset: 0, focused: focusedTechs};
 }
 
@@ -32,7 +35,7 @@ export const LIST_HEADER = 2;
 
 /** The list view: `Kubernetes   5  대시보드 API 서버 구축 · 알림 시스템 구축 · …`, the selected row marked. */
 export function techListLines(index: TechEntry[], selected: number, width: number, focused: string[] = []): Line[] {
-  const ofFocused = new Set(focused.map((t) => t.toLowerCase()));
+  const ofFocused = new Set(focused.map(fold));
   const nameWidth = Math.min(Math.max(...index.map((t) => cellWidth(t.name)), 4), Math.floor(width / 3));
   const lines: Line[] = [
     [span(`Technologies (${index.length})`, 'heading'), span(`  Enter: its projects · Esc: close${ofFocused.size > 0 ? ' · • in the focused project' : ''}`, 'muted')],
@@ -40,7 +43,7 @@ export function techListLines(index: TechEntry[], selected: number, width: numbe
   ];
   index.forEach((tech, i) => {
     // ▸ the selection; • a badge of the project that was focused when the index opened.
-    const mark = i === selected ? '▸ ' : ofFocused.has(tech.name.toLowerCase()) ? '• ' : '  ';
+    const mark = i === selected ? '▸ ' : ofFocused.has(fold(tech.name)) ? '• ' : '  ';
     const name = padLine([span(truncate(tech.name, nameWidth))], nameWidth);
     const count = String(tech.projects.length).padStart(3);
     const used = tech.projects.map((p) => p.entry.title).concat(tech.skills.map((s) => `skill: ${s}`)).join(' · ');
@@ -57,27 +60,22 @@ export function techListLines(index: TechEntry[], selected: number, width: numbe
   return lines.map((l) => clipLine(l, width));
 }
 
-/** The chosen technology's projects, as a section of their own (each keeps its organization). */
-export function techSection(tech: TechEntry): Section {
-  return {
-    id: `tech:${tech.name}`,
-    title: tech.name,
-    entries: tech.projects.map(({entry, organization}) => (organization ? {...entry, subtitle: organization} : entry)),
-  };
-}
-
 /** The heading line above a chosen technology's projects. */
 export function techProjectsHeading(tech: TechEntry, width: number): Line {
-  const n = tech.projects.length;
-  return clipLine([span(`${tech.name}: ${n} ${n === 1 ? 'project' : 'projects'}`, 'heading'), span('  Esc: back to the list', 'muted')], width);
+  return clipLine([span(techTitle(tech), 'heading'), span('  Esc: back to the list', 'muted')], width);
 }
 
 const clamp = (value: number, max: number) => Math.max(0, Math.min(value, max));
 
-/** Keys in the overlay. `height` is the viewport's; `projectLines` the chosen view's length. */
-export function reduceTech(tech: TechState, command: Command, index: TechEntry[], height: number, projectLines: number): TechState | 'close' | 'quit' {
-  if (command === 'quit') return 'quit';
-  if (command === 'techIndex') return 'close';
+/** Keys in the overlay: the list, or the chosen technology's projects. */
+export function reduceTech(state: NavState, tech: TechState, command: Command, context: TechContext, g: Geometry): NavState {
+  if (command === 'quit') return {...state, quit: true};
+  if (command === 'techIndex') return {...state, tech: undefined};
+  const next = techOverlay(tech, command, context.index, g.height, tech.chosen ? context.projectLines(tech.chosen, state.screen.width) : 0);
+  return next === tech ? state : {...state, tech: next};
+}
+
+function techOverlay(tech: TechState, command: Command, index: TechEntry[], height: number, projectLines: number): TechState | undefined {
   if (tech.chosen !== undefined) {
     const max = Math.max(0, projectLines - (height - 1));
     const scroll = (delta: number) => ({...tech, projectsOffset: clamp(tech.projectsOffset + delta, max)});
@@ -113,7 +111,7 @@ export function reduceTech(tech: TechState, command: Command, index: TechEntry[]
   };
   switch (command) {
     case 'back':
-      return 'close';
+      return undefined;
     case 'down':
       return select(tech.selected + 1);
     case 'up':
@@ -139,15 +137,7 @@ export function reduceTech(tech: TechState, command: Command, index: TechEntry[]
   }
 }
 
-/** The technologies of a document's entry, for opening the index on a focused project. */
-export function techsOf(doc: ResumeDocument, section: number, panelKey: string | undefined): string[] {
-  if (!panelKey) return [];
-  const parts = panelKey.split('/').slice(1).map(Number);
-  let entries = doc.sections[section]?.entries ?? [];
-  let entry;
-  for (const i of parts) {
-    entry = entries[i];
-    entries = entry?.children ?? [];
-  }
+/** The technologies an entry lists (a focused project's badges), to open the index on them. */
+export function techsOf(entry: Entry | undefined): string[] {
   return entry?.blocks.flatMap((b) => (b.kind === 'tags' ? b.items : [])) ?? [];
 }

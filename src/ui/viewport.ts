@@ -1,4 +1,6 @@
-import type {Geometry, GeometryOf, NavState, Region} from './state';
+import type {Geometry, NavState, Region} from './state';
+
+type GeometryOf = (state: NavState) => Geometry;
 
 // The viewport's arithmetic, shared by the reducer and its overlays: offsets clamped in one
 // place (bubbles' viewport.SetYOffset), panels revealed, focus kept on what is seen.

@@ -1,6 +1,7 @@
 import type {ResumeDocument} from '../../document/model';
 import {cellWidth, truncate, wrapText} from '../../text/width';
-import {KEYMAP, keyLabels, type Command} from '../keymap';
+import {HEADER_CONTACTS_ROWS, HEADER_GREETING_ROWS} from '../../sizes';
+import {EDIT_KEYMAP, HINT_DROP_ORDER, hintWords, KEYMAP, keyLabels, type Hint} from '../keymap';
 import {clipLine, padLine, span, type Line, type Span} from './lines';
 
 /** The header: name and role, then the greeting and contacts when there is room. */
@@ -9,8 +10,8 @@ export function headerLines(doc: ResumeDocument, width: number, rows: number): L
   const first: Line = [span(doc.name, 'name')];
   if (doc.label) first.push(span('  '), span(doc.label, 'label'));
   lines.push(clipLine(first, width));
-  if (rows >= 16 && doc.greeting) lines.push([span(truncate(doc.greeting.replace(/\n/g, ' '), width), 'greeting')]);
-  if (rows >= 20 && doc.contacts.length > 0) {
+  if (rows >= HEADER_GREETING_ROWS && doc.greeting) lines.push([span(truncate(doc.greeting.replace(/\n/g, ' '), width), 'greeting')]);
+  if (rows >= HEADER_CONTACTS_ROWS && doc.contacts.length > 0) {
     const spans: Span[] = [];
     doc.contacts.forEach((c, i) => {
       if (i > 0) spans.push(span(' · ', 'muted'));
@@ -58,39 +59,28 @@ export function sectionBar(titles: string[], active: number, width: number): Lin
   return clipLine(numbers.slice(first, last), width);
 }
 
-/** The commands worth a hint in the status bar right now, in the order shown. */
-export function hintsFor(context: {help: boolean; foldable: boolean}): Command[] {
-  if (context.help) return ['back', 'down', 'quit'];
-  return ['nextSection', 'down', ...(context.foldable ? (['toggle'] as Command[]) : []), 'search', 'techIndex', 'help', 'quit'];
-}
-
-/** When the bar is short of room, hints go in this order; help and quit stay longest. */
-const DROP_FIRST: Command[] = ['techIndex', 'toggle', 'search', 'down', 'nextSection', 'back', 'help'];
-
 /** The status bar: key hints from the keymap on the left, the scroll position on the right. */
-export function statusBar(commands: Array<Command | [Command, string]>, position: string, width: number): Line {
+export function statusBar(hints: readonly Hint[], position: string, width: number): Line {
   const right = ` ${position} `;
   const room = width - cellWidth(right);
-  const hint = (item: Command | [Command, string]) => {
-    const [command, words] = Array.isArray(item) ? item : [item, undefined];
-    const binding = KEYMAP.find((b) => b.command === command)!;
-    return {key: binding.keys[0]!.label, words: words ?? binding.hint ?? binding.description.split(' ')[0]!};
-  };
-  const commandOf = (item: Command | [Command, string]) => (Array.isArray(item) ? item[0] : item);
-  const widthOf = (list: typeof commands) => list.reduce((sum, c) => sum + cellWidth(` ${hint(c).key} ${hint(c).words} `), 0);
-  let shown = [...commands];
-  for (const drop of DROP_FIRST) {
+  const command = (hint: Hint) => (Array.isArray(hint) ? hint[0] : hint);
+  const widthOf = (list: readonly Hint[]) => list.reduce((sum, h) => sum + cellWidth(` ${hintWords(h).key} ${hintWords(h).words} `), 0);
+  let shown = [...hints];
+  for (const drop of HINT_DROP_ORDER) {
     if (widthOf(shown) <= room) break;
-    shown = shown.filter((c) => commandOf(c) !== drop);
+    shown = shown.filter((h) => command(h) !== drop);
   }
   if (widthOf(shown) > room) shown = [];
-  const spans: Span[] = shown.flatMap((c) => [span(` ${hint(c).key}`, 'statusKey'), span(` ${hint(c).words} `, 'status')]);
+  const spans: Span[] = shown.flatMap((h) => [span(` ${hintWords(h).key}`, 'statusKey'), span(` ${hintWords(h).words} `, 'status')]);
   return [...padLine(spans, Math.max(0, room), 'status'), span(right, 'status')];
 }
 
-/** The help overlay's lines, derived from the keymap table (never typed by hand). */
+/** The help overlay's lines, derived from the keymap tables (never typed by hand). */
 export function helpLines(width: number): Line[] {
-  const keyWidth = Math.max(...KEYMAP.map((b) => cellWidth(keyLabels(b.command)))) + 2;
+  const editLabels = (keys: readonly {label: string}[]) => keys.map((k) => k.label).join('/');
+  const keyWidth = Math.max(...KEYMAP.map((b) => cellWidth(keyLabels(b.command))), ...EDIT_KEYMAP.map((b) => cellWidth(editLabels(b.keys)))) + 2;
+  const row = (keys: string, description: string): Line =>
+    clipLine([span(`  ${keys}`, 'statusKey'), span(' '.repeat(Math.max(1, keyWidth - cellWidth(keys)))), span(description)], width);
   const lines: Line[] = [[span('Keys', 'heading')]];
   let group = '';
   for (const binding of KEYMAP) {
@@ -98,9 +88,10 @@ export function helpLines(width: number): Line[] {
       group = binding.group;
       lines.push([], [span(group, 'blockLabel')]);
     }
-    const keys = keyLabels(binding.command);
-    lines.push(clipLine([span(`  ${keys}`, 'statusKey'), span(' '.repeat(Math.max(1, keyWidth - cellWidth(keys)))), span(binding.description)], width));
+    lines.push(row(keyLabels(binding.command), binding.description));
   }
+  lines.push([], [span('In the search line', 'blockLabel')]);
+  for (const binding of EDIT_KEYMAP) lines.push(row(editLabels(binding.keys), binding.description));
   lines.push([], [span('Piped or redirected, kim-resume prints plain text: kim-resume | less', 'muted')]);
   return lines.map((l) => clipLine(l, width));
 }

@@ -1,5 +1,5 @@
 import type {Block, Entry} from '../../document/model';
-import {itemHeading} from '../../text/plain';
+import {entryFacts, isFoldable, itemHeading} from '../../document/present';
 import {cellWidth, truncate, wrapHanging, wrapText} from '../../text/width';
 import type {Theme} from '../theme';
 import {clipLine, padLine, span, type Line, type Span, type StyleName} from './lines';
@@ -74,13 +74,12 @@ export function entryContent(
   const out: Line[] = [];
   const titleStyle: StyleName = opts.nested ? 'heading' : opts.focused ? 'panelTitleFocus' : 'panelTitle';
   const heading = itemHeading(entry);
-  const foldable = entry.kind === 'project' && entry.blocks.some((b) => b.kind !== 'tags');
-  const marker = foldable ? (opts.collapsed ? '▸ ' : '▾ ') : '';
+  const marker = isFoldable(entry) ? (opts.collapsed ? '▸ ' : '▾ ') : '';
   wrapHanging(heading, width, marker).forEach((l, i) => {
     out.push(i === 0 && marker ? [span(marker, 'muted'), span(l.slice(marker.length), titleStyle)] : [span(l, titleStyle)]);
   });
   if (entry.subtitle) out.push(...wrapText(entry.subtitle, width).map((l) => [span(l, 'muted')]));
-  const facts = entry.kind === 'item' ? undefined : [entry.role, entry.period].filter(Boolean).join(' · ');
+  const facts = entryFacts(entry);
   if (facts) out.push(...wrapText(facts, width).map((l) => [span(l, 'period')]));
   for (const block of entry.blocks) {
     if (opts.collapsed && block.kind !== 'tags') continue;

@@ -1,4 +1,6 @@
 import type {Entry, Section} from '../../document/model';
+import {isFoldable} from '../../document/present';
+import {DRAWN_PANELS, WIDE_LAYOUT} from '../../sizes';
 import {wrapText} from '../../text/width';
 import type {Theme} from '../theme';
 import {padLine, span, type Line} from './lines';
@@ -6,8 +8,8 @@ import {blockLines, boxed, entryContent, plainInline, type InlineRenderer} from 
 
 /** A focusable panel's place in the laid-out section: lines [start, end). */
 export interface PanelRegion {
-  /** Stable across layouts: `work/0/2` is the third project of the first organization. */
-  key: string;
+  /** The entry drawn in the panel. */
+  entry: Entry;
   start: number;
   end: number;
   /** Whether Enter folds it (a project with details). */
@@ -36,36 +38,38 @@ export interface SectionLayout {
 
 /** Caches shared by every layout of one document and theme (FrameBuilder owns them). */
 export interface LayoutCaches {
-  /** Content heights by panel key, width and fold. */
+  /** Content heights by panel id, width and fold. */
   heights: Map<string, number>;
-  /** Drawn panels by key, width, focus and fold; least recently used first. */
+  /** Drawn panels by panel id, width, focus and fold; least recently used first. */
   drawn: Map<string, Line[]>;
+  /** A number for each entry, to key the caches by. */
+  ids: WeakMap<Entry, number>;
 }
 
 export function createCaches(): LayoutCaches {
-  return {heights: new Map(), drawn: new Map()};
+  return {heights: new Map(), drawn: new Map(), ids: new WeakMap()};
 }
 
-/** Drawn panels kept: enough for several screens of the largest terminal, then the oldest go. */
-export const DRAWN_PANELS = 256;
+let nextId = 0;
+function entryId(caches: LayoutCaches, entry: Entry): number {
+  let id = caches.ids.get(entry);
+  if (id === undefined) caches.ids.set(entry, (id = nextId++));
+  return id;
+}
 
 export interface SectionOptions {
   width: number;
   theme: Theme;
-  collapsed: ReadonlySet<string>;
+  /** Folded entries. */
+  collapsed: ReadonlySet<Entry>;
   inline?: InlineRenderer;
   caches?: LayoutCaches;
 }
-
-/** From this width up, work is laid out as the source's page: organization left, projects right. */
-export const WIDE_LAYOUT = 100;
 
 /** The left column's share in the wide layout ("about a quarter"). */
 export function leftColumnWidth(width: number): number {
   return Math.floor(width / 4);
 }
-
-const isFoldable = (entry: Entry) => entry.kind === 'project' && entry.blocks.some((b) => b.kind !== 'tags');
 
 /** An organization above or beside its projects: name, line under it, role, period, and its own text. */
 function orgHeader(entry: Entry, width: number, theme: Theme, inline?: InlineRenderer): Line[] {
@@ -82,7 +86,8 @@ interface PanelItem {
   start: number;
   height: number;
   entry: Entry;
-  key: string;
+  /** The entry's number in the caches. */
+  id: number;
   width: number;
   index: number;
   collapsed: boolean;
@@ -136,8 +141,8 @@ export function layoutSection(section: Section, opts: SectionOptions): SectionLa
   const wide = opts.width >= WIDE_LAYOUT;
   let cursor = 0;
 
-  const measure = (entry: Entry, key: string, width: number, collapsed: boolean): number => {
-    const id = `${key}|${width}|${collapsed}`;
+  const measure = (entry: Entry, width: number, collapsed: boolean): number => {
+    const id = `${entryId(caches, entry)}|${width}|${collapsed}`;
     let height = caches.heights.get(id);
     if (height === undefined) {
       // Focus changes styles, never wrapping: one height serves focused and not.
@@ -147,12 +152,12 @@ export function layoutSection(section: Section, opts: SectionOptions): SectionLa
     }
     return height;
   };
-  const panelItem = (entry: Entry, key: string, width: number, start: number): PanelItem => {
-    const collapsed = opts.collapsed.has(key);
-    return {kind: 'panel', start, height: measure(entry, key, width, collapsed), entry, key, width, index: panels.length, collapsed};
+  const panelItem = (entry: Entry, width: number, start: number): PanelItem => {
+    const collapsed = opts.collapsed.has(entry);
+    return {kind: 'panel', start, height: measure(entry, width, collapsed), entry, id: entryId(caches, entry), width, index: panels.length, collapsed};
   };
   const region = (item: PanelItem, offset: number) =>
-    panels.push({key: item.key, start: offset + item.start, end: offset + item.start + item.height, foldable: isFoldable(item.entry)});
+    panels.push({entry: item.entry, start: offset + item.start, end: offset + item.start + item.height, foldable: isFoldable(item.entry)});
   const blank = () => {
     items.push({kind: 'lines', start: cursor, height: 1, lines: [[]]});
     cursor += 1;
@@ -161,7 +166,7 @@ export function layoutSection(section: Section, opts: SectionOptions): SectionLa
   // Measured one panel at a time, on demand: the first screen costs the panels it shows; the
   // rest is measured when something needs the whole (the length, a panel's place, a search).
   let entryIndex = 0;
-  let org: {entry: Entry; key: string; child: number; right: number; column?: ColumnItem} | undefined;
+  let org: {entry: Entry; child: number; right: number; column?: ColumnItem} | undefined;
   let done = section.entries.length === 0;
 
   const step = () => {
@@ -169,10 +174,9 @@ export function layoutSection(section: Section, opts: SectionOptions): SectionLa
       const i = entryIndex;
       const entry = section.entries[i]!;
       if (i > 0) blank();
-      const key = `${section.id}/${i}`;
       const hasProjects = entry.kind === 'organization' && entry.children.some((c) => c.kind === 'project');
       if (!hasProjects) {
-        const item = panelItem(entry, key, opts.width, cursor);
+        const item = panelItem(entry, opts.width, cursor);
         region(item, 0);
         items.push(item);
         cursor += item.height;
@@ -185,25 +189,25 @@ export function layoutSection(section: Section, opts: SectionOptions): SectionLa
           const column: ColumnItem = {kind: 'column', start: cursor, height: header.length, filled: 0, header, left, panels: []};
           items.push(column);
           cursor += column.height;
-          org = {entry, key, child: 0, right, column};
+          org = {entry, child: 0, right, column};
         } else {
           items.push({kind: 'lines', start: cursor, height: header.length, lines: header});
           cursor += header.length;
-          org = {entry, key, child: 0, right};
+          org = {entry, child: 0, right};
         }
       }
     } else {
       const child = org.entry.children[org.child]!;
       const column = org.column;
       if (column) {
-        const item = panelItem(child, `${org.key}/${org.child}`, org.right, column.filled);
+        const item = panelItem(child, org.right, column.filled);
         region(item, column.start);
         column.panels.push(item);
         column.filled += item.height;
         column.height = Math.max(column.header.length, column.filled);
         cursor = column.start + column.height;
       } else {
-        const item = panelItem(child, `${org.key}/${org.child}`, org.right, cursor);
+        const item = panelItem(child, org.right, cursor);
         region(item, 0);
         items.push(item);
         cursor += item.height;
@@ -225,7 +229,7 @@ export function layoutSection(section: Section, opts: SectionOptions): SectionLa
 
   const drawPanel = (item: PanelItem, focus: number): Line[] => {
     const focused = item.index === focus;
-    const id = `${item.key}|${item.width}|${focused}|${item.collapsed}`;
+    const id = `${item.id}|${item.width}|${focused}|${item.collapsed}`;
     let lines = caches.drawn.get(id);
     if (lines) {
       caches.drawn.delete(id);

@@ -1,0 +1,14 @@
+/**
+ * The terminal modes the app switches on, and what switches them off again. Every way out of
+ * the app writes LEAVE_SCREEN (src/ui/run.tsx), so a terminal is always left as it was found.
+ * Sequences: https://invisible-island.net/xterm/ctlseqs/ctlseqs.html
+ */
+
+/** Mouse reports: button presses and the wheel (1000), in SGR's extended form (1006). Ink reads no mouse (vadimdemedes/ink#632). */
+export const MOUSE_ON = '\x1b[?1000h\x1b[?1006h';
+export const MOUSE_OFF = '\x1b[?1006l\x1b[?1000l';
+
+/** The alternate screen: the reader's shell and scrollback come back untouched on exit. */
+export const ENTER_SCREEN = '\x1b[?1049h';
+/** Mouse reports off, the main screen back, the cursor shown. */
+export const LEAVE_SCREEN = `${MOUSE_OFF}\x1b[?1049l\x1b[?25h`;
