@@ -1,37 +1,43 @@
 import {describe, expect, it} from 'vitest';
-import {commandFor, KEYMAP, keyLabels, statusHints, type Command, type KeyPress} from '../../src/ui/keymap';
+import type {KeyName} from '../../src/terminal/input';
+import {commandFor, EDIT_KEYMAP, editKeyFor, hintsFor, hintWords, KEYMAP, keyLabels, type Command, type KeyPress} from '../../src/ui/keymap';
 
 const key = (input: string, flags: Partial<KeyPress> = {}): KeyPress => ({input, ...flags});
+const named = (name: KeyName, flags: Partial<KeyPress> = {}): KeyPress => ({name, input: '', ...flags});
 
 describe('keymap: keys that must match each command', () => {
   const cases: Array<[string, KeyPress, Command]> = [
-    ['Tab', key('', {tab: true}), 'nextSection'],
-    ['→', key('', {rightArrow: true}), 'nextSection'],
+    ['Tab', named('tab'), 'nextSection'],
+    ['→', named('right'), 'nextSection'],
     ['l', key('l'), 'nextSection'],
-    ['Shift-Tab', key('', {tab: true, shift: true}), 'prevSection'],
-    ['←', key('', {leftArrow: true}), 'prevSection'],
+    ['Shift-Tab', named('tab', {shift: true}), 'prevSection'],
+    ['←', named('left'), 'prevSection'],
     ['h', key('h'), 'prevSection'],
     ['1', key('1'), 'jumpSection'],
     ['9', key('9'), 'jumpSection'],
-    ['↓', key('', {downArrow: true}), 'down'],
+    ['↓', named('down'), 'down'],
     ['j', key('j'), 'down'],
-    ['↑', key('', {upArrow: true}), 'up'],
+    ['↑', named('up'), 'up'],
     ['k', key('k'), 'up'],
     ['Space', key(' '), 'pageDown'],
-    ['PgDn', key('', {pageDown: true}), 'pageDown'],
+    ['PgDn', named('pageDown'), 'pageDown'],
     ['f', key('f'), 'pageDown'],
     ['b', key('b'), 'pageUp'],
-    ['PgUp', key('', {pageUp: true}), 'pageUp'],
+    ['PgUp', named('pageUp'), 'pageUp'],
     ['d', key('d'), 'halfDown'],
     ['u', key('u'), 'halfUp'],
     ['g', key('g'), 'top'],
-    ['Home', key('', {home: true}), 'top'],
-    ['G (Ink reports shift)', key('G', {shift: true}), 'bottom'],
-    ['End', key('', {end: true}), 'bottom'],
-    ['Enter', key('', {return: true}), 'toggle'],
+    ['Home', named('home'), 'top'],
+    ['G', key('G'), 'bottom'],
+    ['End', named('end'), 'bottom'],
+    ['Enter', named('return'), 'toggle'],
     ['z', key('z'), 'toggleAll'],
+    ['/', key('/'), 'search'],
+    ['n', key('n'), 'nextMatch'],
+    ['N', key('N'), 'prevMatch'],
+    ['t', key('t'), 'techIndex'],
     ['?', key('?'), 'help'],
-    ['Esc (Ink sets meta too)', key('', {escape: true, meta: true}), 'back'],
+    ['Esc', named('escape'), 'back'],
     ['q', key('q'), 'quit'],
     ['Ctrl-C', key('c', {ctrl: true}), 'quit'],
   ];
@@ -41,37 +47,71 @@ describe('keymap: keys that must match each command', () => {
 });
 
 describe('keymap: keys that must not match', () => {
-  const cases: Array<[string, KeyPress, Command | undefined]> = [
-    ['0 is no section', key('0'), undefined],
-    ['c alone is not quit', key('c'), undefined],
-    ['Ctrl-Q is not q', key('q', {ctrl: true}), undefined],
-    ['Alt-j is not j', key('j', {meta: true}), undefined],
-    ['Ctrl-1 is not a jump', key('1', {ctrl: true}), undefined],
-    ['x is nothing', key('x'), undefined],
-    ['Q is not q', key('Q', {shift: true}), undefined],
-    ['Shift-Tab is not next', key('', {tab: true, shift: true}), 'prevSection'],
-    ['Tab is not previous', key('', {tab: true}), 'nextSection'],
+  const cases: Array<[string, KeyPress]> = [
+    ['0 is no section', key('0')],
+    ['c alone is not quit', key('c')],
+    ['Ctrl-Q is not q', key('q', {ctrl: true})],
+    ['Alt-j is not j', key('j', {meta: true})],
+    ['Ctrl-1 is not a jump', key('1', {ctrl: true})],
+    ['x is nothing', key('x')],
+    ['Q is not q', key('Q')],
+    ['Ctrl-→ is not →', named('right', {ctrl: true})],
+    ['Alt-↓ is not ↓', named('down', {meta: true})],
+    ['Delete is no command', named('delete')],
+    ['Backspace is no command', named('backspace')],
   ];
-  it.each(cases)('%s', (_name, press, expected) => {
-    expect(commandFor(press)).toBe(expected);
+  it.each(cases)('%s', (_name, press) => {
+    expect(commandFor(press)).toBeUndefined();
+  });
+  it('Shift-Tab is not next and Tab is not previous', () => {
+    expect(commandFor(named('tab', {shift: true}))).not.toBe('nextSection');
+    expect(commandFor(named('tab'))).not.toBe('prevSection');
   });
 });
 
-describe('keymap table', () => {
-  it('binds every command once, each with keys and a description', () => {
+describe('keymap: where keys work', () => {
+  it('in the search line only Ctrl-C is a command: q and j are typed text', () => {
+    expect(commandFor(key('c', {ctrl: true}), {editing: true})).toBe('quit');
+    for (const input of ['q', 'j', '/', 'n', '?', '1']) expect(commandFor(key(input), {editing: true}), input).toBeUndefined();
+    expect(commandFor(named('tab'), {editing: true})).toBeUndefined();
+  });
+  it('the search line has its editing keys', () => {
+    expect(editKeyFor(named('return'))).toBe('submit');
+    expect(editKeyFor(named('escape'))).toBe('cancel');
+    expect(editKeyFor(named('backspace'))).toBe('backspace');
+    expect(editKeyFor(named('delete'))).toBe('backspace');
+    expect(editKeyFor(named('left'))).toBe('left');
+    expect(editKeyFor(named('right'))).toBe('right');
+    expect(editKeyFor(named('home'))).toBe('home');
+    expect(editKeyFor(named('end'))).toBe('end');
+    expect(editKeyFor(key('j'))).toBeUndefined();
+    expect(editKeyFor(named('left', {ctrl: true}))).toBeUndefined();
+  });
+  it('below the minimum size only quitting and Esc work', () => {
+    expect(commandFor(key('q'), {tooSmall: true})).toBe('quit');
+    expect(commandFor(named('escape'), {tooSmall: true})).toBe('back');
+    for (const press of [key('j'), named('tab'), key('/'), key('?')]) expect(commandFor(press, {tooSmall: true})).toBeUndefined();
+    expect(KEYMAP.filter((b) => b.whenTooSmall).map((b) => b.command).sort()).toEqual(['back', 'quit']);
+  });
+});
+
+describe('keymap tables', () => {
+  it('bind every command once, each with keys and a description', () => {
     const commands = KEYMAP.map((b) => b.command);
     expect(new Set(commands).size).toBe(commands.length);
     for (const binding of KEYMAP) {
       expect(binding.keys.length).toBeGreaterThan(0);
       expect(binding.description).not.toBe('');
     }
+    const edits = EDIT_KEYMAP.map((b) => b.edit);
+    expect(new Set(edits).size).toBe(edits.length);
   });
 
   it('no key is bound to two commands', () => {
     const seen = new Map<string, Command>();
     for (const binding of KEYMAP) {
       for (const k of binding.keys) {
-        const id = JSON.stringify({...k, label: undefined});
+        const id = JSON.stringify({...k, label: undefined, whileEditing: undefined});
         expect(seen.get(id), `${k.label} bound twice`).toBeUndefined();
         seen.set(id, binding.command);
       }
@@ -81,6 +121,18 @@ describe('keymap table', () => {
   it('labels and hints come from the table', () => {
     expect(keyLabels('nextSection')).toBe('Tab/→/l');
     expect(keyLabels('quit')).toBe('q/Ctrl-C');
-    expect(statusHints().map((h) => h.hint)).toEqual(KEYMAP.filter((b) => b.hint).map((b) => b.hint));
+    expect(hintWords('nextSection')).toEqual({key: 'Tab', words: 'section'});
+    expect(hintWords(['back', 'list'])).toEqual({key: 'Esc', words: 'list'});
+    expect(hintWords('back')).toEqual({key: 'Esc', words: 'close'});
+  });
+
+  it('hints per mode: fold only on a foldable panel; each mode its own set', () => {
+    const commands = (hints: ReturnType<typeof hintsFor>) => hints.map((h) => (Array.isArray(h) ? h[0] : h));
+    expect(commands(hintsFor('section', {foldable: true}))).toContain('toggle');
+    expect(commands(hintsFor('section', {foldable: false}))).not.toContain('toggle');
+    expect(commands(hintsFor('help'))).toEqual(['back', 'down', 'quit']);
+    expect(commands(hintsFor('searchResults'))).toEqual(['nextMatch', 'prevMatch', 'back']);
+    expect(hintsFor('techList')).toContainEqual(['toggle', 'projects']);
+    expect(hintsFor('techProjects')).toContainEqual(['back', 'list']);
   });
 });

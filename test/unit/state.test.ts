@@ -1,23 +1,43 @@
 import {describe, expect, it} from 'vitest';
-import {clampOffset, initialState, LINE_STEP, reduce, revealOffset, scrollPercent, type Geometry, type NavState, type Region} from '../../src/ui/state';
+import type {Entry} from '../../src/document/model';
+import {LINE_STEP} from '../../src/sizes';
+import type {KeyPress} from '../../src/terminal/input';
 import type {Command} from '../../src/ui/keymap';
+import type {FrameRegions} from '../../src/ui/layout/regions';
+import {clampOffset, createReducer, initialState, revealOffset, scrollPercent, type Action, type Geometry, type NavState, type Region, type ReducerEnv} from '../../src/ui/state';
+
+/** Entries to stand for panels (the reducer only compares them). */
+const ENTRIES: Entry[] = Array.from({length: 10}, (_, i) => ({kind: 'project', title: `p${i}`, blocks: [], children: []}));
 
 /** Panels of the given heights, one blank line apart, in one section of a document with `sections`. */
 function geometry(heights: number[], height: number, foldable = true): Geometry {
   const panels: Region[] = [];
   let line = 0;
   heights.forEach((h, i) => {
-    panels.push({key: `s/${i}`, start: line, end: line + h, foldable});
+    panels.push({entry: ENTRIES[i]!, start: line, end: line + h, foldable});
     line += h + 1;
   });
   return {lines: Math.max(0, line - 1), panels, height};
 }
 
 const SECTIONS = 3;
-const fixed = (g: Geometry) => () => g;
-const run = (state: NavState, g: Geometry, ...commands: Command[]) =>
-  commands.reduce((s, command) => reduce(s, {type: 'command', command}, fixed(g), SECTIONS), state);
+const SCREEN = {width: 80, rows: 24};
+/** A frame with a one-row header, the bar on row 1 (three tabs of 10 columns), the body from row 2. */
+const REGIONS = (height: number): FrameRegions => ({
+  header: {top: 0, lines: [[]]},
+  bar: {row: 1, line: [], tabs: [0, 1, 2].map((section) => ({section, start: section * 10, end: section * 10 + 10}))},
+  body: {top: 2, height},
+  status: {row: 2 + height},
+});
+/** The reducer in an environment whose geometry is `g` (or follows the state). */
+const envOf = (g: Geometry | ((s: NavState) => Geometry), extra: Partial<ReducerEnv> = {}): ReducerEnv => {
+  const geometryOf = typeof g === 'function' ? g : () => g;
+  return {sectionCount: SECTIONS, geometry: geometryOf, regions: (s) => REGIONS(geometryOf(s).height), matches: () => [], ...extra};
+};
+const reduce = (state: NavState, action: Action, g: Geometry | ((s: NavState) => Geometry), extra?: Partial<ReducerEnv>) => createReducer(envOf(g, extra))(state, action);
+const run = (state: NavState, g: Geometry, ...commands: Command[]) => commands.reduce((s, command) => reduce(s, {type: 'command', command}, g), state);
 const at = (s: NavState) => ({focus: s.focus[s.section], offset: s.offset[s.section]});
+const start0 = () => initialState(SECTIONS, SCREEN);
 
 describe('clamping', () => {
   it('keeps offsets between 0 and the last full page', () => {
@@ -27,7 +47,7 @@ describe('clamping', () => {
     expect(clampOffset(3, 5, 10)).toBe(0);
   });
   it('reveals a region whole when it fits, else its top', () => {
-    const r = {key: 'a', start: 20, end: 25, foldable: false};
+    const r = {entry: ENTRIES[0]!, start: 20, end: 25, foldable: false};
     expect(revealOffset(0, r, 10)).toBe(15);
     expect(revealOffset(30, r, 10)).toBe(20);
     expect(revealOffset(18, r, 10)).toBe(18);
@@ -43,7 +63,7 @@ describe('clamping', () => {
 
 describe('moving between panels', () => {
   const g = geometry([5, 5, 5, 5], 10); // panels at 0, 6, 12, 18; 23 lines
-  const start = initialState(SECTIONS);
+  const start = start0();
 
   it('j moves focus to the next panel and scrolls it into view', () => {
     const s = run(start, g, 'down');
@@ -75,7 +95,7 @@ describe('moving between panels', () => {
 
 describe('paging', () => {
   const g = geometry([5, 5, 5, 5, 5, 5], 10); // 35 lines
-  const start = initialState(SECTIONS);
+  const start = start0();
   it('Space pages down and focus follows to a visible panel', () => {
     const s = run(start, g, 'pageDown');
     expect(at(s)).toEqual({focus: 1, offset: 10});
@@ -97,7 +117,7 @@ describe('paging', () => {
 
 describe('sections', () => {
   const g = geometry([5, 5], 10);
-  const start = initialState(SECTIONS);
+  const start = start0();
   it('Tab and Shift-Tab cycle, keeping each section’s place', () => {
     const s = run(start, g, 'down', 'nextSection');
     expect(s.section).toBe(1);
@@ -106,8 +126,8 @@ describe('sections', () => {
     expect(run(start, g, 'nextSection', 'nextSection', 'nextSection').section).toBe(0);
   });
   it('digits jump, and ignore sections that do not exist', () => {
-    expect(reduce(start, {type: 'command', command: 'jumpSection', digit: 3}, fixed(g), SECTIONS).section).toBe(2);
-    expect(reduce(start, {type: 'command', command: 'jumpSection', digit: 9}, fixed(g), SECTIONS)).toBe(start);
+    expect(reduce(start, {type: 'command', command: 'jumpSection', digit: 3}, g).section).toBe(2);
+    expect(reduce(start, {type: 'command', command: 'jumpSection', digit: 9}, g)).toBe(start);
   });
   it('an empty section has no focus and scrolls nothing', () => {
     const empty: Geometry = {lines: 0, panels: [], height: 10};
@@ -117,11 +137,11 @@ describe('sections', () => {
 });
 
 describe('folding, help and quitting', () => {
-  const start = initialState(SECTIONS);
+  const start = start0();
   it('Enter folds the focused panel and unfolds it again', () => {
     const g = geometry([5, 5], 10);
     const s = run(start, g, 'down', 'toggle');
-    expect([...s.collapsed]).toEqual(['s/1']);
+    expect([...s.collapsed]).toEqual([ENTRIES[1]]);
     expect([...run(s, g, 'toggle').collapsed]).toEqual([]);
   });
   it('Enter does nothing on a panel that cannot fold', () => {
@@ -131,7 +151,7 @@ describe('folding, help and quitting', () => {
   it('z folds every project of the section, then unfolds them', () => {
     const g = geometry([5, 5, 5], 10);
     const s = run(start, g, 'toggleAll');
-    expect([...s.collapsed].sort()).toEqual(['s/0', 's/1', 's/2']);
+    expect([...s.collapsed]).toEqual(ENTRIES.slice(0, 3));
     expect(run(s, g, 'toggleAll').collapsed.size).toBe(0);
   });
   it('re-reads the layout after folding, keeping the focused panel in view', () => {
@@ -139,7 +159,7 @@ describe('folding, help and quitting', () => {
     const folded = geometry([20, 2], 10);
     const s = run(start, open, 'down', 'down', 'down', 'down', 'down', 'down', 'down');
     expect(s.focus[0]).toBe(1);
-    const after = reduce(s, {type: 'command', command: 'toggle'}, (st) => (st.collapsed.size > 0 ? folded : open), SECTIONS);
+    const after = reduce(s, {type: 'command', command: 'toggle'}, (st) => (st.collapsed.size > 0 ? folded : open));
     expect(at(after)).toEqual({focus: 1, offset: 13});
   });
   it('? opens the help, which scrolls on its own and closes with ? or Esc', () => {
@@ -147,12 +167,12 @@ describe('folding, help and quitting', () => {
     const helpG: Geometry = {lines: 30, panels: [], height: 10};
     const s = run(start, g, 'help');
     expect(s.help).toBe(true);
-    const scrolled = reduce(s, {type: 'command', command: 'pageDown'}, fixed(helpG), SECTIONS);
+    const scrolled = reduce(s, {type: 'command', command: 'pageDown'}, helpG);
     expect(scrolled.helpOffset).toBe(10);
     expect(scrolled.offset[0]).toBe(0);
-    expect(reduce(scrolled, {type: 'command', command: 'back'}, fixed(helpG), SECTIONS).help).toBe(false);
-    expect(reduce(scrolled, {type: 'command', command: 'help'}, fixed(helpG), SECTIONS).help).toBe(false);
-    expect(reduce(scrolled, {type: 'command', command: 'back'}, fixed(helpG), SECTIONS).quit).toBe(false);
+    expect(reduce(scrolled, {type: 'command', command: 'back'}, helpG).help).toBe(false);
+    expect(reduce(scrolled, {type: 'command', command: 'help'}, helpG).help).toBe(false);
+    expect(reduce(scrolled, {type: 'command', command: 'back'}, helpG).quit).toBe(false);
   });
   it('Esc with nothing open quits, and so does q', () => {
     const g = geometry([5], 10);
@@ -164,23 +184,96 @@ describe('folding, help and quitting', () => {
 describe('resize', () => {
   it('clamps an offset that the new size puts past the end', () => {
     const big = geometry([5, 5, 5, 5], 20);
-    const start = initialState(SECTIONS);
+    const start = start0();
     const s = run(start, geometry([5, 5, 5, 5], 5), 'bottom');
     expect(at(s).offset).toBe(18);
-    const resized = reduce(s, {type: 'resize'}, fixed(big), SECTIONS);
+    const resized = reduce(s, {type: 'resize', screen: {width: 80, rows: 40}}, big);
+    expect(resized.screen).toEqual({width: 80, rows: 40});
     expect(at(resized)).toEqual({focus: 3, offset: 3});
   });
   it('keeps the reader’s place when the focused panel is still in view', () => {
     const g = geometry([30, 5], 10);
-    const s = run(initialState(SECTIONS), g, 'down');
-    expect(at(reduce(s, {type: 'resize'}, fixed(geometry([30, 5], 8)), SECTIONS)).offset).toBe(LINE_STEP);
+    const s = run(start0(), g, 'down');
+    expect(at(reduce(s, {type: 'resize', screen: {width: 80, rows: 22}}, geometry([30, 5], 8))).offset).toBe(LINE_STEP);
   });
   it('keeps the reader’s place when a shrink hides the focused panel, and focuses one in view', () => {
-    const s = run(initialState(SECTIONS), geometry([5, 5, 5], 20), 'down', 'down');
+    const s = run(start0(), geometry([5, 5, 5], 20), 'down', 'down');
     expect(at(s)).toEqual({focus: 2, offset: 0});
-    const small = reduce(s, {type: 'resize'}, fixed(geometry([5, 5, 5], 5)), SECTIONS);
+    const small = reduce(s, {type: 'resize', screen: {width: 80, rows: 12}}, geometry([5, 5, 5], 5));
     expect(at(small)).toEqual({focus: 0, offset: 0});
     // growing back shows what was shown before
-    expect(at(reduce(small, {type: 'resize'}, fixed(geometry([5, 5, 5], 20)), SECTIONS)).offset).toBe(0);
+    expect(at(reduce(small, {type: 'resize', screen: {width: 80, rows: 30}}, geometry([5, 5, 5], 20))).offset).toBe(0);
+  });
+});
+
+describe('input reaches the reducer as keys, text, pastes and clicks', () => {
+  const g = geometry([5, 5, 5], 10);
+  const key = (k: KeyPress): Action => ({type: 'key', key: k});
+  const matches = (_s: NavState, query: string) => (query === 'hit' ? [{section: 1, line: 0, panel: 0}] : []);
+
+  it('a key means what the keymap says here: j moves, Tab changes section, q quits', () => {
+    expect(at(reduce(start0(), key({input: 'j'}), g)).focus).toBe(1);
+    expect(reduce(start0(), key({name: 'tab', input: ''}), g).section).toBe(1);
+    expect(reduce(start0(), key({name: 'tab', input: '', shift: true}), g).section).toBe(2);
+    expect(reduce(start0(), key({input: '2'}), g).section).toBe(1);
+    expect(reduce(start0(), key({input: 'q'}), g).quit).toBe(true);
+    const s = start0();
+    expect(reduce(s, key({input: 'x'}), g)).toBe(s);
+  });
+
+  it('text typed together is taken key by key: "jj" moves twice, "/hit" opens search and types its query', () => {
+    expect(at(reduce(start0(), {type: 'text', text: 'jj'}, g)).focus).toBe(2);
+    const searching = reduce(start0(), {type: 'text', text: 'j/hit'}, g, {matches});
+    expect(at(searching).focus).toBe(1);
+    expect(searching.search).toMatchObject({query: 'hit', editing: true});
+    const found = reduce(searching, key({name: 'return', input: ''}), g, {matches});
+    expect(found.search).toMatchObject({editing: false, current: 0, matches: [{section: 1, line: 0, panel: 0}]});
+    expect(found.section).toBe(1);
+  });
+
+  it('in the search line, characters are text and only Ctrl-C among the commands still works', () => {
+    const open = reduce(start0(), key({input: '/'}), g);
+    const typed = reduce(open, {type: 'text', text: 'qj'}, g);
+    expect(typed.quit).toBe(false);
+    expect(typed.search?.query).toBe('qj');
+    const back = reduce(typed, key({name: 'backspace', input: ''}), g);
+    expect(back.search?.query).toBe('q');
+    const left = reduce(back, key({name: 'left', input: ''}), g);
+    expect(left.search?.cursor).toBe(0);
+    expect(reduce(typed, key({input: 'c', ctrl: true}), g).quit).toBe(true);
+    expect(reduce(typed, key({name: 'escape', input: ''}), g).search).toBeUndefined();
+  });
+
+  it('a paste is text in the search line (line breaks as spaces) and nothing outside it', () => {
+    const open = reduce(start0(), key({input: '/'}), g);
+    expect(reduce(open, {type: 'paste', text: 'Kafka\nq'}, g).search?.query).toBe('Kafka q');
+    const s = start0();
+    expect(reduce(s, {type: 'paste', text: 'jjq'}, g)).toBe(s);
+  });
+
+  it('a click on a tab opens its section; on a panel focuses it; elsewhere does nothing', () => {
+    expect(reduce(start0(), {type: 'click', x: 25, y: 1}, g).section).toBe(2);
+    expect(reduce(start0(), {type: 'click', x: 35, y: 1}, g).section).toBe(0);
+    // Body from row 2: panel 1 spans lines 6–10.
+    expect(at(reduce(start0(), {type: 'click', x: 5, y: 2 + 7}, g)).focus).toBe(1);
+    expect(at(reduce(start0(), {type: 'click', x: 5, y: 2 + 5}, g)).focus).toBe(0);
+    expect(at(reduce(start0(), {type: 'click', x: 5, y: 0}, g)).focus).toBe(0);
+  });
+
+  it('the wheel scrolls by the step it is given, clamped', () => {
+    const long = geometry([5, 5, 5, 5, 5], 10);
+    expect(at(reduce(start0(), {type: 'scroll', delta: 3}, long)).offset).toBe(3);
+    expect(at(reduce(start0(), {type: 'scroll', delta: -3}, long)).offset).toBe(0);
+  });
+
+  it('below the minimum size only q and Esc do anything, and the place is kept for when it grows back', () => {
+    const s = run(start0(), g, 'down');
+    const tiny = reduce(s, {type: 'resize', screen: {width: 20, rows: 5}}, g);
+    expect(tiny.screen).toEqual({width: 20, rows: 5});
+    expect(at(tiny)).toEqual(at(s));
+    expect(reduce(tiny, key({input: 'j'}), g)).toBe(tiny);
+    expect(reduce(tiny, {type: 'text', text: 'j/x'}, g)).toBe(tiny);
+    expect(reduce(tiny, key({input: 'q'}), g).quit).toBe(true);
+    expect(reduce(tiny, key({name: 'escape', input: ''}), g).quit).toBe(true);
   });
 });
