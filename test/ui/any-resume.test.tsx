@@ -6,7 +6,6 @@
  */
 import chalk from 'chalk';
 import {render} from 'ink-testing-library';
-import {EventEmitter} from 'node:events';
 import React from 'react';
 import stripAnsi from 'strip-ansi';
 import stringWidth from 'string-width';
@@ -17,8 +16,7 @@ import type {Resume} from '../../src/resume/types';
 import {App} from '../../src/ui/App';
 import {FrameBuilder} from '../../src/ui/frame';
 import {lineText} from '../../src/ui/layout/lines';
-import type {MouseEvent} from '../../src/ui/mouse';
-import {initialState, reduce, type Action, type NavState} from '../../src/ui/state';
+import {createReducer, initialState, type Action, type NavState} from '../../src/ui/state';
 import {createTheme} from '../../src/ui/theme';
 import {ANY_RESUMES, fixtureDocument, loadFixture, type AnyResume} from '../helpers/resumes';
 
@@ -40,8 +38,8 @@ const INVERSE_UNDERLINE = /(?:\x1b\[7m\x1b\[4m|\x1b\[4m\x1b\[7m)([^\x1b]*)/g;
 /** Text drawn inverse and underlined (the mono theme's search matches), in order. */
 const marked = (raw: string) => [...raw.matchAll(INVERSE_UNDERLINE)].map((m) => m[1]!);
 
-async function start(doc: ResumeDocument, width: number, rows: number, mouse?: EventEmitter) {
-  const app = render(<App doc={doc} theme={theme} size={{width, rows}} mouse={mouse} />);
+async function start(doc: ResumeDocument, width: number, rows: number) {
+  const app = render(<App doc={doc} theme={theme} size={{width, rows}} />);
   await tick();
   const raw = () => app.lastFrame() ?? '';
   const screen = () => stripAnsi(raw()).split('\n');
@@ -55,7 +53,7 @@ async function start(doc: ResumeDocument, width: number, rows: number, mouse?: E
     }
   };
   const builder = new FrameBuilder(doc, theme);
-  const barRow = builder.chrome(initialState(doc.sections.length), {width, rows}).barRow;
+  const barRow = builder.regions(0, {width, rows}).bar.row;
   return {app, raw, screen, press, barRow, builder};
 }
 
@@ -128,7 +126,7 @@ describe.each(ANY_RESUMES)('$name in the app', (fixture: AnyResume) => {
   if (resume.work?.length) {
     it('shows every work entry whole: summary, highlights and URL, also beside its projects', async () => {
       const {app, screen, builder} = await start(doc, 80, 400);
-      const length = builder.section(initialState(doc.sections.length), 80).length;
+      const length = builder.section(initialState(doc.sections.length, {width: 80, rows: 400})).length;
       expect(length, 'the whole section fits the screen').toBeLessThan(390);
       const text = flat(screen());
       for (const work of resume.work ?? []) {
@@ -189,7 +187,7 @@ describe('search highlighting', () => {
 
   it('marks every visible match inverse and underlined, any case; n and N walk them; Esc clears', async () => {
     const {app, raw, screen, press, builder} = await start(ada, 80, 24);
-    const total = builder.search(initialState(ada.sections.length), {width: 80, rows: 24}, 'kafka').length;
+    const total = builder.search(initialState(ada.sections.length, {width: 80, rows: 24}), 'kafka').length;
     expect(total).toBeGreaterThan(1);
     await press('/', 'kafka', '\r');
     expect(screen().at(-1)).toContain(`1/${total} "kafka"`);
@@ -208,7 +206,7 @@ describe('search highlighting', () => {
 
   it('matches Hangul as typed, composed or as jamo (NFC), and marks it', async () => {
     const {app, raw, screen, press, builder} = await start(jiwoo, 80, 24);
-    const total = builder.search(initialState(jiwoo.sections.length), {width: 80, rows: 24}, '데이터').length;
+    const total = builder.search(initialState(jiwoo.sections.length, {width: 80, rows: 24}), '데이터').length;
     expect(total).toBeGreaterThan(3);
     await press('/', '데이터'.normalize('NFD'));
     expect(screen().at(-1)).toContain('/데이터');
@@ -225,10 +223,10 @@ describe('search highlighting', () => {
     expect(theme.styles.match).toEqual({inverse: true, underline: true});
     const builder = new FrameBuilder(jiwoo, theme);
     const screen = {width: 60, rows: 20};
-    const act = (state: NavState, ...actions: Action[]) =>
-      actions.reduce((s, a) => reduce(s, a, (st) => builder.geometry(st, screen), jiwoo.sections.length, (st, q) => builder.search(st, screen, q)), state);
-    const s = act(initialState(jiwoo.sections.length), {type: 'command', command: 'search'}, {type: 'text', text: 'airflow'}, {type: 'edit', key: 'submit'});
-    const frame = builder.build(s, screen);
+    const reduce = createReducer(builder.env());
+    const act = (state: NavState, ...actions: Action[]) => actions.reduce(reduce, state);
+    const s = act(initialState(jiwoo.sections.length, screen), {type: 'command', command: 'search'}, {type: 'text', text: 'airflow'}, {type: 'edit', key: 'submit'});
+    const frame = builder.build(s);
     const spans = frame.flatMap((l) => l.filter((p) => p.style === 'match'));
     expect(spans.length).toBeGreaterThan(0);
     expect(new Set(spans.map((p) => p.text))).toEqual(new Set(['Airflow']));
@@ -236,19 +234,20 @@ describe('search highlighting', () => {
   });
 });
 
-describe('the mouse on a fixture (events as run.tsx passes them)', () => {
+describe('the mouse on a fixture (SGR reports, as the terminal sends them)', () => {
   const ada = fixtureDocument(ANY_RESUMES[0]!.path);
 
   it('a click on a tab opens its section; a click on a panel focuses it; the wheel scrolls', async () => {
-    const mouse = new EventEmitter();
-    const {app, raw, screen, barRow, builder} = await start(ada, 100, 30, mouse);
-    const emit = async (event: MouseEvent) => {
+    const {app, raw, screen, barRow, builder} = await start(ada, 100, 30);
+    type Report = {kind: 'press' | 'wheelUp' | 'wheelDown'; button: number; x: number; y: number};
+    const emit = async ({kind, button, x, y}: Report) => {
       const before = raw();
-      mouse.emit('mouse', event);
+      const code = kind === 'wheelUp' ? 64 : kind === 'wheelDown' ? 65 : button;
+      app.stdin.write(`\x1b[<${code};${x + 1};${y + 1}M`);
       for (let waited = 0; raw() === before && waited < 500; waited += 10) await sleep(10);
       await tick();
     };
-    const tabs = builder.chrome(initialState(ada.sections.length), {width: 100, rows: 30}).tabs;
+    const tabs = builder.regions(0, {width: 100, rows: 30}).bar.tabs;
     await emit({kind: 'press', button: 0, x: tabs[2]!.start + 1, y: barRow});
     expect(activeTab(raw().split('\n')[barRow]!)).toBe(2);
     expect(screen().join('\n')).toContain('Code Club Manchester');

@@ -164,11 +164,11 @@ describe('properties over generated résumés (loaded and sanitized from JSON)',
   const frameOf = ({json, cols, height, section, scroll, color}: {json: string; cols: number; height: number; section: number; scroll: number; color: boolean}) => {
     const d = documentOf(json);
     const builder = new FrameBuilder(d, createTheme({color, ascii: false}));
-    const state = initialState(d.sections.length, d.sections.length > 0 ? section % d.sections.length : 0);
     const screen = {width: cols, rows: height};
+    const state = initialState(d.sections.length, screen, d.sections.length > 0 ? section % d.sections.length : 0);
     const offset = [...state.offset];
-    offset[state.section] = Math.floor(scroll * Math.max(0, builder.geometry(state, screen).lines - 1));
-    return builder.build({...state, offset}, screen);
+    offset[state.section] = Math.floor(scroll * Math.max(0, builder.geometry(state).lines - 1));
+    return builder.build({...state, offset});
   };
   it('FrameBuilder.build: no line wider than the width, at most rows - 1 lines (widths 10–300, rows 5–80; numRuns 500)', () => {
     fc.assert(
