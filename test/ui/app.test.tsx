@@ -6,9 +6,11 @@ import {describe, expect, it} from 'vitest';
 import {App} from '../../src/ui/App';
 import {KEYMAP, keyLabels} from '../../src/ui/keymap';
 import {createTheme} from '../../src/ui/theme';
-import {realDocument} from '../helpers/resume';
+import {fixtureDocument} from '../helpers/resume';
 
-const doc = realDocument();
+// test/fixtures/jiwoo.json: sections 1 경력 (주식회사 바다물류: two projects; 한빛커머스: one), 2 개인 프로젝트,
+// 3 봉사 활동, 4 학력 · 병역 … 10 에세이.
+const doc = fixtureDocument('jiwoo');
 const theme = createTheme({color: false, ascii: false});
 const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
 
@@ -33,8 +35,8 @@ describe('App layouts', () => {
   ])('at %i×%i: name, section bar, status bar; never wider than the screen nor taller than rows - 1', async (width, rows) => {
     const {app, screen} = await start(width, rows);
     const lines = screen();
-    expect(lines[0]).toContain('김성호');
-    expect(lines.join('\n')).toContain('1 💻 Work');
+    expect(lines[0]).toContain('한지우');
+    expect(lines.join('\n')).toContain('1 경력');
     expect(lines.at(-1)).toMatch(/\d+%\s*$/);
     expect(lines.length).toBe(rows - 1);
     for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(width);
@@ -43,14 +45,15 @@ describe('App layouts', () => {
 
   it('at 120 columns puts the organization left of its projects, below 100 above them', async () => {
     const wide = await start(120, 40);
-    const row = wide.screen().find((l) => l.includes('Laplace Technologies, Inc.'))!;
-    expect(row).toMatch(/^Laplace Technologies, Inc\.\s+┏━+┓$/);
+    const row = wide.screen().find((l) => l.includes('주식회사 바다물류'))!;
+    expect(row).toMatch(/^주식회사 바다물류\s+┏━+┓$/);
     wide.app.unmount();
     const narrow = await start(80, 24);
     const lines = narrow.screen();
-    const org = lines.findIndex((l) => l.startsWith('Laplace Technologies, Inc.'));
-    expect(lines[org]).toBe('Laplace Technologies, Inc.');
-    expect(lines[org + 3]!.startsWith('┏')).toBe(true);
+    const org = lines.findIndex((l) => l.startsWith('주식회사 바다물류'));
+    // The organization's lines (name, description · location, position, period, its own text), then its first project.
+    expect(lines.slice(org, org + 4)).toEqual(['주식회사 바다물류', '전국 당일 배송 물류 플랫폼 · 서울 강남구', '데이터 엔지니어', '2021.07 - present']);
+    expect(lines.findIndex((l) => l.startsWith('┏'))).toBeGreaterThan(org + 3);
     narrow.app.unmount();
   });
 
@@ -65,11 +68,11 @@ describe('App keys', () => {
   it('Tab goes to the next section, digits jump, Shift-Tab comes back', async () => {
     const {app, screen, press} = await start(80, 24);
     await press('\t');
-    expect(screen().join('\n')).toContain('해군 1함대 사령부 정보통신 중대');
+    expect(screen().join('\n')).toContain('한글 상품명 정규화 라이브러리');
     await press('3');
-    expect(screen().join('\n')).toContain('1. 참여한 프로젝트 내 본인의 주요 역할과 결과');
+    expect(screen().join('\n')).toContain('서울시 공공데이터 시민 모임');
     await press('\x1b[Z', '\x1b[Z');
-    expect(screen().join('\n')).toContain('Laplace Technologies, Inc.');
+    expect(screen().join('\n')).toContain('주식회사 바다물류');
     app.unmount();
   });
 
@@ -81,21 +84,21 @@ describe('App keys', () => {
       // The row under the heavy top border holds the focused title (right of the organization column).
       return lines[top + 1]!.split('┃')[1]!.replace(/[▾▸]/g, '').trim();
     };
-    expect(focusedTitle()).toBe('대시보드 API 서버 구축');
+    expect(focusedTitle()).toBe('배송 이벤트 실시간 수집 파이프라인');
     await press('j');
-    expect(focusedTitle()).toBe('알림 시스템 구축');
+    expect(focusedTitle()).toBe('데이터 품질 모니터링 시스템');
     await press('k');
-    expect(focusedTitle()).toBe('대시보드 API 서버 구축');
+    expect(focusedTitle()).toBe('배송 이벤트 실시간 수집 파이프라인');
     app.unmount();
   });
 
   it('Enter folds the focused project and unfolds it', async () => {
     const {app, screen, press} = await start(120, 40);
     await press('\r');
-    expect(screen().join('\n')).toContain('▸ 대시보드 API 서버 구축');
-    expect(screen().join('\n')).not.toContain('대시보드 설정 정보를 요청 받아');
+    expect(screen().join('\n')).toContain('▸ 배송 이벤트 실시간 수집 파이프라인');
+    expect(screen().join('\n')).not.toContain('파티션 키 선정으로');
     await press('\r');
-    expect(screen().join('\n')).toContain('대시보드 설정 정보를 요청 받아');
+    expect(screen().join('\n')).toContain('파티션 키 선정으로');
     app.unmount();
   });
 
@@ -110,15 +113,17 @@ describe('App keys', () => {
     await press('\x1b');
     await tick();
     expect(screen().join('\n')).not.toContain('show or hide this help');
-    expect(screen().join('\n')).toContain('대시보드 API 서버 구축');
+    expect(screen().join('\n')).toContain('배송 이벤트 실시간 수집 파이프라인');
     app.unmount();
   });
 
   it('G goes to the end of the section and shows 100%', async () => {
     const {app, screen, press} = await start(80, 24);
+    // 정산 배치 이관 is the last project of the section: below the first screen.
+    expect(screen().join('\n')).not.toContain('정산 배치 이관');
     await press('G');
     expect(screen().at(-1)).toMatch(/100%\s*$/);
-    expect(screen().join('\n')).toContain('IOT 센서 데이터 파이프라인 구축');
+    expect(screen().join('\n')).toContain('정산 배치 이관');
     await press('g');
     expect(screen().at(-1)).toMatch(/ 0%\s*$/);
     app.unmount();

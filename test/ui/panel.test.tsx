@@ -7,11 +7,12 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {Entry} from '../../src/document/model';
 import {Panel} from '../../src/ui/components/Panel';
 import {createTheme} from '../../src/ui/theme';
-import {realDocument} from '../helpers/resume';
+import {fixtureDocument} from '../helpers/resume';
 
-const doc = realDocument();
+const doc = fixtureDocument('jiwoo');
 const work = doc.sections.find((s) => s.id === 'work')!;
-const project = work.entries[0]!.children[1]!; // 알림 시스템 구축: seven technologies
+// 데이터 품질 모니터링 시스템 (test/fixtures/jiwoo.json): three technologies, too wide for one row at 40.
+const project = work.entries[0]!.children[1]!;
 const mono = createTheme({color: false, ascii: false});
 const color = createTheme({color: true, ascii: false});
 
@@ -34,13 +35,13 @@ describe('Panel', () => {
 
   it('shows its title, description, every bullet and a badge per technology', () => {
     const text = frame(project, 80).join('\n');
-    expect(text).toContain('알림 시스템 구축');
+    expect(text).toContain('데이터 품질 모니터링 시스템');
     expect(text).toContain('Description');
     expect(text).toContain('What did I do');
-    for (const bullet of ['메시지 큐를 이용한 이벤트 드리븐 기반의 알림 전송 시스템 구축', '카카오 알림톡, 슬랙, 이메일 전송 서비스 구현']) {
+    for (const bullet of ['검사 규칙 87개를 YAML로 선언하고 대시보드로 결과를 공유', '잘못된 정산 데이터를 하루 먼저 발견해 재정산 비용을 절감']) {
       expect(text).toContain(bullet);
     }
-    for (const tech of ['AwsSQS', 'Airflow', 'FastAPI', 'MySQL', 'Redis', 'Kubernetes', 'Python']) expect(text).toContain(`[${tech}]`);
+    for (const tech of ['Airflow', '데이터 품질 검사', 'BigQuery']) expect(text).toContain(`[${tech}]`);
   });
 
   it('is a closed box exactly as wide as asked, at 40, 80 and 120 columns', () => {
@@ -68,13 +69,14 @@ describe('Panel', () => {
       expect(opens).toBe(closes);
     }
     const tags = badgeRows.join(' ').match(/\[[^\]]+\]/g);
-    expect(tags).toEqual(['[AwsSQS]', '[Airflow]', '[FastAPI]', '[MySQL]', '[Redis]', '[Kubernetes]', '[Python]']);
+    expect(tags).toEqual(['[Airflow]', '[데이터 품질 검사]', '[BigQuery]']);
   });
 
   it('colors each technology’s chip the same wherever it appears', () => {
-    const first = render(<Panel entry={work.entries[0]!.children[0]!} width={100} theme={color} />);
+    // Airflow is in two projects, at two employers: 정산 배치 이관 and this one.
+    const first = render(<Panel entry={work.entries[1]!.children[0]!} width={100} theme={color} />);
     const second = render(<Panel entry={project} width={100} theme={color} />);
-    const chip = (out: string) => out.match(/(\x1b\[[0-9;]*m)+ Kubernetes /)?.[0];
+    const chip = (out: string) => out.match(/(\x1b\[[0-9;]*m)+ Airflow /)?.[0];
     expect(chip(first.lastFrame() ?? '')).toBeDefined();
     expect(chip(first.lastFrame() ?? '')).toBe(chip(second.lastFrame() ?? ''));
     first.unmount();
@@ -94,15 +96,15 @@ describe('Panel', () => {
 
   it('folded, shows only the title and the badges', () => {
     const text = frame(project, 80, {collapsed: true}).join('\n');
-    expect(text).toContain('▸ 알림 시스템 구축');
-    expect(text).toContain('[Kubernetes]');
+    expect(text).toContain('▸ 데이터 품질 모니터링 시스템');
+    expect(text).toContain('[Airflow]');
     expect(text).not.toContain('Description');
-    expect(text).not.toContain('카카오 알림톡');
+    expect(text).not.toContain('검사 규칙');
   });
 
   it('keeps Korean inside the box at every width from 40 to 120', () => {
     for (let width = 40; width <= 120; width += 7) {
-      for (const line of frame(work.entries[0]!.children[2]!, width)) expect(stringWidth(line)).toBe(width);
+      for (const line of frame(work.entries[0]!.children[0]!, width)) expect(stringWidth(line)).toBe(width);
     }
   });
 

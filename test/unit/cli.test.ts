@@ -7,7 +7,7 @@ import {toDocument} from '../../src/document/build';
 import {formatLoadError, loadResumeFile} from '../../src/resume/load';
 import {renderMarkdown} from '../../src/text/markdown';
 import {renderPlain} from '../../src/text/plain';
-import {RESUME_PATH, tempFixtures} from '../helpers/fixtures';
+import {fixturePath, RESUME_PATH, tempFixtures} from '../helpers/fixtures';
 import {fakeIo, type FakeIo} from '../helpers/io';
 import {officialSchemaErrors} from '../helpers/schema';
 
@@ -27,6 +27,11 @@ afterEach(() => {
 const loaded = loadResumeFile(RESUME_PATH);
 if (!loaded.ok) throw new Error(formatLoadError(loaded.error));
 const doc = toDocument(loaded.resume);
+/** Tests that look for particular content read the jiwoo fixture (data/resume.json may hold anyone). */
+const jiwoo = fixturePath('jiwoo');
+const jiwooLoaded = loadResumeFile(jiwoo);
+if (!jiwooLoaded.ok) throw new Error(formatLoadError(jiwooLoaded.error));
+const jiwooDoc = toDocument(jiwooLoaded.resume);
 
 async function cli(args: string[], facts: Parameters<typeof fakeIo>[0] = {}): Promise<{code: number; io: FakeIo}> {
   const io = fakeIo({stdinIsTTY: false, ...facts});
@@ -149,11 +154,12 @@ describe('formats', () => {
   });
 
   it('--format markdown prints the Markdown export', async () => {
-    const {code, io} = await cli(['--format', 'markdown']);
+    const {code, io} = await cli([jiwoo, '--format', 'markdown']);
     expect(code).toBe(EXIT.ok);
-    expect(io.out()).toBe(renderMarkdown(doc));
-    expect(io.out().startsWith('# 김성호\n')).toBe(true);
-    expect(io.out()).toContain('\n#### 대시보드 API 서버 구축\n');
+    expect(io.out()).toBe(renderMarkdown(jiwooDoc));
+    expect(io.out().startsWith('# 한지우\n')).toBe(true);
+    expect(io.out()).toContain('\n#### 배송 이벤트 실시간 수집 파이프라인\n');
+    expect((await cli(['--format', 'markdown'])).io.out()).toBe(renderMarkdown(doc));
   });
 
   it('--format markdown has no color even with --color', async () => {
@@ -238,10 +244,11 @@ describe('color', () => {
 
   it('colored output still fits the width and holds the content', async () => {
     const {default: stripAnsi} = await import('strip-ansi');
-    const {io} = await cli(['--color', '--width', '50']);
+    const {io} = await cli([jiwoo, '--color', '--width', '50']);
     const plain = stripAnsi(io.out());
     for (const line of plain.split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(50);
-    expect(plain.replace(/\s+/g, ' ')).toContain('대시보드 API 서버 구축');
+    expect(plain.replace(/\s+/g, ' ')).toContain('정산 배치 이관');
+    expect(plain.replace(/\s+/g, ' ')).toContain('데이터 품질 모니터링 시스템');
   });
 });
 

@@ -4,10 +4,10 @@ import type {Entry} from '../../src/document/model';
 import {formatDate, formatPeriod} from '../../src/resume/dates';
 import {formatLoadError, loadResumeFile} from '../../src/resume/load';
 import type {Resume} from '../../src/resume/types';
-import {RESUME_PATH} from '../helpers/fixtures';
+import {fixturePath} from '../helpers/fixtures';
 
-function realResume(): Resume {
-  const result = loadResumeFile(RESUME_PATH, 'data/resume.json');
+function jiwooResume(): Resume {
+  const result = loadResumeFile(fixturePath('jiwoo'), 'jiwoo.json');
   if (!result.ok) throw new Error(formatLoadError(result.error));
   return result.resume;
 }
@@ -32,21 +32,36 @@ describe('dates', () => {
   });
 });
 
-describe('toDocument: the real résumé', () => {
-  const doc = toDocument(realResume());
+describe('toDocument: the jiwoo fixture (organizations with projects, x-service, essays, titles)', () => {
+  const doc = toDocument(jiwooResume());
 
-  it('has the header from basics and no contacts', () => {
-    expect(doc.name).toBe('김성호');
-    expect(doc.label).toBe('Backend Engineer');
-    expect(doc.greeting).toBe('안녕하세요. 백엔드 엔지니어 김성호 입니다.');
-    expect(doc.contacts).toEqual([]);
+  it('has the header and the contacts from basics', () => {
+    expect(doc.name).toBe('한지우');
+    expect(doc.label).toBe('데이터 엔지니어');
+    expect(doc.greeting).toBe('매일 수십억 건의 이벤트를 믿을 수 있는 테이블로 바꾸는 일을 합니다. 데이터가 늦거나 틀리면 가장 먼저 알아채는 엔지니어가 되려고 합니다.');
+    expect(doc.contacts).toEqual([
+      {kind: 'email', text: 'jiwoo.han@example.kr', url: 'mailto:jiwoo.han@example.kr'},
+      {kind: 'phone', text: '010-2468-1357'},
+      {kind: 'url', text: 'https://jiwoo.example.kr', url: 'https://jiwoo.example.kr'},
+      {kind: 'location', text: '서울, 서울특별시, KR'},
+      {kind: 'profile', text: 'GitHub: jiwoo-han', url: 'https://github.com/jiwoo-han'},
+      {kind: 'profile', text: '블로그: 지우의 데이터 노트', url: 'https://blog.example.kr/jiwoo'},
+    ]);
   });
 
-  it('has the sections work, personal, essays in that order, titled from meta x-sectionTitles', () => {
+  it('has the sections that have entries, in order, titled from meta x-sectionTitles', () => {
+    // publications and references are empty arrays in the fixture: no section.
     expect(doc.sections.map((s) => [s.id, s.title])).toEqual([
-      ['work', '💻 Work Experience.'],
-      ['personal', '🎒 Personal Experience'],
-      ['essays', '🚀 Achievements · Improvements Experience'],
+      ['work', '경력'],
+      ['projects', '개인 프로젝트'],
+      ['volunteer', '봉사 활동'],
+      ['personal', '학력 · 병역'],
+      ['awards', '수상'],
+      ['certificates', '자격증'],
+      ['skills', '기술'],
+      ['languages', '언어'],
+      ['interests', '관심사'],
+      ['essays', '에세이'],
     ]);
   });
 
@@ -55,76 +70,79 @@ describe('toDocument: the real résumé', () => {
     expect(work.entries.map((e) => ({kind: e.kind, title: e.title, subtitle: e.subtitle, role: e.role, period: e.period, projects: e.children.map((c) => c.title)}))).toEqual([
       {
         kind: 'organization',
-        title: 'Laplace Technologies, Inc.',
-        subtitle: undefined,
-        role: 'Backend Engineer',
-        period: '2021.06 - present',
-        projects: ['대시보드 API 서버 구축', '알림 시스템 구축', '커머스 데이터 파이프라인 구축', '서드파티 권한 인증 서버 구축', '유지보수 및 모니터링'],
+        title: '주식회사 바다물류',
+        subtitle: '전국 당일 배송 물류 플랫폼 · 서울 강남구',
+        role: '데이터 엔지니어',
+        period: '2021.07 - present',
+        projects: ['배송 이벤트 실시간 수집 파이프라인', '데이터 품질 모니터링 시스템'],
       },
-      {kind: 'organization', title: 'NC Lab', subtitle: '숭실대학교', role: '학부 연구생', period: '2020.07 - 2021.06', projects: ['IOT 센서 데이터 파이프라인 구축']},
+      {kind: 'organization', title: '한빛커머스', subtitle: '중소 판매자를 위한 온라인 쇼핑몰 솔루션 · 경기 성남시', role: '주니어 데이터 엔지니어', period: '2019.01 - 2021.06', projects: ['정산 배치 이관']},
     ]);
+    // The project of no employer has a section of its own.
+    expect(doc.sections[1]!.entries.map((e) => e.title)).toEqual(['한글 상품명 정규화 라이브러리']);
   });
 
   it('gives a project its description, bullets and tech stack as labelled blocks', () => {
     const project = doc.sections[0]!.entries[0]!.children[0]!;
     expect(project).toEqual({
       kind: 'project',
-      title: '대시보드 API 서버 구축',
-      role: undefined,
-      period: undefined,
+      title: '배송 이벤트 실시간 수집 파이프라인',
+      role: '설계, 개발',
+      period: '2021.09 - 2022.08',
       blocks: [
-        {kind: 'text', label: 'Description', text: '500개 이상의 커머스 BI 데이터 지표에 대해 분석 및 시각화 하는 대시보드 API 서버를 설계 및 구축 하였습니다.'},
+        {kind: 'text', label: 'Description', text: '배송 기사 앱과 물류 센터 스캐너의 이벤트를 실시간으로 수집해 데이터 레이크에 적재합니다.'},
         {
           kind: 'list',
           label: 'What did I do',
-          items: [
-            '대시보드 설정 정보를 요청 받아 데이터를 집계하여 제공하는 서비스 구현',
-            'API 서버 및 분산 쿼리 시스템의 단위별 캐싱을 통해 대시보드 조회 성능 개선',
-            '대시보드를 커스텀하게 다룰 수 있도록 document 기반의 CRUD 기능 구현',
-          ],
+          items: ['Kafka 토픽 설계와 파티션 키 선정으로 순서 보장 문제 해결', 'Flink 작업의 체크포인트 주기를 조정해 장애 복구 시간을 5분 이내로 단축'],
         },
-        {kind: 'tags', label: 'Tech Stack', items: ['FastAPI', 'Trino', 'Redis', 'Kubernetes', 'Python']},
+        {kind: 'tags', label: 'Tech Stack', items: ['Kafka', 'Flink', '데이터 레이크']},
       ],
       children: [],
     });
   });
 
   it('builds personal experience from education, its positions and the service', () => {
-    const personal = doc.sections[1]!;
+    const personal = doc.sections[3]!;
     const summary = (e: Entry): unknown => ({title: e.title, period: e.period, blocks: e.blocks, children: e.children.map(summary)});
     expect(personal.entries.map(summary)).toEqual([
       {
-        title: '숭실대학교',
+        title: '부산대학교',
         period: undefined,
-        blocks: [],
+        blocks: [{kind: 'link', label: 'URL', url: 'https://www.pusan.ac.kr'}],
         children: [
-          {title: 'AI 융합학부생', period: '2017.03 ~ 2022.06', blocks: [{kind: 'list', label: undefined, items: ['평균 학점: 4.1/4.5']}], children: []},
-          {title: 'NCLab 학부 연구생', period: '2020.07 ~ 2021.06', blocks: [], children: []},
+          {
+            title: '학사 통계학',
+            period: '2013.03 ~ 2018.02',
+            blocks: [
+              {kind: 'list', label: undefined, items: ['평균 학점: 3.9/4.5']},
+              {kind: 'tags', label: 'Courses', items: ['회귀분석', '데이터베이스', '베이즈 통계']},
+            ],
+            children: [],
+          },
+          {title: '빅데이터 동아리 회장', period: '2016.03 ~ 2017.02', blocks: [], children: []},
         ],
       },
       {
-        title: '해군 1함대 사령부 정보통신 중대',
+        title: '대한민국 육군',
         period: undefined,
         blocks: [],
-        children: [{title: '전산 · 네트워크병', period: '2017.08 ~ 2019.06', blocks: [], children: []}],
+        children: [{title: '병장 만기 전역', period: '2014.05 ~ 2016.02', blocks: [], children: []}],
       },
     ]);
   });
 
   it('builds the essays as titled parts', () => {
-    const essays = doc.sections[2]!;
+    const essays = doc.sections[9]!;
     expect(essays.entries.map((e) => [e.kind, e.title, e.children.map((c) => [c.kind, c.title, c.blocks.length])])).toEqual([
-      ['essay', '1. 참여한 프로젝트 내 본인의 주요 역할과 결과, 이를 통해 본인의 역량이 향상된 경험', [['part', '알림 시스템', 1]]],
-      ['essay', '2. 고객을 중심으로 서비스에 대해 고민하고 문제를 해결한 경험', [['part', '대시보드 API 로딩 속도 개선', 1], ['part', '데이터 정합성 보완', 1]]],
-      ['essay', '3. 코드 품질 향상을 위해 지속적으로 노력한 경험', [['part', '알림 시스템', 1]]],
-      ['essay', '4. 클라우드 환경에서의 인프라 비용 최적화 경험', [['part', 'AWS Elastic Kubernetes Service 최적화', 1], ['part', 'AWS Secret Manager 최적화', 1]]],
+      ['essay', '1. 가장 어려웠던 장애와 배운 점', [['part', '상황', 1], ['part', '배운 점', 1]]],
     ]);
-    const last = essays.entries[3]!.children[1]!.blocks[0]!;
-    expect(last.kind === 'text' && last.text.startsWith('다양한 외부 플랫폼의 데이터를')).toBe(true);
+    const last = essays.entries[0]!.children[1]!.blocks[0]!;
+    expect(last.kind === 'text' && last.text.startsWith('지연을 숫자로 보여 주는 알림이')).toBe(true);
   });
 
   it('is pure: the same résumé gives an equal document, and the résumé is not changed', () => {
-    const resume = realResume();
+    const resume = jiwooResume();
     const copy = structuredClone(resume);
     expect(toDocument(resume)).toEqual(toDocument(resume));
     expect(resume).toEqual(copy);

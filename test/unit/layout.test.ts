@@ -1,4 +1,3 @@
-import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
 import {FrameBuilder, MIN_SIZE} from '../../src/ui/frame';
 import {helpLines, sectionBar, statusBar} from '../../src/ui/layout/chrome';
@@ -8,9 +7,12 @@ import {allLines, layoutSection, leftColumnWidth, WIDE_LAYOUT} from '../../src/u
 import {initialState, reduce} from '../../src/ui/state';
 import {KEYMAP} from '../../src/ui/keymap';
 import {badgeIndex, BADGE_PALETTE, createTheme} from '../../src/ui/theme';
-import {realDocument} from '../helpers/resume';
+import {cellWidth} from '../../src/text/width';
+import {fixtureDocument} from '../helpers/resume';
 
-const doc = realDocument();
+// test/fixtures/jiwoo.json: 주식회사 바다물류 holds two projects, 한빛커머스 one; one essay.
+const doc = fixtureDocument('jiwoo');
+const count = doc.sections.length;
 const mono = createTheme({color: false, ascii: false});
 const work = doc.sections.find((s) => s.id === 'work')!;
 
@@ -64,7 +66,7 @@ describe('section layout', () => {
   it('measures each panel as tall as it is drawn, focused or not, folded or not, at any width', () => {
     for (const width of [40, 57, 80, 99, 100, 120, 161]) {
       for (const section of doc.sections) {
-        for (const collapsed of [new Set<string>(), new Set(['work/0/0', 'work/0/3', 'work/1/0'])]) {
+        for (const collapsed of [new Set<string>(), new Set(['work/0/0', 'work/0/1', 'work/1/0'])]) {
           const layout = layoutSection(section, {width, theme: mono, collapsed});
           layout.panels.forEach((region, focus) => {
             const lines = allLines(layout, focus);
@@ -76,26 +78,29 @@ describe('section layout', () => {
     }
   });
   it('has one panel per project in work, per organization in personal, per essay', () => {
-    const count = (id: string) => layoutSection(doc.sections.find((s) => s.id === id)!, {width: 80, theme: mono, collapsed: new Set()}).panels.length;
-    expect(count('work')).toBe(6);
-    expect(count('personal')).toBe(2);
-    expect(count('essays')).toBe(4);
+    const panels = (id: string) => layoutSection(doc.sections.find((s) => s.id === id)!, {width: 80, theme: mono, collapsed: new Set()}).panels.length;
+    expect(panels('work')).toBe(3);
+    expect(panels('personal')).toBe(2);
+    expect(panels('essays')).toBe(1);
   });
   it(`puts the organization in a left quarter from ${WIDE_LAYOUT} columns`, () => {
     const wide = layoutSection(work, {width: 120, theme: mono, collapsed: new Set()});
     const left = leftColumnWidth(120);
     expect(left).toBe(30);
     const first = lineText(wide.line(0, 0));
-    expect(first.startsWith('Laplace Technologies, Inc.')).toBe(true);
-    expect(stringWidth(first.slice(0, first.indexOf('┏')))).toBe(left + 2);
+    expect(first.startsWith('주식회사 바다물류')).toBe(true);
+    expect(cellWidth(first.slice(0, first.indexOf('┏')))).toBe(left + 2);
     const narrow = layoutSection(work, {width: 99, theme: mono, collapsed: new Set()});
-    expect(lineText(narrow.line(0, 0))).toBe('Laplace Technologies, Inc.');
+    expect(lineText(narrow.line(0, 0))).toBe('주식회사 바다물류');
   });
   it('folding a project leaves its title and badges only', () => {
     const open = panelLines(work.entries[0]!.children[0]!, {width: 60, theme: mono, focused: false, collapsed: false});
     const folded = panelLines(work.entries[0]!.children[0]!, {width: 60, theme: mono, focused: false, collapsed: true});
     expect(folded.length).toBeLessThan(open.length);
-    expect(folded.map(lineText).join('\n')).toContain('[Kubernetes]');
+    expect(folded.map(lineText).join('\n')).toContain('[Kafka]');
+    // The first highlight ("Kafka 토픽 설계와 파티션 키 선정으로 …") is shown open, not folded.
+    expect(open.map(lineText).join('\n')).toContain('파티션');
+    expect(folded.map(lineText).join('\n')).not.toContain('파티션');
   });
 });
 
@@ -139,7 +144,7 @@ describe('frames', () => {
   });
   it('below the minimum, say so in lines that fit', () => {
     for (const [width, rows] of [[39, 10], [40, 9], [20, 5], [10, 3]] as const) {
-      const frame = builder.build(initialState(3), {width, rows});
+      const frame = builder.build(initialState(count), {width, rows});
       expect(builder.tooSmall({width, rows})).toBe(true);
       expect(frame.map(lineText).join(' ')).toContain('enlarge');
       expect(frame.length).toBeLessThanOrEqual(Math.max(1, rows - 1));
@@ -148,7 +153,7 @@ describe('frames', () => {
     expect(builder.tooSmall({width: MIN_SIZE.width, rows: MIN_SIZE.rows})).toBe(false);
   });
   it('show only the visible slice of a section', () => {
-    const state = initialState(3);
+    const state = initialState(count);
     const screen = {width: 80, rows: 24};
     const all = builder.section(state, 80).length;
     expect(all).toBeGreaterThan(builder.viewportHeight(screen));
@@ -182,7 +187,7 @@ describe('lazy measuring', () => {
   });
   it('an ordinary section is measured whole before its first frame: its position is a percentage', () => {
     const builder = new FrameBuilder(doc, mono);
-    const frame = builder.build(initialState(3), {width: 80, rows: 24});
+    const frame = builder.build(initialState(count), {width: 80, rows: 24});
     expect(lineText(frame.at(-1)!)).toMatch(/ 0% $/);
   });
 });

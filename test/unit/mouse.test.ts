@@ -4,7 +4,7 @@ import {FrameBuilder} from '../../src/ui/frame';
 import {filterMouse, parseMouse, type MouseEvent} from '../../src/ui/mouse';
 import {initialState, reduce} from '../../src/ui/state';
 import {createTheme} from '../../src/ui/theme';
-import {realDocument} from '../helpers/resume';
+import {fixtureDocument} from '../helpers/resume';
 
 describe('SGR mouse reports', () => {
   it('parse wheel, press and release; coordinates become 0-based', () => {
@@ -47,31 +47,34 @@ describe('SGR mouse reports', () => {
 });
 
 describe('mouse actions', () => {
-  const doc = realDocument();
+  const doc = fixtureDocument('jiwoo');
+  const count = doc.sections.length;
   const builder = new FrameBuilder(doc, createTheme({color: false, ascii: false}));
   const screen = {width: 100, rows: 30};
   const g = (s: ReturnType<typeof initialState>) => builder.geometry(s, screen);
   it('the wheel scrolls the content, clamped', () => {
-    let s = reduce(initialState(3), {type: 'scroll', delta: 3}, g, 3);
+    let s = reduce(initialState(count), {type: 'scroll', delta: 3}, g, count);
     expect(s.offset[0]).toBe(3);
-    s = reduce(s, {type: 'scroll', delta: -10}, g, 3);
+    s = reduce(s, {type: 'scroll', delta: -10}, g, count);
     expect(s.offset[0]).toBe(0);
   });
   it('a click on a panel focuses it; a click between panels does nothing', () => {
-    const panels = builder.section(initialState(3), 100).panels;
-    const s = reduce(initialState(3), {type: 'click', line: panels[1]!.start + 2}, g, 3);
+    const panels = builder.section(initialState(count), 100).panels;
+    const s = reduce(initialState(count), {type: 'click', line: panels[1]!.start + 2}, g, count);
     expect(s.focus[0]).toBe(1);
-    const between = reduce(initialState(3), {type: 'click', line: 10_000}, g, 3);
+    const between = reduce(initialState(count), {type: 'click', line: 10_000}, g, count);
     expect(between.focus[0]).toBe(0);
   });
   it('tabs have columns on the section bar row, under the header', () => {
-    const chrome = builder.chrome(initialState(3), screen);
-    expect(chrome.barRow).toBe(2);
-    expect(chrome.top).toBe(3);
-    expect(chrome.tabs).toHaveLength(3);
+    const chrome = builder.chrome(initialState(count), screen);
+    // jiwoo's header at 30 rows: the name line, the summary, the contacts.
+    expect(chrome.barRow).toBe(3);
+    expect(chrome.top).toBe(4);
+    // Its ten sections all get a tab in 100 columns (titles shorten to fit; no tab is left off).
+    expect(chrome.tabs).toHaveLength(10);
     expect(chrome.tabs[0]!.start).toBe(0);
     expect(chrome.tabs[1]!.start).toBe(chrome.tabs[0]!.end);
-    expect(chrome.tabs.map((t) => t.section)).toEqual([0, 1, 2]);
+    expect(chrome.tabs.map((t) => t.section)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
   it('a tab says which section it opens, also when the bar leaves the far tabs off', () => {
     const titles = Array.from({length: 30}, (_, i) => `Section number ${i + 1}`);

@@ -11,18 +11,22 @@ import type {Resume} from '../../src/resume/types';
 import {escapeMarkdown, renderMarkdown} from '../../src/text/markdown';
 import {itemHeading, renderPlain, renderPlainLines} from '../../src/text/plain';
 import {renderTerminal} from '../../src/text/terminal';
-import {RESUME_PATH} from '../helpers/fixtures';
+import {fixturePath} from '../helpers/fixtures';
 
-function realResume(): Resume {
-  const result = loadResumeFile(RESUME_PATH, 'data/resume.json');
+function jiwooResume(): Resume {
+  const result = loadResumeFile(fixturePath('jiwoo'), 'jiwoo.json');
   if (!result.ok) throw new Error(formatLoadError(result.error));
   return result.resume;
 }
 
-const resume = realResume();
+/** test/fixtures/jiwoo.json: three projects under its two employers (entity), one of its own. */
+const resume = jiwooResume();
 const doc = toDocument(resume);
 const projects = resume.projects ?? [];
 const WIDTHS = [40, 80, 120] as const;
+
+/** A project under an employer is indented under it (and one heading level deeper); one of its own is not. */
+const underEmployer = (project: (typeof projects)[number]) => project.entity !== undefined;
 
 /** Output as one line: wrapped lines joined, runs of whitespace folded (so wrapped text can be searched). */
 const collapse = (text: string) => text.replace(/\s+/g, ' ');
@@ -31,7 +35,7 @@ function widest(text: string): number {
   return Math.max(...text.split('\n').map((line) => stringWidth(line)));
 }
 
-describe('renderPlain: the real résumé', () => {
+describe('renderPlain: the jiwoo fixture', () => {
   it.each(WIDTHS)('at width %i no line is wider than the width', (width) => {
     const out = renderPlain(doc, width);
     for (const line of out.split('\n')) expect(stringWidth(line), JSON.stringify(line)).toBeLessThanOrEqual(width);
@@ -42,9 +46,10 @@ describe('renderPlain: the real résumé', () => {
   it.each(WIDTHS)('at width %i every project title is a line of its own, underlined', (width) => {
     const lines = renderPlainLines(doc, width);
     for (const project of projects) {
-      const at = lines.indexOf(`  ${project.name}`);
+      const indent = underEmployer(project) ? '  ' : '';
+      const at = lines.indexOf(`${indent}${project.name}`);
       expect(at, project.name).toBeGreaterThan(-1);
-      expect(lines[at + 1]).toBe(`  ${'-'.repeat(stringWidth(project.name!))}`);
+      expect(lines[at + 1]).toBe(`${indent}${'-'.repeat(stringWidth(project.name!))}`);
     }
   });
 
@@ -66,14 +71,16 @@ describe('renderPlain: the real résumé', () => {
 
   it.each([80, 120])('at width %i a tech stack fits on one line', (width) => {
     const lines = renderPlainLines(doc, width);
-    expect(lines).toContain('  Tech Stack: FastAPI · Trino · Redis · Kubernetes · Python');
-    expect(lines).toContain('  Tech Stack: AwsSQS · Airflow · FastAPI · MySQL · Redis · Kubernetes · Python');
+    expect(lines).toContain('  Tech Stack: Kafka · Flink · 데이터 레이크');
+    expect(lines).toContain('  Tech Stack: Airflow · 데이터 품질 검사 · BigQuery');
   });
 
   it('at width 40 a long tech stack hangs under its label', () => {
     const lines = renderPlainLines(doc, 40);
-    const at = lines.indexOf('  Tech Stack: AwsSQS · Airflow · FastAPI');
-    expect(lines.slice(at, at + 3)).toEqual(['  Tech Stack: AwsSQS · Airflow · FastAPI', '              MySQL · Redis · Kubernetes', '              Python']);
+    // "  Tech Stack: Airflow · 데이터 품질 검사" is exactly 40 cells; BigQuery goes under the first tag.
+    const at = lines.indexOf('  Tech Stack: Airflow · 데이터 품질 검사');
+    expect(at).toBeGreaterThan(-1);
+    expect(lines.slice(at, at + 3)).toEqual(['  Tech Stack: Airflow · 데이터 품질 검사', '              BigQuery', '']);
   });
 
   it('has no escape character at any width', () => {
@@ -81,50 +88,57 @@ describe('renderPlain: the real résumé', () => {
   });
 
   it('at width 40 starts exactly like this', () => {
-    expect(renderPlainLines(doc, 40).slice(0, 23)).toEqual([
-      '김성호',
-      'Backend Engineer',
-      '안녕하세요. 백엔드 엔지니어 김성호',
-      '입니다.',
+    expect(renderPlainLines(doc, 40).slice(0, 28)).toEqual([
+      '한지우',
+      '데이터 엔지니어',
+      '매일 수십억 건의 이벤트를 믿을 수 있는',
+      '테이블로 바꾸는 일을 합니다. 데이터가',
+      '늦거나 틀리면 가장 먼저 알아채는',
+      '엔지니어가 되려고 합니다.',
+      '',
+      'jiwoo.han@example.kr',
+      '010-2468-1357',
+      'https://jiwoo.example.kr',
+      '서울, 서울특별시, KR',
+      'GitHub: jiwoo-han',
+      '(https://github.com/jiwoo-han)',
+      '블로그: 지우의 데이터 노트',
+      '(https://blog.example.kr/jiwoo)',
       '',
       '',
-      '💻 Work Experience.',
-      '===================',
+      '경력',
+      '====',
       '',
-      'Laplace Technologies, Inc.',
-      'Backend Engineer · 2021.06 - present',
-      '',
-      '  대시보드 API 서버 구축',
-      '  ----------------------',
-      '  Description',
-      '    500개 이상의 커머스 BI 데이터 지표에',
-      '    대해 분석 및 시각화 하는 대시보드',
-      '    API 서버를 설계 및 구축 하였습니다.',
-      '',
-      '  What did I do',
-      '    - 대시보드 설정 정보를 요청 받아',
-      '      데이터를 집계하여 제공하는 서비스',
-      '      구현',
+      '주식회사 바다물류',
+      '전국 당일 배송 물류 플랫폼 · 서울 강남구',
+      '데이터 엔지니어 · 2021.07 - present',
+      '배송 이벤트 수집부터 분석용 데이터',
+      '마트까지 데이터 플랫폼 전체를 담당하고',
+      '있습니다.',
+      '- 일 30억 건의 배송 이벤트를 처리하는',
+      '  실시간 파이프라인 설계 및 운영',
     ]);
   });
 
   it('shows personal experience as the source writes it', () => {
     const lines = renderPlainLines(doc, 80);
-    const at = lines.indexOf('🎒 Personal Experience');
-    expect(lines.slice(at, at + 14)).toEqual([
-      '🎒 Personal Experience',
-      '======================',
+    const at = lines.indexOf('학력 · 병역');
+    expect(lines.slice(at, at + 16)).toEqual([
+      '학력 · 병역',
+      '===========',
       '',
-      '숭실대학교',
+      '부산대학교',
+      'URL: https://www.pusan.ac.kr',
       '',
-      '  AI 융합학부생 (2017.03 ~ 2022.06)',
-      '  - 평균 학점: 4.1/4.5',
+      '  학사 통계학 (2013.03 ~ 2018.02)',
+      '  - 평균 학점: 3.9/4.5',
+      '  Courses: 회귀분석 · 데이터베이스 · 베이즈 통계',
       '',
-      '  NCLab 학부 연구생 (2020.07 ~ 2021.06)',
+      '  빅데이터 동아리 회장 (2016.03 ~ 2017.02)',
       '',
-      '해군 1함대 사령부 정보통신 중대',
+      '대한민국 육군',
       '',
-      '  전산 · 네트워크병 (2017.08 ~ 2019.06)',
+      '  병장 만기 전역 (2014.05 ~ 2016.02)',
       '',
     ]);
   });
@@ -133,7 +147,7 @@ describe('renderPlain: the real résumé', () => {
     const out = renderPlain(doc, 80);
     expect(out.endsWith('\n')).toBe(true);
     expect(out.endsWith('\n\n')).toBe(false);
-    expect(out.startsWith('김성호\n')).toBe(true);
+    expect(out.startsWith('한지우\n')).toBe(true);
   });
 
   it('itemHeading writes the period in parentheses', () => {
@@ -185,35 +199,36 @@ describe('renderMarkdown', () => {
   const lines = md.split('\n');
 
   it('has the headings of the document', () => {
-    expect(lines[0]).toBe('# 김성호');
-    expect(lines).toContain('## 💻 Work Experience.');
-    expect(lines).toContain('## 🎒 Personal Experience');
-    expect(lines).toContain('## 🚀 Achievements · Improvements Experience');
-    expect(lines).toContain('### Laplace Technologies, Inc.');
-    expect(lines).toContain('### NC Lab');
-    for (const project of projects) expect(lines).toContain(`#### ${project.name}`);
-    expect(lines).toContain('#### 대시보드 API 서버 구축');
+    expect(lines[0]).toBe('# 한지우');
+    expect(lines).toContain('## 경력');
+    expect(lines).toContain('## 학력 · 병역');
+    expect(lines).toContain('## 에세이');
+    expect(lines).toContain('### 주식회사 바다물류');
+    expect(lines).toContain('### 한빛커머스');
+    for (const project of projects) expect(lines).toContain(`${underEmployer(project) ? '####' : '###'} ${project.name}`);
+    expect(lines).toContain('#### 배송 이벤트 실시간 수집 파이프라인');
+    expect(lines).toContain('### 한글 상품명 정규화 라이브러리');
   });
 
   it('writes role and period, bullets as list items, and the tech stack in bold', () => {
-    expect(lines).toContain('**Backend Engineer** · 2021.06 - present');
-    expect(lines).toContain('**학부 연구생** · 2020.07 - 2021.06');
+    expect(lines).toContain('**데이터 엔지니어** · 2021.07 - present');
+    expect(lines).toContain('**주니어 데이터 엔지니어** · 2019.01 - 2021.06');
     for (const project of projects) {
       for (const bullet of project.highlights ?? []) expect(lines).toContain(`- ${bullet}`);
     }
-    expect(lines).toContain('**Tech Stack:** FastAPI · Trino · Redis · Kubernetes · Python');
-    expect(lines).toContain('- 평균 학점: 4.1/4.5');
-    expect(lines).toContain('**AI 융합학부생 (2017.03 \\~ 2022.06)**');
+    expect(lines).toContain('**Tech Stack:** Kafka · Flink · 데이터 레이크');
+    expect(lines).toContain('- 평균 학점: 3.9/4.5');
+    expect(lines).toContain('**학사 통계학 (2013.03 \\~ 2018.02)**');
   });
 
   it('renders through a Markdown parser to the same facts', () => {
     const html = marked.parse(md, {async: false}) as string;
-    expect(html).toContain('<h1>김성호</h1>');
-    expect(html).toContain('<h4>대시보드 API 서버 구축</h4>');
-    expect(html).toContain('<li>대시보드 설정 정보를 요청 받아 데이터를 집계하여 제공하는 서비스 구현</li>');
-    expect(html).toContain('<strong>Tech Stack:</strong> FastAPI · Trino · Redis · Kubernetes · Python');
+    expect(html).toContain('<h1>한지우</h1>');
+    expect(html).toContain('<h4>배송 이벤트 실시간 수집 파이프라인</h4>');
+    expect(html).toContain('<li>Kafka 토픽 설계와 파티션 키 선정으로 순서 보장 문제 해결</li>');
+    expect(html).toContain('<strong>Tech Stack:</strong> Kafka · Flink · 데이터 레이크');
     // The ~ of a period stays a tilde (escaped, so no strikethrough).
-    expect(html).toContain('<strong>AI 융합학부생 (2017.03 ~ 2022.06)</strong>');
+    expect(html).toContain('<strong>학사 통계학 (2013.03 ~ 2018.02)</strong>');
     expect(html).not.toContain('<del>');
   });
 
@@ -288,15 +303,15 @@ describe('renderTerminal (colors forced)', () => {
 
   it.each(WIDTHS)('at width %i shows every title, bullet and technology', (width) => {
     const text = collapse(stripAnsi(renderTerminal(doc, width)));
-    expect(text).toContain('김성호');
-    expect(text).toContain('💻 Work Experience.');
+    expect(text).toContain('한지우');
+    expect(text).toContain('경력');
     for (const project of projects) {
       expect(text).toContain(project.name);
       for (const bullet of project.highlights ?? []) expect(text).toContain(bullet);
       for (const tech of project.keywords ?? []) expect(text).toContain(tech);
     }
-    expect(text).toContain('평균 학점: 4.1/4.5');
-    expect(text).toContain('AI 융합학부생 (2017.03 ~ 2022.06)');
+    expect(text).toContain('평균 학점: 3.9/4.5');
+    expect(text).toContain('학사 통계학 (2013.03 ~ 2018.02)');
   });
 
   it('has no color at chalk level 0', () => {

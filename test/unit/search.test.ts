@@ -1,11 +1,11 @@
-import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
 import {lineText, span} from '../../src/ui/layout/lines';
 import {deleteBack, emptySearch, findAll, highlight, insertText, moveCursor, searchLine, searchSummary} from '../../src/ui/search';
 import {FrameBuilder} from '../../src/ui/frame';
 import {initialState, reduce, type Action, type NavState} from '../../src/ui/state';
 import {createTheme} from '../../src/ui/theme';
-import {realDocument} from '../helpers/resume';
+import {cellWidth} from '../../src/text/width';
+import {fixtureDocument} from '../helpers/resume';
 
 describe('matching', () => {
   it('is case-insensitive', () => {
@@ -46,9 +46,9 @@ describe('the search line', () => {
     const line = searchLine(s, 40);
     const cursorAt = line.findIndex((p) => p.style === 'cursor');
     expect(line[cursorAt]!.text).toBe('보');
-    expect(stringWidth(line.slice(0, cursorAt).map((p) => p.text).join(''))).toBe(5); // "/" + two syllables
+    expect(cellWidth(line.slice(0, cursorAt).map((p) => p.text).join(''))).toBe(5); // "/" + two syllables
     const long = insertText(emptySearch(), '한'.repeat(100));
-    expect(stringWidth(lineText(searchLine(long, 40)))).toBeLessThanOrEqual(40);
+    expect(cellWidth(lineText(searchLine(long, 40)))).toBeLessThanOrEqual(40);
   });
   it('summarizes results', () => {
     expect(searchSummary({...emptySearch(), query: 'Kafka', matches: [{section: 0, line: 1, panel: 0}, {section: 0, line: 2, panel: 0}], current: 1})).toBe('2/2 "Kafka"');
@@ -57,7 +57,10 @@ describe('the search line', () => {
 });
 
 describe('searching the résumé', () => {
-  const doc = realDocument();
+  // test/fixtures/jiwoo.json. "Airflow" is in it four times: 데이터 품질 모니터링 시스템's and 정산 배치 이관's
+  // keywords, a 한빛커머스 highlight, a skill's keywords. "지연" five times, the last in the essay (section 10).
+  const doc = fixtureDocument('jiwoo');
+  const count = doc.sections.length;
   const builder = new FrameBuilder(doc, createTheme({color: false, ascii: false}));
   const screen = {width: 80, rows: 24};
   const act = (state: NavState, ...actions: Action[]) =>
@@ -66,57 +69,61 @@ describe('searching the résumé', () => {
       state,
     );
 
-  it('Kafka: Enter jumps to the IOT project, whose panel takes the focus', () => {
-    const s = act(initialState(3), {type: 'command', command: 'search'}, {type: 'text', text: 'Kafka'}, {type: 'edit', key: 'submit'});
-    expect(s.search?.matches.length).toBe(2);
+  it('Airflow: Enter jumps to the data quality project, whose panel takes the focus', () => {
+    const s = act(initialState(count), {type: 'command', command: 'search'}, {type: 'text', text: 'Airflow'}, {type: 'edit', key: 'submit'});
+    expect(s.search?.matches.length).toBe(4);
     expect(s.search?.current).toBe(0);
     const frame = builder.build(s, screen).map(lineText).join('\n');
-    expect(frame).toContain('IOT 센서 데이터 파이프라인 구축');
-    expect(frame).toContain('1/2 "Kafka"');
-    expect(builder.section(s, 80).panels[s.focus[0]!]!.key).toBe('work/1/0');
+    // The match is in the project's badges (its keywords), scrolled into view.
+    expect(frame).toContain('[Airflow] [데이터 품질 검사] [BigQuery]');
+    expect(frame).toContain('1/4 "Airflow"');
+    expect(builder.section(s, 80).panels[s.focus[0]!]!.key).toBe('work/0/1');
   });
   it('n and N walk the matches, wrapping, across sections', () => {
-    let s = act(initialState(3), {type: 'command', command: 'search'}, {type: 'text', text: '경험'}, {type: 'edit', key: 'submit'});
+    let s = act(initialState(count), {type: 'command', command: 'search'}, {type: 'text', text: '지연'}, {type: 'edit', key: 'submit'});
     const total = s.search!.matches.length;
-    expect(total).toBeGreaterThan(3);
+    expect(total).toBe(5);
     expect(new Set(s.search!.matches.map((m) => m.section)).size).toBeGreaterThan(1);
     s = act(s, {type: 'command', command: 'prevMatch'});
     expect(s.search!.current).toBe(total - 1);
-    expect(s.section).toBe(2);
+    expect(s.section).toBe(9);
     s = act(s, {type: 'command', command: 'nextMatch'});
     expect(s.search!.current).toBe(0);
   });
   it('Esc clears the search, and a second Esc quits', () => {
-    const s = act(initialState(3), {type: 'command', command: 'search'}, {type: 'text', text: 'Redis'}, {type: 'edit', key: 'submit'});
+    const s = act(initialState(count), {type: 'command', command: 'search'}, {type: 'text', text: 'Kafka'}, {type: 'edit', key: 'submit'});
     const cleared = act(s, {type: 'command', command: 'back'});
     expect(cleared.search).toBeUndefined();
     expect(cleared.quit).toBe(false);
     expect(act(cleared, {type: 'command', command: 'back'}).quit).toBe(true);
   });
   it('searches folded details too, unfolding them', () => {
-    let s = act(initialState(3), {type: 'command', command: 'toggleAll'});
-    expect(s.collapsed.size).toBe(6);
-    s = act(s, {type: 'command', command: 'search'}, {type: 'text', text: '카카오 알림톡'}, {type: 'edit', key: 'submit'});
+    let s = act(initialState(count), {type: 'command', command: 'toggleAll'});
+    // The three projects under jiwoo's organizations fold.
+    expect(s.collapsed.size).toBe(3);
+    // "체크포인트" is only in a highlight of 배송 이벤트 실시간 수집 파이프라인: hidden when folded.
+    expect(builder.build(s, screen).map(lineText).join('\n')).not.toContain('체크포인트');
+    s = act(s, {type: 'command', command: 'search'}, {type: 'text', text: '체크포인트'}, {type: 'edit', key: 'submit'});
     expect(s.search?.matches.length).toBe(1);
     expect(s.collapsed.size).toBe(0);
-    expect(builder.build(s, screen).map(lineText).join('\n')).toContain('카카오 알림톡');
+    expect(builder.build(s, screen).map(lineText).join('\n')).toContain('체크포인트');
   });
 
   it('Ctrl-C (the quit command) quits while the search line is open', () => {
-    const s = act(initialState(3), {type: 'command', command: 'search'}, {type: 'text', text: 'Kaf'}, {type: 'command', command: 'quit'});
+    const s = act(initialState(count), {type: 'command', command: 'search'}, {type: 'text', text: 'Kaf'}, {type: 'command', command: 'quit'});
     expect(s.quit).toBe(true);
   });
 
   it('typing in the search line is text, not commands', () => {
-    const s = act(initialState(3), {type: 'command', command: 'search'}, {type: 'text', text: 'q'});
+    const s = act(initialState(count), {type: 'command', command: 'search'}, {type: 'text', text: 'q'});
     expect(s.quit).toBe(false);
     expect(s.search?.query).toBe('q');
   });
   it('highlights every visible occurrence in the frame', () => {
-    const s = act(initialState(3), {type: 'command', command: 'search'}, {type: 'text', text: 'API'}, {type: 'edit', key: 'submit'});
+    const s = act(initialState(count), {type: 'command', command: 'search'}, {type: 'text', text: '데이터'}, {type: 'edit', key: 'submit'});
     const frame = builder.build(s, screen);
     const marked = frame.flatMap((l) => l.filter((p) => p.style === 'match').map((p) => p.text));
-    expect(marked.length).toBeGreaterThan(0);
-    expect(new Set(marked)).toEqual(new Set(['API']));
+    expect(marked.length).toBeGreaterThan(1);
+    expect(new Set(marked)).toEqual(new Set(['데이터']));
   });
 });
