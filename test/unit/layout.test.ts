@@ -1,10 +1,13 @@
 import {describe, expect, it} from 'vitest';
-import {FrameBuilder, MIN_SIZE} from '../../src/ui/frame';
+import {MIN_SIZE, WIDE_LAYOUT} from '../../src/sizes';
+import {FrameBuilder} from '../../src/ui/frame';
 import {helpLines, sectionBar, statusBar} from '../../src/ui/layout/chrome';
 import {clipLine, lineText, lineWidth, padLine, span} from '../../src/ui/layout/lines';
 import {badgeLines, panelLines} from '../../src/ui/layout/panel';
-import {allLines, layoutSection, leftColumnWidth, WIDE_LAYOUT} from '../../src/ui/layout/section';
-import {initialState, reduce} from '../../src/ui/state';
+import {isTooSmall} from '../../src/ui/layout/regions';
+import {allLines, layoutSection, leftColumnWidth} from '../../src/ui/layout/section';
+import {createReducer, initialState} from '../../src/ui/state';
+import type {Entry} from '../../src/document/model';
 import {KEYMAP} from '../../src/ui/keymap';
 import {badgeIndex, BADGE_PALETTE, createTheme} from '../../src/ui/theme';
 import {cellWidth} from '../../src/text/width';
@@ -66,7 +69,8 @@ describe('section layout', () => {
   it('measures each panel as tall as it is drawn, focused or not, folded or not, at any width', () => {
     for (const width of [40, 57, 80, 99, 100, 120, 161]) {
       for (const section of doc.sections) {
-        for (const collapsed of [new Set<string>(), new Set(['work/0/0', 'work/0/1', 'work/1/0'])]) {
+        const projects = work.entries.flatMap((e) => e.children);
+        for (const collapsed of [new Set<Entry>(), new Set<Entry>(projects)]) {
           const layout = layoutSection(section, {width, theme: mono, collapsed});
           layout.panels.forEach((region, focus) => {
             const lines = allLines(layout, focus);
@@ -132,38 +136,38 @@ describe('frames', () => {
   const builder = new FrameBuilder(doc, mono);
   it('are rows - 1 lines, never wider than the terminal, at every size from 40×10 to 200×60', () => {
     for (const [width, rows] of [[40, 10], [50, 16], [80, 24], [100, 30], [120, 40], [200, 60]] as const) {
-      let state = initialState(doc.sections.length);
-      const screen = {width, rows};
+      const reduce = createReducer(builder.env());
+      let state = initialState(doc.sections.length, {width, rows});
       for (const command of ['nextSection', 'nextSection', 'bottom', 'help'] as const) {
-        const frame = builder.build(state, screen);
+        const frame = builder.build(state);
         expect(frame.length).toBe(rows - 1);
         for (const line of frame) expect(lineWidth(line)).toBeLessThanOrEqual(width);
-        state = reduce(state, {type: 'command', command}, (s) => builder.geometry(s, screen), doc.sections.length);
+        state = reduce(state, {type: 'command', command});
       }
     }
   });
   it('below the minimum, say so in lines that fit', () => {
     for (const [width, rows] of [[39, 10], [40, 9], [20, 5], [10, 3]] as const) {
-      const frame = builder.build(initialState(count), {width, rows});
-      expect(builder.tooSmall({width, rows})).toBe(true);
+      const frame = builder.build(initialState(count, {width, rows}));
+      expect(isTooSmall({width, rows})).toBe(true);
       expect(frame.map(lineText).join(' ')).toContain('enlarge');
       expect(frame.length).toBeLessThanOrEqual(Math.max(1, rows - 1));
       for (const line of frame) expect(lineWidth(line)).toBeLessThanOrEqual(width);
     }
-    expect(builder.tooSmall({width: MIN_SIZE.width, rows: MIN_SIZE.rows})).toBe(false);
+    expect(isTooSmall({width: MIN_SIZE.width, rows: MIN_SIZE.rows})).toBe(false);
   });
   it('show only the visible slice of a section', () => {
-    const state = initialState(count);
     const screen = {width: 80, rows: 24};
-    const all = builder.section(state, 80).length;
-    expect(all).toBeGreaterThan(builder.viewportHeight(screen));
-    expect(builder.build(state, screen).length).toBe(23);
+    const state = initialState(count, screen);
+    const all = builder.section(state).length;
+    expect(all).toBeGreaterThan(builder.regions(0, screen).body.height);
+    expect(builder.build(state).length).toBe(23);
   });
 });
 
 describe('lazy measuring', () => {
   const many = (n: number) => ({
-    id: 'work',
+    id: 'work' as const,
     title: 'Work',
     entries: [{kind: 'organization' as const, title: 'Co', blocks: [], children: Array.from({length: n}, (_, i) => ({kind: 'project' as const, title: `Project ${i}`, blocks: [{kind: 'list' as const, label: 'What did I do', items: ['a bullet', '두 번째 항목']}], children: []}))}],
   });
@@ -187,7 +191,7 @@ describe('lazy measuring', () => {
   });
   it('an ordinary section is measured whole before its first frame: its position is a percentage', () => {
     const builder = new FrameBuilder(doc, mono);
-    const frame = builder.build(initialState(count), {width: 80, rows: 24});
+    const frame = builder.build(initialState(count, {width: 80, rows: 24}));
     expect(lineText(frame.at(-1)!)).toMatch(/ 0% $/);
   });
 });

@@ -9,7 +9,8 @@ import {formatLoadError, loadResumeFile} from '../../src/resume/load';
 import {sanitizeValue} from '../../src/resume/sanitize';
 import type {Resume} from '../../src/resume/types';
 import {escapeMarkdown, renderMarkdown} from '../../src/text/markdown';
-import {itemHeading, renderPlain, renderPlainLines} from '../../src/text/plain';
+import {renderPlain, renderPlainLines} from '../../src/text/plain';
+import {itemHeading} from '../../src/document/present';
 import {renderTerminal} from '../../src/text/terminal';
 import {fixturePath} from '../helpers/fixtures';
 

@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {lineText, span} from '../../src/ui/layout/lines';
 import {deleteBack, emptySearch, findAll, highlight, insertText, moveCursor, searchLine, searchSummary} from '../../src/ui/search';
 import {FrameBuilder} from '../../src/ui/frame';
-import {initialState, reduce, type Action, type NavState} from '../../src/ui/state';
+import {createReducer, initialState, type Action, type NavState} from '../../src/ui/state';
 import {createTheme} from '../../src/ui/theme';
 import {cellWidth} from '../../src/text/width';
 import {fixtureDocument} from '../helpers/resume';
@@ -63,24 +63,22 @@ describe('searching the résumé', () => {
   const count = doc.sections.length;
   const builder = new FrameBuilder(doc, createTheme({color: false, ascii: false}));
   const screen = {width: 80, rows: 24};
-  const act = (state: NavState, ...actions: Action[]) =>
-    actions.reduce(
-      (s, a) => reduce(s, a, (st) => builder.geometry(st, screen), doc.sections.length, (st, q) => builder.search(st, screen, q)),
-      state,
-    );
+  const act = (state: NavState, ...actions: Action[]) => actions.reduce(createReducer(builder.env()), state);
+  const start = () => initialState(count, screen);
 
   it('Airflow: Enter jumps to the data quality project, whose panel takes the focus', () => {
-    const s = act(initialState(count), {type: 'command', command: 'search'}, {type: 'text', text: 'Airflow'}, {type: 'edit', key: 'submit'});
+    const s = act(start(), {type: 'command', command: 'search'}, {type: 'text', text: 'Airflow'}, {type: 'edit', key: 'submit'});
     expect(s.search?.matches.length).toBe(4);
     expect(s.search?.current).toBe(0);
-    const frame = builder.build(s, screen).map(lineText).join('\n');
+    const frame = builder.build(s).map(lineText).join('\n');
     // The match is in the project's badges (its keywords), scrolled into view.
     expect(frame).toContain('[Airflow] [데이터 품질 검사] [BigQuery]');
     expect(frame).toContain('1/4 "Airflow"');
-    expect(builder.section(s, 80).panels[s.focus[0]!]!.key).toBe('work/0/1');
+    expect(builder.section(s).panels[s.focus[0]!]!.entry).toBe(doc.sections[0]!.entries[0]!.children[1]);
+    expect(builder.section(s).panels[s.focus[0]!]!.entry.title).toBe('데이터 품질 모니터링 시스템');
   });
   it('n and N walk the matches, wrapping, across sections', () => {
-    let s = act(initialState(count), {type: 'command', command: 'search'}, {type: 'text', text: '지연'}, {type: 'edit', key: 'submit'});
+    let s = act(start(), {type: 'command', command: 'search'}, {type: 'text', text: '지연'}, {type: 'edit', key: 'submit'});
     const total = s.search!.matches.length;
     expect(total).toBe(5);
     expect(new Set(s.search!.matches.map((m) => m.section)).size).toBeGreaterThan(1);
@@ -91,37 +89,37 @@ describe('searching the résumé', () => {
     expect(s.search!.current).toBe(0);
   });
   it('Esc clears the search, and a second Esc quits', () => {
-    const s = act(initialState(count), {type: 'command', command: 'search'}, {type: 'text', text: 'Kafka'}, {type: 'edit', key: 'submit'});
+    const s = act(start(), {type: 'command', command: 'search'}, {type: 'text', text: 'Kafka'}, {type: 'edit', key: 'submit'});
     const cleared = act(s, {type: 'command', command: 'back'});
     expect(cleared.search).toBeUndefined();
     expect(cleared.quit).toBe(false);
     expect(act(cleared, {type: 'command', command: 'back'}).quit).toBe(true);
   });
   it('searches folded details too, unfolding them', () => {
-    let s = act(initialState(count), {type: 'command', command: 'toggleAll'});
+    let s = act(start(), {type: 'command', command: 'toggleAll'});
     // The three projects under jiwoo's organizations fold.
     expect(s.collapsed.size).toBe(3);
     // "체크포인트" is only in a highlight of 배송 이벤트 실시간 수집 파이프라인: hidden when folded.
-    expect(builder.build(s, screen).map(lineText).join('\n')).not.toContain('체크포인트');
+    expect(builder.build(s).map(lineText).join('\n')).not.toContain('체크포인트');
     s = act(s, {type: 'command', command: 'search'}, {type: 'text', text: '체크포인트'}, {type: 'edit', key: 'submit'});
     expect(s.search?.matches.length).toBe(1);
     expect(s.collapsed.size).toBe(0);
-    expect(builder.build(s, screen).map(lineText).join('\n')).toContain('체크포인트');
+    expect(builder.build(s).map(lineText).join('\n')).toContain('체크포인트');
   });
 
   it('Ctrl-C (the quit command) quits while the search line is open', () => {
-    const s = act(initialState(count), {type: 'command', command: 'search'}, {type: 'text', text: 'Kaf'}, {type: 'command', command: 'quit'});
+    const s = act(start(), {type: 'command', command: 'search'}, {type: 'text', text: 'Kaf'}, {type: 'command', command: 'quit'});
     expect(s.quit).toBe(true);
   });
 
   it('typing in the search line is text, not commands', () => {
-    const s = act(initialState(count), {type: 'command', command: 'search'}, {type: 'text', text: 'q'});
+    const s = act(start(), {type: 'command', command: 'search'}, {type: 'text', text: 'q'});
     expect(s.quit).toBe(false);
     expect(s.search?.query).toBe('q');
   });
   it('highlights every visible occurrence in the frame', () => {
-    const s = act(initialState(count), {type: 'command', command: 'search'}, {type: 'text', text: '데이터'}, {type: 'edit', key: 'submit'});
-    const frame = builder.build(s, screen);
+    const s = act(start(), {type: 'command', command: 'search'}, {type: 'text', text: '데이터'}, {type: 'edit', key: 'submit'});
+    const frame = builder.build(s);
     const marked = frame.flatMap((l) => l.filter((p) => p.style === 'match').map((p) => p.text));
     expect(marked.length).toBeGreaterThan(1);
     expect(new Set(marked)).toEqual(new Set(['데이터']));

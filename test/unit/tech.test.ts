@@ -4,7 +4,7 @@ import {findSection, onlySection, techDocument} from '../../src/document/select'
 import {closeMatches, distance, findTech, techIndex} from '../../src/document/tech';
 import {FrameBuilder} from '../../src/ui/frame';
 import {lineText} from '../../src/ui/layout/lines';
-import {initialState, reduce, type NavState} from '../../src/ui/state';
+import {createReducer, initialState, type NavState} from '../../src/ui/state';
 import {openTech, reduceTech} from '../../src/ui/tech';
 import {createTheme} from '../../src/ui/theme';
 import type {Command} from '../../src/ui/keymap';
@@ -75,20 +75,19 @@ describe('sections by name', () => {
 describe('the index overlay', () => {
   const builder = new FrameBuilder(doc, createTheme({color: false, ascii: false}));
   const screen = {width: 100, rows: 30};
-  const ctx = builder.techContext(() => screen);
-  const press = (state: NavState, ...commands: Command[]) =>
-    commands.reduce((s, command) => reduce(s, {type: 'command', command}, (st) => builder.geometry(st, screen), count, () => [], ctx), state);
+  const reduce = createReducer(builder.env());
+  const press = (state: NavState, ...commands: Command[]) => commands.reduce((s, command) => reduce(s, {type: 'command', command}), state);
 
   it('t opens it on the focused project’s first technology; Esc closes it', () => {
-    const s = press(initialState(count), 'techIndex');
+    const s = press(initialState(count, screen), 'techIndex');
     expect(index[s.tech!.selected]!.name).toBe('Kafka');
     expect(press(s, 'back').tech).toBeUndefined();
     expect(press(s, 'back').quit).toBe(false);
   });
   it('Enter on Airflow shows exactly its two projects; Esc goes back to the list', () => {
-    let s = press(initialState(count), 'techIndex', 'top', 'toggle');
+    let s = press(initialState(count, screen), 'techIndex', 'top', 'toggle');
     expect(s.tech!.chosen).toBe('Airflow');
-    const text = builder.build(s, {width: 100, rows: 200}).map(lineText).join('\n');
+    const text = builder.build({...s, screen: {width: 100, rows: 200}}).map(lineText).join('\n');
     expect(text).toContain('Airflow: 2 projects');
     for (const title of ['데이터 품질 모니터링 시스템', '정산 배치 이관']) expect(text).toContain(title);
     expect(text).not.toContain('배송 이벤트 실시간 수집 파이프라인');
@@ -97,17 +96,21 @@ describe('the index overlay', () => {
   });
   it('moves the selection within the list and keeps it in view', () => {
     const small = {width: 60, rows: 12};
-    const g = (st: NavState) => builder.geometry(st, small);
-    let s = reduce(initialState(count), {type: 'command', command: 'techIndex'}, g, count, () => [], builder.techContext(() => small));
-    for (let i = 0; i < 30; i++) s = reduce(s, {type: 'command', command: 'down'}, g, count, () => [], builder.techContext(() => small));
+    let s = reduce(initialState(count, small), {type: 'command', command: 'techIndex'});
+    for (let i = 0; i < 30; i++) s = reduce(s, {type: 'command', command: 'down'});
     expect(s.tech!.selected).toBe(index.length - 1);
-    const frame = builder.build(s, small).map(lineText);
+    const frame = builder.build(s).map(lineText);
     expect(frame.some((l) => l.startsWith('▸ ') && l.includes(index.at(-1)!.name))).toBe(true);
   });
-  it('reduceTech: quit and t close or quit from anywhere', () => {
+  it('reduceTech: q quits and t closes from anywhere in the overlay', () => {
     const open = openTech(index);
-    expect(reduceTech(open, 'quit', index, 10, 0)).toBe('quit');
-    expect(reduceTech({...open, chosen: 'Go'}, 'techIndex', index, 10, 0)).toBe('close');
+    const state = {...initialState(count, screen), tech: open};
+    const g = builder.geometry(state);
+    const context = builder.env().tech!;
+    expect(reduceTech(state, open, 'quit', context, g).quit).toBe(true);
+    const chosen = {...open, chosen: 'Airflow'};
+    expect(reduceTech({...state, tech: chosen}, chosen, 'techIndex', context, g).tech).toBeUndefined();
+    expect(reduceTech(state, open, 'back', context, g).tech).toBeUndefined();
   });
 });
 
@@ -115,8 +118,8 @@ describe('the focused project in the index', () => {
   it('marks the technologies of the project focused when the index opened', () => {
     const builder = new FrameBuilder(doc, createTheme({color: false, ascii: false}));
     const screen = {width: 100, rows: 40};
-    const s = reduce(initialState(count), {type: 'command', command: 'techIndex'}, (st) => builder.geometry(st, screen), count, () => [], builder.techContext(() => screen));
-    const rows = builder.build(s, screen).map(lineText);
+    const s = createReducer(builder.env())(initialState(count, screen), {type: 'command', command: 'techIndex'});
+    const rows = builder.build(s).map(lineText);
     const marked = rows.filter((l) => l.startsWith('• ') || l.startsWith('▸ ')).map((l) => l.slice(2).split(/ {2,}/)[0]);
     expect(new Set(marked)).toEqual(new Set(['Kafka', 'Flink', '데이터 레이크']));
   });

@@ -1,14 +1,12 @@
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
+import {DEFAULT_WIDTH, MAX_READING_WIDTH, MIN_WIDTH} from '../../src/sizes';
 import {
   breakWord,
   cellWidth,
-  DEFAULT_WIDTH,
   defaultWidth,
   graphemes,
-  MAX_READING_WIDTH,
-  MIN_WIDTH,
   padEnd,
   truncate,
   wrapHanging,

@@ -1,0 +1,80 @@
+import {describe, expect, it} from 'vitest';
+import {FrameBuilder} from '../../src/ui/frame';
+import {lineText, lineWidth} from '../../src/ui/layout/lines';
+import {frameRegions} from '../../src/ui/layout/regions';
+import {createReducer, initialState} from '../../src/ui/state';
+import {createTheme} from '../../src/ui/theme';
+import {HEADER_CONTACTS_ROWS, HEADER_GREETING_ROWS} from '../../src/sizes';
+import {fixtureDocument} from '../helpers/resume';
+
+// test/fixtures/jiwoo.json: a name and label, a summary, contacts, and ten sections.
+const doc = fixtureDocument('jiwoo');
+const count = doc.sections.length;
+const theme = createTheme({color: false, ascii: false});
+
+describe('frame regions: one description of the screen for drawing and the mouse', () => {
+  it('the header grows with the rows; the bar, body and status follow it; the frame is rows - 1 tall', () => {
+    for (const [rows, headerRows] of [[HEADER_GREETING_ROWS - 1, 1], [HEADER_GREETING_ROWS, 2], [HEADER_CONTACTS_ROWS, 3]] as const) {
+      const r = frameRegions(doc, 0, {width: 100, rows});
+      expect(r.header.lines).toHaveLength(headerRows);
+      expect(r.bar.row).toBe(headerRows);
+      expect(r.body.top).toBe(headerRows + 1);
+      expect(r.status.row).toBe(r.body.top + r.body.height);
+      expect(r.status.row).toBe(rows - 2);
+    }
+  });
+  it('the drawn frame puts each region where the regions say', () => {
+    const screen = {width: 100, rows: 30};
+    const builder = new FrameBuilder(doc, theme);
+    const frame = builder.build(initialState(count, screen));
+    const r = builder.regions(0, screen);
+    expect(lineText(frame[0]!)).toContain(doc.name);
+    expect(lineText(frame[r.bar.row]!)).toBe(lineText(r.bar.line));
+    expect(lineText(frame[r.status.row]!)).toMatch(/ 0% $/);
+    expect(frame).toHaveLength(screen.rows - 1);
+  });
+  it('tabs have columns on the bar row, side by side, each naming its section', () => {
+    const r = frameRegions(doc, 0, {width: 100, rows: 30});
+    // Its ten sections all get a tab in 100 columns (titles shorten to fit; no tab is left off).
+    expect(r.bar.tabs.map((t) => t.section)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(r.bar.tabs[0]!.start).toBe(0);
+    for (let i = 1; i < r.bar.tabs.length; i++) expect(r.bar.tabs[i]!.start).toBe(r.bar.tabs[i - 1]!.end);
+    expect(r.bar.tabs.at(-1)!.end).toBeLessThanOrEqual(lineWidth(r.bar.line));
+  });
+  it('a tab says which section it opens, also when the bar leaves the far tabs off', () => {
+    const titles = Array.from({length: 30}, (_, i) => `Section number ${i + 1}`);
+    const many = {...doc, sections: titles.map((title) => ({id: 'skills' as const, title, entries: []}))};
+    const tabs = frameRegions(many, 25, {width: 40, rows: 20}).bar.tabs;
+    expect(tabs.length).toBeLessThan(30);
+    expect(tabs.some((t) => t.section === 25)).toBe(true);
+    expect(tabs[0]!.section).toBeGreaterThan(0);
+    expect(tabs.map((t) => t.section)).toEqual(Array.from({length: tabs.length}, (_, i) => tabs[0]!.section + i));
+  });
+});
+
+describe('clicks and the wheel through the reducer, on the real frame', () => {
+  const screen = {width: 100, rows: 30};
+  const builder = new FrameBuilder(doc, theme);
+  const reduce = createReducer(builder.env());
+  const start = initialState(count, screen);
+  const r = builder.regions(0, screen);
+
+  it('a click on a tab opens its section, also a tab past 9', () => {
+    for (const tab of [r.bar.tabs[2]!, r.bar.tabs[9]!]) {
+      expect(reduce(start, {type: 'click', x: tab.start, y: r.bar.row}).section).toBe(tab.section);
+      expect(reduce(start, {type: 'click', x: tab.end - 1, y: r.bar.row}).section).toBe(tab.section);
+    }
+  });
+  it('a click on a panel focuses it; a click between panels or on the header does nothing', () => {
+    const panels = builder.section(start).panels;
+    const second = reduce(start, {type: 'click', x: 60, y: r.body.top + panels[1]!.start + 1});
+    expect(second.focus[0]).toBe(1);
+    expect(reduce(start, {type: 'click', x: 60, y: 0})).toBe(start);
+    expect(reduce(start, {type: 'click', x: 60, y: r.status.row})).toBe(start);
+  });
+  it('the wheel scrolls the content, clamped', () => {
+    const s = reduce(start, {type: 'scroll', delta: 3});
+    expect(s.offset[0]).toBe(3);
+    expect(reduce(s, {type: 'scroll', delta: -10}).offset[0]).toBe(0);
+  });
+});
