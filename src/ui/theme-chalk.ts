@@ -80,6 +80,7 @@ export function markedTerminalStyles(style: (token: Token) => Styler): Record<st
     listitem: style('plain'),
     paragraph: style('plain'),
     table: style('plain'),
-    text: style('plain'),
+    // Every run of text, inside headings, bold and links too: styling it would cover theirs.
+    text: identity,
   };
 }
