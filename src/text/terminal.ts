@@ -20,6 +20,8 @@ export function renderTerminal(doc: ResumeDocument, width: number, theme: Theme 
     ...markedTerminalStyles(style),
     // Bold text and paragraphs the app draws in a token of their own (a block label, a period…).
     ...printRoleStyles(doc, style),
+    // The rule between entries: marked-terminal draws it as wide as process.stdout, not `width`.
+    hr: () => style('border')('-'.repeat(width)),
     reflowText: false,
     showSectionPrefix: false,
     emoji: false,

@@ -89,6 +89,14 @@ describe('the colored print follows the app’s hierarchy', () => {
     expect(lines.find((l) => stripAnsi(l) === `${role.role} · ${role.period}`)).toBe(styled(probe, 'role', role.role!) + styled(probe, 'period', ` · ${role.period}`));
   });
 
+  it('the rule between entries is one line of the print’s width, in `border`', () => {
+    for (const width of [40, 100]) {
+      const rules = renderTerminal(doc, width, probe).split('\n').filter((l) => /^-+$/.test(stripAnsi(l)));
+      expect(rules.length).toBeGreaterThan(0);
+      for (const rule of rules) expect(rule).toBe(styled(probe, 'border', '-'.repeat(width)));
+    }
+  });
+
   it('links inside list items are rendered, not printed as Markdown (marked-terminal#304)', () => {
     const out = stripAnsi(renderTerminal(doc, 100, dark));
     const contact = doc.contacts.find((c) => c.url?.startsWith('https:'))!;
