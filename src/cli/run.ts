@@ -15,7 +15,8 @@ import {renderMarkdown} from '../text/markdown';
 import {renderPlain} from '../text/plain';
 import {MAX_WIDTH, MIN_WIDTH} from '../sizes';
 import {defaultWidth} from '../text/width';
-import {colorLevel, isInteractive, wantsColor, type Format, type TerminalFacts} from './mode';
+import {setColourLevel} from './colour';
+import {isInteractive, wantsColor, type Format, type TerminalFacts} from './mode';
 
 /** Exit codes, documented in --help and the README. */
 export const EXIT = {
@@ -117,7 +118,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     // reaches ~81, but a flag in the shebang would need `env -S`, which BusyBox lacks).
     setFlagsFromString('--optimize-for-size');
     // Loaded only here: piping never pays for React and Ink.
-    const {runInteractive} = await import('../ui/run');
+    const [, {runInteractive}] = await Promise.all([setColourLevel('app', color, io.env), import('../ui/run')]);
     return runInteractive(doc, {color, ascii: argv.ascii, mouse: argv.mouse, initialSection: section});
   }
   if (section !== undefined) {
@@ -137,8 +138,7 @@ async function printDocument(doc: ResumeDocument, resume: Resume, format: Format
     await io.write(renderPlain(doc, width));
   } else {
     // Loaded only here: the plain path never pays for marked, marked-terminal and chalk.
-    const [{default: chalk}, {renderTerminal}] = await Promise.all([import('chalk'), import('../text/terminal')]);
-    chalk.level = colorLevel(true, io.env);
+    const [, {renderTerminal}] = await Promise.all([setColourLevel('print', true, io.env), import('../text/terminal')]);
     await io.write(renderTerminal(doc, width));
   }
   return EXIT.ok;

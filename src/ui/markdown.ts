@@ -1,19 +1,20 @@
-import chalk from 'chalk';
 import {Marked} from 'marked';
 import {markedTerminal} from 'marked-terminal';
 import wrapAnsi from 'wrap-ansi';
 import {plainInline, type InlineRenderer} from './layout/panel';
 import {MARKDOWN_HINT} from './markdown-hint';
+import type {Theme} from './theme';
+import {chalkTokens, markedTerminalStyles} from './theme-chalk';
 
 /**
- * Inline Markdown in panels, rendered by marked + marked-terminal and wrapped by display cells
- * (marked-terminal's own reflow counts `.length`; FIELD-NOTES "Colors"). The result carries SGR
- * codes from marked-terminal only: the text itself was sanitized at load.
+ * Inline Markdown in panels, rendered by marked + marked-terminal in the theme's tokens
+ * (`**strong**` in `strong`, `` `code` `` in `code`…) and wrapped by display cells: marked-terminal's
+ * own reflow (`reflowText`) counts `.length`, so a Hangul line would be cut at twice its width.
+ * The result carries SGR codes from the theme only: the text itself was sanitized at load.
  */
-export function createMarkdownInline(color: boolean): InlineRenderer {
-  chalk.level = color ? Math.max(chalk.level, 1) as 1 | 2 | 3 : 0;
+export function createMarkdownInline(theme: Theme): InlineRenderer {
   const marked = new Marked();
-  marked.use(markedTerminal({reflowText: false, emoji: false, showSectionPrefix: false}));
+  marked.use(markedTerminal({...markedTerminalStyles(chalkTokens(theme.styles)), reflowText: false, emoji: false, showSectionPrefix: false}));
   const cache = new Map<string, string>();
   return (text, width, style) => {
     if (!MARKDOWN_HINT.test(text)) return plainInline(text, width, style);

@@ -51,7 +51,7 @@ export async function runInteractive(doc: ResumeDocument, options: InteractiveOp
   try {
     const theme = createTheme({color: options.color, ascii: options.ascii, hyperlinks: supportsHyperlink(process.stdout)});
     // Only a résumé whose text holds Markdown pays for loading marked and marked-terminal.
-    const inline = hasMarkdown(doc) ? (await import('./markdown')).createMarkdownInline(options.color) : undefined;
+    const inline = hasMarkdown(doc) ? (await import('./markdown')).createMarkdownInline(theme) : undefined;
     let failure: Error | undefined;
     const instance = render(
       <ErrorBoundary

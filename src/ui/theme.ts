@@ -1,18 +1,42 @@
 import type {StyleName} from './layout/lines';
 
 /**
- * Every color the app shows comes from a theme: semantic styles, the badge palette and the
- * border characters. The mono theme (NO_COLOR, --no-color) keeps focus and badges visible
- * through bold, inverse, border weight and brackets.
+ * Every color kim-resume shows comes from a theme: one map from semantic token to style, plus
+ * the badge chips and the border characters. The Ink app reads the tokens directly; the colored
+ * print and Markdown inside panels turn them into chalk functions (src/ui/theme-chalk.ts). This
+ * module is pure data (no Ink, no chalk), so any path may import it cheaply.
+ *
+ * The mono theme (NO_COLOR, --no-color) has no color at all: focus and badges stay visible
+ * through bold, inverse, underline, border weight and brackets.
  */
 export interface TextStyle {
   color?: string;
   backgroundColor?: string;
   bold?: boolean;
   dimColor?: boolean;
-  inverse?: boolean;
+  italic?: boolean;
   underline?: boolean;
+  strikethrough?: boolean;
+  inverse?: boolean;
 }
+
+/**
+ * The semantic tokens: the app's span styles (src/ui/layout/lines.ts), plus what only Markdown
+ * and badges use.
+ */
+export type Token =
+  | StyleName
+  /** A technology badge's text; colored themes put it on a chip from BADGE_PALETTE. */
+  | 'badge'
+  /** Markdown `**strong**`, `*emphasis*`, `` `code` ``, links, `~~deleted~~`, `> quotes`. */
+  | 'strong'
+  | 'emphasis'
+  | 'code'
+  | 'link'
+  | 'deleted'
+  | 'quote';
+
+export type TokenMap = Readonly<Record<Token, TextStyle>>;
 
 export interface BoxChars {
   topLeft: string;
@@ -25,7 +49,8 @@ export interface BoxChars {
 
 export interface Theme {
   color: boolean;
-  styles: Record<StyleName, TextStyle>;
+  /** The theme's token map: what every colored view reads. */
+  styles: TokenMap;
   /** The style of a technology's badge: one stable color per name, everywhere. */
   badge(name: string): TextStyle;
   /** What a badge shows: ` FastAPI ` on a colored chip, `[FastAPI]` without color. */
@@ -58,65 +83,89 @@ export function badgeIndex(name: string, size = BADGE_PALETTE.length): number {
   return hash % size;
 }
 
-const COLOR_STYLES: Record<StyleName, TextStyle> = {
-  plain: {},
-  name: {color: 'cyanBright', bold: true},
-  label: {color: 'white', bold: true},
-  greeting: {color: 'gray'},
-  muted: {color: 'gray'},
-  heading: {color: 'cyanBright', bold: true},
-  orgTitle: {color: 'yellowBright', bold: true},
-  role: {bold: true},
-  period: {color: 'gray'},
-  panelTitle: {bold: true},
-  panelTitleFocus: {color: 'cyanBright', bold: true},
-  border: {color: 'gray'},
-  borderFocus: {color: 'cyanBright', bold: true},
-  blockLabel: {color: 'magentaBright', bold: true},
-  bullet: {color: 'cyan'},
-  tabActive: {color: 'black', backgroundColor: 'cyanBright', bold: true},
-  tabInactive: {color: 'gray'},
-  status: {color: 'gray'},
-  statusKey: {color: 'cyanBright', bold: true},
-  match: {color: 'black', backgroundColor: 'yellowBright'},
-  cursor: {inverse: true},
-};
-
-const MONO_STYLES: Record<StyleName, TextStyle> = {
-  plain: {},
-  name: {bold: true},
-  label: {bold: true},
-  greeting: {},
-  muted: {},
-  heading: {bold: true},
-  orgTitle: {bold: true, underline: true},
-  role: {bold: true},
-  period: {},
-  panelTitle: {bold: true},
-  panelTitleFocus: {bold: true, inverse: true},
-  border: {},
-  borderFocus: {bold: true},
-  blockLabel: {underline: true},
-  bullet: {},
-  tabActive: {inverse: true, bold: true},
-  tabInactive: {},
-  status: {},
-  statusKey: {bold: true},
-  match: {inverse: true, underline: true},
-  cursor: {inverse: true},
-};
+/**
+ * The themes, one token map each. A new theme (say, for light backgrounds) is one more map
+ * here, nothing else: the app, the colored print and Markdown in panels all derive from it.
+ */
+export const THEMES = {
+  /** For dark terminal backgrounds; the 16 named colors, so every terminal maps them to its own palette. */
+  dark: {
+    plain: {},
+    name: {color: 'cyanBright', bold: true},
+    label: {color: 'white', bold: true},
+    greeting: {color: 'gray'},
+    muted: {color: 'gray'},
+    heading: {color: 'cyanBright', bold: true},
+    orgTitle: {color: 'yellowBright', bold: true},
+    role: {bold: true},
+    period: {color: 'gray'},
+    panelTitle: {bold: true},
+    panelTitleFocus: {color: 'cyanBright', bold: true},
+    border: {color: 'gray'},
+    borderFocus: {color: 'cyanBright', bold: true},
+    blockLabel: {color: 'magentaBright', bold: true},
+    bullet: {color: 'cyan'},
+    tabActive: {color: 'black', backgroundColor: 'cyanBright', bold: true},
+    tabInactive: {color: 'gray'},
+    status: {color: 'gray'},
+    statusKey: {color: 'cyanBright', bold: true},
+    match: {color: 'black', backgroundColor: 'yellowBright'},
+    cursor: {inverse: true},
+    badge: {color: 'white', bold: true},
+    strong: {bold: true},
+    emphasis: {italic: true},
+    code: {color: 'yellow'},
+    link: {color: 'cyan', underline: true},
+    deleted: {dimColor: true, strikethrough: true},
+    quote: {color: 'gray', italic: true},
+  },
+  /** No color at all (NO_COLOR, --no-color): only attributes. */
+  mono: {
+    plain: {},
+    name: {bold: true},
+    label: {bold: true},
+    greeting: {},
+    muted: {},
+    heading: {bold: true},
+    orgTitle: {bold: true, underline: true},
+    role: {bold: true},
+    period: {},
+    panelTitle: {bold: true},
+    panelTitleFocus: {bold: true, inverse: true},
+    border: {},
+    borderFocus: {bold: true},
+    blockLabel: {underline: true},
+    bullet: {},
+    tabActive: {inverse: true, bold: true},
+    tabInactive: {},
+    status: {},
+    statusKey: {bold: true},
+    match: {inverse: true, underline: true},
+    cursor: {inverse: true},
+    badge: {bold: true},
+    strong: {bold: true},
+    emphasis: {italic: true},
+    code: {},
+    link: {underline: true},
+    deleted: {strikethrough: true},
+    quote: {italic: true},
+  },
+} as const satisfies Record<string, TokenMap>;
 
 export interface ThemeOptions {
   color: boolean;
   ascii: boolean;
   hyperlinks?: boolean;
+  /** The token map; by default THEMES.dark with color, THEMES.mono without. */
+  tokens?: TokenMap;
 }
 
-export function createTheme({color, ascii, hyperlinks = false}: ThemeOptions): Theme {
+export function createTheme({color, ascii, hyperlinks = false, tokens}: ThemeOptions): Theme {
+  const styles: TokenMap = tokens ?? (color ? THEMES.dark : THEMES.mono);
   return {
     color,
-    styles: color ? COLOR_STYLES : MONO_STYLES,
-    badge: (name) => (color ? {color: 'white', backgroundColor: BADGE_PALETTE[badgeIndex(name)], bold: true} : {bold: true}),
+    styles,
+    badge: (name) => (color ? {...styles.badge, backgroundColor: BADGE_PALETTE[badgeIndex(name)]} : styles.badge),
     badgeText: (name) => (color ? ` ${name} ` : `[${name}]`),
     box: ascii ? {normal: ASCII, focused: ASCII_FOCUS} : {normal: ROUND, focused: HEAVY},
     bullet: ascii ? '-' : '•',

@@ -1,0 +1,29 @@
+import {colorLevel} from './mode';
+
+/** What is about to be drawn: the colored print, or the full-screen app. */
+export type ColourTarget = 'print' | 'app';
+
+/**
+ * The chalk level of a run. With color: FORCE_COLOR's level when it gives one, else the higher of
+ * what the environment says (colorLevel) and what chalk detected for stdout (it knows terminals
+ * that set no COLORTERM, such as Windows Terminal). Without color the print is plain text, but
+ * the app keeps level 1: its mono theme shows focus and badges through bold, inverse and
+ * underline, which chalk writes only from level 1 (the theme has no color to write).
+ */
+export function chalkLevel(target: ColourTarget, color: boolean, env: NodeJS.ProcessEnv, detected: number): 0 | 1 | 2 | 3 {
+  if (!color) return target === 'app' ? 1 : 0;
+  const level = colorLevel(true, env);
+  if (/^\s*[123]\s*$/.test(env.FORCE_COLOR ?? '')) return level;
+  return Math.max(level, Math.min(detected, 3)) as 1 | 2 | 3;
+}
+
+/**
+ * Loads chalk and sets its level, once, before anything colored is drawn: the only place that
+ * assigns chalk.level (Ink, marked-terminal and the theme's chalk functions share this chalk).
+ * chalk's own detection reads `--no-color` from process.argv and ignores NO_COLOR (chalk#547),
+ * so it is never left to decide. Loaded here, not imported: the plain path never loads chalk.
+ */
+export async function setColourLevel(target: ColourTarget, color: boolean, env: NodeJS.ProcessEnv): Promise<void> {
+  const {default: chalk, supportsColor} = await import('chalk');
+  chalk.level = chalkLevel(target, color, env, supportsColor ? supportsColor.level : 0);
+}
