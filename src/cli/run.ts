@@ -6,7 +6,7 @@ import {NO_ARGUMENTS, type Arguments} from './defaults';
 import {toDocument} from '../document/build';
 import {resumeSection} from '../document/sections';
 import type {ResumeDocument} from '../document/model';
-import {findSection, onlySection, sectionChoices, techDocument} from '../document/select';
+import {findSection, onlySection, resumeForTech, sectionChoices, techDocument} from '../document/select';
 import {closeMatches, findTech, techIndex} from '../document/tech';
 import type {Resume} from '../resume/types';
 import {formatLoadError, loadResumeFile} from '../resume/load';
@@ -110,7 +110,7 @@ export async function run(args: string[], io: Io): Promise<number> {
       io.error(`kim-resume: no project uses ${name}${close.length > 0 ? `; did you mean ${close.join(', ')}?` : ''}`);
       return EXIT.noMatch;
     }
-    return print(techDocument(doc, tech));
+    return print(techDocument(doc, tech), resumeForTech(loaded.resume, tech.name));
   }
   if (isInteractive(format, io)) {
     // A long-lived full-screen app allocates a frame per key: ask V8 to keep the heap small

@@ -1,4 +1,5 @@
 import type {TechEntry} from './tech';
+import type {Resume} from '../resume/types';
 import type {ResumeDocument, Section} from './model';
 import {countOf, fold} from './present';
 
@@ -49,3 +50,22 @@ export function techDocument(doc: ResumeDocument, tech: TechEntry): ResumeDocume
   return {...doc, contacts: [], greeting: undefined, sections: [techSection(tech)]};
 }
 
+
+/**
+ * `--tech NAME --format json`: the résumé with basics, meta, only the projects that list the
+ * technology, and the employers those projects name: still a valid JSON Resume.
+ */
+export function resumeForTech(resume: Resume, name: string): Resume {
+  const wanted = fold(name);
+  const projects = (resume.projects ?? []).filter((p) => (p.keywords ?? []).some((k) => fold(k) === wanted));
+  const employers = new Set(projects.map((p) => p.entity));
+  const work = (resume.work ?? []).filter((w) => employers.has(w.name));
+  const kept: Resume = {};
+  for (const [key, value] of Object.entries(resume) as Array<[keyof Resume, unknown]>) {
+    if (key === 'projects') kept.projects = projects;
+    else if (key === 'work') {
+      if (work.length > 0) kept.work = work;
+    } else if (key === '$schema' || key === 'basics' || key === 'meta') (kept as Record<string, unknown>)[key] = value;
+  }
+  return kept;
+}

@@ -1,3 +1,4 @@
+import {fold} from '../document/present';
 import {cellWidth, graphemes} from '../text/width';
 import {lineText, span, type Line, type Span} from './layout/lines';
 
@@ -27,7 +28,10 @@ export interface SearchState {
 
 export const emptySearch = (): SearchState => ({query: '', cursor: 0, editing: true, matches: [], current: -1});
 
-/** Lower-cased NFC text with, for each of its code units, the index in the original it came from. */
+/**
+ * Lower-cased NFC text with, for each of its code units, the index in the original it came from
+ * (the same folding as `fold`, one character at a time, so a match maps back to what is shown).
+ */
 function folded(text: string): {text: string; map: number[]} {
   let out = '';
   const map: number[] = [];
@@ -42,7 +46,8 @@ function folded(text: string): {text: string; map: number[]} {
   return {text: out, map};
 }
 
-export const foldQuery = (query: string) => query.normalize('NFC').toLowerCase();
+/** A query folded as names are everywhere (src/document/present.ts): NFC, lower case. */
+export const foldQuery = fold;
 
 /** Where `query` occurs in `text`: [start, end) ranges in `text`'s code units. */
 export function findAll(text: string, query: string): Array<[number, number]> {

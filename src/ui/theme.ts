@@ -1,4 +1,5 @@
 import type {StyleName} from './layout/lines';
+import {fold} from '../document/present';
 
 /**
  * Every color kim-resume shows comes from a theme: one map from semantic token to style, plus
@@ -76,7 +77,7 @@ export const BADGE_PALETTE = [
 /** A stable index for a technology name (case-insensitive FNV-1a): the same chip everywhere. */
 export function badgeIndex(name: string, size = BADGE_PALETTE.length): number {
   let hash = 0x811c9dc5;
-  for (const ch of name.toLowerCase()) {
+  for (const ch of fold(name)) {
     hash ^= ch.codePointAt(0)!;
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }

@@ -124,3 +124,19 @@ describe('the focused project in the index', () => {
     expect(new Set(marked)).toEqual(new Set(['Kafka', 'Flink', '데이터 레이크']));
   });
 });
+
+describe('--tech with --format json', () => {
+  it('keeps basics, meta, exactly the projects that list it and their employers: a valid JSON Resume', async () => {
+    const {resumeForTech} = await import('../../src/document/select');
+    const {officialSchemaErrors} = await import('../helpers/schema');
+    const resume = fixtureResume('jiwoo');
+    const kept = resumeForTech(resume, 'AIRFLOW');
+    expect(kept.basics).toEqual(resume.basics);
+    expect(kept.meta).toEqual(resume.meta);
+    expect(kept.projects!.map((p) => p.name)).toEqual(['데이터 품질 모니터링 시스템', '정산 배치 이관']);
+    expect(kept.work!.map((w) => w.name)).toEqual(['주식회사 바다물류', '한빛커머스']);
+    expect(kept.skills).toBeUndefined();
+    expect(kept['x-essays']).toBeUndefined();
+    expect(officialSchemaErrors(kept)).toEqual([]);
+  });
+});
