@@ -5,7 +5,6 @@
  * the mouse, driven through ink-testing-library with the mono theme.
  */
 import chalk from 'chalk';
-import {render} from 'ink-testing-library';
 import React from 'react';
 import stripAnsi from 'strip-ansi';
 import stringWidth from 'string-width';
@@ -18,11 +17,10 @@ import {FrameBuilder} from '../../src/ui/frame';
 import {lineText} from '../../src/ui/layout/lines';
 import {createReducer, initialState, type Action, type NavState} from '../../src/ui/state';
 import {createTheme} from '../../src/ui/theme';
+import {startInk} from '../helpers/ink';
 import {ANY_RESUMES, fixtureDocument, loadFixture, type AnyResume} from '../helpers/resumes';
 
 const theme = createTheme({color: false, ascii: false});
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const tick = () => sleep(20);
 
 // Ink styles through chalk, which sees no terminal under the test runner: at level 1 the frame
 // carries the mono theme's SGR codes (bold, inverse, underline), so highlights can be read.
@@ -39,19 +37,7 @@ const INVERSE_UNDERLINE = /(?:\x1b\[7m\x1b\[4m|\x1b\[4m\x1b\[7m)([^\x1b]*)/g;
 const marked = (raw: string) => [...raw.matchAll(INVERSE_UNDERLINE)].map((m) => m[1]!);
 
 async function start(doc: ResumeDocument, width: number, rows: number) {
-  const app = render(<App doc={doc} theme={theme} size={{width, rows}} />);
-  await tick();
-  const raw = () => app.lastFrame() ?? '';
-  const screen = () => stripAnsi(raw()).split('\n');
-  // A key is handled once the frame changes (or, for a key that changes nothing, after a while).
-  const press = async (...keys: string[]) => {
-    for (const key of keys) {
-      const before = raw();
-      app.stdin.write(key);
-      for (let waited = 0; raw() === before && waited < 500; waited += 10) await sleep(10);
-      await tick();
-    }
-  };
+  const {app, raw, screen, press} = await startInk(<App doc={doc} theme={theme} size={{width, rows}} />);
   const builder = new FrameBuilder(doc, theme);
   const barRow = builder.regions(0, {width, rows}).bar.row;
   return {app, raw, screen, press, barRow, builder};
@@ -238,15 +224,9 @@ describe('the mouse on a fixture (SGR reports, as the terminal sends them)', () 
   const ada = fixtureDocument(ANY_RESUMES[0]!.path);
 
   it('a click on a tab opens its section; a click on a panel focuses it; the wheel scrolls', async () => {
-    const {app, raw, screen, barRow, builder} = await start(ada, 100, 30);
+    const {app, raw, screen, press, barRow, builder} = await start(ada, 100, 30);
     type Report = {kind: 'press' | 'wheelUp' | 'wheelDown'; button: number; x: number; y: number};
-    const emit = async ({kind, button, x, y}: Report) => {
-      const before = raw();
-      const code = kind === 'wheelUp' ? 64 : kind === 'wheelDown' ? 65 : button;
-      app.stdin.write(`\x1b[<${code};${x + 1};${y + 1}M`);
-      for (let waited = 0; raw() === before && waited < 500; waited += 10) await sleep(10);
-      await tick();
-    };
+    const emit = ({kind, button, x, y}: Report) => press(`\x1b[<${kind === 'wheelUp' ? 64 : kind === 'wheelDown' ? 65 : button};${x + 1};${y + 1}M`);
     const tabs = builder.regions(0, {width: 100, rows: 30}).bar.tabs;
     await emit({kind: 'press', button: 0, x: tabs[2]!.start + 1, y: barRow});
     expect(activeTab(raw().split('\n')[barRow]!)).toBe(2);

@@ -1,31 +1,17 @@
-import {render} from 'ink-testing-library';
 import React from 'react';
-import stripAnsi from 'strip-ansi';
 import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
 import {App} from '../../src/ui/App';
 import {KEYMAP, keyLabels} from '../../src/ui/keymap';
 import {createTheme} from '../../src/ui/theme';
+import {startInk} from '../helpers/ink';
 import {fixtureDocument} from '../helpers/resume';
 
 // test/fixtures/jiwoo.json: sections 1 경력 (주식회사 바다물류: two projects; 한빛커머스: one), 2 개인 프로젝트,
 // 3 봉사 활동, 4 학력 · 병역 … 10 에세이.
 const doc = fixtureDocument('jiwoo');
 const theme = createTheme({color: false, ascii: false});
-const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
-
-async function start(width: number, rows: number) {
-  const app = render(<App doc={doc} theme={theme} size={{width, rows}} />);
-  await tick();
-  const screen = () => stripAnsi(app.lastFrame() ?? '').split('\n');
-  const press = async (...keys: string[]) => {
-    for (const key of keys) {
-      app.stdin.write(key);
-      await tick();
-    }
-  };
-  return {app, screen, press};
-}
+const start = (width: number, rows: number) => startInk(<App doc={doc} theme={theme} size={{width, rows}} />);
 
 describe('App layouts', () => {
   it.each([
@@ -111,7 +97,6 @@ describe('App keys', () => {
       expect(help).toContain(binding.description);
     }
     await press('\x1b');
-    await tick();
     expect(screen().join('\n')).not.toContain('show or hide this help');
     expect(screen().join('\n')).toContain('배송 이벤트 실시간 수집 파이프라인');
     app.unmount();
