@@ -6,7 +6,8 @@
  *
  * Modelled on Ink's parse-keypress.ts and input-parser.ts
  * (https://github.com/vadimdemedes/ink/blob/master/src/input-parser.ts) and xterm's control
- * sequences (https://invisible-island.net/xterm/ctlseqs/ctlseqs.html). It differs where the app
+ * sequences (https://invisible-island.net/xterm/ctlseqs/ctlseqs.html). Terminal replies (OSC 10/11
+ * colours, DA1, cursor position reports) are events of their own, never keys. It differs where the app
  * needs it to: several keys in one read are several events (typing fast, auto-repeat and SSH
  * deliver them together), and `ESC` followed by a printable key is Esc then that key, since
  * the app has no Alt bindings.
@@ -46,8 +47,20 @@ export interface MouseReport {
   y: number;
 }
 
+/** A terminal's answer to a query the app sent (never a key: it must not reach a key handler). */
+export type TerminalReply =
+  /** OSC 11 (or 10): the background (foreground) colour, 0–1 per channel. */
+  | {kind: 'background' | 'foreground'; rgb: [number, number, number]}
+  /** DA1 (`CSI ? … c`): every terminal answers it, so it marks the end of the answers before it. */
+  | {kind: 'deviceAttributes'; params: string}
+  /** CPR (`CSI row ; col R`) after `CSI 6n`: 1-based. */
+  | {kind: 'cursor'; row: number; col: number}
+  /** Any other OSC string: consumed, never typed. */
+  | {kind: 'osc'; data: string};
+
 export type InputEvent =
   | {type: 'key'; key: KeyPress}
+  | {type: 'reply'; reply: TerminalReply}
   /** Printable characters typed one after another (no control character among them). */
   | {type: 'text'; text: string}
   /** What a bracketed paste carried, markers removed. */
@@ -102,9 +115,29 @@ function csiEnd(input: string, from: number): number {
   return -1;
 }
 
+/** `rgb:RRRR/GGGG/BBBB` (1–4 hex digits a channel, as xterm answers OSC 10/11) → 0–1 per channel. */
+export function parseRgb(spec: string): [number, number, number] | undefined {
+  const m = /^rgba?:([0-9a-f]{1,4})\/([0-9a-f]{1,4})\/([0-9a-f]{1,4})(?:\/[0-9a-f]{1,4})?$/i.exec(spec.trim());
+  if (!m) return undefined;
+  return [m[1]!, m[2]!, m[3]!].map((h) => parseInt(h, 16) / (16 ** h.length - 1)) as [number, number, number];
+}
+
+/** What an OSC string means (`ESC ] Ps ; Pt`, terminator removed). */
+function oscEvent(data: string): InputEvent {
+  const m = /^(10|11);(.*)$/s.exec(data);
+  const rgb = m ? parseRgb(m[2]!) : undefined;
+  if (m && rgb) return {type: 'reply', reply: {kind: m[1] === '11' ? 'background' : 'foreground', rgb}};
+  return {type: 'reply', reply: {kind: 'osc', data}};
+}
+
 /** What a complete CSI sequence means, or undefined when it means nothing to the app. */
 function csiEvent(sequence: string): InputEvent | undefined {
   const body = sequence.slice(2);
+  const da1 = /^\?([\d;]*)c$/.exec(body);
+  if (da1) return {type: 'reply', reply: {kind: 'deviceAttributes', params: da1[1]!}};
+  // A cursor position report. (xterm's F3 with modifiers has the same shape, CSI 1;Pm R: the app binds no F3.)
+  const cpr = /^(\d+);(\d+)R$/.exec(body);
+  if (cpr) return {type: 'reply', reply: {kind: 'cursor', row: Number(cpr[1]), col: Number(cpr[2])}};
   const sgrMouse = /^<(\d+);(\d+);(\d+)([Mm])$/.exec(body);
   if (sgrMouse) return mouseEvent(Number(sgrMouse[1]), Number(sgrMouse[2]), Number(sgrMouse[3]), sgrMouse[4] === 'm');
   if (body === 'Z') return {type: 'key', key: {name: 'tab', input: '', shift: true}};
@@ -174,6 +207,16 @@ export function splitInput(input: string): {events: InputEvent[]; pending: strin
         i = end;
         continue;
       }
+      if (next === ']') {
+        // OSC: a terminal's answer (background colour …), up to BEL or ST (ESC \).
+        const bel = input.indexOf('\x07', i + 2);
+        const st = input.indexOf('\x1b\\', i + 2);
+        const end = bel === -1 ? st : st === -1 ? bel : Math.min(bel, st);
+        if (end === -1) return {events: (flushText(), events), pending: input.slice(i)};
+        push(oscEvent(input.slice(i + 2, end)));
+        i = end + (end === bel ? 1 : 2);
+        continue;
+      }
       if (next === 'O') {
         // SS3: ESC O and one final byte (application cursor keys).
         if (i + 2 >= input.length) return {events: (flushText(), events), pending: input.slice(i)};
@@ -208,6 +251,8 @@ export function splitInput(input: string): {events: InputEvent[]; pending: strin
 export function flushPending(pending: string): InputEvent[] {
   if (pending === ESC) return [{type: 'key', key: {name: 'escape', input: ''}}];
   if (pending.startsWith(PASTE_START)) return [{type: 'paste', text: pending.slice(PASTE_START.length)}];
+  // A terminal's answer cut short is still no key.
+  if (pending.startsWith('\x1b]')) return [];
   // An escape sequence cut short: Esc, then whatever followed it, as typed.
   if (pending.startsWith(ESC)) return [{type: 'key', key: {name: 'escape', input: ''}}, ...splitInput(pending.slice(1)).events];
   return splitInput(pending).events;

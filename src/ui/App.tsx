@@ -36,6 +36,9 @@ export function actionFor(event: InputEvent): Action | undefined {
       if (kind === 'wheelUp' || kind === 'wheelDown') return {type: 'scroll', delta: kind === 'wheelUp' ? -WHEEL_STEP : WHEEL_STEP};
       return kind === 'press' && button === 0 ? {type: 'click', x, y} : undefined;
     }
+    case 'reply':
+      // Terminal answers are for whoever asked (src/terminal/), never keys.
+      return undefined;
   }
 }
 

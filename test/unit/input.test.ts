@@ -82,3 +82,32 @@ describe('chunk boundaries', () => {
     expect(splitter.push('ka\x1b[201~')).toEqual([{type: 'paste', text: 'Kafka'}]);
   });
 });
+
+describe('terminal replies: events of their own, never keys or text', () => {
+  it('OSC 11 and OSC 10 answers (BEL or ST), in 4, 2 or 1 hex digits a channel', () => {
+    expect(splitInput('\x1b]11;rgb:ffff/ffff/ffff\x1b\\').events).toEqual([{type: 'reply', reply: {kind: 'background', rgb: [1, 1, 1]}}]);
+    expect(splitInput('\x1b]11;rgb:00/00/00\x07').events).toEqual([{type: 'reply', reply: {kind: 'background', rgb: [0, 0, 0]}}]);
+    const [fg] = splitInput('\x1b]10;rgb:f/0/8\x07').events;
+    expect(fg).toMatchObject({type: 'reply', reply: {kind: 'foreground'}});
+    expect((fg as {reply: {rgb: number[]}}).reply.rgb[2]).toBeCloseTo(8 / 15);
+  });
+  it('DA1 and cursor position reports', () => {
+    expect(splitInput('\x1b[?62;22c').events).toEqual([{type: 'reply', reply: {kind: 'deviceAttributes', params: '62;22'}}]);
+    expect(splitInput('\x1b[12;34R').events).toEqual([{type: 'reply', reply: {kind: 'cursor', row: 12, col: 34}}]);
+  });
+  it('replies mixed with keys keep the keys in order; other OSC strings are swallowed', () => {
+    expect(splitInput('j\x1b]11;rgb:0/0/0\x07k\x1b]52;c;aGk=\x07l').events).toEqual([
+      text('j'),
+      {type: 'reply', reply: {kind: 'background', rgb: [0, 0, 0]}},
+      text('k'),
+      {type: 'reply', reply: {kind: 'osc', data: '52;c;aGk='}},
+      text('l'),
+    ]);
+  });
+  it('a reply split across reads waits; one cut short is dropped, not typed', () => {
+    const splitter = createInputSplitter();
+    expect(splitter.push('\x1b]11;rgb:ff')).toEqual([]);
+    expect(splitter.push('ff/ffff/ffff\x07q')).toEqual([{type: 'reply', reply: {kind: 'background', rgb: [1, 1, 1]}}, text('q')]);
+    expect(flushPending('\x1b]11;rgb:ff')).toEqual([]);
+  });
+});
