@@ -10,9 +10,18 @@ import {EXIT, run, type Io} from './cli/run';
 /** The reader went away: a closed pipe (EPIPE), or a terminal that was hung up, its window closed (EIO). */
 const readerGone = (error: unknown) => ['EPIPE', 'EIO'].includes((error as NodeJS.ErrnoException)?.code ?? '');
 
+/** Output that cannot be written (a full disk: `kim-resume > /dev/full`): one line, never a stack. */
+function outputFailed(error: NodeJS.ErrnoException): never {
+  const reason = error.code ? `${error.code} (${describeCode(error)})` : String(error.message ?? error);
+  process.stderr.write(`kim-resume: cannot write the output: ${reason}\n`);
+  process.exit(EXIT.output);
+}
+/** `ENOSPC: no space left on device, write` → `no space left on device`. */
+const describeCode = (error: NodeJS.ErrnoException) => (error.message ?? '').replace(/^[A-Z]+: /, '').replace(/, \w+$/, '') || 'write failed';
+
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (readerGone(error)) process.exit(EXIT.ok);
-  throw error;
+  outputFailed(error);
 });
 
 // Node 20 restores each standard stream's terminal modes at exit and aborts (SIGABRT, a native
@@ -45,6 +54,7 @@ try {
   process.exitCode = await run(process.argv.slice(2), io);
 } catch (error) {
   if (readerGone(error)) process.exit(EXIT.ok);
+  if ((error as NodeJS.ErrnoException)?.syscall === 'write') outputFailed(error as NodeJS.ErrnoException);
   process.stderr.write(`kim-resume: internal error: ${(error as Error).message ?? String(error)}\n`);
   if (process.env.DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
   process.exitCode = EXIT.internal;

@@ -12,7 +12,8 @@ Exit codes:
   0  success
   1  internal error (a bug; set DEBUG=1 for the stack trace)
   2  bad command line, or a résumé file that cannot be read or is not valid
-  3  --tech: no project uses that technology (close names are suggested)`;
+  3  --tech: no project uses that technology (close names are suggested)
+  4  the output could not be written (a full disk, an I/O error)`;
 
 export function parser(args: string[]) {
   return yargs(args)

@@ -27,6 +27,8 @@ export const EXIT = {
   usage: 2,
   /** --tech: no project uses that technology. */
   noMatch: 3,
+  /** The output could not be written (a full disk, an I/O error); a closed pipe is not an error. */
+  output: 4,
 } as const;
 
 /** The streams and facts the CLI works with (the real process, or fakes in tests). */
