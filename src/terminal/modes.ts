@@ -8,7 +8,11 @@
 export const MOUSE_ON = '\x1b[?1000h\x1b[?1006h';
 export const MOUSE_OFF = '\x1b[?1006l\x1b[?1000l';
 
-/** The alternate screen: the reader's shell and scrollback come back untouched on exit. */
-export const ENTER_SCREEN = '\x1b[?1049h';
-/** Mouse reports off, the main screen back, the cursor shown. */
-export const LEAVE_SCREEN = `${MOUSE_OFF}\x1b[?1049l\x1b[?25h`;
+/** Bracketed paste: a paste arrives between ESC[200~ and ESC[201~, so it is never taken as keys. */
+export const PASTE_ON = '\x1b[?2004h';
+export const PASTE_OFF = '\x1b[?2004l';
+
+/** The alternate screen, cleared, the cursor at its top left: the reader's shell and scrollback come back untouched on exit. */
+export const ENTER_SCREEN = '\x1b[?1049h\x1b[H\x1b[2J';
+/** Mouse reports and bracketed paste off, the main screen back, the cursor shown. */
+export const LEAVE_SCREEN = `${MOUSE_OFF}${PASTE_OFF}\x1b[?1049l\x1b[?25h`;

@@ -22,6 +22,10 @@ export interface AppProps {
   size?: Partial<Screen>;
   /** Throw while rendering after this many input events (tests of the error path; see run.tsx). */
   crashAfterKeys?: number;
+  /** Give the terminal back and stop (Ctrl-Z); absent where there is no job control. */
+  onSuspend?: () => void;
+  /** Receives `redraw`, which draws the whole frame again (after the screen was cleared, as on `fg`). */
+  onRedraw?: (redraw: () => void) => void;
 }
 
 /** What an input event asks of the reducer: keys, text and pastes as they are; the wheel and left clicks. */
@@ -43,7 +47,7 @@ export function actionFor(event: InputEvent): Action | undefined {
 }
 
 /** The interactive résumé: input events → reducer → frame lines. Everything it shows is built by FrameBuilder. */
-export function App({doc, theme, inline, initialSection = 0, size, crashAfterKeys}: AppProps) {
+export function App({doc, theme, inline, initialSection = 0, size, crashAfterKeys, onSuspend, onRedraw}: AppProps) {
   const {exit} = useApp();
   const screen = useScreenSize(size);
   const builder = useMemo(() => new FrameBuilder(doc, theme, inline), [doc, theme, inline]);
@@ -52,6 +56,13 @@ export function App({doc, theme, inline, initialSection = 0, size, crashAfterKey
   // Events that arrive between renders must see the newest state, not the one of the last render.
   const latest = useRef(state);
   const events = useRef(0);
+  // Ink writes a frame only when it differs from the last one: one empty frame, then the real
+  // one again, makes it draw the whole frame on a screen that was cleared behind its back.
+  const [blank, setBlank] = useState(false);
+  useEffect(() => onRedraw?.(() => setBlank(true)), []);
+  useEffect(() => {
+    if (blank) setBlank(false);
+  }, [blank]);
 
   const dispatch = (action: Action) => {
     const next = reduce(latest.current, action);
@@ -66,6 +77,9 @@ export function App({doc, theme, inline, initialSection = 0, size, crashAfterKey
   useEffect(() => {
     if (state.quit) exit();
   }, [state.quit]);
+  useEffect(() => {
+    if (state.suspends > 0) onSuspend?.();
+  }, [state.suspends]);
 
   useInputEvents((event) => {
     events.current++;
@@ -76,7 +90,7 @@ export function App({doc, theme, inline, initialSection = 0, size, crashAfterKey
   if (crashAfterKeys !== undefined && events.current >= crashAfterKeys) throw new Error(`test crash after ${crashAfterKeys} keys`);
   return (
     <Box flexDirection="column" width={state.screen.width}>
-      <Lines lines={builder.build(state)} theme={theme} />
+      {blank ? null : <Lines lines={builder.build(state)} theme={theme} />}
     </Box>
   );
 }

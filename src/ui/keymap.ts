@@ -29,6 +29,7 @@ export type Command =
   | 'techIndex'
   | 'help'
   | 'back'
+  | 'suspend'
   | 'quit';
 
 /** One key: a character typed, or a named key, with modifiers. */
@@ -84,6 +85,7 @@ export const KEYMAP: readonly Binding[] = [
   {command: 'help', group: 'General', description: 'show or hide this help', hint: 'help', keys: [ch('?')]},
   {command: 'back', group: 'General', description: 'close what is open (help, search, a list); quit when nothing is',
     keys: [named('escape', 'Esc')], whenTooSmall: true},
+  {command: 'suspend', group: 'General', description: 'suspend to the shell (fg comes back)', keys: [{label: 'Ctrl-Z', input: 'z', ctrl: true, whileEditing: true}], whenTooSmall: true},
   {command: 'quit', group: 'General', description: 'quit', hint: 'quit',
     keys: [ch('q'), {label: 'Ctrl-C', input: 'c', ctrl: true, whileEditing: true}], whenTooSmall: true},
 ];

@@ -6,7 +6,7 @@ import type {ResumeDocument} from '../document/model';
 import {App} from './App';
 import {ErrorBoundary} from './components/ErrorBoundary';
 import {hasMarkdown} from './markdown-hint';
-import {ENTER_SCREEN, LEAVE_SCREEN, MOUSE_ON} from '../terminal/modes';
+import {CAN_SUSPEND, holdTerminal} from '../terminal/local';
 import {createTheme} from './theme';
 
 export interface InteractiveOptions {
@@ -35,29 +35,28 @@ export class AppError extends Error {
 
 /**
  * Runs the full-screen app until the reader quits. The terminal is left as it was found on every
- * way out: Ink restores raw mode and the cursor; the alternate screen is left here, by
- * signal-exit's handler on signals (process 'exit' does not run on SIGINT/SIGTERM/SIGHUP).
+ * way out: Ink restores raw mode and the cursor; the alternate screen, mouse reports and
+ * bracketed paste are switched off here, by signal-exit's handler on signals (process 'exit'
+ * does not run on SIGINT/SIGTERM/SIGHUP). Ctrl-Z and SIGTSTP give the terminal back and stop;
+ * `fg` takes it again and redraws the whole frame.
  */
 export async function runInteractive(doc: ResumeDocument, options: InteractiveOptions): Promise<number> {
-  const stdout = process.stdout;
-  let restored = false;
-  const restore = () => {
-    if (restored) return;
-    restored = true;
-    stdout.write(LEAVE_SCREEN);
-  };
+  let instance: ReturnType<typeof render> | undefined;
+  let redraw = () => {};
+  const terminal = holdTerminal(process.stdin, process.stdout, {mouse: options.mouse, redraw: () => redraw()});
+  const restore = () => terminal.release();
   const removeExitHandler = onExit(restore, {alwaysLast: true});
-  stdout.write(ENTER_SCREEN + (options.mouse ? MOUSE_ON : ''));
+  terminal.take();
   try {
     const theme = createTheme({color: options.color, ascii: options.ascii, hyperlinks: supportsHyperlink(process.stdout)});
     // Only a résumé whose text holds Markdown pays for loading marked and marked-terminal.
     const inline = hasMarkdown(doc) ? (await import('./markdown')).createMarkdownInline(theme) : undefined;
     let failure: Error | undefined;
-    const instance = render(
+    instance = render(
       <ErrorBoundary
         onError={(error) => {
           failure = error;
-          instance.unmount();
+          instance?.unmount();
         }}
       >
         <App
@@ -66,6 +65,8 @@ export async function runInteractive(doc: ResumeDocument, options: InteractiveOp
           inline={inline}
           initialSection={options.initialSection}
           crashAfterKeys={crashAfterKeys()}
+          onSuspend={CAN_SUSPEND ? terminal.suspend : undefined}
+          onRedraw={(draw) => (redraw = draw)}
         />
       </ErrorBoundary>,
       {
@@ -80,13 +81,14 @@ export async function runInteractive(doc: ResumeDocument, options: InteractiveOp
       },
     );
     // The terminal going away (stdin closed) ends the app like q does.
-    const onEnd = () => instance.unmount();
+    const onEnd = () => instance?.unmount();
     process.stdin.once('end', onEnd);
     await instance.waitUntilExit();
     process.stdin.off('end', onEnd);
     if (failure) throw new AppError(failure);
   } finally {
     restore();
+    terminal.dispose();
     removeExitHandler();
   }
   return 0;

@@ -35,6 +35,8 @@ export interface NavState {
   search?: SearchState;
   /** The technology index, while it is open. */
   tech?: TechState;
+  /** Ctrl-Z presses: the app suspends itself each time this grows (where job control exists). */
+  suspends: number;
   quit: boolean;
 }
 
@@ -103,6 +105,7 @@ export function initialState(sectionCount: number, screen: Screen, section = 0):
     collapsed: new Set(),
     help: false,
     helpOffset: 0,
+    suspends: 0,
     quit: false,
   };
 }
@@ -137,6 +140,7 @@ export function createReducer(env: ReducerEnv): Reducer {
     // Below the minimum size nothing is laid out: only what the keymap allows then (quit) works.
     if (tooSmall && !(action.type === 'command' && (action.command === 'quit' || action.command === 'back'))) return state;
     if (action.type === 'command' && action.command === 'quit') return {...state, quit: true};
+    if (action.type === 'command' && action.command === 'suspend') return {...state, suspends: state.suspends + 1};
     if (state.search?.editing) return reduceEditing(state, state.search, action, env);
     if (action.type === 'edit') return state;
     if (action.type === 'scroll') return reduceScroll(state, action.delta, env.geometry(state));
@@ -182,6 +186,8 @@ function command(state: NavState, command: Command, digit: number | undefined, e
   switch (command) {
     case 'quit':
       return {...state, quit: true};
+    case 'suspend':
+      return {...state, suspends: state.suspends + 1};
     case 'back':
       return search ? {...state, search: undefined} : {...state, quit: true};
     case 'search':

@@ -40,6 +40,7 @@ describe('keymap: keys that must match each command', () => {
     ['Esc', named('escape'), 'back'],
     ['q', key('q'), 'quit'],
     ['Ctrl-C', key('c', {ctrl: true}), 'quit'],
+    ['Ctrl-Z', key('z', {ctrl: true}), 'suspend'],
   ];
   it.each(cases)('%s', (_name, press, command) => {
     expect(commandFor(press)).toBe(command);
@@ -70,8 +71,9 @@ describe('keymap: keys that must not match', () => {
 });
 
 describe('keymap: where keys work', () => {
-  it('in the search line only Ctrl-C is a command: q and j are typed text', () => {
+  it('in the search line only Ctrl-C and Ctrl-Z are commands: q and j are typed text', () => {
     expect(commandFor(key('c', {ctrl: true}), {editing: true})).toBe('quit');
+    expect(commandFor(key('z', {ctrl: true}), {editing: true})).toBe('suspend');
     for (const input of ['q', 'j', '/', 'n', '?', '1']) expect(commandFor(key(input), {editing: true}), input).toBeUndefined();
     expect(commandFor(named('tab'), {editing: true})).toBeUndefined();
   });
@@ -91,7 +93,7 @@ describe('keymap: where keys work', () => {
     expect(commandFor(key('q'), {tooSmall: true})).toBe('quit');
     expect(commandFor(named('escape'), {tooSmall: true})).toBe('back');
     for (const press of [key('j'), named('tab'), key('/'), key('?')]) expect(commandFor(press, {tooSmall: true})).toBeUndefined();
-    expect(KEYMAP.filter((b) => b.whenTooSmall).map((b) => b.command).sort()).toEqual(['back', 'quit']);
+    expect(KEYMAP.filter((b) => b.whenTooSmall).map((b) => b.command).sort()).toEqual(['back', 'quit', 'suspend']);
   });
 });
 
