@@ -1,0 +1,68 @@
+/**
+ * Benchmark for kim-resume: `npm run bench [-- --runs N | --quick | --only steps]` (run.mjs
+ * starts this file).
+ *
+ * Builds the CLI (scripts/build.mjs) and a baseline (bench/one-box.tsx, bundled with the same
+ * common options), then measures first paint, piped output, key-to-screen latency, peak memory,
+ * the package and a large résumé. Commands being compared are interleaved round-robin (2 noisy
+ * shared cores); every figure is min/median/max over the runs, and a ratio is the ratio of two
+ * medians measured in this run. Prints a table against the targets and writes every figure to
+ * bench/results.json. Programs run in a pty driven by test/helpers' PtyApp, as in the tests.
+ */
+import {writeFileSync} from 'node:fs';
+import {loadavg} from 'node:os';
+import {join} from 'node:path';
+import {performance} from 'node:perf_hooks';
+import {parseArgs} from './args';
+import {buildAll} from './build';
+import {log, ROOT} from './config';
+import {table} from './report';
+import {newResults, type Run} from './results';
+import {measureFirstPaint} from './steps/first-paint';
+import {measureLatency} from './steps/latency';
+import {measureMemory} from './steps/memory';
+import {measurePackage} from './steps/package';
+import {measurePiped} from './steps/piped';
+import {measureScale} from './steps/scale';
+
+const {runs, only} = parseArgs(process.argv.slice(2));
+const run: Run = {runs, results: newResults(runs), failures: []};
+const {results, failures} = run;
+
+const steps: [name: string, measure: (run: Run) => Promise<void>][] = [
+  ['firstPaint', measureFirstPaint],
+  ['piped', measurePiped],
+  ['latency', measureLatency],
+  ['memory', measureMemory],
+  ['package', measurePackage],
+  ['scale', measureScale],
+];
+
+const started = performance.now();
+await buildAll(run);
+for (const [name, measure] of steps) {
+  if (only && !only.some((wanted) => wanted.toLowerCase() === name.toLowerCase())) continue;
+  try {
+    await measure(run);
+  } catch (error) {
+    const e = error instanceof Error ? error : new Error(String(error));
+    failures.push(`${measure.name}: ${e.stack ?? e}`);
+    log(`  failed: ${e.message}`);
+  }
+}
+results.totalSeconds = (performance.now() - started) / 1000;
+results.loadAverageAtEnd = loadavg();
+results.failures = failures;
+writeFileSync(join(ROOT, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
+
+const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
+console.log(
+  `\nkim-resume bench — ${results.date}, node ${process.version}, ${results.cpus} CPUs, ${runs} runs, ${results.totalSeconds.toFixed(0)} s, load average ${load(results.loadAverageAtStart)} → ${load(results.loadAverageAtEnd)}`,
+);
+console.log(table(results));
+if (failures.length) {
+  console.log('\nProblems:');
+  for (const f of failures) console.log(`- ${f}`);
+}
+console.log('\nAll figures: bench/results.json');
+process.exit(0);

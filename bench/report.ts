@@ -1,0 +1,73 @@
+/** The table printed at the end: each figure as min / median / max, its ratio, its target. */
+import type {Results} from './results';
+import type {Stats} from './stats';
+import {KEY_LABEL, KEYS, type KeyKind} from './steps/latency';
+import {ratio} from './stats';
+
+export function table(results: Results): string {
+  const rows: string[][] = [];
+  const f = (x: number, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : '–');
+  const r = (x: number) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : '');
+  const verdict = (ok: boolean | undefined) => (ok === undefined ? '' : ok ? 'met' : 'MISSED');
+  const add = (what: string, s: Stats | undefined, unit: string, ratioText?: string, target?: string, ok?: boolean) =>
+    rows.push([what, s ? `${f(s.min)} / ${f(s.median)} / ${f(s.max)} ${unit}` : unit, ratioText ?? '', target ?? '', verdict(ok)]);
+
+  const fp = results.firstPaint;
+  if (fp) {
+    add('first paint: kim-resume', fp.ms.ours, 'ms', `${r(fp.ratioOursToOneBox)} one-box`, '≤ 1.10× one-box', fp.ratioOursToOneBox <= 1.1);
+    add('first paint: one-box Ink app', fp.ms.oneBox, 'ms');
+    add('first paint: bare node', fp.ms.bareNode, 'ms', `kim-resume ${r(fp.ratioOursToBareNode)}`);
+  }
+  const p = results.piped;
+  if (p) {
+    add(`piped text (${p.lines} lines): kim-resume`, p.ms.ours, 'ms', `${r(p.ratioOursToBareSameLines)} node`, '≤ 1.5× node, same lines', p.ratioOursToBareSameLines <= 1.5);
+    add('piped: node printing same lines', p.ms.bareSameLines, 'ms');
+    add('piped: node -e ""', p.ms.bareEmpty, 'ms', `kim-resume ${r(p.ratioOursToBareEmpty)}`);
+  }
+  const l = results.latency;
+  if (l) {
+    for (const mode of ['spaced', 'backToBack'] as const) {
+      const data = mode === 'spaced' ? l.spacedMs : l.backToBackMs;
+      const limit = mode === 'spaced' ? 16 : 33;
+      for (const kind of Object.keys(KEYS) as KeyKind[]) {
+        const ours = data.ours?.[kind];
+        const box = data.oneBox?.[kind];
+        const label = mode === 'spaced' ? 'spaced' : 'back-to-back';
+        add(`latency ${label} ${KEY_LABEL[kind]}: kim-resume`, ours, 'ms', `${r(ratio(ours?.median ?? NaN, box?.median ?? NaN))} one-box`, `median ≤ ${limit} ms`, !!ours && ours.n > 0 && ours.median <= limit);
+        add(`latency ${label} ${KEY_LABEL[kind]}: one-box`, box, 'ms');
+      }
+    }
+  }
+  const m = results.memory;
+  if (m) {
+    add('RSS interactive, first paint', m.interactiveMiB.afterFirstPaint, 'MiB');
+    add(
+      'RSS interactive, after 50 keys',
+      m.interactiveMiB.after50Keys,
+      'MiB',
+      `${r(ratio(m.interactiveMiB.after50Keys.median, m.interactiveMiB.oneBoxAfter50Keys.median))} one-box`,
+      '≤ 85 MiB (max)',
+      m.interactiveMiB.after50Keys.max <= 85,
+    );
+    add('RSS one-box, after 50 keys', m.interactiveMiB.oneBoxAfter50Keys, 'MiB');
+    add('RSS piped: kim-resume', m.pipedMiB.ours, 'MiB', `${r(ratio(m.pipedMiB.ours.median, m.pipedMiB.bareEmpty.median))} node -e ""`, '≤ 55 MiB (max)', m.pipedMiB.ours.max <= 55);
+    add('RSS piped: node -e ""', m.pipedMiB.bareEmpty, 'MiB');
+  }
+  const pk = results.package;
+  if (pk) {
+    add('package: tarball', undefined, `${f(pk.tarballKB)} KB`, '', '≤ 200 KB', pk.tarballKB <= 200);
+    add('package: unpacked', undefined, `${f(pk.unpackedKB)} KB, ${pk.files} files`);
+    const install = pk.installMs;
+    add('package: npm install --offline (3 runs)', install && !('failure' in install) ? install : undefined, install && 'failure' in install ? install.failure : 'ms');
+  }
+  const s = results.scale;
+  if (s) {
+    add('scale: first paint, 1,000 projects', s.firstPaintMs.large, 'ms', `${r(s.ratioLargeToReal)} real`, '≤ 2× real résumé', s.ratioLargeToReal <= 2);
+    add('scale: first paint, real résumé', s.firstPaintMs.real, 'ms');
+  }
+  const head = ['what', 'min / median / max', 'ratio (of medians)', 'target', ''];
+  const all = [head, ...rows];
+  const widths = head.map((_, i) => Math.max(...all.map((row) => [...row[i]!].length)));
+  const line = (row: string[]) => row.map((c, i) => c + ' '.repeat(widths[i]! - [...c].length)).join(' | ').trimEnd();
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('-|-'), ...rows.map(line)].join('\n');
+}

@@ -1,0 +1,93 @@
+/** Everything one bench run measured, as written to bench/results.json, and the problems met. */
+import {cpus, loadavg} from 'node:os';
+import {performance} from 'node:perf_hooks';
+import {COLS, log, ROWS} from './config';
+import type {Sampled, Stats} from './stats';
+
+type ByKey<T> = Record<string, T>;
+
+export interface Results {
+  date: string;
+  node: string;
+  cpus: number;
+  runs: number;
+  loadAverageAtStart: number[];
+  terminal: string;
+  build?: {commit: string; uncommitted: string[]; distKB: number; oneBoxKB: number; oneBoxBuild: string};
+  firstPaint?: {
+    ms: ByKey<Sampled>;
+    ratioOursToOneBox: number;
+    pairedRatioOursToOneBox: number;
+    ratioOursToBareNode: number;
+    pairedRatioOursToBareNode: number;
+    vmHwmAtFirstPaintMiB: ByKey<Stats>;
+  };
+  piped?: {
+    lines: number;
+    bytes: number;
+    ms: ByKey<Sampled>;
+    ratioOursToBareSameLines: number;
+    pairedRatioOursToBareSameLines: number;
+    ratioOursToBareEmpty: number;
+  };
+  latency?: {
+    pauseMs: number;
+    burstLength: number;
+    noChangeTimeoutMs: number;
+    capacity: ByKey<ByKey<number | null>>;
+    spacedMs: ByKey<ByKey<Sampled>>;
+    spacedUntilLastOutputMs: ByKey<ByKey<Sampled>>;
+    backToBackMs: ByKey<ByKey<Sampled>>;
+    noChange: ByKey<ByKey<number>>;
+  };
+  memory?: {
+    interactiveMethod: string;
+    pipedMethod: string;
+    interactiveMiB: {afterFirstPaint: Sampled; after50Keys: Sampled; oneBoxAfter50Keys: Sampled};
+    pipedMiB: {ours: Sampled; bareEmpty: Sampled};
+  };
+  package?: {
+    tarball: string;
+    tarballKB: number;
+    unpackedKB: number;
+    files: number;
+    dependencies: number;
+    largestFiles: {path: string; KB: number}[];
+    installedRuns?: string;
+    installMs?: Sampled | {failure: string};
+  };
+  scale?: {
+    file: {projects: number; bytes: number; textLines: number; path: string};
+    firstPaintMs: {large: Sampled; real: Sampled};
+    ratioLargeToReal: number;
+    pairedRatioLargeToReal: number;
+    vmHwmAtFirstPaintMiB: {large: Stats; real: Stats};
+  };
+  totalSeconds?: number;
+  loadAverageAtEnd?: number[];
+  failures?: string[];
+}
+
+export function newResults(runs: number): Results {
+  return {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpus: cpus().length,
+    runs,
+    loadAverageAtStart: loadavg(),
+    terminal: `${COLS}x${ROWS} xterm-256color (node-pty + @xterm/headless)`,
+  };
+}
+
+/** What a step hands on: where to record, and the problems met (listed after the table). */
+export interface Run {
+  runs: number;
+  results: Results;
+  failures: string[];
+}
+
+/** Announces a step; returns its start time. */
+export function step(name: string): number {
+  log(`\n== ${name}`);
+  return performance.now();
+}

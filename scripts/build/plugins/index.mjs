@@ -1,0 +1,57 @@
+// @ts-check
+// Which libraries the bundle patches, and how. Each patch is one plugin in this folder, with the
+// reason and its public source at the top of its file. Every one fails the build when the text
+// it replaces is missing or repeated (guard.mjs replaceOnce) or when the import or file it
+// handles was never met (guard.mjs mustMatch), so a library that changes shape breaks the build,
+// never silently the program. test/unit/bundle.test.ts checks each effect in the built dist/.
+//
+// | plugin                 | library                 | what changes                                                     |
+// | ---------------------- | ----------------------- | ---------------------------------------------------------------- |
+// | string-width-fast      | string-width (all)      | every `import 'string-width'` → src/text/string-width-fast.ts    |
+// | lazy-segmenter         | string-width 8          | its Intl.Segmenter is made on first use, not at import           |
+// | ink-shared-caches      | ink (build/output.js)   | the line/width caches live across frames, not one frame          |
+// | yoga-wasm-binary       | yoga-layout             | the wasm ships as chunks/yoga.wasm, not base64 in JavaScript     |
+// | one-signal-exit-3      | restore-cursor          | its signal-exit 3 import → Ink's identical copy                  |
+// | no-ink-devtools        | ink (./devtools.js)     | empty module: no react-devtools-core, no ws                      |
+// | no-ink-error-overview  | ink (./ErrorOverview.js)| one-line stand-in: no stack-utils, no code-excerpt               |
+// | no-yargs-completion    | yargs                   | empty completion templates                                       |
+// | no-yargs-assert        | yargs (node:assert)     | src/stubs/assert.ts: the two checks yargs makes                  |
+// | no-cli-highlight       | marked-terminal         | code printed as written: no highlight.js                         |
+// | no-node-emoji          | marked-terminal         | no emoji table (emoji: false is always given)                    |
+// | no-cli-table3          | marked-terminal         | rows joined: no cli-table3, no string-width 4                    |
+// | not-in-ci              | ink (is-in-ci)          | always false: kim-resume decides interactivity itself            |
+//
+// The stand-in modules are in src/stubs/. React DevTools' own package (react-devtools-core) needs
+// no patch: only Ink's devtools module imports it.
+import {inkSharedCaches} from './ink-shared-caches.mjs';
+import {lazySegmenter} from './lazy-segmenter.mjs';
+import {noCliHighlight} from './no-cli-highlight.mjs';
+import {noCliTable3} from './no-cli-table3.mjs';
+import {noInkDevtools} from './no-ink-devtools.mjs';
+import {noInkErrorOverview} from './no-ink-error-overview.mjs';
+import {noNodeEmoji} from './no-node-emoji.mjs';
+import {noYargsAssert} from './no-yargs-assert.mjs';
+import {noYargsCompletion} from './no-yargs-completion.mjs';
+import {notInCi} from './not-in-ci.mjs';
+import {oneSignalExit3} from './one-signal-exit-3.mjs';
+import {stringWidthFast} from './string-width-fast.mjs';
+import {yogaWasmBinary} from './yoga-wasm-binary.mjs';
+
+/** The product's patches, made fresh for one build (each counts what it met). */
+export function productPlugins() {
+  return [
+    stringWidthFast(),
+    lazySegmenter(),
+    inkSharedCaches(),
+    yogaWasmBinary(),
+    oneSignalExit3(),
+    noInkDevtools(),
+    noInkErrorOverview(),
+    noYargsCompletion(),
+    noYargsAssert(),
+    noCliHighlight(),
+    noNodeEmoji(),
+    noCliTable3(),
+    notInCi(),
+  ];
+}

@@ -1,0 +1,409 @@
+/**
+ * The BUILT program in a real pseudo-terminal (node-pty), its output fed to a headless xterm.js
+ * so tests read the screen cell by cell, as a person would see it. Waits end as soon as their
+ * condition holds on a whole frame; nothing sleeps and hopes. Build first (`npm run build`;
+ * `npm test` does). No test-runner imports here: bench/ drives programs with this too.
+ */
+import {execFile} from 'node:child_process';
+import {performance} from 'node:perf_hooks';
+import {spawn, type IPty} from 'node-pty';
+import xterm from '@xterm/headless';
+import type {Terminal} from '@xterm/headless';
+import {BIN, cleanEnv} from './cli';
+import {REPO_ROOT} from './fixtures';
+import {onlyChild, statusKiB} from './process-memory';
+import {parseShellReport, reportReceived, shellWrapped, type ShellReport} from './shell-report';
+import {appWidths} from './term-widths';
+
+export interface PtyOptions {
+  cols: number;
+  rows: number;
+  /** Arguments after `bin/kim-resume.js`. */
+  args?: string[];
+  /** Added to (or, as `undefined`, removed from) the clean environment. */
+  env?: Record<string, string | undefined>;
+  /**
+   * Run through bash so the program's exit code and the tty's line discipline after it can be
+   * read: `stty -g` before and after, then `stty -a`, all printed after the program exits.
+   */
+  shell?: boolean;
+  /** Run this program instead of `node bin/kim-resume.js` (an installed package's bin), from `cwd`. */
+  command?: {file: string; args?: string[]; cwd: string};
+}
+
+export type ScreenPredicate = string | RegExp | ((rows: string[]) => boolean);
+
+const DEFAULT_TIMEOUT = 15_000;
+const POLL_MS = 15;
+
+/**
+ * The environment of a person's shell: none of the variables that switch colors or Node options
+ * (cleanEnv), and none that say "CI". CI runs this suite with CI=true, and Ink (and is-in-ci)
+ * change behaviour when they see it.
+ */
+export function ptyEnv(extra: Record<string, string | undefined> = {}): Record<string, string> {
+  const env = cleanEnv();
+  for (const key of Object.keys(env)) {
+    if (key === 'CI' || key.startsWith('CI_') || key === 'CONTINUOUS_INTEGRATION' || key.startsWith('VITEST') || key === 'NODE_ENV') {
+      delete env[key];
+    }
+  }
+  env.TERM = 'xterm-256color';
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries({...env, ...extra})) if (value !== undefined) out[key] = value;
+  return out;
+}
+
+/** `stty -a -F <pts>`: whether the program has put its terminal in raw mode yet. */
+export function ttyIsRaw(pts: string): Promise<boolean | undefined> {
+  return new Promise((resolve) => {
+    execFile('stty', ['-a', '-F', pts], (error, stdout) => {
+      if (error) resolve(undefined);
+      else resolve(/(^|\s)-icanon(\s|;|$)/.test(stdout));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** A ScreenPredicate as a function of the visible rows. */
+function screenTest(predicate: ScreenPredicate): (rows: string[]) => boolean {
+  if (typeof predicate === 'function') return predicate;
+  return (rows) => (typeof predicate === 'string' ? rows.join('\n').includes(predicate) : predicate.test(rows.join('\n')));
+}
+
+/** One run of the program in a pseudo-terminal, with its screen emulated. */
+export class PtyApp {
+  readonly term: Terminal;
+  /** performance.now() just before the program was started. */
+  readonly startedAt: number;
+  private readonly pty: IPty;
+  private readonly options: PtyOptions;
+  private output = '';
+  private pending: Promise<void> = Promise.resolve();
+  private exit: {exitCode: number; signal?: number} | undefined;
+  private readonly exitPromise: Promise<{exitCode: number; signal?: number}>;
+  private disposed = false;
+  private released = false;
+  private outputAt = 0;
+  private inputAt = 0;
+  /** Called with each chunk's arrival time once the emulator has parsed it (see whenScreen). */
+  private readonly parsedListeners = new Set<(arrivedAt: number) => void>();
+
+  constructor(options: PtyOptions) {
+    this.options = options;
+    const {cols, rows} = options;
+    this.term = new xterm.Terminal({cols, rows, allowProposedApi: true, scrollback: 1000});
+    this.term.unicode.register(appWidths);
+    this.term.unicode.activeVersion = appWidths.version;
+    const env = ptyEnv(options.env);
+    const [runFile, runArgs]: [string, string[]] = options.command
+      ? [options.command.file, [...(options.command.args ?? []), ...(options.args ?? [])]]
+      : [process.execPath, [BIN, ...(options.args ?? [])]];
+    const [file, args] = options.shell ? shellWrapped(runFile, runArgs) : [runFile, runArgs];
+    this.startedAt = performance.now();
+    // node-pty sets TERM to `name`: pass the environment's own, so `env: {TERM: 'dumb'}` holds.
+    this.pty = spawn(file, args, {name: env.TERM ?? 'xterm-256color', cols, rows, cwd: options.command?.cwd ?? REPO_ROOT, env});
+    this.pty.onData((data) => {
+      const arrivedAt = performance.now();
+      this.outputAt = arrivedAt;
+      this.output += data;
+      if (this.options.shell && !this.released && reportReceived(this.output, data)) {
+        // Every byte of the report is here: let the wrapper exit.
+        this.released = true;
+        this.pty.kill('SIGUSR1');
+      }
+      // xterm parses asynchronously: remember when the last chunk is in the buffer.
+      this.pending = new Promise((resolve) =>
+        this.term.write(data, () => {
+          resolve();
+          for (const listener of this.parsedListeners) listener(arrivedAt);
+        }),
+      );
+    });
+    this.exitPromise = new Promise((resolve) => {
+      this.pty.onExit((event) => {
+        this.exit = event;
+        resolve(event);
+      });
+    });
+  }
+
+  /** The text of `row` drawn highlighted (inverse, or on a background color), e.g. the active tab. */
+  highlighted(row: number): string {
+    const buffer = this.term.buffer.active;
+    const line = buffer.getLine(buffer.viewportY + row);
+    const cell = buffer.getNullCell();
+    let text = '';
+    for (let x = 0; x < this.cols; x++) {
+      const got = line?.getCell(x, cell);
+      if (got && (got.isInverse() || !got.isBgDefault())) text += got.getChars() || ' ';
+    }
+    return text;
+  }
+
+  get cols(): number {
+    return this.term.cols;
+  }
+
+  get rows(): number {
+    return this.term.rows;
+  }
+
+  /** Every byte the program (and the wrapper) wrote, as received. */
+  get raw(): string {
+    return this.output;
+  }
+
+  get hasExited(): boolean {
+    return this.exit !== undefined;
+  }
+
+  /** performance.now() when the last output arrived (0 before any). */
+  get lastOutputAt(): number {
+    return this.outputAt;
+  }
+
+  /** performance.now() when `press` last sent keys (0 before any). */
+  get lastInputAt(): number {
+    return this.inputAt;
+  }
+
+  /** False while the emulator is inside a synchronized update (a frame half written). */
+  get frameComplete(): boolean {
+    return !this.term.modes.synchronizedOutputMode;
+  }
+
+  /** Resolves once every chunk received so far has been parsed into the emulated screen. */
+  async flushed(): Promise<void> {
+    let last: Promise<void>;
+    do {
+      last = this.pending;
+      await last;
+    } while (last !== this.pending);
+  }
+
+  /** The visible rows, each as xterm renders it to text (trailing blanks trimmed). */
+  screen(): string[] {
+    const buffer = this.term.buffer.active;
+    const rows: string[] = [];
+    for (let i = 0; i < this.term.rows; i++) rows.push(buffer.getLine(buffer.viewportY + i)?.translateToString(true) ?? '');
+    return rows;
+  }
+
+  /**
+   * The visible screen cell by cell: `cells()[row][column]` is the character drawn there, ' ' for
+   * an empty cell and '' for the right half of a wide character (so columns line up).
+   */
+  cells(): string[][] {
+    const buffer = this.term.buffer.active;
+    const cell = buffer.getNullCell();
+    const grid: string[][] = [];
+    for (let i = 0; i < this.term.rows; i++) {
+      const line = buffer.getLine(buffer.viewportY + i);
+      const row: string[] = [];
+      for (let x = 0; x < this.term.cols; x++) {
+        const got = line?.getCell(x, cell);
+        if (!got) row.push(' ');
+        else if (got.getWidth() === 0) row.push('');
+        else row.push(got.getChars() || ' ');
+      }
+      grid.push(row);
+    }
+    return grid;
+  }
+
+  /** For each visible row, whether xterm wrapped it from the row above (the app overflowed it). */
+  wrapped(): boolean[] {
+    const buffer = this.term.buffer.active;
+    const out: boolean[] = [];
+    for (let i = 0; i < this.term.rows; i++) out.push(buffer.getLine(buffer.viewportY + i)?.isWrapped ?? false);
+    return out;
+  }
+
+  /** 'alternate' while the app runs full screen, 'normal' once it has left. */
+  get bufferType(): 'normal' | 'alternate' {
+    return this.term.buffer.active.type;
+  }
+
+  /** The screen as text, for failure messages. */
+  dump(): string {
+    return this.screen()
+      .map((row, i) => `${String(i).padStart(2)}|${row}`)
+      .join('\n');
+  }
+
+  /**
+   * Polls the emulated screen until `predicate` holds (text or pattern anywhere on it, or a
+   * function of the rows), and returns those rows. Only a whole frame is judged: never in the
+   * middle of a synchronized update. Throws with the screen on timeout or if the program exits.
+   */
+  async waitFor(predicate: ScreenPredicate, timeoutMs = DEFAULT_TIMEOUT, what?: string): Promise<string[]> {
+    const test = screenTest(predicate);
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      await this.flushed();
+      if (this.frameComplete) {
+        const rows = this.screen();
+        if (test(rows)) return rows;
+      }
+      const label = what ?? (typeof predicate === 'function' ? 'a screen condition' : JSON.stringify(String(predicate)));
+      if (this.exit) {
+        throw new Error(`the program exited (code ${this.exit.exitCode}) while waiting for ${label}\n${this.dump()}`);
+      }
+      if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${label}\n${this.dump()}`);
+      await sleep(POLL_MS);
+    }
+  }
+
+  /**
+   * For timing (bench/): resolves with the arrival time (performance.now()) of the output after
+   * which the screen, a whole frame, satisfies `predicate`, judged as each chunk is parsed rather
+   * than by polling; with undefined after `timeoutMs` (nothing thrown).
+   */
+  whenScreen(predicate: ScreenPredicate, timeoutMs: number): Promise<number | undefined> {
+    const test = screenTest(predicate);
+    if (this.frameComplete && test(this.screen())) return Promise.resolve(this.outputAt || performance.now());
+    return new Promise((resolve) => {
+      const listener = (arrivedAt: number) => {
+        if (!this.frameComplete || !test(this.screen())) return;
+        done();
+        resolve(arrivedAt);
+      };
+      const timer = setTimeout(() => {
+        done();
+        resolve(undefined);
+      }, timeoutMs);
+      const done = () => {
+        clearTimeout(timer);
+        this.parsedListeners.delete(listener);
+      };
+      this.parsedListeners.add(listener);
+    });
+  }
+
+  /** Waits until the screen differs from `before` (the rows of an earlier `screen()`). */
+  waitForChange(before: string[], timeoutMs = DEFAULT_TIMEOUT): Promise<string[]> {
+    const was = before.join('\n');
+    return this.waitFor((rows) => rows.join('\n') !== was, timeoutMs, 'the screen to change');
+  }
+
+  /**
+   * Waits for the first frame (`text` on screen) and for the program to have put the terminal in
+   * raw mode, so keys pressed next reach it as key presses, not as a line being typed.
+   */
+  async ready(text: ScreenPredicate = '김성호', timeoutMs = DEFAULT_TIMEOUT): Promise<string[]> {
+    const rows = await this.waitFor(text, timeoutMs);
+    const pts = this.ptsName;
+    if (!pts) return rows;
+    const deadline = Date.now() + timeoutMs;
+    while ((await ttyIsRaw(pts)) !== true) {
+      if (this.exit) throw new Error(`the program exited (code ${this.exit.exitCode}) before entering raw mode\n${this.dump()}`);
+      if (Date.now() > deadline) throw new Error(`the terminal never entered raw mode\n${this.dump()}`);
+      await sleep(POLL_MS);
+    }
+    return this.screen();
+  }
+
+  /** The pseudo-terminal's slave device (`/dev/pts/N`), as the program sees it. */
+  get ptsName(): string | undefined {
+    return (this.pty as IPty & {ptsName?: string}).ptsName;
+  }
+
+  /**
+   * The terminal goes away, as when its window is closed: the master side is closed (the kernel
+   * hangs up the slave: reads on it end, the session gets SIGHUP) and node-pty sends the first
+   * process SIGHUP. Nothing can be read from the terminal afterwards. node-pty does not mark the
+   * master close-on-exec: a pty program started after this one holds it open too, and then the
+   * hangup does not happen until that program ends.
+   */
+  hangUp(): void {
+    // UnixTerminal.destroy() closes the master and sends SIGHUP; IPty's typings leave it out.
+    if (!this.exit) (this.pty as IPty & {destroy(): void}).destroy();
+  }
+
+  /**
+   * A field of the program's `/proc/<pid>/status` in KiB (`VmRSS`, `VmHWM`), or undefined once it
+   * has gone. With `shell: false` the program is the pty's own process.
+   */
+  memoryKiB(field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number | undefined {
+    try {
+      return statusKiB(this.programPid(), field);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Types keys: real bytes, e.g. `KEYS.tab`, `'j'`, `KEYS.ctrlC`. One key per call is safest. */
+  press(...keys: string[]): void {
+    this.inputAt = performance.now();
+    for (const key of keys) this.pty.write(key);
+  }
+
+  /**
+   * Resizes the terminal as a window manager would: the emulator's grid first (after the output
+   * it already has), then the pty, whose size change sends the program SIGWINCH.
+   */
+  async resize(cols: number, rows: number): Promise<void> {
+    await this.flushed();
+    this.term.resize(cols, rows);
+    this.pty.resize(cols, rows);
+  }
+
+  /** Resolves with the pty's exit (with `shell`, bash's; see `report()` for the program's). */
+  exited(timeoutMs = DEFAULT_TIMEOUT): Promise<{exitCode: number; signal?: number}> {
+    if (this.exit) return Promise.resolve(this.exit);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the program did not exit within ${timeoutMs} ms\n${this.dump()}`)), timeoutMs);
+      void this.exitPromise.then((event) => {
+        clearTimeout(timer);
+        resolve(event);
+      });
+    });
+  }
+
+  /**
+   * After exit (with `shell: true`): the program's exit code and the tty modes around it, with the
+   * emulator caught up on every byte.
+   */
+  async report(timeoutMs = DEFAULT_TIMEOUT): Promise<ShellReport> {
+    if (!this.options.shell) throw new Error('report() needs {shell: true}');
+    await this.exited(timeoutMs);
+    await this.flushed();
+    return parseShellReport(this.output);
+  }
+
+  /** The program's process id: the pty's process, or under the bash wrapper its child. */
+  programPid(): number {
+    return this.options.shell ? onlyChild(this.pty.pid) : this.pty.pid;
+  }
+
+  /** Sends a signal to the program (not to the bash wrapper), as `kill PID` from elsewhere would. */
+  kill(signal: NodeJS.Signals = 'SIGTERM'): void {
+    if (this.exit) return;
+    if (this.options.shell) process.kill(this.programPid(), signal);
+    else this.pty.kill(signal);
+  }
+
+  /** Ends the program if it still runs and frees the emulator. Safe to call twice. */
+  async dispose(): Promise<void> {
+    if (this.disposed) return;
+    this.disposed = true;
+    if (!this.exit) {
+      // The pty's first process leads its own process group (node-pty calls setsid): end the
+      // whole group, so the program under a bash wrapper goes too.
+      try {
+        process.kill(-this.pty.pid, 'SIGKILL');
+      } catch {
+        this.pty.kill('SIGKILL');
+      }
+      await Promise.race([this.exitPromise, sleep(2_000)]);
+    }
+    this.term.dispose();
+  }
+}
+
+/** Starts `node bin/kim-resume.js` in a pty of `cols`×`rows` from the repository root. */
+export function startApp(options: PtyOptions): PtyApp {
+  return new PtyApp(options);
+}

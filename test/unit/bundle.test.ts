@@ -1,0 +1,183 @@
+/**
+ * The built bundle (dist/) carries every patch of scripts/build/plugins/: each one checked where
+ * it shows, in the output files and in the build's own record of which source file went into
+ * which output (esbuild's metafile, kept in node_modules/.cache/kim-resume/). Markers looked for
+ * in the output are first shown to exist in the library they come from, so an absence means the
+ * library was left out, not that the marker was wrong. `npm test` builds first.
+ */
+import {spawnSync} from 'node:child_process';
+import {existsSync, readdirSync, readFileSync} from 'node:fs';
+import {dirname, join, relative} from 'node:path';
+import {beforeAll, describe, expect, it} from 'vitest';
+import {BIN, cleanEnv} from '../helpers/cli';
+import {fixturePath, REPO_ROOT} from '../helpers/fixtures';
+
+interface BuildMeta {
+  inputs: Record<string, {imports: {path: string; original?: string}[]}>;
+  outputs: Record<string, {inputs: string[]}>;
+}
+
+const DIST = join(REPO_ROOT, 'dist');
+const META = join(REPO_ROOT, 'node_modules/.cache/kim-resume/build-meta.json');
+
+let meta: BuildMeta;
+/** Every JavaScript file of dist/, by path from the repository root ('dist/chunks/run-….js'). */
+let files: Map<string, string>;
+
+const read = (path: string) => readFileSync(join(REPO_ROOT, path), 'utf8');
+const occurrences = (text: string, marker: string) => text.split(marker).length - 1;
+const inAnyFile = (marker: string) => [...files].filter(([, text]) => text.includes(marker)).map(([file]) => file);
+/** The one output file that holds `input` (a path from the repository root). */
+function outputHolding(input: string): string {
+  const holders = Object.entries(meta.outputs).filter(([, out]) => out.inputs.includes(input));
+  expect(holders.map(([file]) => file), `output files holding ${input}`).toHaveLength(1);
+  return holders[0]![0];
+}
+/** The imports, across the bundle, of `specifier` as written: [importer, where it resolved]. */
+const importsOf = (specifier: string) =>
+  Object.entries(meta.inputs).flatMap(([file, input]) => input.imports.filter((i) => i.original === specifier).map((i) => [file, i.path] as const));
+const inputsUnder = (folder: string) => Object.keys(meta.inputs).filter((file) => file.startsWith(folder));
+
+beforeAll(() => {
+  if (!existsSync(join(DIST, 'main.js'))) throw new Error('dist/main.js is missing: run `npm run build` first (npm test does)');
+  if (!existsSync(META)) throw new Error(`${relative(REPO_ROOT, META)} is missing: run \`npm run build\` (scripts/build.mjs writes it with dist/)`);
+  meta = JSON.parse(readFileSync(META, 'utf8')) as BuildMeta;
+  files = new Map();
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, {withFileTypes: true})) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.js')) files.set(relative(REPO_ROOT, path), readFileSync(path, 'utf8'));
+    }
+  };
+  walk(DIST);
+});
+
+describe('the build record', () => {
+  it('names exactly the JavaScript files of dist/ (it is the record of this build)', () => {
+    expect(Object.keys(meta.outputs).sort()).toEqual([...files.keys()].sort());
+  });
+});
+
+describe('string-width-fast: every string-width import goes to src/text/string-width-fast.ts', () => {
+  const FAST = 'src/text/string-width-fast.ts';
+
+  it("resolves every library's import there, Ink's output.js included, and only that module's to the real one", () => {
+    const imports = importsOf('string-width');
+    const importers = imports.map(([file]) => file);
+    expect(importers).toContain('node_modules/ink/build/output.js');
+    expect(importers).toContain('node_modules/wrap-ansi/index.js');
+    for (const [file, path] of imports) expect(path, `${file}'s import of string-width`).toBe(file === FAST ? 'node_modules/string-width/index.js' : FAST);
+  });
+
+  it("bundles one copy of string-width's source, and none of emoji-regex", () => {
+    expect(Object.keys(meta.inputs).filter((file) => /(^|\/)string-width\/index\.js$/.test(file))).toEqual(['node_modules/string-width/index.js']);
+    expect(inputsUnder('node_modules/emoji-regex/')).toEqual([]);
+    // string-width 7 and 8 both read their options as `{ambiguousIsNarrow = true, countAnsiEscapeCodes = false} = options`.
+    expect(read('node_modules/wrap-ansi/node_modules/string-width/index.js')).toContain('countAnsiEscapeCodes = false');
+    expect([...files.values()].reduce((n, text) => n + occurrences(text, 'countAnsiEscapeCodes:'), 0)).toBe(1);
+  });
+});
+
+describe('lazy-segmenter: string-width makes its Intl.Segmenter on first use', () => {
+  it('holds the lazy segmenter and no eager one', () => {
+    expect(read('node_modules/string-width/index.js')).toContain('const segmenter = new Intl.Segmenter();');
+    const chunk = files.get(outputHolding('node_modules/string-width/index.js'))!;
+    expect(chunk).toMatch(/\?\?=new Intl\.Segmenter\)\.segment\(/);
+    // Minified, an eager `const segmenter = new Intl.Segmenter()` is `X=new Intl.Segmenter` with no `??` before it.
+    expect(chunk).not.toMatch(/(?<!\?\?)=new Intl\.Segmenter(?!\()/);
+  });
+
+  it('constructs no Intl.Segmenter when printing a résumé of simple text through a pipe', () => {
+    // Counts constructions in the real program, from before its first module is evaluated.
+    const counter = `const Real = Intl.Segmenter; let made = 0;
+      Intl.Segmenter = class extends Real { constructor(...args) { super(...args); made++; } };
+      process.on('exit', () => process.stderr.write('\\nSEGMENTERS=' + made + '\\n'));`;
+    const run = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(counter)}`, BIN, '--format', 'text', fixturePath('ada')], {
+      cwd: REPO_ROOT,
+      env: cleanEnv(),
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('Ada Whitfield');
+    expect(/SEGMENTERS=(\d+)/.exec(run.stderr)?.[1]).toBe('0');
+  });
+});
+
+describe("ink-shared-caches: Ink's output caches live across frames", () => {
+  it("makes Output's caches from the shared, bounded ones, not new ones per frame", () => {
+    expect(read('node_modules/ink/build/output.js')).toContain('caches = new OutputCaches();');
+    const chunk = files.get(outputHolding('node_modules/ink/build/output.js'))!;
+    expect(chunk).toMatch(/\.styledChars\.size>400\|\|\w+\.widths\.size>2e4/);
+    expect(chunk).not.toMatch(/\bcaches=new /);
+  });
+});
+
+describe('yoga-wasm-binary: yoga ships its WebAssembly as a binary file', () => {
+  const YOGA = 'node_modules/yoga-layout/dist/binaries/yoga-wasm-base64-esm.js';
+
+  it('writes the same bytes the library carries as base64, beside the chunk that reads them', () => {
+    const base64 = /data:application\/octet-stream;base64,([A-Za-z0-9+/=]+)/.exec(read(YOGA))?.[1];
+    expect(base64?.length).toBeGreaterThan(10_000);
+    const chunk = outputHolding(YOGA);
+    const wasm = readFileSync(join(REPO_ROOT, dirname(chunk), 'yoga.wasm'));
+    expect(wasm.subarray(0, 4)).toEqual(Buffer.from('\0asm', 'latin1'));
+    expect(wasm.equals(Buffer.from(base64!, 'base64'))).toBe(true);
+    expect(files.get(chunk)).toMatch(/wasmBinary:\w+\(new URL\("\.\/yoga\.wasm",import\.meta\.url\)\)/);
+  });
+
+  it('leaves no long base64 text in any file', () => {
+    expect([...files].filter(([, text]) => /[A-Za-z0-9+/]{4000,}/.test(text)).map(([file]) => file)).toEqual([]);
+  });
+});
+
+describe('one-signal-exit-3: Ink and restore-cursor share one signal-exit 3', () => {
+  it("sends restore-cursor's import to Ink's copy, so one copy is bundled", () => {
+    const inks = 'node_modules/ink/node_modules/signal-exit/index.js';
+    expect(importsOf('signal-exit').filter(([file]) => file.startsWith('node_modules/restore-cursor/'))).toEqual([['node_modules/restore-cursor/index.js', inks]]);
+    expect(Object.keys(meta.inputs).filter((file) => /(^|\/)signal-exit\/index\.js$/.test(file))).toEqual([inks]);
+    // signal-exit 3 sets up its process-wide emitter as `process.__signal_exit_emitter__ = new EE()`.
+    expect(read(inks)).toContain('__signal_exit_emitter__ = new EE()');
+    expect([...files.values()].reduce((n, text) => n + occurrences(text, '__signal_exit_emitter__=new '), 0)).toBe(1);
+  });
+});
+
+describe('no-yargs-assert: yargs gets its two checks without node:assert', () => {
+  it("resolves yargs' import of assert to the stand-in, and nothing imports node:assert as a module", () => {
+    expect(importsOf('assert').filter(([file]) => file.startsWith('node_modules/yargs/'))).toEqual([['node_modules/yargs/lib/platform-shims/esm.mjs', 'src/stubs/assert.ts']]);
+    expect(inAnyFile('from"assert"')).toEqual([]);
+    expect(inAnyFile('from"node:assert"')).toEqual([]);
+  });
+});
+
+/** What the stand-ins keep out: no source file of it is bundled, and a text of it is in no file. */
+const LEFT_OUT = [
+  {plugin: 'no-cli-highlight', what: 'highlight.js', folders: ['node_modules/cli-highlight/', 'node_modules/highlight.js/'], marker: {file: 'node_modules/highlight.js/lib/core.js', text: 'hljs'}},
+  {plugin: 'no-node-emoji', what: "node-emoji's emoji table", folders: ['node_modules/node-emoji/', 'node_modules/emojilib/'], marker: {file: 'node_modules/emojilib/simplemap.json', text: '"grimacing"'}},
+  {plugin: 'no-cli-table3', what: 'cli-table3', folders: ['node_modules/cli-table3/'], marker: {file: 'node_modules/cli-table3/src/cell.js', text: 'colSpan'}},
+  {plugin: 'no-ink-devtools', what: "Ink's devtools", folders: ['node_modules/ink/build/devtools', 'node_modules/react-devtools-core/'], marker: {file: 'node_modules/ink/build/devtools.js', text: 'connectToDevTools'}},
+  {plugin: 'no-ink-devtools', what: 'ws', folders: ['node_modules/ws/'], marker: {file: 'node_modules/ws/lib/websocket-server.js', text: 'Sec-WebSocket-Key'}},
+  {plugin: 'no-ink-error-overview', what: 'stack-utils', folders: ['node_modules/stack-utils/', 'node_modules/ink/build/components/ErrorOverview.js'], marker: {file: 'node_modules/stack-utils/index.js', text: 'bootstrap_node'}},
+  {plugin: 'no-ink-error-overview', what: 'code-excerpt', folders: ['node_modules/code-excerpt/'], marker: {file: 'node_modules/code-excerpt/dist/index.js', text: 'Line number must start from'}},
+  {plugin: 'no-yargs-completion', what: "yargs' completion scripts", folders: ['node_modules/yargs/build/lib/completion-templates.js'], marker: {file: 'node_modules/yargs/build/lib/completion-templates.js', text: '###-begin-'}},
+  {plugin: 'not-in-ci', what: 'is-in-ci', folders: ['node_modules/is-in-ci/'], marker: undefined},
+];
+
+describe('left out of the bundle', () => {
+  it.each(LEFT_OUT)('$plugin: $what', ({folders, marker}) => {
+    for (const folder of folders) expect(inputsUnder(folder), `bundled from ${folder}`).toEqual([]);
+    if (marker) {
+      expect(read(marker.file)).toContain(marker.text);
+      expect(inAnyFile(marker.text), `files holding ${JSON.stringify(marker.text)}`).toEqual([]);
+    }
+  });
+
+  it('bundles each stand-in in their place', () => {
+    const stubs = Object.keys(meta.inputs).filter((file) => file.startsWith('src/stubs/'));
+    for (const stub of ['cli-highlight.ts', 'node-emoji.ts', 'cli-table3.cjs', 'empty.ts', 'ink-error-overview.tsx', 'yargs-completion-templates.ts', 'assert.ts', 'false.ts']) {
+      expect(stubs).toContain(`src/stubs/${stub}`);
+    }
+    expect(new Set(importsOf('is-in-ci').map(([, path]) => path))).toEqual(new Set(['src/stubs/false.ts']));
+  });
+});
