@@ -87,7 +87,7 @@ describe('malformed files: one line, exit 2, no stack', () => {
   });
 
   it('a duplicate key: named with its path and place', () => {
-    const path = fx.write('dup.json', '{\n  "basics": {\n    "name": "김성호",\n    "name": "Kim"\n  }\n}\n');
+    const path = fx.write('dup.json', '{\n  "basics": {\n    "name": "한지우",\n    "name": "Han"\n  }\n}\n');
     expect(refuse(path).line).toBe(`${path}:4:5: basics: duplicate key "name"`);
   });
 });
