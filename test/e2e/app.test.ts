@@ -1,10 +1,13 @@
 /**
  * The interactive app in a real pseudo-terminal: the built program, real key sequences, the
- * screen read cell by cell from a headless xterm.js (DESIGN habit 9). Build first
- * (`npm run build`; `npm test` does). Piped output is tested elsewhere.
+ * screen read cell by cell from a headless xterm.js. Every program opens the fixture
+ * test/fixtures/jiwoo.json (FILE), so these tests hold whatever résumé data/resume.json ships.
+ * Build first (`npm run build`; `npm test` does). Piped output is tested elsewhere.
  */
 import stringWidth from 'string-width';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {JIWOO, JIWOO_PATH, jiwooJson} from '../helpers/e2e-jiwoo';
+import {tempFixtures} from '../helpers/fixtures';
 import {KEYS, startApp, type PtyApp, type PtyOptions, type ShellReport} from '../helpers/pty';
 
 // ─── Reading the screen ──────────────────────────────────────────────────────────────────────
@@ -94,7 +97,7 @@ function frameProblems(app: PtyApp): string[] {
   const rows = app.screen();
   const {bar, status} = frameRows(rows);
   const problems = screenWidthProblems(app);
-  if (!rows[0]?.startsWith('김성호')) problems.push('row 0 is not the header with the name');
+  if (!rows[0]?.startsWith(JIWOO.name)) problems.push('row 0 is not the header with the name');
   if (bar < 1) problems.push('no section bar (a row starting " 1 ")');
   if (!/\d+%\s*$/.test(rows[status] ?? '')) problems.push(`row ${status} is not the status bar with a percentage`);
   if (rows[rows.length - 1] !== '') problems.push('the last row is not empty (the frame is rows - 1 tall)');
@@ -124,7 +127,7 @@ function focusedText(rows: string[]): string {
 function activeTab(app: PtyApp): number | undefined {
   const {bar} = frameRows(app.screen());
   if (bar < 0) return undefined;
-  const m = /^\s*(\d)\s/.exec(app.highlighted(bar));
+  const m = /^\s*(\d+)\s/.exec(app.highlighted(bar));
   return m ? Number(m[1]) : undefined;
 }
 
@@ -141,7 +144,7 @@ function percent(rows: string[]): number | undefined {
 function laidOutFor(cols: number, rows: number) {
   return (screen: string[]) => {
     const status = screen[rows - 2] ?? '';
-    return screen.length === rows && screen[0]?.startsWith('김성호') === true && /\d+%\s*$/.test(status) && stringWidth(status.trimEnd()) === cols - 1;
+    return screen.length === rows && screen[0]?.startsWith(JIWOO.name) === true && /\d+%\s*$/.test(status) && stringWidth(status.trimEnd()) === cols - 1;
   };
 }
 
@@ -201,8 +204,8 @@ describe('screen checks', () => {
   });
 
   it('catch a row wider than the terminal or wrapped by it', () => {
-    expect(widthProblems(['김성호 ab'], [false], 9)).toEqual([]);
-    expect(widthProblems(['김성호 abc'], [false], 9)).not.toEqual([]);
+    expect(widthProblems(['한지우 ab'], [false], 9)).toEqual([]);
+    expect(widthProblems(['한지우 abc'], [false], 9)).not.toEqual([]);
     expect(widthProblems(['abc', 'def'], [false, true], 9)).not.toEqual([]);
   });
 });
@@ -210,9 +213,12 @@ describe('screen checks', () => {
 // ─── Programs ────────────────────────────────────────────────────────────────────────────────
 
 const running: PtyApp[] = [];
+const fx = tempFixtures('kim-resume-app-');
+afterAll(() => fx.cleanup());
 
+/** Starts the built program on the fixture (and any further arguments). */
 function launch(options: PtyOptions): PtyApp {
-  const app = startApp(options);
+  const app = startApp({...options, args: [JIWOO_PATH, ...(options.args ?? [])]});
   running.push(app);
   return app;
 }
@@ -222,40 +228,50 @@ afterEach(async () => {
   while (running.length > 0) await running.pop()!.dispose();
 });
 
-const DASHBOARD = '대시보드 API 서버 구축';
-const ALERTS = '알림 시스템 구축';
-const SCHOOL = '숭실대학교';
-const NAVY = '해군 1함대 사령부 정보통신 중대';
+const FIRST = JIWOO.firstProject;
+const SECOND = JIWOO.secondProject;
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The section numbers the bar shows, in order. */
+const tabNumbers = (bar: string) => [...bar.matchAll(/(?<=^|\s)(\d+)(?=\s|$)/g)].map((m) => Number(m[1]));
 
 // ─── At three sizes ──────────────────────────────────────────────────────────────────────────
 
 describe.each([
-  // personalFits: the whole Personal Experience section is on screen without scrolling.
+  // firstShown: the first project is on screen when the app opens (at 50×16 the first
+  //   organization's own lines fill the view, and its first project is below them).
   // jMovesAtOnce: the first project fits, so one j moves the focus (else j reads on first).
-  {cols: 120, rows: 40, personalFits: true, jMovesAtOnce: true},
-  {cols: 80, rows: 24, personalFits: true, jMovesAtOnce: true},
-  {cols: 50, rows: 16, personalFits: false, jMovesAtOnce: false},
-])('at $cols×$rows', ({cols, rows, personalFits, jMovesAtOnce}) => {
+  // serviceShown: section 4 shows its second panel (the service) without scrolling.
+  // titlesWhole: the section bar has room for every section's whole title.
+  {cols: 120, rows: 40, firstShown: true, jMovesAtOnce: true, serviceShown: true, titlesWhole: true},
+  {cols: 80, rows: 24, firstShown: true, jMovesAtOnce: false, serviceShown: true, titlesWhole: false},
+  {cols: 50, rows: 16, firstShown: false, jMovesAtOnce: false, serviceShown: false, titlesWhole: false},
+])('at $cols×$rows', ({cols, rows, firstShown, jMovesAtOnce, serviceShown, titlesWhole}) => {
   let app: PtyApp;
 
   beforeAll(async () => {
-    app = startApp({cols, rows, shell: true});
-    await app.ready(DASHBOARD);
+    app = startApp({cols, rows, shell: true, args: [JIWOO_PATH]});
+    await app.ready(laidOutFor(cols, rows));
   });
 
   afterAll(async () => {
     await app?.dispose();
   });
 
-  it('shows the name, the role, the section bar and the first project focused', () => {
+  it('shows the name, the role, the summary, every section in the bar and the first section from its top', () => {
     const screen = app.screen();
-    expect(screen[0]).toContain('김성호');
-    expect(screen[0]).toContain('Backend Engineer');
-    expect(screen[1], 'the greeting (16 rows and more)').toContain('안녕하세요');
+    expect(screen[0]).toContain(JIWOO.name);
+    expect(screen[0]).toContain(JIWOO.label);
+    expect(screen[1], 'the summary (16 rows and more)').toContain(JIWOO.summary);
     const {bar} = frameRows(screen);
-    expect(screen[bar]).toMatch(/^ 1 💻 Work.* 2 🎒 Pers.* 3 🚀 Achi/);
+    const titles = JIWOO.sectionTitles;
+    expect(tabNumbers(screen[bar]!), screen[bar]).toEqual(titles.map((_, i) => i + 1));
+    if (titlesWhole) expect(screen[bar]).toMatch(new RegExp(`^${titles.map((t, i) => ` ${i + 1} ${escapeRegExp(t)}`).join('\\s+')}\\s*$`));
     expect(activeTab(app)).toBe(1);
-    expect(focusedText(screen)).toContain(DASHBOARD);
+    expect(screen[bar + 1], 'the first organization on the first row of the view').toMatch(/^주식회사 바다물류/);
+    if (firstShown) expect(focusedText(screen)).toContain(FIRST);
+    else expect(screen.join('\n')).not.toContain(FIRST);
     expect(screen[screen.length - 2]).toMatch(/ q quit .* 0%\s*$/);
   });
 
@@ -264,25 +280,37 @@ describe.each([
     expectWholeFrame(app);
   });
 
-  it('Tab opens Personal Experience and Shift-Tab comes back', async () => {
+  it('Tab opens the next sections and Shift-Tab comes back to the first as it was', async () => {
+    const start = app.screen();
     app.press(KEYS.tab);
-    await app.waitFor(SCHOOL);
+    await app.waitFor(JIWOO.ownProject);
     expect(activeTab(app)).toBe(2);
     expectWholeFrame(app);
-    if (!personalFits) {
-      expect(app.screen().join('\n')).not.toContain(NAVY);
-      app.press('j'); // the next panel, scrolled into view
+    app.press(KEYS.tab);
+    await app.waitFor(JIWOO.volunteer);
+    expect(activeTab(app)).toBe(3);
+    app.press(KEYS.tab);
+    await app.waitFor(JIWOO.school);
+    expect(activeTab(app)).toBe(4);
+    expectWholeFrame(app);
+    if (serviceShown) expect(app.screen().join('\n')).toContain(JIWOO.service);
+    else {
+      expect(app.screen().join('\n')).not.toContain(JIWOO.service);
+      // The next panel, scrolled into view (the school's panel is read on first if it is taller).
+      await pressUntil(app, 'j', (s) => s.join('\n').includes(JIWOO.service), 12);
     }
-    await app.waitFor(NAVY);
     expectWholeFrame(app);
 
-    app.press(KEYS.shiftTab);
-    await app.waitFor((s) => focusedText(s).includes(DASHBOARD), undefined, 'the first section again');
-    expect(activeTab(app)).toBe(1);
+    for (const section of [3, 2, 1]) {
+      app.press(KEYS.shiftTab);
+      await app.waitFor(() => activeTab(app) === section, undefined, `section ${section} after Shift-Tab`);
+    }
+    await app.waitFor((s) => s.join('\n') === start.join('\n'), undefined, 'the first section as it was left');
     expectWholeFrame(app);
   });
 
   it('? shows the help and Esc closes it', async () => {
+    const before = app.screen();
     app.press('?');
     const help = await app.waitFor('next section');
     expect(help.join('\n')).toContain('Keys');
@@ -290,25 +318,22 @@ describe.each([
     expect(screenWidthProblems(app), app.dump()).toEqual([]);
 
     app.press(KEYS.escape);
-    const back = await app.waitFor((s) => !s.join('\n').includes('next section') && focusedText(s).includes(DASHBOARD), undefined, 'the help to close');
-    expect(back.join('\n')).not.toContain('Keys');
+    await app.waitFor((s) => s.join('\n') === before.join('\n'), undefined, 'the help to close, the frame as before');
     expect(app.hasExited).toBe(false);
     expectWholeFrame(app);
   });
 
   it('j moves the focus to the next project and k moves it back', async () => {
-    const start = app.screen();
-    expect(focusedText(start)).toContain(DASHBOARD);
-    const presses = await pressUntil(app, 'j', (s) => focusedText(s).includes(ALERTS), 12);
+    const presses = await pressUntil(app, 'j', (s) => focusedText(s).includes(SECOND), 20);
     if (jMovesAtOnce) expect(presses).toBe(1);
-    else expect(presses, 'a project taller than the screen is read on before the focus moves').toBeGreaterThan(1);
+    else expect(presses, 'a project not wholly in view is read on before the focus moves').toBeGreaterThan(1);
     const moved = app.screen();
-    expect(focusedText(moved)).not.toContain(DASHBOARD);
+    expect(focusedText(moved)).not.toContain(FIRST);
     expectWholeFrame(app);
 
     app.press('k');
-    const back = await app.waitFor((s) => focusedText(s).includes(DASHBOARD), undefined, 'the focus back on the first project');
-    expect(focusedText(back)).not.toContain(ALERTS);
+    const back = await app.waitFor((s) => focusedText(s).includes(FIRST), undefined, 'the focus back on the first project');
+    expect(focusedText(back)).not.toContain(SECOND);
     expectWholeFrame(app);
   });
 
@@ -323,21 +348,21 @@ describe.each([
 describe('quitting', () => {
   it('Esc with nothing open quits with code 0 and restores the terminal', async () => {
     const app = launch({cols: 80, rows: 24, shell: true});
-    await app.ready(DASHBOARD);
+    await app.ready(FIRST);
     app.press(KEYS.escape);
     expectRestored(app, await app.report());
   });
 
   it('Ctrl-C quits with code 0 and restores the terminal', async () => {
     const app = launch({cols: 80, rows: 24, shell: true});
-    await app.ready(DASHBOARD);
+    await app.ready(FIRST);
     app.press(KEYS.ctrlC);
     expectRestored(app, await app.report());
   });
 
   it('SIGTERM from elsewhere still leaves the alternate screen and restores the tty', async () => {
     const app = launch({cols: 80, rows: 24, shell: true});
-    await app.ready(DASHBOARD);
+    await app.ready(FIRST);
     app.kill('SIGTERM');
     // Killed by the signal: the shell reports 128 + 15.
     expectRestored(app, await app.report(), 143);
@@ -351,7 +376,7 @@ describe('terminal size', () => {
     const app = launch({cols: 39, rows: 10, shell: true});
     const screen = await app.ready('enlarge the terminal');
     expect(screen.join(' ').replace(/\s+/g, ' ')).toContain('enlarge the terminal (now 39×10, need 40×10)');
-    expect(screen.join('\n')).not.toContain(DASHBOARD);
+    expect(screen.join('\n')).not.toContain(JIWOO.name);
     expect(screenWidthProblems(app), app.dump()).toEqual([]);
     app.press('q');
     expectRestored(app, await app.report());
@@ -359,31 +384,33 @@ describe('terminal size', () => {
 
   it('draws the app at exactly 40×10', async () => {
     const app = launch({cols: 40, rows: 10});
-    await app.ready(DASHBOARD);
+    await app.ready(laidOutFor(40, 10));
     expect(app.screen().join('\n')).not.toContain('enlarge the terminal');
     expectWholeFrame(app);
   });
 
   it('lays out again when resized from 80×24 to 50×16 and back (and through too small)', async () => {
     const app = launch({cols: 80, rows: 24, shell: true});
-    await app.ready(laidOutFor(80, 24));
+    const initial = await app.ready(laidOutFor(80, 24));
+    expect(focusedText(initial)).toContain(FIRST);
     expectWholeFrame(app);
+    const same = (rows: string[]) => rows.join('\n') === initial.join('\n');
 
     await app.resize(50, 16);
-    await app.waitFor(laidOutFor(50, 16), undefined, 'the frame laid out for 50×16');
-    expect(focusedText(app.screen())).toContain(DASHBOARD);
+    const narrow = await app.waitFor(laidOutFor(50, 16), undefined, 'the frame laid out for 50×16');
+    // A resize keeps the scroll position: the view still begins with the first organization.
+    expect(narrow[frameRows(narrow).bar + 1]).toMatch(/^주식회사 바다물류/);
     expectWholeFrame(app);
 
     await app.resize(80, 24);
-    await app.waitFor(laidOutFor(80, 24), undefined, 'the frame laid out for 80×24 again');
-    expect(focusedText(app.screen())).toContain(DASHBOARD);
+    await app.waitFor(same, undefined, 'the first 80×24 frame again');
     expectWholeFrame(app);
 
     await app.resize(39, 10);
     await app.waitFor('enlarge the terminal');
     expect(screenWidthProblems(app), app.dump()).toEqual([]);
     await app.resize(80, 24);
-    await app.waitFor(laidOutFor(80, 24), undefined, 'the frame after being too small');
+    await app.waitFor(same, undefined, 'the first 80×24 frame after being too small');
     expectWholeFrame(app);
 
     app.press('q');
@@ -395,13 +422,14 @@ describe('terminal size', () => {
 
 describe('looks', () => {
   it('--ascii draws + and # corners and no box-drawing characters', async () => {
-    const app = launch({cols: 80, rows: 24, args: ['--ascii']});
-    const screen = await app.ready(DASHBOARD);
+    // 40 rows: the focused first project and the top of the second, not focused.
+    const app = launch({cols: 80, rows: 40, args: ['--ascii']});
+    const screen = await app.ready(FIRST);
     const text = screen.join('\n');
     for (const ch of '╭╮╰╯┏┓┗┛─━│┃') expect(text, `no ${ch}`).not.toContain(ch);
     expect(screen.some((r) => /^#=+#$/.test(r)), 'a focused box edge #===#').toBe(true);
     expect(screen.some((r) => /^\+-+\+$/.test(r)), 'a normal box edge +---+').toBe(true);
-    expect(screen.some((r) => r.startsWith('# ') && r.includes(DASHBOARD)), 'the focused title inside # sides').toBe(true);
+    expect(screen.some((r) => r.startsWith('# ') && r.includes(FIRST)), 'the focused title inside # sides').toBe(true);
     // Below 100 columns every panel is as wide as the terminal: each side has its partner at the edge.
     const {bar, status} = frameRows(screen);
     for (const row of screen.slice(bar + 1, status)) {
@@ -414,12 +442,14 @@ describe('looks', () => {
   });
 
   it('NO_COLOR=1 keeps the focus visible by border weight and shows badges in brackets, with no color codes', async () => {
-    const app = launch({cols: 80, rows: 24, env: {NO_COLOR: '1'}});
-    const screen = await app.ready(DASHBOARD);
-    expect(focusedText(screen)).toContain(DASHBOARD);
+    const app = launch({cols: 80, rows: 40, env: {NO_COLOR: '1'}});
+    const screen = await app.ready(FIRST);
+    const badges = (jiwooJson().projects?.[0]?.keywords ?? []).map((k) => `[${k}]`);
+    expect(badges.length).toBeGreaterThan(1);
+    expect(focusedText(screen)).toContain(FIRST);
     expect(screen.join('\n')).toContain(HEAVY.tl);
-    expect(focusedText(screen)).toContain('[FastAPI]');
-    expect(screen.join('\n')).toMatch(/\[FastAPI\] \[Trino\] \[Redis\]/);
+    expect(focusedText(screen)).toContain(badges[0]);
+    expect(screen.join('\n')).toContain(badges.join(' '));
     expectWholeFrame(app);
     // Bold and inverse are fine; no foreground or background color (30–37, 38, 40–47, 48, 90–97, 100–107).
     const colors = [...app.raw.matchAll(/\x1b\[([0-9;:]*)m/g)]
@@ -435,8 +465,8 @@ describe('keys', () => {
   let app: PtyApp;
 
   beforeAll(async () => {
-    app = startApp({cols: 80, rows: 24});
-    await app.ready(DASHBOARD);
+    app = startApp({cols: 80, rows: 24, args: [JIWOO_PATH]});
+    await app.ready(FIRST);
   });
 
   afterAll(async () => {
@@ -448,18 +478,16 @@ describe('keys', () => {
     const value = percent(s);
     return value !== undefined && p(value);
   };
+  const same = (rows: string[]) => (s: string[]) => s.join('\n') === rows.join('\n');
 
-  it('→ l and 1–9 go forward and to a section, ← and h go back', async () => {
-    for (const [key, section] of [[KEYS.right, 2], [KEYS.left, 1], ['l', 2], ['h', 1], ['3', 3], ['1', 1]] as const) {
+  it('→ l and 1–9 go forward and to a section, ← and h go back; Tab and Shift-Tab wrap around', async () => {
+    const last = JIWOO.sectionTitles.length;
+    expect(last, 'the fixture has a tenth section, past the digits').toBe(10);
+    for (const [key, section] of [[KEYS.right, 2], [KEYS.left, 1], ['l', 2], ['h', 1], ['3', 3], ['1', 1], ['9', 9], [KEYS.tab, last], [KEYS.tab, 1], [KEYS.shiftTab, last], ['1', 1]] as const) {
       app.press(key);
       await app.waitFor(tab(section), undefined, `section ${section} after ${JSON.stringify(key)}`);
     }
-    app.press('9'); // no ninth section: nothing happens
-    app.press(KEYS.shiftTab);
-    await app.waitFor(tab(3), undefined, 'section 3 after Shift-Tab from the first (it wraps around)');
-    app.press(KEYS.tab);
-    await app.waitFor(tab(1), undefined, 'section 1 after Tab from the last');
-    await app.waitFor((s) => focusedText(s).includes(DASHBOARD));
+    await app.waitFor((s) => focusedText(s).includes(FIRST));
     expectWholeFrame(app);
   });
 
@@ -469,7 +497,7 @@ describe('keys', () => {
       await app.waitFor(at((v) => v === value), undefined, `${value}% after ${JSON.stringify(key)}`);
       expectWholeFrame(app);
     }
-    expect(focusedText(app.screen())).toContain(DASHBOARD);
+    expect(focusedText(app.screen())).toContain(FIRST);
   });
 
   it('Space/PgDn/f page down, b/PgUp page up, d/u by half a page', async () => {
@@ -482,31 +510,73 @@ describe('keys', () => {
     }
   });
 
-  it('↓ and ↑ move the focus like j and k', async () => {
-    app.press(KEYS.down);
-    await app.waitFor((s) => focusedText(s).includes(ALERTS), undefined, 'the focus on the second project');
-    app.press(KEYS.up);
-    await app.waitFor((s) => focusedText(s).includes(DASHBOARD), undefined, 'the focus on the first project');
+  it('↓ and ↑ move exactly like j and k', async () => {
+    // From the top: j until the second project has the focus, then k until the first has it
+    // again, each frame kept; ↓ and ↑ from the same states must draw the same frames.
+    app.press('g');
+    const start = await app.waitFor(at((v) => v === 0));
+    const byKey = async (key: string, done: (s: string[]) => boolean) => {
+      const frames: string[][] = [];
+      let rows = app.screen();
+      while (!done(rows)) {
+        if (frames.length === 20) throw new Error(`still not there after 20 presses of ${JSON.stringify(key)}\n${app.dump()}`);
+        app.press(key);
+        rows = await app.waitForChange(rows);
+        frames.push(rows);
+      }
+      return frames;
+    };
+    const j = await byKey('j', (s) => focusedText(s).includes(SECOND));
+    const k = await byKey('k', (s) => focusedText(s).includes(FIRST));
+    expect(j.length).toBeGreaterThan(0);
+    expect(k.length).toBeGreaterThan(0);
+
+    app.press('g');
+    await app.waitFor(same(start), undefined, 'the top again');
+    for (const [i, frame] of j.entries()) {
+      app.press(KEYS.down);
+      await app.waitFor(same(frame), undefined, `↓ number ${i + 1} draws what j did`);
+    }
+    for (const [i, frame] of k.entries()) {
+      app.press(KEYS.up);
+      await app.waitFor(same(frame), undefined, `↑ number ${i + 1} draws what k did`);
+    }
   });
 
   it('Enter folds the focused project and unfolds it again; z folds every project', async () => {
-    const open = app.screen();
-    expect(focusedText(open)).toContain(`▾ ${DASHBOARD}`);
+    app.press('g');
+    const open = await app.waitFor((s) => focusedText(s).includes(FIRST), undefined, 'the first project focused');
+    expect(focusedText(open)).toContain(`▾ ${FIRST}`);
     expect(focusedText(open)).toContain('Description');
     app.press(KEYS.enter);
-    const folded = await app.waitFor((s) => focusedText(s).includes(`▸ ${DASHBOARD}`), undefined, 'the project folded');
+    const folded = await app.waitFor((s) => focusedText(s).includes(`▸ ${FIRST}`), undefined, 'the project folded');
     expect(focusedText(folded)).not.toContain('Description');
-    expect(focusedText(folded), 'a folded project keeps its badges').toContain('FastAPI');
+    const firstTech = jiwooJson().projects?.[0]?.keywords?.[0] ?? '(none)';
+    expect(focusedText(folded), 'a folded project keeps its badges').toContain(firstTech);
     expectWholeFrame(app);
     app.press(KEYS.enter);
-    await app.waitFor((s) => focusedText(s).includes(`▾ ${DASHBOARD}`) && focusedText(s).includes('Description'), undefined, 'the project unfolded');
+    await app.waitFor((s) => focusedText(s).includes(`▾ ${FIRST}`) && focusedText(s).includes('Description'), undefined, 'the project unfolded');
 
     app.press('z');
     const all = await app.waitFor((s) => !s.join('\n').includes('▾'), undefined, 'every project folded');
-    expect(all.join('\n')).toContain(`▸ ${ALERTS}`);
+    expect(all.join('\n')).toContain(`▸ ${SECOND}`);
     expectWholeFrame(app);
     app.press('z');
     await app.waitFor((s) => !s.join('\n').includes('▸'), undefined, 'every project unfolded');
     expectWholeFrame(app);
+  });
+
+  it('a digit past the last section does nothing (a résumé of three sections)', async () => {
+    const {basics, work, projects, volunteer, meta} = jiwooJson();
+    const three = fx.write('three-sections.json', JSON.stringify({basics, work, projects, volunteer, meta}));
+    const small = startApp({cols: 80, rows: 24, args: [three]});
+    running.push(small);
+    await small.ready(FIRST);
+    const bar = frameRows(small.screen()).bar;
+    expect(tabNumbers(small.screen()[bar]!)).toEqual([1, 2, 3]);
+    // Were 9 taken as "the last section", Shift-Tab would then open section 2.
+    small.press('9');
+    small.press(KEYS.shiftTab);
+    await small.waitFor(() => activeTab(small) === 3, undefined, 'section 3 after 9 and Shift-Tab from the first (it wraps around)');
   });
 });

@@ -6,15 +6,18 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import pkg from '../../package.json' with {type: 'json'};
 import type {Resume} from '../../src/resume/types';
 import {BIN, cleanEnv, runCli, type CliResult} from '../helpers/cli';
+import {JIWOO, JIWOO_PATH, jiwooJson} from '../helpers/e2e-jiwoo';
 import {REPO_ROOT, RESUME_PATH, tempFixtures} from '../helpers/fixtures';
 import {officialSchemaErrors} from '../helpers/schema';
 
 /**
  * The built program (`node bin/kim-resume.js`, what npm installs), run as a child process with
- * piped stdio. `npm test` builds first; run `npm run build` before running this file alone.
+ * piped stdio. Output is checked on the fixture test/fixtures/jiwoo.json (FILE); without FILE the
+ * program must print data/resume.json, whatever it holds. `npm test` builds first; run
+ * `npm run build` before running this file alone.
  */
 
-const resume = JSON.parse(readFileSync(RESUME_PATH, 'utf8')) as Resume;
+const resume = jiwooJson();
 const projects = resume.projects ?? [];
 const fx = tempFixtures('kim-resume-e2e-');
 
@@ -29,10 +32,13 @@ const collapse = (text: string) => text.replace(/\s+/g, ' ');
 /** Lines on stderr that look like a stack trace. */
 const stackLines = (stderr: string) => stderr.split('\n').filter((line) => /^\s+at /.test(line));
 
+/** The CLI on the fixture: `kim-resume jiwoo.json ...args`. */
+const onFixture = (args: string[] = [], options?: Parameters<typeof runCli>[1]) => runCli([JIWOO_PATH, ...args], options);
+
 describe('piped text output', () => {
   let out: CliResult;
   beforeAll(() => {
-    out = runCli([]);
+    out = onFixture();
   });
 
   it('exits 0 with nothing on stderr', () => {
@@ -47,36 +53,38 @@ describe('piped text output', () => {
       expect(text).toContain(project.name);
       expect(text).toContain(project.description);
       for (const bullet of project.highlights ?? []) expect(text).toContain(bullet);
-      for (const tech of project.keywords ?? []) expect(tokens, tech).toContain(tech);
+      // A technology of several words (데이터 레이크) is found whole in the collapsed text.
+      for (const tech of project.keywords ?? []) expect(tech.includes(' ') ? text : tokens, tech).toContain(tech);
     }
   });
 
-  it('has the header, the organizations, personal experience and every essay', () => {
+  it('has the header, the organizations, education and service, and every essay', () => {
     const text = collapse(out.stdout);
     for (const fact of [
-      '김성호',
-      'Backend Engineer',
-      '안녕하세요. 백엔드 엔지니어 김성호 입니다.',
-      'Laplace Technologies, Inc.',
-      'Backend Engineer · 2021.06 - present',
-      'NC Lab',
-      '학부 연구생 · 2020.07 - 2021.06',
-      'AI 융합학부생 (2017.03 ~ 2022.06)',
-      '평균 학점: 4.1/4.5',
-      'NCLab 학부 연구생 (2020.07 ~ 2021.06)',
-      '해군 1함대 사령부 정보통신 중대',
-      '전산 · 네트워크병 (2017.08 ~ 2019.06)',
+      JIWOO.name,
+      JIWOO.label,
+      collapse(resume.basics?.summary ?? '(no summary)'),
+      '주식회사 바다물류',
+      '데이터 엔지니어 · 2021.07 - present',
+      '한빛커머스',
+      '주니어 데이터 엔지니어 · 2019.01 - 2021.06',
+      '학사 통계학 (2013.03 ~ 2018.02)',
+      '평균 학점: 3.9/4.5',
+      '빅데이터 동아리 회장 (2016.03 ~ 2017.02)',
+      JIWOO.service,
+      '병장 만기 전역 (2014.05 ~ 2016.02)',
     ]) {
       expect(text).toContain(fact);
     }
+    expect(resume['x-essays']?.length).toBeGreaterThan(0);
     for (const essay of resume['x-essays'] ?? []) {
       expect(text).toContain(essay.title);
-      for (const entry of essay.entries) expect(text).toContain(entry.body);
+      for (const entry of essay.entries) expect(text).toContain(collapse(entry.body));
     }
   });
 
   it('contains no ESC byte, even with TERM=xterm-256color and COLORTERM=truecolor', () => {
-    const colorful = runCli([], {env: cleanEnv({TERM: 'xterm-256color', COLORTERM: 'truecolor'})});
+    const colorful = onFixture([], {env: cleanEnv({TERM: 'xterm-256color', COLORTERM: 'truecolor'})});
     expect(colorful.status).toBe(0);
     expect(colorful.bytes.includes(0x1b)).toBe(false);
     expect(out.bytes.includes(0x1b)).toBe(false);
@@ -85,14 +93,14 @@ describe('piped text output', () => {
   });
 
   it('is 80 columns wide by default (COLUMNS is not a terminal)', () => {
-    const at80 = runCli(['--width', '80']);
+    const at80 = onFixture(['--width', '80']);
     expect(out.stdout).toBe(at80.stdout);
-    expect(runCli([], {env: cleanEnv({COLUMNS: '200'})}).stdout).toBe(at80.stdout);
-    expect(runCli(['--width', '100']).stdout).not.toBe(at80.stdout);
+    expect(onFixture([], {env: cleanEnv({COLUMNS: '200'})}).stdout).toBe(at80.stdout);
+    expect(onFixture(['--width', '100']).stdout).not.toBe(at80.stdout);
   });
 
   it.each([40, 80, 120])('--width %i: no line is wider, and no ESC byte', (width) => {
-    const result = runCli(['--width', String(width)]);
+    const result = onFixture(['--width', String(width)]);
     expect(result.status).toBe(0);
     const lines = result.stdout.split('\n');
     for (const line of lines) expect(stringWidth(line), JSON.stringify(line)).toBeLessThanOrEqual(width);
@@ -103,15 +111,35 @@ describe('piped text output', () => {
   });
 
   it('--color forces escapes even when piped, and --no-color beats FORCE_COLOR', () => {
-    expect(runCli(['--color']).bytes.includes(0x1b)).toBe(true);
-    expect(runCli([], {env: cleanEnv({FORCE_COLOR: '1'})}).bytes.includes(0x1b)).toBe(true);
-    expect(runCli(['--no-color'], {env: cleanEnv({FORCE_COLOR: '1'})}).bytes.includes(0x1b)).toBe(false);
+    expect(onFixture(['--color']).bytes.includes(0x1b)).toBe(true);
+    expect(onFixture([], {env: cleanEnv({FORCE_COLOR: '1'})}).bytes.includes(0x1b)).toBe(true);
+    expect(onFixture(['--no-color'], {env: cleanEnv({FORCE_COLOR: '1'})}).bytes.includes(0x1b)).toBe(false);
+  });
+});
+
+describe('without FILE: the résumé shipped in data/resume.json', () => {
+  // Whatever it holds: the output is the output for that file named as FILE, byte for byte.
+  it.each([[[]], [['--format', 'markdown']], [['--format', 'json']], [['--width', '60']], [['--color']]])('arguments %j: the same bytes as with data/resume.json named first', (args) => {
+    const builtIn = runCli(args);
+    const named = runCli([RESUME_PATH, ...args]);
+    expect(builtIn.status, builtIn.stderr).toBe(0);
+    expect(builtIn.stderr).toBe('');
+    expect(builtIn.stdout.length).toBeGreaterThan(0);
+    expect(builtIn.stdout).toBe(named.stdout);
+  });
+
+  it('--format json is data/resume.json, valid against the official JSON Resume schema', () => {
+    const result = runCli(['--format', 'json']);
+    expect(result.status).toBe(0);
+    const parsed: unknown = JSON.parse(result.stdout);
+    expect(officialSchemaErrors(parsed)).toEqual([]);
+    expect(parsed).toEqual(JSON.parse(readFileSync(RESUME_PATH, 'utf8')));
   });
 });
 
 describe('other formats', () => {
   it('--format json is the résumé, valid against the official JSON Resume schema', () => {
-    const result = runCli(['--format', 'json']);
+    const result = onFixture(['--format', 'json']);
     expect(result.status).toBe(0);
     expect(result.stderr).toBe('');
     const parsed: unknown = JSON.parse(result.stdout);
@@ -120,10 +148,13 @@ describe('other formats', () => {
   });
 
   it('--format markdown starts with the name as a heading and has the project headings', () => {
-    const result = runCli(['--format', 'markdown']);
+    const result = onFixture(['--format', 'markdown']);
     expect(result.status).toBe(0);
-    expect(result.stdout.startsWith('# 김성호\n')).toBe(true);
-    for (const project of projects) expect(result.stdout).toContain(`\n#### ${project.name}\n`);
+    expect(result.stdout.startsWith(`# ${JIWOO.name}\n`)).toBe(true);
+    // A project under its organization (`entity` names a work entry) is a level below it.
+    const organizations = new Set((resume.work ?? []).map((w) => w.name));
+    expect(projects.some((p) => organizations.has(p.entity)) && projects.some((p) => !organizations.has(p.entity))).toBe(true);
+    for (const project of projects) expect(result.stdout).toContain(`\n${organizations.has(project.entity) ? '####' : '###'} ${project.name}\n`);
     expect(result.bytes.includes(0x1b)).toBe(false);
   });
 
@@ -143,7 +174,7 @@ describe('errors: one line on stderr, exit 2, no stack', () => {
     ['a directory', () => [fx.dir], () => `${fx.dir}: is a directory, not a JSON file`],
     [
       'invalid JSON',
-      () => [fx.write('comma.json', '{\n  "basics": {\n    "name": "김성호"\n    "label": "x"\n  }\n}\n')],
+      () => [fx.write('comma.json', '{\n  "basics": {\n    "name": "한지우"\n    "label": "x"\n  }\n}\n')],
       () => `${fx.path('comma.json')}:4:5: invalid JSON: expected ',' or a closing bracket`,
     ],
     ['an empty file', () => [fx.write('empty.json', '')], () => `${fx.path('empty.json')}:1:1: is empty; expected a JSON Resume object`],
@@ -186,9 +217,10 @@ describe('a closed pipe (kim-resume | head -1)', () => {
     return {lines: result.stdout.split('\n'), stderr: readFileSync(errFile, 'utf8')};
   }
 
-  it('the real résumé: head gets the first line, kim-resume exits 0 quietly', () => {
+  it('the shipped résumé (no FILE): head gets the first line, kim-resume exits 0 quietly', () => {
+    const firstLine = runCli([]).stdout.split('\n')[0];
     const {lines, stderr} = headOne([]);
-    expect(lines.slice(0, 2)).toEqual(['김성호', 'status=0']);
+    expect(lines.slice(0, 2)).toEqual([firstLine, 'status=0']);
     expect(stderr).toBe('');
   });
 
@@ -197,7 +229,7 @@ describe('a closed pipe (kim-resume | head -1)', () => {
     big['x-essays']![0]!.entries[0]!.body = Array(20_000).fill('참여한 프로젝트 내 본인의 주요 역할과 결과').join(' ');
     const file = fx.write('big.json', JSON.stringify(big));
     const {lines, stderr} = headOne([file]);
-    expect(lines.slice(0, 2)).toEqual(['김성호', 'status=0']);
+    expect(lines.slice(0, 2)).toEqual([JIWOO.name, 'status=0']);
     expect(stderr).toBe('');
   });
 });

@@ -4,16 +4,18 @@
  * reporting and other input modes off if they were ever on), the emulator's state, and the line
  * discipline `stty` reads after it exited (line mode and echo back, `stty -g` as before), plus the
  * exit code the shell saw. The test names read as a table: exit path → exit code · restored state.
- * Build first (`npm run build`; `npm test` does).
+ * Every program opens the fixture test/fixtures/jiwoo.json (FILE), so these tests hold whatever
+ * résumé data/resume.json ships. Build first (`npm run build`; `npm test` does).
  */
 import {readFileSync} from 'node:fs';
 import {afterAll, describe, expect, it} from 'vitest';
 import {BIN} from '../helpers/cli';
+import {JIWOO, JIWOO_PATH} from '../helpers/e2e-jiwoo';
 import {REPO_ROOT, tempFixtures} from '../helpers/fixtures';
 import {KEYS, ttyIsRaw, type PtyApp, ptyApps} from '../helpers/pty';
 import {restoredProblems, screenStateProblems, textAfterLeaving} from '../helpers/terminal-state';
 
-const FIRST_PROJECT = '대시보드 API 서버 구축';
+const FIRST_PROJECT = JIWOO.firstProject;
 const RESTORED = 'alternate screen left · cursor shown · mouse off · icanon+echo · stty -g unchanged';
 
 const fx = tempFixtures('kim-resume-exit-');
@@ -68,7 +70,7 @@ describe('exit path × restored state', () => {
     [pad('SIGTERM to the program'), 128 + 15, (app: PtyApp) => app.kill('SIGTERM')],
     [pad('SIGHUP to the program'), 128 + 1, (app: PtyApp) => app.kill('SIGHUP')],
   ] as const)(`%s → exit %i · ${RESTORED}`, async (_name, code, act) => {
-    const app = launch({cols: 80, rows: 24, shell: true});
+    const app = launch({cols: 80, rows: 24, shell: true, args: [JIWOO_PATH]});
     await app.ready(FIRST_PROJECT);
     act(app);
     const report = await app.report();
@@ -90,7 +92,7 @@ describe('exit path × restored state', () => {
       cols: 80,
       rows: 24,
       shell: true,
-      command: {file: 'bash', args: ['-c', 'IFS= read -r tty && exec "$0" "$1" < "$tty"', process.execPath, BIN], cwd: REPO_ROOT},
+      command: {file: 'bash', args: ['-c', 'IFS= read -r tty && exec "$0" "$1" "$2" < "$tty"', process.execPath, BIN, JIWOO_PATH], cwd: REPO_ROOT},
     });
     const input = launch({cols: 80, rows: 24, command: {file: 'sleep', args: ['600'], cwd: '/'}});
     const pts = input.ptsName;
@@ -113,7 +115,7 @@ describe('exit path × restored state', () => {
   });
 
   it(`${pad('render error (TEST_CRASH=1, a key)')} → exit 1 · ${RESTORED} · one error line, no stack`, async () => {
-    const app = launch({cols: 80, rows: 24, shell: true, env: {KIM_RESUME_TEST_CRASH: '1'}});
+    const app = launch({cols: 80, rows: 24, shell: true, args: [JIWOO_PATH], env: {KIM_RESUME_TEST_CRASH: '1'}});
     await app.ready(FIRST_PROJECT);
     app.press('j');
     const report = await app.report();
@@ -127,7 +129,7 @@ describe('exit path × restored state', () => {
   });
 
   it(`${pad('render error with DEBUG=1')} → exit 1 · ${RESTORED} · the error line, then its stack`, async () => {
-    const app = launch({cols: 80, rows: 24, shell: true, env: {KIM_RESUME_TEST_CRASH: '1', DEBUG: '1'}});
+    const app = launch({cols: 80, rows: 24, shell: true, args: [JIWOO_PATH], env: {KIM_RESUME_TEST_CRASH: '1', DEBUG: '1'}});
     await app.ready(FIRST_PROJECT);
     app.press('j');
     const report = await app.report();
@@ -144,7 +146,7 @@ describe('exit path × restored state', () => {
   // by the hangup or quietly, never by a crash (SIGABRT/SIGSEGV) and never with a stack trace.
   it(`${pad('its terminal hung up (window closed)')} → ends within 5 s, by SIGHUP or exit 0 · no crash, no stack`, async () => {
     const errors = fx.path('hangup-stderr.txt');
-    const app = launch({cols: 80, rows: 24, command: {file: 'bash', args: ['-c', 'exec "$0" "$1" 2>"$2"', process.execPath, BIN, errors], cwd: REPO_ROOT}});
+    const app = launch({cols: 80, rows: 24, command: {file: 'bash', args: ['-c', 'exec "$0" "$1" "$2" 2>"$3"', process.execPath, BIN, JIWOO_PATH, errors], cwd: REPO_ROOT}});
     await app.ready(FIRST_PROJECT);
     const pid = app.programPid();
     app.hangUp();

@@ -7,16 +7,14 @@
 import {closeSync, openSync, readFileSync, rmSync, truncateSync, writeFileSync, writeSync} from 'node:fs';
 import {afterAll, describe, expect, it} from 'vitest';
 import {runCli} from '../helpers/cli';
-import {RESUME_PATH, tempFixtures} from '../helpers/fixtures';
+import {fixturePath, tempFixtures} from '../helpers/fixtures';
 
 const fx = tempFixtures('kim-resume-malformed-');
 afterAll(() => fx.cleanup());
 
-/** Runs the CLI on `file` and checks the one-line-error contract; returns the line and the time taken. */
-function refuse(file: string): {line: string; ms: number} {
-  const started = performance.now();
+/** Runs the CLI on `file` and checks the one-line-error contract; returns the line. */
+function refuse(file: string): {line: string} {
   const result = runCli([file]);
-  const ms = performance.now() - started;
   expect(result.status, result.stderr).toBe(2);
   expect(result.stdout).toBe('');
   const lines = result.stderr.split('\n');
@@ -25,11 +23,11 @@ function refuse(file: string): {line: string; ms: number} {
   expect(result.stderr).not.toMatch(/^\s+at /m);
   expect(result.stderr).not.toMatch(/RangeError|Maximum call stack|internal error/);
   expect(result.stderr).not.toContain('\x1b');
-  return {line: lines[0]!, ms};
+  return {line: lines[0]!};
 }
 
 describe('malformed files: one line, exit 2, no stack', () => {
-  it('a 50 MiB file ({"x": "aaa…"}, written in chunks): the size error, at once', () => {
+  it('a 50 MiB file ({"x": "aaa…"}, written in chunks): the size error', () => {
     const path = fx.path('fifty.json');
     const fd = openSync(path, 'w');
     try {
@@ -41,33 +39,36 @@ describe('malformed files: one line, exit 2, no stack', () => {
       closeSync(fd);
     }
     try {
-      const {line, ms} = refuse(path);
+      const {line} = refuse(path);
       expect(line).toBe(`${path}: is 50.0 MiB; the limit is 10 MiB`);
-      // Node's start-up is most of it: the file is refused by its size, never read.
-      expect(ms).toBeLessThan(3_000);
     } finally {
       rmSync(path, {force: true});
     }
   });
 
-  it('a sparse 5 GiB file: the size error as fast (nothing is read)', () => {
+  it('a sparse 5 GiB file: the size error (nothing is read)', () => {
     const path = fx.path('five-gib.json');
     writeFileSync(path, '{');
     truncateSync(path, 5 * 1024 ** 3);
     try {
-      const {line, ms} = refuse(path);
+      // Refused by its size before any read: Node cannot read a file over 2 GiB into one buffer
+      // (ERR_FS_FILE_TOO_LARGE), so reading it first would end in another message.
+      const {line} = refuse(path);
       expect(line).toBe(`${path}: is 5120.0 MiB; the limit is 10 MiB`);
-      expect(ms).toBeLessThan(3_000);
     } finally {
       rmSync(path, {force: true});
     }
   });
 
-  const real = readFileSync(RESUME_PATH);
-  const at = real.indexOf(Buffer.from('김성호'));
+  // A real résumé in Korean (the fixture, not data/resume.json: these cuts need its Hangul).
+  const real = readFileSync(fixturePath('jiwoo'));
+  const at = real.indexOf(Buffer.from('한지우'));
+  /** The middle of the file, moved back to the start of a UTF-8 character; it falls in a highlight's text. */
+  let middle = Math.floor(real.length / 2);
+  while ((real[middle]! & 0xc0) === 0x80) middle--;
 
   it.each([
-    ['cut in the middle', () => real.subarray(0, Math.floor(real.length / 2)), /^.+:\d+:\d+: invalid JSON: unexpected end of file \(unterminated string\)$/],
+    ['cut in the middle', () => real.subarray(0, middle), /^.+:\d+:\d+: invalid JSON: unexpected end of file \(unterminated string\)$/],
     ['cut two bytes before its end', () => real.subarray(0, real.length - 2), /^.+:\d+:1: invalid JSON: unexpected end of file \(expected '\}'\)$/],
     ['cut inside a Hangul character', () => real.subarray(0, at + 2), /^.+:\d+:\d+: unexpected end of file \(cut inside a UTF-8 character\)$/],
     ['only an opening brace', () => Buffer.from('{'), /^.+:1:2: invalid JSON: unexpected end of file \(.+\)$/],
@@ -86,7 +87,7 @@ describe('malformed files: one line, exit 2, no stack', () => {
   });
 
   it('a duplicate key: named with its path and place', () => {
-    const path = fx.write('dup.json', '{\n  "basics": {\n    "name": "김성호",\n    "name": "Kim"\n  }\n}\n');
+    const path = fx.write('dup.json', '{\n  "basics": {\n    "name": "한지우",\n    "name": "Han"\n  }\n}\n');
     expect(refuse(path).line).toBe(`${path}:4:5: basics: duplicate key "name"`);
   });
 });

@@ -4,16 +4,23 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {validate} from '@jsonresume/schema';
+import {BIN} from '../helpers/cli';
 import {REPO_ROOT} from '../helpers/fixtures';
-import {startApp} from '../helpers/pty';
+import {startApp, type PtyApp} from '../helpers/pty';
 
 /**
  * The package as people get it: packed, installed offline into an empty folder, run with npx.
  * `npm test` has built dist/ already; packing skips the build (--ignore-scripts) so it never
- * rebuilds dist/ under the other end-to-end tests.
+ * rebuilds dist/ under the other end-to-end tests. Without FILE it shows the résumé shipped in
+ * data/resume.json, whatever that holds: its output is compared with the repository build's own
+ * for the same arguments, never with the résumé's content.
  */
 const npmEnv = {PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), LANG: 'C.UTF-8'};
 const npm = (args: string[], cwd: string) => execFileSync('npm', args, {cwd, env: npmEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']});
+/** `npx --offline kim-resume ...args` in the folder it is installed in. */
+const npx = (args: string[]) => spawnSync('npx', ['--offline', 'kim-resume', ...args], {cwd: app, env: npmEnv, encoding: 'utf8'});
+/** The repository's own build with the same arguments and environment. */
+const repo = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], {cwd: REPO_ROOT, env: npmEnv, encoding: 'utf8'});
 
 let dir: string;
 let app: string;
@@ -40,33 +47,44 @@ describe('the packed package', () => {
     expect(files).toEqual(['LICENSE', 'README.md', 'bin', 'data', 'dist', 'package.json']);
   });
 
-  it('runs with npx --offline, piped: the whole résumé as plain text', () => {
-    const result = spawnSync('npx', ['--offline', 'kim-resume'], {cwd: app, env: npmEnv, encoding: 'utf8'});
-    expect(result.status).toBe(0);
-    expect(result.stdout).toContain('김성호');
-    expect(result.stdout).toContain('IOT 센서 데이터 파이프라인 구축');
+  it('runs with npx --offline, piped: the whole résumé as plain text, as the repository build prints it', () => {
+    const result = npx([]);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout.trim().length).toBeGreaterThan(0);
     expect(result.stdout).not.toContain('\x1b');
+    const own = repo([]);
+    expect(own.status, own.stderr).toBe(0);
+    expect(result.stdout).toBe(own.stdout);
   });
 
-  it('prints --format json that validates against the official schema', () => {
-    const result = spawnSync('npx', ['--offline', 'kim-resume', '--format', 'json'], {cwd: app, env: npmEnv, encoding: 'utf8'});
-    expect(result.status).toBe(0);
+  it('prints --format json that validates against the official schema, as the repository build prints it', () => {
+    const result = npx(['--format', 'json']);
+    expect(result.status, result.stderr).toBe(0);
     let valid = false;
     validate(JSON.parse(result.stdout), (_errors, ok) => (valid = ok));
     expect(valid).toBe(true);
+    expect(result.stdout).toBe(repo(['--format', 'json']).stdout);
   });
 
-  it('opens the interactive app in a terminal and quits cleanly', async () => {
-    const run = startApp({cols: 100, rows: 30, shell: true, command: {file: join(app, 'node_modules', '.bin', 'kim-resume'), cwd: app}});
+  it('opens the interactive app in a terminal, draws the frame the repository build draws, and quits cleanly', async () => {
+    // A whole frame: its status bar, with the scroll position, on the last row but one.
+    const drawn = (rows: string[]) => rows[0] !== '' && /\d+%\s*$/.test(rows[rows.length - 2] ?? '');
+    const runs: PtyApp[] = [];
     try {
-      await run.ready();
-      expect(run.screen().join('\n')).toContain('대시보드 API 서버 구축');
+      const own = startApp({cols: 100, rows: 30});
+      runs.push(own);
+      const expected = await own.ready(drawn);
+      const run = startApp({cols: 100, rows: 30, shell: true, command: {file: join(app, 'node_modules', '.bin', 'kim-resume'), cwd: app}});
+      runs.push(run);
+      await run.ready(drawn);
+      await run.waitFor((rows) => rows.join('\n') === expected.join('\n'), undefined, "the repository build's first frame");
       run.press('q');
       const report = await run.report();
       expect(report.exitCode).toBe(0);
       expect(report.sttyAll).toMatch(/(^|\s)icanon(\s|$)/);
     } finally {
-      await run.dispose();
+      for (const r of runs) await r.dispose();
     }
   });
 });
