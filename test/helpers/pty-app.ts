@@ -292,7 +292,7 @@ export class PtyApp {
    * Waits for the first frame (`text` on screen) and for the program to have put the terminal in
    * raw mode, so keys pressed next reach it as key presses, not as a line being typed.
    */
-  async ready(text: ScreenPredicate = '김성호', timeoutMs = DEFAULT_TIMEOUT): Promise<string[]> {
+  async ready(text: ScreenPredicate, timeoutMs = DEFAULT_TIMEOUT): Promise<string[]> {
     const rows = await this.waitFor(text, timeoutMs);
     const pts = this.ptsName;
     if (!pts) return rows;

@@ -18,14 +18,3 @@ export function fixtureResume(name: FixtureName): Resume {
 export function fixtureDocument(name: FixtureName): ResumeDocument {
   return toDocument(fixtureResume(name));
 }
-
-/** The shipped résumé (data/resume.json; only data.test.ts may depend on its content), loaded and validated as the CLI loads it. */
-export function realResume(): Resume {
-  const loaded = loadResumeFile(RESUME_PATH);
-  if (!loaded.ok) throw new Error(`data/resume.json does not load: ${loaded.error.message}`);
-  return loaded.resume;
-}
-
-export function realDocument(): ResumeDocument {
-  return toDocument(realResume());
-}
