@@ -28,6 +28,9 @@ export interface AppProps {
   onRedraw?: (redraw: () => void) => void;
 }
 
+/** How long a redraw shows the empty frame: three frames at Ink's maxFps of 60. */
+const REDRAW_BLANK_MS = 50;
+
 /** What an input event asks of the reducer: keys, text and pastes as they are; the wheel and left clicks. */
 export function actionFor(event: InputEvent): Action | undefined {
   switch (event.type) {
@@ -56,12 +59,16 @@ export function App({doc, theme, inline, initialSection = 0, size, crashAfterKey
   // Events that arrive between renders must see the newest state, not the one of the last render.
   const latest = useRef(state);
   const events = useRef(0);
-  // Ink writes a frame only when it differs from the last one: one empty frame, then the real
-  // one again, makes it draw the whole frame on a screen that was cleared behind its back.
+  // Ink writes a frame only when it differs from the last one it wrote: an empty frame, then
+  // the real one again, makes it draw the whole frame on a screen cleared behind its back. The
+  // empty one is held for a few frame intervals, so that Ink's render throttle (maxFps) cannot
+  // fold the two into one unchanged frame.
   const [blank, setBlank] = useState(false);
   useEffect(() => onRedraw?.(() => setBlank(true)), []);
   useEffect(() => {
-    if (blank) setBlank(false);
+    if (!blank) return;
+    const timer = setTimeout(() => setBlank(false), REDRAW_BLANK_MS);
+    return () => clearTimeout(timer);
   }, [blank]);
 
   const dispatch = (action: Action) => {
