@@ -1,7 +1,8 @@
 import {relative, isAbsolute} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {setFlagsFromString} from 'node:v8';
-import pkg from '../../package.json' with {type: 'json'};
+// A named import: the bundle carries only the version, not the whole package.json.
+import {version} from '../../package.json';
 import {NO_ARGUMENTS, type Arguments} from './defaults';
 import {toDocument} from '../document/build';
 import {resumeSection} from '../document/sections';
@@ -71,7 +72,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     }
   }
   if (argv.version) {
-    await io.write(`${pkg.version}\n`);
+    await io.write(`${version}\n`);
     return EXIT.ok;
   }
   const rawWidth = argv.width;
