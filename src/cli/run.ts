@@ -4,6 +4,7 @@ import {setFlagsFromString} from 'node:v8';
 // A named import: the bundle carries only the version, not the whole package.json.
 import {version} from '../../package.json';
 import {NO_ARGUMENTS, type Arguments} from './defaults';
+import {fastArguments} from './fast-args';
 import {toDocument} from '../document/build';
 import {resumeSection} from '../document/sections';
 import type {ResumeDocument} from '../document/model';
@@ -55,10 +56,11 @@ function displayName(file: string): string {
  * reader that went away (0) and an unexpected error (EXIT.internal).
  */
 export async function run(args: string[], io: Io): Promise<number> {
-  // With no arguments there is nothing to parse: yargs (~65 ms of start-up) loads only when
-  // there is. test/unit/cli.test.ts checks that NO_ARGUMENTS is what yargs would give.
-  let argv: Arguments = NO_ARGUMENTS;
-  if (args.length > 0) {
+  // yargs (10–14 ms of start-up) loads only for what the fast parser leaves to it: help, errors,
+  // anything unusual. test/unit/cli.test.ts checks that NO_ARGUMENTS is what yargs gives for no
+  // arguments, and test/unit/fast-args.test.ts that both parsers agree.
+  let argv: Arguments = fastArguments(args) ?? NO_ARGUMENTS;
+  if (args.length > 0 && argv === NO_ARGUMENTS) {
     const {parseArguments, helpText} = await import('./args');
     const parsed = await parseArguments(args);
     if (parsed.error !== undefined) {
