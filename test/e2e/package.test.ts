@@ -16,7 +16,12 @@ import {startApp, type PtyApp} from '../helpers/pty';
  * for the same arguments, never with the résumé's content.
  */
 const npmEnv = {PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), LANG: 'C.UTF-8'};
-const npm = (args: string[], cwd: string) => execFileSync('npm', args, {cwd, env: npmEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']});
+const npm = (args: string[], cwd: string, withStderr = false): string => {
+  if (!withStderr) return execFileSync('npm', args, {cwd, env: npmEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']});
+  const result = spawnSync('npm', args, {cwd, env: npmEnv, encoding: 'utf8'});
+  if (result.status !== 0) throw new Error(`npm ${args.join(' ')} failed: ${result.stderr}`);
+  return result.stdout + result.stderr;
+};
 /** `npx --offline kim-resume ...args` in the folder it is installed in. */
 const npx = (args: string[]) => spawnSync('npx', ['--offline', 'kim-resume', ...args], {cwd: app, env: npmEnv, encoding: 'utf8'});
 /** The repository's own build with the same arguments and environment. */
@@ -25,6 +30,8 @@ const repo = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], {cw
 let dir: string;
 let app: string;
 let tarball: string;
+/** What `npm install` of the tarball printed (stdout and stderr). */
+let installOutput: string;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'kim-resume-pack-'));
@@ -33,12 +40,18 @@ beforeAll(() => {
   app = join(dir, 'app');
   mkdirSync(app);
   writeFileSync(join(app, 'package.json'), JSON.stringify({name: 'try-kim-resume', private: true}));
-  npm(['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball], app);
+  installOutput = npm(['install', '--offline', '--no-audit', '--no-fund', tarball], app, true);
 }, 120_000);
 
 afterAll(() => rmSync(dir, {recursive: true, force: true}));
 
 describe('the packed package', () => {
+  it('installs with no script to run and no warning about one', () => {
+    const manifest = JSON.parse(readFileSync(join(app, 'node_modules', 'kim-resume', 'package.json'), 'utf8')) as {scripts?: Record<string, string>};
+    for (const hook of ['preinstall', 'install', 'postinstall', 'prepare']) expect(manifest.scripts?.[hook], hook).toBeUndefined();
+    expect(installOutput).not.toMatch(/install-scripts|prepare/);
+  });
+
   it('has no dependencies and ships only what runs', () => {
     const manifest = JSON.parse(readFileSync(join(app, 'node_modules', 'kim-resume', 'package.json'), 'utf8')) as Record<string, unknown>;
     expect(manifest.dependencies).toBeUndefined();
