@@ -78,7 +78,10 @@ export interface Asking {
    * The terminal stays in raw mode (no echo, no line editing) for the app, which takes it over.
    */
   handOver(): Promise<Answers>;
-  /** When the app will not run after all: waits for the answers (so none reaches the shell), then line mode again. */
+  /**
+   * When the app will not run after all: waits for the answers (so none reaches the shell), then
+   * line mode again. Does nothing after handOver (the app gives the terminal back itself).
+   */
   close(): Promise<void>;
 }
 
@@ -123,7 +126,13 @@ export function askTerminal(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStream
     },
     async close() {
       await answers;
-      stdin.setRawMode(false);
+      if (handed) return;
+      handed = true;
+      try {
+        stdin.setRawMode(false);
+      } catch {
+        // The terminal has gone (hung up): there is no line mode to give back.
+      }
     },
   };
 }
