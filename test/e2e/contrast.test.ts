@@ -170,4 +170,18 @@ describe('asking the terminal', () => {
     // Raw mode from the question on: the key was not echoed onto the shell's screen either.
     expect(app.term.buffer.normal.getLine(0)?.translateToString(true) ?? '').not.toContain('3');
   });
+
+  it.each([
+    ['a résumé that cannot be loaded', ['/nonexistent/resume.json']],
+    ['an unknown section', [JIWOO_PATH, '--section', 'nowhere']],
+  ] as const)('%s, after the question went out: exit 2, line mode back, no answer left for the shell', async (_name, args) => {
+    const app = launch({cols: 100, rows: 30, args: [...args], background: 'light', shell: true});
+    const report = await app.report();
+    expect(report.exitCode).toBe(2);
+    expect(report.sttyAfter, 'stty -g as before').toBe(report.sttyBefore);
+    expect(report.sttyAll).toMatch(/(^|\s)icanon(\s|$)/);
+    expect(report.sttyAll).toMatch(/(^|\s)echo(\s|$)/);
+    // An answer read after line mode came back would be echoed (as ^[]11;rgb:…) or left for the shell.
+    expect(app.screen().join('\n')).not.toMatch(/rgb:|\^\[/);
+  });
 });
