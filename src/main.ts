@@ -1,6 +1,7 @@
 import {closeSync} from 'node:fs';
 import {isatty} from 'node:tty';
 import {EXIT, run, type Io} from './cli/run';
+import {askTerminal} from './terminal/ask';
 
 /**
  * The process edge: real streams in, an exit code out. A closed pipe (`kim-resume | head -1`)
@@ -48,6 +49,8 @@ const io: Io = {
   columns: process.stdout.columns,
   write: (text) => new Promise((resolve, reject) => process.stdout.write(text, (error) => (error ? reject(error) : resolve()))),
   error: (line) => process.stderr.write(line + '\n'),
+  // Only a terminal on both sides can be asked (and answer).
+  ask: process.stdin.isTTY && process.stdout.isTTY ? (queries) => askTerminal(process.stdin, process.stdout, queries) : undefined,
 };
 
 try {

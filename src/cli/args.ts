@@ -1,4 +1,5 @@
 import yargs from 'yargs';
+import {THEME_CHOICES} from './colour';
 import type {Arguments} from './defaults';
 
 // The command line, parsed by yargs: strict (an unknown option is an error), our own --help and
@@ -27,6 +28,8 @@ export function parser(args: string[]) {
     // Read as text so that `--width abc` can be quoted back; `--width` alone is an error.
     .option('width', {type: 'string', requiresArg: true, describe: 'wrap text to N columns (default: the terminal, at most 100; else 80)'})
     .option('color', {type: 'boolean', describe: 'use color (--no-color: never)'})
+    // No yargs default: an explicit --theme wins over KIM_RESUME_THEME, the default does not.
+    .option('theme', {choices: THEME_CHOICES, describe: 'colors for a light or dark background (default: auto, which asks the terminal; or KIM_RESUME_THEME)'})
     .option('section', {type: 'string', requiresArg: true, describe: 'open at this section (name or number); with --format, print only it'})
     .option('tech', {type: 'string', requiresArg: true, describe: 'print the projects that use this technology, and exit'})
     .option('mouse', {type: 'boolean', default: true, describe: 'wheel scrolls, clicks pick a section or a panel (--no-mouse: off)'})
@@ -53,6 +56,7 @@ export async function parseArguments(args: string[]): Promise<{argv: Arguments; 
         format: argv.format,
         width: argv.width,
         color: argv.color,
+        theme: argv.theme,
         section: argv.section,
         tech: argv.tech,
         mouse: argv.mouse,

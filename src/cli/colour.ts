@@ -1,3 +1,5 @@
+import {backgroundFromColorFgBg, type Background} from '../terminal/background';
+import type {ThemeName} from '../ui/theme';
 import {colorLevel} from './mode';
 
 /** What is about to be drawn: the colored print, or the full-screen app. */
@@ -26,4 +28,33 @@ export function chalkLevel(target: ColourTarget, color: boolean, env: NodeJS.Pro
 export async function setColourLevel(target: ColourTarget, color: boolean, env: NodeJS.ProcessEnv): Promise<void> {
   const {default: chalk, supportsColor} = await import('chalk');
   chalk.level = chalkLevel(target, color, env, supportsColor ? supportsColor.level : 0);
+}
+
+/** What `--theme` and KIM_RESUME_THEME may say. */
+export const THEME_CHOICES = ['auto', 'dark', 'light'] as const;
+export type ThemeChoice = (typeof THEME_CHOICES)[number];
+
+/**
+ * The theme asked for: `--theme` first, then KIM_RESUME_THEME (any case; a value that is not a
+ * choice is ignored, as an environment left over from elsewhere should not stop the program),
+ * else `auto`.
+ */
+export function themeChoice(flag: ThemeChoice | undefined, env: NodeJS.ProcessEnv): ThemeChoice {
+  if (flag !== undefined) return flag;
+  const value = env.KIM_RESUME_THEME?.trim().toLowerCase();
+  return (THEME_CHOICES as readonly string[]).includes(value ?? '') ? (value as ThemeChoice) : 'auto';
+}
+
+/** Whether the terminal must be asked for its background: only when color is on and the theme is `auto`. */
+export const needsBackground = (color: boolean, choice: ThemeChoice) => color && choice === 'auto';
+
+/**
+ * The theme that runs. No color: `mono`, whatever else is asked. `dark` or `light` as asked.
+ * `auto`: the background the terminal answered (OSC 11), else the one COLORFGBG names, else
+ * `neutral`, which reads on both.
+ */
+export function themeName(color: boolean, choice: ThemeChoice, answered: Background | undefined, env: NodeJS.ProcessEnv): ThemeName {
+  if (!color) return 'mono';
+  if (choice !== 'auto') return choice;
+  return answered ?? backgroundFromColorFgBg(env.COLORFGBG) ?? 'neutral';
 }

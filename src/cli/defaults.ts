@@ -1,3 +1,4 @@
+import type {ThemeChoice} from './colour';
 import type {Format} from './mode';
 
 /** The options kim-resume runs with (src/cli/args.ts parses them with yargs). */
@@ -6,6 +7,8 @@ export interface Arguments {
   format?: Format;
   width?: string;
   color?: boolean;
+  /** --theme; undefined: KIM_RESUME_THEME, else auto (src/cli/colour.ts themeChoice). */
+  theme?: ThemeChoice;
   section?: string;
   tech?: string;
   mouse: boolean;

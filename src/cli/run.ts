@@ -17,7 +17,10 @@ import {renderMarkdown} from '../text/markdown';
 import {renderPlain} from '../text/plain';
 import {MAX_WIDTH, MIN_WIDTH} from '../sizes';
 import {defaultWidth} from '../text/width';
-import {setColourLevel} from './colour';
+import {needsBackground, setColourLevel, themeChoice, themeName, type ThemeChoice} from './colour';
+import type {Asking} from '../terminal/ask';
+import {backgroundFromReplies, OSC11_QUERY} from '../terminal/background';
+import type {ThemeName} from '../ui/theme';
 import {isInteractive, wantsColor, type Format, type TerminalFacts} from './mode';
 
 /** Exit codes, documented in --help and the README. */
@@ -38,6 +41,11 @@ export interface Io extends TerminalFacts {
   columns: number | undefined;
   write(text: string): Promise<void>;
   error(line: string): void;
+  /**
+   * Asks the terminal (src/terminal/ask.ts): given only when stdin and stdout are the terminal
+   * the app would run in. Without it the background is never asked for.
+   */
+  ask?: (queries: readonly string[]) => Asking;
 }
 
 /** The embedded résumé, shipped beside the code. */
@@ -84,6 +92,22 @@ export async function run(args: string[], io: Io): Promise<number> {
     return EXIT.usage;
   }
 
+  const format: Format | undefined = argv.format;
+  const color = wantsColor(argv.color, io);
+  const choice = themeChoice(argv.theme, io.env);
+  // The app will run and must know the background: the question goes out now, so the answer
+  // comes back while the résumé loads; it is awaited only when the app starts.
+  const asking = isInteractive(format, io) && argv.tech === undefined && needsBackground(color, choice) ? io.ask?.([OSC11_QUERY]) : undefined;
+  try {
+    return await runLoaded(argv, io, {format, color, choice, width, asking});
+  } finally {
+    // A run that ends before the app starts still reads the answers: none may reach the shell.
+    await asking?.close();
+  }
+}
+
+/** The rest of a run, once the arguments are checked: load, then print or start the app. */
+async function runLoaded(argv: Arguments, io: Io, {format, color, choice, width, asking}: {format: Format | undefined; color: boolean; choice: ThemeChoice; width: number | undefined; asking: Asking | undefined}): Promise<number> {
   const given = typeof argv.file === 'string' ? argv.file : undefined;
   const file = given ?? DEFAULT_RESUME;
   const loaded = loadResumeFile(file, given ?? displayName(file));
@@ -92,7 +116,6 @@ export async function run(args: string[], io: Io): Promise<number> {
     return EXIT.usage;
   }
 
-  const format: Format | undefined = argv.format;
   const doc = toDocument(loaded.resume);
   let section: number | undefined;
   if (argv.section !== undefined) {
@@ -102,9 +125,11 @@ export async function run(args: string[], io: Io): Promise<number> {
       return EXIT.usage;
     }
   }
-  const color = wantsColor(argv.color, io);
   const cells = width ?? defaultWidth(io.stdoutIsTTY ? io.columns : undefined);
-  const print = (printed: ResumeDocument, resume: Resume = loaded.resume) => printDocument(printed, resume, format ?? 'text', {io, color, width: cells});
+  // Printing asks the terminal nothing (stdin may be anything, and the print would wait on the
+  // answer): `auto` there is COLORFGBG's background, else the neutral theme.
+  const theme = themeName(color, choice, undefined, io.env);
+  const print = (printed: ResumeDocument, resume: Resume = loaded.resume) => printDocument(printed, resume, format ?? 'text', {io, color, theme, width: cells});
 
   if (argv.tech !== undefined) {
     const index = techIndex(doc);
@@ -123,8 +148,9 @@ export async function run(args: string[], io: Io): Promise<number> {
     // reaches ~81, but a flag in the shebang would need `env -S`, which BusyBox lacks).
     setFlagsFromString('--optimize-for-size');
     // Loaded only here: piping never pays for React and Ink.
-    const [, {runInteractive}] = await Promise.all([setColourLevel('app', color, io.env), import('../ui/run')]);
-    return runInteractive(doc, {color, ascii: argv.ascii, mouse: argv.mouse, initialSection: section});
+    const [, {runInteractive}, answers] = await Promise.all([setColourLevel('app', color, io.env), import('../ui/run'), asking?.handOver()]);
+    const answered = answers && backgroundFromReplies(answers.replies);
+    return runInteractive(doc, {color, theme: themeName(color, choice, answered, io.env), ascii: argv.ascii, mouse: argv.mouse, initialSection: section});
   }
   if (section !== undefined) {
     const id = doc.sections[section]!.id;
@@ -134,7 +160,7 @@ export async function run(args: string[], io: Io): Promise<number> {
 }
 
 /** Prints a document in a format and returns the exit code. */
-async function printDocument(doc: ResumeDocument, resume: Resume, format: Format, {io, color, width}: {io: Io; color: boolean; width: number}): Promise<number> {
+async function printDocument(doc: ResumeDocument, resume: Resume, format: Format, {io, color, theme, width}: {io: Io; color: boolean; theme: ThemeName; width: number}): Promise<number> {
   if (format === 'json') {
     await io.write(JSON.stringify(resume, null, 2) + '\n');
   } else if (format === 'markdown') {
@@ -143,8 +169,8 @@ async function printDocument(doc: ResumeDocument, resume: Resume, format: Format
     await io.write(renderPlain(doc, width));
   } else {
     // Loaded only here: the plain path never pays for marked, marked-terminal and chalk.
-    const [, {renderTerminal}] = await Promise.all([setColourLevel('print', true, io.env), import('../text/terminal')]);
-    await io.write(renderTerminal(doc, width));
+    const [, {renderTerminal}, {createTheme, THEMES}] = await Promise.all([setColourLevel('print', true, io.env), import('../text/terminal'), import('../ui/theme')]);
+    await io.write(renderTerminal(doc, width, createTheme({color: true, ascii: false, tokens: THEMES[theme]})));
   }
   return EXIT.ok;
 }

@@ -7,10 +7,12 @@ import {App} from './App';
 import {ErrorBoundary} from './components/ErrorBoundary';
 import {hasMarkdown} from './markdown-hint';
 import {CAN_SUSPEND, holdTerminal} from '../terminal/local';
-import {createTheme} from './theme';
+import {createTheme, THEMES, type ThemeName} from './theme';
 
 export interface InteractiveOptions {
   color: boolean;
+  /** The theme chosen for this terminal (src/cli/colour.ts themeName). */
+  theme: ThemeName;
   ascii: boolean;
   /** Report the mouse (wheel, clicks); --no-mouse turns it off. */
   mouse: boolean;
@@ -48,7 +50,7 @@ export async function runInteractive(doc: ResumeDocument, options: InteractiveOp
   const removeExitHandler = onExit(restore, {alwaysLast: true});
   terminal.take();
   try {
-    const theme = createTheme({color: options.color, ascii: options.ascii, hyperlinks: supportsHyperlink(process.stdout)});
+    const theme = createTheme({color: options.color, ascii: options.ascii, hyperlinks: supportsHyperlink(process.stdout), tokens: THEMES[options.theme]});
     // Only a résumé whose text holds Markdown pays for loading marked and marked-terminal.
     const inline = hasMarkdown(doc) ? (await import('./markdown')).createMarkdownInline(theme) : undefined;
     let failure: Error | undefined;

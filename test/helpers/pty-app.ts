@@ -29,7 +29,20 @@ export interface PtyOptions {
   shell?: boolean;
   /** Run this program instead of `node bin/kim-resume.js` (an installed package's bin), from `cwd`. */
   command?: {file: string; args?: string[]; cwd: string};
+  /**
+   * Answer OSC 11 (the background colour query) as a terminal with a white (`light`) or black
+   * (`dark`) background. Without it the emulator answers no OSC 11, as xterm.js does not.
+   */
+  background?: 'light' | 'dark';
+  /**
+   * Whether the emulator's own answers (DA1, cursor position reports) reach the program, as a
+   * real terminal's do (default true). False: a terminal that answers nothing at all.
+   */
+  answers?: boolean;
 }
+
+/** OSC 11's answer, as xterm gives it (`rgb:RRRR/GGGG/BBBB`, ST-terminated). */
+const BACKGROUND_REPLY = {light: '\x1b]11;rgb:ffff/ffff/ffff\x1b\\', dark: '\x1b]11;rgb:0000/0000/0000\x1b\\'} as const;
 
 export type ScreenPredicate = string | RegExp | ((rows: string[]) => boolean);
 
@@ -49,6 +62,9 @@ export function ptyEnv(extra: Record<string, string | undefined> = {}): Record<s
     }
   }
   env.TERM = 'xterm-256color';
+  // The terminal's background is what a test says it is (PtyOptions.background, COLORFGBG in `extra`).
+  delete env.COLORFGBG;
+  delete env.KIM_RESUME_THEME;
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries({...env, ...extra})) if (value !== undefined) out[key] = value;
   return out;
@@ -121,6 +137,17 @@ export class PtyApp {
         }),
       );
     });
+    // The emulator answers queries (DA1, CSI 6n) through onData, in the order they were asked;
+    // an OSC 11 handler answers in that same order, before the queries after it.
+    if (options.answers !== false) this.term.onData((reply) => this.pty.write(reply));
+    const background = options.background;
+    if (background) {
+      this.term.parser.registerOscHandler(11, (data) => {
+        if (data !== '?') return false;
+        this.pty.write(BACKGROUND_REPLY[background]);
+        return true;
+      });
+    }
     this.exitPromise = new Promise((resolve) => {
       this.pty.onExit((event) => {
         this.exit = event;
