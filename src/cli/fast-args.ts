@@ -1,15 +1,16 @@
 import {NO_ARGUMENTS, type Arguments} from './defaults';
+import {THEME_CHOICES} from './colour';
 import type {Format} from './mode';
 
 /**
  * The common command lines, parsed without yargs (loading yargs costs 10–14 ms of every start
- * that has arguments): a FILE, `--width N`, `--format X`, `--section S`, `--tech T` (each also
+ * that has arguments): a FILE, `--width N`, `--format X`, `--section S`, `--tech T`, `--theme T` (each also
  * as `--name=value`), and `--color`, `--no-color`, `--mouse`, `--no-mouse`, `--ascii`. Anything
  * else — help, version, an unknown option, a repeated one, a value that looks like an option, a
  * second FILE — returns undefined, and yargs parses it as before, errors and help included.
  * test/unit/fast-args.test.ts checks that both parsers agree wherever this one answers.
  */
-const VALUES = new Set(['width', 'format', 'section', 'tech']);
+const VALUES = new Set(['width', 'format', 'section', 'tech', 'theme']);
 const FLAGS: Record<string, [keyof Arguments, boolean]> = {
   '--color': ['color', true],
   '--no-color': ['color', false],
@@ -39,6 +40,7 @@ export function fastArguments(args: readonly string[]): Arguments | undefined {
       // Empty, missing or option-like values, and anything yargs would read another way, go to yargs.
       if (value === undefined || value === '' || value.startsWith('-') || value.trim() !== value) return undefined;
       if (name === 'format' && !FORMATS.has(value)) return undefined;
+      if (name === 'theme' && !(THEME_CHOICES as readonly string[]).includes(value)) return undefined;
       out[name] = value;
       continue;
     }

@@ -13,9 +13,9 @@ const word = fc.stringMatching(/^[A-Za-z0-9가-힣][A-Za-z0-9가-힣 ._/]{0,11}$
 const token = fc.oneof(
   word,
   fc.constantFrom('--color', '--no-color', '--mouse', '--no-mouse', '--ascii', '--help', '-h', '--version', '-v', '--bogus', '--', '-', ''),
-  fc.constantFrom('--width', '--format', '--section', '--tech'),
-  fc.tuple(fc.constantFrom('--width', '--format', '--section', '--tech'), fc.oneof(word, fc.constantFrom('json', 'text', 'markdown', 'pdf', '80', '10.5', '', '-1'))).map(([o, v]) => `${o}=${v}`),
-  fc.constantFrom('json', 'text', 'markdown', '80', '120', 'kafka', 'essays', '2', 'true', 'false', '0x10', '1e3', ' pad '),
+  fc.constantFrom('--width', '--format', '--section', '--tech', '--theme'),
+  fc.tuple(fc.constantFrom('--width', '--format', '--section', '--tech', '--theme'), fc.oneof(word, fc.constantFrom('json', 'text', 'markdown', 'pdf', '80', '10.5', '', '-1', 'dark', 'light', 'auto'))).map(([o, v]) => `${o}=${v}`),
+  fc.constantFrom('json', 'text', 'markdown', '80', '120', 'kafka', 'essays', '2', 'true', 'false', '0x10', '1e3', ' pad ', 'dark', 'light', 'auto', 'neutral'),
 );
 
 describe('the fast argument parser', () => {
@@ -25,6 +25,7 @@ describe('the fast argument parser', () => {
     [['--width=80', '--format=json'], {width: '80', format: 'json'}],
     [['--format', 'markdown', 'me.json', '--no-color'], {format: 'markdown', file: 'me.json', color: false}],
     [['--section', 'essays', '--tech', 'Kafka', '--no-mouse', '--ascii'], {section: 'essays', tech: 'Kafka', mouse: false, ascii: true}],
+    [['--theme', 'light', 'me.json'], {theme: 'light', file: 'me.json'}],
   ])('parses %j', async (args, expected) => {
     const fast = fastArguments(args);
     expect(fast).toMatchObject(expected);
