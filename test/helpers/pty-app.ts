@@ -13,7 +13,7 @@ import {BIN, cleanEnv} from './cli';
 import {REPO_ROOT} from './fixtures';
 import {onlyChild, statusKiB} from './process-memory';
 import {parseShellReport, reportReceived, shellWrapped, type ShellReport} from './shell-report';
-import {appWidths} from './term-widths';
+import {useWidths, type UnicodeWidths} from './term-widths';
 
 export interface PtyOptions {
   cols: number;
@@ -29,6 +29,8 @@ export interface PtyOptions {
   shell?: boolean;
   /** Run this program instead of `node bin/kim-resume.js` (an installed package's bin), from `cwd`. */
   command?: {file: string; args?: string[]; cwd: string};
+  /** The widths the emulator draws with (term-widths.ts): the app's (default), or xterm.js's Unicode 6 or 11 tables. */
+  unicode?: UnicodeWidths;
 }
 
 export type ScreenPredicate = string | RegExp | ((rows: string[]) => boolean);
@@ -94,8 +96,7 @@ export class PtyApp {
     this.options = options;
     const {cols, rows} = options;
     this.term = new xterm.Terminal({cols, rows, allowProposedApi: true, scrollback: 1000});
-    this.term.unicode.register(appWidths);
-    this.term.unicode.activeVersion = appWidths.version;
+    useWidths(this.term, options.unicode ?? 'app');
     const env = ptyEnv(options.env);
     const [runFile, runArgs]: [string, string[]] = options.command
       ? [options.command.file, [...(options.command.args ?? []), ...(options.args ?? [])]]
