@@ -128,11 +128,12 @@ export class TmuxApp {
     });
   }
 
-  /** Kills this server only, and removes its files. */
+  /** Kills this server only, and removes its files (tmux 3.3 leaves the socket behind). */
   dispose(): Promise<void> {
     return new Promise((resolve) => {
       execFile('tmux', ['-L', this.socket, 'kill-server'], () => {
         rmSync(this.dir, {recursive: true, force: true});
+        rmSync(join(process.env.TMUX_TMPDIR ?? '/tmp', `tmux-${process.getuid?.() ?? 0}`, this.socket), {force: true});
         resolve();
       });
     });
