@@ -8,6 +8,12 @@
  * bidirectional override, zero-width space and BOM is dropped. Newlines survive (they are
  * structure); tabs become spaces (string-width counts a tab as zero cells); CR LF becomes LF
  * and a bare CR becomes LF. ZWJ/ZWNJ survive so emoji sequences keep rendering.
+ *
+ * Then what no two terminals draw alike, so no width count can match: a lone surrogate (invalid
+ * UTF-16, which `JSON.parse` accepts from `"\ud800"`) becomes U+FFFD, drawn and counted as one
+ * cell; soft hyphens (U+00AD, which some terminals draw as a hyphen, others as nothing, and the
+ * app never hyphenates) and the Hangul fillers (U+115F, U+1160, U+3164, U+FFA0: blank, drawn 0 to
+ * 2 cells wide, and the usual way to fake an empty name) are removed.
  */
 
 // ESC or C1 introducers, followed by the body of the sequence.
@@ -21,13 +27,21 @@ const SEQUENCE =
 // What may never be printed: C0 but \n, DEL, C1, bidi controls, ZWSP, word joiner..BOM-ish.
 const UNSAFE = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g;
 
-/** Returns `text` with every terminal control removed; NFC-normalized. */
+// A high surrogate not followed by a low one, or a low one not preceded by a high one (code units:
+// no u flag). String.prototype.toWellFormed does the same from ES2024.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+// Soft hyphen and the Hangul fillers.
+const INVISIBLE = /[\u00ad\u115f\u1160\u3164\uffa0]/g;
+
+/** Returns `text` with every terminal control removed; well-formed UTF-16, NFC-normalized. */
 export function sanitizeText(text: string): string {
   return text
+    .replace(LONE_SURROGATE, '\ufffd')
     .replace(/\r\n?|[\u2028\u2029]/g, '\n')
     .replace(/\t/g, '    ')
     .replace(SEQUENCE, '')
     .replace(UNSAFE, '')
+    .replace(INVISIBLE, '')
     .normalize('NFC');
 }
 

@@ -1,24 +1,14 @@
 import {DEFAULT_WIDTH, MAX_READING_WIDTH, MIN_WIDTH} from '../sizes';
-import {fastStringWidth, simpleWidth} from './string-width-fast';
+import {cellWidth, graphemes} from './cells';
 
 /**
- * The width rules, defined once. Every width shown on a screen is counted in terminal cells
- * with string-width (Hangul and most emoji are two cells), never with `.length`.
+ * The width rules, defined once. Every width shown on a screen is counted in terminal cells with
+ * cellWidth (cells.ts: per code point, as terminals count; Hangul and most emoji are two cells),
+ * never with `.length`. Layout, wrapping, truncation, search highlighting, the mouse and Ink's own
+ * measuring (the build routes string-width to it) all use this one function.
  */
-
-/** Cells `text` occupies in a terminal: string-width's answer (see string-width-fast.ts). */
-export const cellWidth = (text: string): number => fastStringWidth(text);
-
-/** Made on first need: creating it loads ICU's break data (~20 ms). */
-let segmenter: Intl.Segmenter | undefined;
-
-/** User-perceived characters: a Hangul syllable, a ZWJ emoji family, a letter with its marks. */
-export function graphemes(text: string): string[] {
-  // Simple code points are graphemes on their own: no segmenter needed (see isSimpleCodePoint).
-  if (simpleWidth(text) !== -1) return Array.from(text);
-  segmenter ??= new Intl.Segmenter(undefined, {granularity: 'grapheme'});
-  return Array.from(segmenter.segment(text), (s) => s.segment);
-}
+export {cellWidth, codePointWidth, graphemes, setClusterWidths} from './cells';
+export {emojiClusters, emojiClustersIn, widthProbe, widthsFromReports, type EmojiCluster} from './width-probe';
 
 /** The default output width: the terminal's columns capped at MAX_READING_WIDTH, else DEFAULT_WIDTH. */
 export function defaultWidth(columns: number | undefined): number {

@@ -13,7 +13,7 @@ import {BIN, cleanEnv} from './cli';
 import {REPO_ROOT} from './fixtures';
 import {onlyChild, statusKiB} from './process-memory';
 import {parseShellReport, reportReceived, shellWrapped, type ShellReport} from './shell-report';
-import {appWidths} from './term-widths';
+import {useWidths, type UnicodeWidths} from './term-widths';
 
 export interface PtyOptions {
   cols: number;
@@ -39,6 +39,8 @@ export interface PtyOptions {
    * real terminal's do (default true). False: a terminal that answers nothing at all.
    */
   answers?: boolean;
+  /** The widths the emulator draws with (term-widths.ts): the app's (default), or xterm.js's Unicode 6 or 11 tables. */
+  unicode?: UnicodeWidths;
 }
 
 /** OSC 11's answer, as xterm gives it (`rgb:RRRR/GGGG/BBBB`, ST-terminated). */
@@ -110,8 +112,7 @@ export class PtyApp {
     this.options = options;
     const {cols, rows} = options;
     this.term = new xterm.Terminal({cols, rows, allowProposedApi: true, scrollback: 1000});
-    this.term.unicode.register(appWidths);
-    this.term.unicode.activeVersion = appWidths.version;
+    useWidths(this.term, options.unicode ?? 'app');
     const env = ptyEnv(options.env);
     const [runFile, runArgs]: [string, string[]] = options.command
       ? [options.command.file, [...(options.command.args ?? []), ...(options.args ?? [])]]

@@ -59,33 +59,25 @@ describe('the build record', () => {
   });
 });
 
-describe('string-width-fast: every string-width import goes to src/text/string-width-fast.ts', () => {
-  const FAST = 'src/text/string-width-fast.ts';
+describe('string-width-cells: every string-width import goes to src/text/string-width.ts (the app\'s width function)', () => {
+  const CELLS = 'src/text/string-width.ts';
 
-  it("resolves every library's import there, Ink's output.js included, and only that module's to the real one", () => {
+  it("resolves every library's import there, Ink's output.js and wrap-ansi included", () => {
     const imports = importsOf('string-width');
     const importers = imports.map(([file]) => file);
     expect(importers).toContain('node_modules/ink/build/output.js');
     expect(importers).toContain('node_modules/wrap-ansi/index.js');
-    for (const [file, path] of imports) expect(path, `${file}'s import of string-width`).toBe(file === FAST ? 'node_modules/string-width/index.js' : FAST);
+    for (const [file, path] of imports) expect(path, `${file}'s import of string-width`).toBe(CELLS);
   });
 
-  it("bundles one copy of string-width's source, and none of emoji-regex", () => {
-    expect(Object.keys(meta.inputs).filter((file) => /(^|\/)string-width\/index\.js$/.test(file))).toEqual(['node_modules/string-width/index.js']);
+  it('bundles no copy of string-width, nor emoji-regex', () => {
+    expect(Object.keys(meta.inputs).filter((file) => /(^|\/)string-width\//.test(file))).toEqual([]);
     expect(inputsUnder('node_modules/emoji-regex/')).toEqual([]);
-    // string-width 7 and 8 both read their options as `{ambiguousIsNarrow = true, countAnsiEscapeCodes = false} = options`.
-    expect(read('node_modules/wrap-ansi/node_modules/string-width/index.js')).toContain('countAnsiEscapeCodes = false');
-    expect([...files.values()].reduce((n, text) => n + occurrences(text, 'countAnsiEscapeCodes:'), 0)).toBe(1);
   });
-});
 
-describe('lazy-segmenter: string-width makes its Intl.Segmenter on first use', () => {
-  it('holds the lazy segmenter and no eager one', () => {
-    expect(read('node_modules/string-width/index.js')).toContain('const segmenter = new Intl.Segmenter();');
-    const chunk = files.get(outputHolding('node_modules/string-width/index.js'))!;
-    expect(chunk).toMatch(/\?\?=new Intl\.Segmenter\)\.segment\(/);
-    // Minified, an eager `const segmenter = new Intl.Segmenter()` is `X=new Intl.Segmenter` with no `??` before it.
-    expect(chunk).not.toMatch(/(?<!\?\?)=new Intl\.Segmenter(?!\()/);
+  it("leaves no caller passing string-width's ambiguousIsNarrow (src/text/string-width.ts does not implement it)", () => {
+    expect(read('node_modules/wrap-ansi/node_modules/string-width/index.js')).toContain('ambiguousIsNarrow');
+    expect(inAnyFile('ambiguousIsNarrow')).toEqual([]);
   });
 
   it('constructs no Intl.Segmenter when printing a résumé of simple text through a pipe', () => {

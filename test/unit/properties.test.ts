@@ -4,8 +4,10 @@
  * bidi and zero-width characters, odd spaces and very long words. Each document is loaded from its
  * JSON text by `parseResume`, so it is sanitized exactly as a real file is; then every view must
  * keep its promises at any width: no control byte, nothing wider than the width, the frame no
- * taller than rows - 1. Widths and sizes are measured with string-width, the app's own rule
- * (FIELD-NOTES "Width"), independently of src/text/width.ts.
+ * taller than rows - 1. Widths are measured as the bundle's Ink measures them: string-width's
+ * interface over the app's cell count (src/text/string-width.ts; the count itself is tested
+ * against what terminals draw in test/unit/cells.test.ts), independently of the wrapping in
+ * src/text/width.ts.
  *
  * Run counts are stated per property (numRuns; 1,808 runs in all, plus 50 sampled for the sanity
  * check) and sized to keep this file under 10 s on 2 cores.
@@ -13,7 +15,7 @@
 import fc from 'fast-check';
 import {render} from 'ink-testing-library';
 import React from 'react';
-import stringWidth from 'string-width';
+import stringWidth from '../../src/text/string-width';
 import stripAnsi from 'strip-ansi';
 import {describe, expect, it} from 'vitest';
 import {toDocument} from '../../src/document/build';

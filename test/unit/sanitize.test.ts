@@ -2,8 +2,10 @@ import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {sanitizeText, sanitizeValue} from '../../src/resume/sanitize';
 
-/** Every character that must never survive sanitizing (FIELD-NOTES "Escape injection"). */
-const FORBIDDEN = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200b\ufeff]/;
+/** Every character that must never survive sanitizing: controls, bidi, ZWSP, BOM, soft hyphen, Hangul fillers. */
+const FORBIDDEN = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200b\ufeff\u00ad\u115f\u1160\u3164\uffa0]/;
+/** A surrogate that is not half of a pair. */
+const LONE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 describe('sanitizeText: escape sequences are removed whole', () => {
   it.each([
@@ -63,6 +65,31 @@ describe('sanitizeText: single controls', () => {
     ['newline survives', 'a\nb', 'a\nb'],
   ])('%s', (_name, input, expected) => {
     expect(sanitizeText(input)).toBe(expected);
+  });
+});
+
+describe('sanitizeText: what no two terminals draw alike', () => {
+  it.each([
+    ['soft hyphens are removed (the app does not hyphenate)', 'Daten\u00adingenieurin \u00ad', 'Dateningenieurin '],
+    ['a lone high surrogate becomes U+FFFD', 'a\ud800b', 'a\ufffdb'],
+    ['a lone low surrogate becomes U+FFFD', 'a\udc00b', 'a\ufffdb'],
+    ['a high surrogate at the end becomes U+FFFD', 'ab\udbff', 'ab\ufffd'],
+    ['two high surrogates: both replaced', '\ud800\ud800', '\ufffd\ufffd'],
+    ['a reversed pair: both replaced', '\udc00\ud800', '\ufffd\ufffd'],
+    ['a surrogate split from its pair by a control: both replaced, the control removed', '\ud83d\x07\ude00', '\ufffd\ufffd'],
+    ['Hangul filler U+3164 is removed', '\u3164김\u3164', '김'],
+    ['halfwidth Hangul filler U+FFA0 is removed', 'a\uffa0b', 'ab'],
+    ['choseong and jungseong fillers U+115F U+1160 are removed', '\u115f\u1160a', 'a'],
+  ])('%s', (_name, input, expected) => {
+    expect(sanitizeText(input)).toBe(expected);
+  });
+
+  it('keeps a well-formed surrogate pair (an emoji outside the BMP)', () => {
+    expect(sanitizeText('\ud83d\udcbb 💻')).toBe('💻 💻');
+  });
+
+  it('turns the JSON escape "\\ud800" into U+FFFD through sanitizeValue', () => {
+    expect(sanitizeValue(JSON.parse('{"name": "x\\ud800y"}'))).toEqual({name: 'x\ufffdy'});
   });
 });
 
@@ -126,6 +153,7 @@ describe('sanitizeText properties', () => {
   const dangerous = fc.constantFrom(
     '\x1b', '[', ']', 'P', '_', '\\', ';', '0', 'm', '\x07', '\x9b', '\x9c', '\x9d', '\x90', '\r', '\n', '\t', '\b',
     '\x00', '\x7f', '\u202e', '\u2066', '\u200b', '\ufeff', '\u200d', '\u0301', 'e', '가', '👩',
+    '\u00ad', '\u3164', '\uffa0', '\u115f', '\u1160', '\ud800', '\udc00', '\ud83d',
   );
   const arbitraries = {
     binary: fc.string({unit: 'binary', maxLength: 80}),
@@ -133,11 +161,12 @@ describe('sanitizeText properties', () => {
     dangerous: fc.string({unit: dangerous, maxLength: 80}),
   };
 
-  it.each(Object.entries(arbitraries))('output of %s strings has no control, bidi, ZWSP or BOM', (_name, arbitrary) => {
+  it.each(Object.entries(arbitraries))('output of %s strings has no control, bidi, ZWSP, BOM, soft hyphen, filler or lone surrogate', (_name, arbitrary) => {
     fc.assert(
       fc.property(arbitrary, (input) => {
         const out = sanitizeText(input);
         expect(out).not.toMatch(FORBIDDEN);
+        expect(out).not.toMatch(LONE);
       }),
       {numRuns: 500},
     );
@@ -154,7 +183,9 @@ describe('sanitizeText properties', () => {
   });
 
   it('leaves text with no controls unchanged (apart from NFC)', () => {
-    const safeChar = fc.string({unit: 'binary', maxLength: 60}).map((s) => s.replace(new RegExp(FORBIDDEN.source, 'g'), '').replace(/[\x1b\u2028\u2029\u200e\u200f\u061c\u2060]/g, ''));
+    const safeChar = fc
+      .string({unit: 'binary', maxLength: 60})
+      .map((s) => s.replace(new RegExp(FORBIDDEN.source, 'g'), '').replace(new RegExp(LONE.source, 'g'), '').replace(/[\x1b\u2028\u2029\u200e\u200f\u061c\u2060]/g, ''));
     fc.assert(
       fc.property(safeChar, (input) => {
         expect(sanitizeText(input)).toBe(input.normalize('NFC'));

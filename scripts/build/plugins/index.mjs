@@ -7,8 +7,7 @@
 //
 // | plugin                 | library                 | what changes                                                     |
 // | ---------------------- | ----------------------- | ---------------------------------------------------------------- |
-// | string-width-fast      | string-width (all)      | every `import 'string-width'` → src/text/string-width-fast.ts    |
-// | lazy-segmenter         | string-width 8          | its Intl.Segmenter is made on first use, not at import           |
+// | string-width-cells     | string-width (all)      | every `import 'string-width'` → src/text/string-width.ts         |
 // | ink-shared-caches      | ink (build/output.js)   | the line/width caches live across frames, not one frame          |
 // | yoga-wasm-binary       | yoga-layout             | the wasm ships as chunks/yoga.wasm, not base64 in JavaScript     |
 // | one-signal-exit-3      | restore-cursor          | its signal-exit 3 import → Ink's identical copy                  |
@@ -24,7 +23,6 @@
 // The stand-in modules are in src/stubs/. React DevTools' own package (react-devtools-core) needs
 // no patch: only Ink's devtools module imports it.
 import {inkSharedCaches} from './ink-shared-caches.mjs';
-import {lazySegmenter} from './lazy-segmenter.mjs';
 import {noCliHighlight} from './no-cli-highlight.mjs';
 import {noCliTable3} from './no-cli-table3.mjs';
 import {noInkDevtools} from './no-ink-devtools.mjs';
@@ -34,14 +32,13 @@ import {noYargsAssert} from './no-yargs-assert.mjs';
 import {noYargsCompletion} from './no-yargs-completion.mjs';
 import {notInCi} from './not-in-ci.mjs';
 import {oneSignalExit3} from './one-signal-exit-3.mjs';
-import {stringWidthFast} from './string-width-fast.mjs';
+import {stringWidthCells} from './string-width-cells.mjs';
 import {yogaWasmBinary} from './yoga-wasm-binary.mjs';
 
 /** The product's patches, made fresh for one build (each counts what it met). */
 export function productPlugins() {
   return [
-    stringWidthFast(),
-    lazySegmenter(),
+    stringWidthCells(),
     inkSharedCaches(),
     yogaWasmBinary(),
     oneSignalExit3(),

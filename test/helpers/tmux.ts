@@ -1,0 +1,141 @@
+/**
+ * The built program in tmux, a terminal with its own idea of widths (tmux 3.3 joins whatever
+ * follows a ZWJ into the cell before it; xterm.js does not). Each TmuxApp has its own server
+ * (`tmux -L <socket> -f /dev/null`), never the default one, and kills only that server.
+ * tmux has no cell grid to read, so `cells()` rebuilds one from `capture-pane` with the widths
+ * tmux itself reports for each grapheme on screen (printed at column 1, then CSI 6n).
+ */
+import {execFile, execFileSync} from 'node:child_process';
+import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {BIN} from './cli';
+import {REPO_ROOT} from './fixtures';
+
+const POLL_MS = 20;
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+
+/** Whether tmux can be run here. */
+export function hasTmux(): boolean {
+  try {
+    execFileSync('tmux', ['-V'], {stdio: 'ignore'});
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// Run inside tmux: prints each cluster of the JSON array in argv[2] at column 1 of row 1, asks
+// for the cursor, and writes the widths (reported column - 1) as JSON to argv[3].
+const MEASURE = `
+const clusters = JSON.parse(require('fs').readFileSync(process.argv[2], 'utf8'));
+process.stdin.setRawMode(true);
+const widths = {};
+let i = 0, buffer = '';
+const ask = () => process.stdout.write('\\x1b[1;1H\\x1b[2K' + clusters[i] + '\\x1b[6n');
+process.stdin.on('data', (data) => {
+  buffer += data.toString('latin1');
+  const m = /\\x1b\\[(\\d+);(\\d+)R/.exec(buffer);
+  if (!m) return;
+  buffer = buffer.slice(m.index + m[0].length);
+  widths[clusters[i]] = Number(m[2]) - 1;
+  if (++i === clusters.length) { require('fs').writeFileSync(process.argv[3], JSON.stringify(widths)); process.exit(0); }
+  ask();
+});
+ask();
+`;
+
+export class TmuxApp {
+  readonly socket = `kim-resume-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  private readonly dir = mkdtempSync(join(tmpdir(), 'kim-resume-tmux-'));
+  private readonly widths = new Map<string, number>();
+
+  constructor(
+    readonly cols: number,
+    readonly rows: number,
+    args: string[],
+  ) {
+    const command = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+    this.tmux('new-session', '-d', '-x', String(cols), '-y', String(rows), '-c', REPO_ROOT, command);
+  }
+
+  private tmux(...args: string[]): string {
+    return execFileSync('tmux', ['-L', this.socket, '-f', '/dev/null', ...args], {encoding: 'utf8', env: {...process.env, TMUX: undefined}});
+  }
+
+  /** The visible rows as tmux captures them (one line per row). */
+  screen(pane = ''): string[] {
+    return this.tmux('capture-pane', '-p', ...(pane ? ['-t', pane] : [])).replace(/\n$/, '').split('\n');
+  }
+
+  /** Whether some row was wrapped onto the next (tmux joins them with -J). */
+  anyWrapped(): boolean {
+    return this.tmux('capture-pane', '-p', '-J').replace(/\n$/, '').split('\n').length < this.screen().length;
+  }
+
+  keys(...keys: string[]): void {
+    this.tmux('send-keys', ...keys);
+  }
+
+  /** Polls the screen until `predicate` holds; throws with the screen on timeout. */
+  async waitFor(predicate: (rows: string[]) => boolean, what: string, timeoutMs = 15_000): Promise<string[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const rows = this.screen();
+      if (predicate(rows)) return rows;
+      if (Date.now() > deadline) throw new Error(`tmux: timed out waiting for ${what}\n${rows.join('\n')}`);
+      await sleep(POLL_MS);
+    }
+  }
+
+  /** The cells tmux draws each cluster in, measured in a window of this server (cached). */
+  async measure(clusters: readonly string[]): Promise<Map<string, number>> {
+    const missing = [...new Set(clusters)].filter((c) => !this.widths.has(c));
+    if (missing.length > 0) {
+      const input = join(this.dir, 'clusters.json');
+      const output = join(this.dir, `widths-${this.widths.size}.json`);
+      writeFileSync(input, JSON.stringify(missing));
+      writeFileSync(join(this.dir, 'measure.cjs'), MEASURE);
+      this.tmux('new-window', '-d', '-n', 'measure', `'${process.execPath}' '${join(this.dir, 'measure.cjs')}' '${input}' '${output}'`);
+      const deadline = Date.now() + 15_000;
+      while (!existsSync(output)) {
+        if (Date.now() > deadline) throw new Error('tmux: the width measurement never finished');
+        await sleep(POLL_MS);
+      }
+      for (const [cluster, width] of Object.entries(JSON.parse(readFileSync(output, 'utf8')) as Record<string, number>)) this.widths.set(cluster, width);
+    }
+    return new Map(clusters.map((c) => [c, this.widths.get(c)!]));
+  }
+
+  /**
+   * The screen cell by cell as tmux draws it: `cells()[row][column]`, '' for the cells a wide
+   * cluster covers after its first (as PtyApp.cells()).
+   */
+  async cells(): Promise<string[][]> {
+    const rows = this.screen();
+    const split = rows.map((row) => Array.from(segmenter.segment(row), (s) => s.segment));
+    const widths = await this.measure(split.flat().filter((g) => !/^[\x20-\x7e]$/.test(g)));
+    return split.map((graphemes) => {
+      const cells: string[] = [];
+      for (const g of graphemes) {
+        const w = widths.get(g) ?? 1;
+        if (w === 0 && cells.length > 0) cells[cells.length - 1] += g;
+        else cells.push(g, ...Array<string>(Math.max(0, w - 1)).fill(''));
+      }
+      while (cells.length < this.cols) cells.push(' ');
+      return cells;
+    });
+  }
+
+  /** Kills this server only, and removes its files (tmux 3.3 leaves the socket behind). */
+  dispose(): Promise<void> {
+    return new Promise((resolve) => {
+      execFile('tmux', ['-L', this.socket, 'kill-server'], () => {
+        rmSync(this.dir, {recursive: true, force: true});
+        rmSync(join(process.env.TMUX_TMPDIR ?? '/tmp', `tmux-${process.getuid?.() ?? 0}`, this.socket), {force: true});
+        resolve();
+      });
+    });
+  }
+}
