@@ -4,13 +4,13 @@ import {setFlagsFromString} from 'node:v8';
 // A named import: the bundle carries only the version, not the whole package.json.
 import {version} from '../../package.json';
 import {NO_ARGUMENTS, type Arguments} from './defaults';
-import {toDocument} from '../document/build';
+import {isEmptyDocument, nothingToShow, toDocument} from '../document/build';
+import {countOf} from '../document/present';
 import {resumeSection} from '../document/sections';
 import type {ResumeDocument} from '../document/model';
 import {findSection, onlySection, resumeForTech, sectionChoices, techDocument} from '../document/select';
 import {closeMatches, findTech, techIndex} from '../document/tech';
-import type {Resume} from '../resume/types';
-import {formatLoadError, loadResumeFile} from '../resume/load';
+import {checkResumeFile, formatLoadError, loadResumeFile, shownFileName} from '../resume/load';
 import {sanitizeText} from '../resume/sanitize';
 import {renderMarkdown} from '../text/markdown';
 import {renderPlain} from '../text/plain';
@@ -82,16 +82,35 @@ export async function run(args: string[], io: Io): Promise<number> {
     return EXIT.usage;
   }
 
+  const conflict = conflictingOptions(argv);
+  if (conflict) {
+    io.error(`kim-resume: ${conflict} (see kim-resume --help)`);
+    return EXIT.usage;
+  }
+
   const given = typeof argv.file === 'string' ? argv.file : undefined;
   const file = given ?? DEFAULT_RESUME;
-  const loaded = loadResumeFile(file, given ?? displayName(file));
+  const name = given ?? displayName(file);
+  if (argv.check) {
+    const problems = checkResumeFile(file, name);
+    await io.write(problems.length > 0 ? problems.map((p) => formatLoadError(p) + '\n').join('') : `${shownFileName(name)}: no problems\n`);
+    return problems.length > 0 ? EXIT.usage : EXIT.ok;
+  }
+  // A file given on the command line is shown whenever it can be read (its problems are warned
+  // about); the embedded résumé, and any file with --strict, must be valid.
+  const loaded = loadResumeFile(file, name, {lenient: given !== undefined && !argv.strict});
   if (!loaded.ok) {
     io.error(formatLoadError(loaded.error));
     return EXIT.usage;
   }
+  for (const warning of loaded.warnings) io.error(formatLoadError(warning));
+  if (loaded.warnings.length > 0) {
+    io.error(`kim-resume: ${countOf(loaded.warnings.length, 'problem')} in ${shownFileName(name)}, shown anyway (--check lists them, --strict refuses the file)`);
+  }
 
   const format: Format | undefined = argv.format;
-  const doc = toDocument(loaded.resume);
+  const doc = {...toDocument(loaded.resume), warnings: loaded.warnings.length};
+  if (isEmptyDocument(doc)) io.error(`kim-resume: ${nothingToShow(shownFileName(name))}`);
   let section: number | undefined;
   if (argv.section !== undefined) {
     section = findSection(doc, argv.section);
@@ -102,7 +121,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   }
   const color = wantsColor(argv.color, io);
   const cells = width ?? defaultWidth(io.stdoutIsTTY ? io.columns : undefined);
-  const print = (printed: ResumeDocument, resume: Resume = loaded.resume) => printDocument(printed, resume, format ?? 'text', {io, color, width: cells});
+  const print = (printed: ResumeDocument, resume: object = loaded.source) => printDocument(printed, resume, format ?? 'text', {io, color, width: cells});
 
   if (argv.tech !== undefined) {
     const index = techIndex(doc);
@@ -113,7 +132,7 @@ export async function run(args: string[], io: Io): Promise<number> {
       io.error(`kim-resume: no project uses ${name}${close.length > 0 ? `; did you mean ${close.join(', ')}?` : ''}`);
       return EXIT.noMatch;
     }
-    return print(techDocument(doc, tech), resumeForTech(loaded.resume, tech.name));
+    return print(techDocument(doc, tech), resumeForTech(loaded.source, loaded.resume, tech.name));
   }
   if (isInteractive(format, io)) {
     // A long-lived full-screen app allocates a frame per key: ask V8 to keep the heap small
@@ -126,13 +145,26 @@ export async function run(args: string[], io: Io): Promise<number> {
   }
   if (section !== undefined) {
     const id = doc.sections[section]!.id;
-    return print(onlySection(doc, section), id === 'tech' ? loaded.resume : resumeSection(loaded.resume, id));
+    return print(onlySection(doc, section), id === 'tech' ? loaded.source : resumeSection(loaded.source, id));
   }
   return print(doc);
 }
 
+/** Options that cannot be used together: the one-line error, or undefined. */
+function conflictingOptions(argv: Arguments): string | undefined {
+  if (argv.check) {
+    const other = (['format', 'section', 'tech', 'width'] as const).find((name) => argv[name] !== undefined);
+    if (other) return `--check prints the problems of FILE and nothing else: it cannot be used with --${other}`;
+  }
+  // --tech lists a technology's projects wherever they are; a section would only hide some.
+  if (argv.tech !== undefined && argv.section !== undefined) return '--tech and --section cannot be used together: --tech lists the projects of every section';
+  return undefined;
+}
+
 /** Prints a document in a format and returns the exit code. */
-async function printDocument(doc: ResumeDocument, resume: Resume, format: Format, {io, color, width}: {io: Io; color: boolean; width: number}): Promise<number> {
+async function printDocument(doc: ResumeDocument, resume: object, format: Format, {io, color, width}: {io: Io; color: boolean; width: number}): Promise<number> {
+  // A document with nothing to show prints nothing (the CLI has said so on stderr), not a blank line.
+  if (format !== 'json' && isEmptyDocument(doc)) return EXIT.ok;
   if (format === 'json') {
     await io.write(JSON.stringify(resume, null, 2) + '\n');
   } else if (format === 'markdown') {
