@@ -194,7 +194,7 @@ function examine(input: Uint8Array | string, file: string): Examined {
 function unknownKeyMessage(key: string): string {
   const close = TOP_LEVEL_KEYS.filter((k) => k !== '$schema' && !k.startsWith('x-'))
     .map((k) => ({k, d: distance(k.toLowerCase(), key.toLowerCase())}))
-    .filter((c) => c.d <= Math.max(1, Math.floor(key.length / 3)))
+    .filter((c) => c.d <= (key.length >= 4 ? 2 : 1))
     .sort((a, b) => a.d - b.d)[0];
   return `not a JSON Resume section, not shown${close ? `; did you mean "${close.k}"?` : ''}`;
 }
