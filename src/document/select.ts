@@ -1,6 +1,6 @@
 import type {TechEntry} from './tech';
 import type {Resume} from '../resume/types';
-import type {ResumeDocument, Section} from './model';
+import type {Contact, ResumeDocument, Section} from './model';
 import {countOf, fold} from './present';
 
 /** A title without its emoji and punctuation: `🚀 Work Experience.` → `work experience`. */
@@ -26,6 +26,12 @@ export function findSection(doc: ResumeDocument, name: string): number {
 /** How a reader can name each section, for error messages: `1 work, 2 personal, 3 essays`. */
 export function sectionChoices(doc: ResumeDocument): string {
   return doc.sections.map((s, i) => `${i + 1} ${s.id}`).join(', ');
+}
+
+/** A contact as one line of text: its address follows it unless the text already holds it. */
+export function contactLine(contact: Contact): string {
+  const shown = !contact.url || contact.url.endsWith(contact.text) || contact.text.endsWith(contact.url);
+  return shown ? contact.text : `${contact.text} (${contact.url})`;
 }
 
 /** The document with only one section (deep links with --format). */

@@ -1,4 +1,5 @@
-import type {Block, Contact, Entry, ResumeDocument} from '../document/model';
+import type {Block, Entry, ResumeDocument} from '../document/model';
+import {contactLine} from '../document/select';
 import {entryFacts, itemHeading} from '../document/present';
 import {cellWidth, wrapHanging, wrapText, wrapWords} from './width';
 
@@ -91,11 +92,6 @@ function renderEntry(lines: Lines, entry: Entry, indent: number): void {
   for (const child of entry.children) renderEntry(lines, child, childIndent);
 }
 
-/** Whether a contact's text already holds its address (`a@b.kr` for `mailto:a@b.kr`; `GitHub: https://…`). */
-export function showsAddress(contact: Contact): boolean {
-  return !contact.url || contact.url.endsWith(contact.text) || contact.text.endsWith(contact.url);
-}
-
 /** Renders the whole document as plain text lines of at most `width` cells. */
 export function renderPlainLines(doc: ResumeDocument, width: number): string[] {
   const lines = new Lines(width);
@@ -105,7 +101,7 @@ export function renderPlainLines(doc: ResumeDocument, width: number): string[] {
   if (doc.contacts.length > 0) {
     lines.blank();
     // Without a terminal there are no hyperlinks: a link's address is printed after its text.
-    for (const contact of doc.contacts) lines.text(showsAddress(contact) ? contact.text : `${contact.text} (${contact.url})`);
+    for (const contact of doc.contacts) lines.text(contactLine(contact));
   }
   for (const section of doc.sections) {
     lines.blank();
