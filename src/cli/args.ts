@@ -12,7 +12,8 @@ const EPILOGUE = `In a terminal it opens the interactive résumé (press ? for k
 Exit codes:
   0  success
   1  internal error (a bug; set DEBUG=1 for the stack trace)
-  2  bad command line, or a résumé file that cannot be read or is not valid
+  2  bad command line; a résumé file that cannot be read, or is not valid with --strict;
+     --check: the file has problems
   3  --tech: no project uses that technology (close names are suggested)
   4  the output could not be written (a full disk, an I/O error)`;
 
@@ -32,6 +33,8 @@ export function parser(args: string[]) {
     .option('theme', {choices: THEME_CHOICES, describe: 'colors for a light or dark background (default: auto, which asks the terminal; or KIM_RESUME_THEME)'})
     .option('section', {type: 'string', requiresArg: true, describe: 'open at this section (name or number); with --format, print only it'})
     .option('tech', {type: 'string', requiresArg: true, describe: 'print the projects that use this technology, and exit'})
+    .option('strict', {type: 'boolean', default: false, describe: 'refuse a FILE that breaks the JSON Resume schema (exit 2) instead of showing it with warnings'})
+    .option('check', {type: 'boolean', default: false, describe: 'print every problem of FILE, one per line, and exit: 2 when there are any, 0 when none'})
     .option('mouse', {type: 'boolean', default: true, describe: 'wheel scrolls, clicks pick a section or a panel (--no-mouse: off)'})
     .option('ascii', {type: 'boolean', default: false, describe: 'draw boxes with ASCII characters (for terminals that draw box lines wide)'})
     .option('help', {alias: 'h', type: 'boolean', describe: 'show this help'})
@@ -42,14 +45,85 @@ export function parser(args: string[]) {
     .wrap(null)
     .epilogue(EPILOGUE)
     .fail((message, error) => {
-      throw new UsageError((message ?? error?.message ?? 'bad arguments').replace(/\s*\n\s*/g, ' '));
+      throw new UsageError(reword((message ?? error?.message ?? 'bad arguments').replace(/\s*\n\s*/g, ' '), args));
     });
+}
+
+/** The options that take one value, and the on/off switches (which take none). */
+const VALUED = ['format', 'width', 'section', 'tech'] as const;
+const SWITCHES = ['color', 'mouse', 'ascii', 'strict', 'check', 'help', 'version'];
+
+/**
+ * yargs' messages in the words of this command line: options keep their dashes as typed, a
+ * missing value names what is allowed, a second FILE says that only one is taken.
+ */
+function reword(message: string, args: string[]): string {
+  const choices = /^Invalid values: Argument: (\w+), Given: (.*), Choices: (.*)$/.exec(message);
+  if (choices) {
+    const allowed = choices[3]!.replace(/"/g, '').split(', ');
+    const list = `${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}`;
+    return choices[2] === 'true' ? `--${choices[1]} needs a value: ${list}` : `--${choices[1]} must be ${list}, got ${choices[2]}`;
+  }
+  const missing = /^Not enough arguments following: (\w+)$/.exec(message);
+  if (missing) return `--${missing[1]} needs a value`;
+  const unknown = /^Unknown arguments?: (.*)$/.exec(message);
+  if (unknown) {
+    const names = unknown[1]!.split(', ');
+    const files = names.filter((n) => args.includes(n) && !n.startsWith('-'));
+    if (files.length > 0) return `only one FILE is taken, got ${positionals(args).join(' and ')}`;
+    // Keep what was typed, once: yargs lists `--no-colour=1` as both `no-colour` and `noColour`,
+    // and `--no-colour` as `colour`.
+    const typedName = (arg: string) => /^--?[^=]*/.exec(arg)?.[0].replace(/^-+/, '');
+    const typed = names.map((n) => args.find((a) => a.startsWith('-') && [n, `no-${n}`].includes(typedName(a) ?? ''))).filter((a): a is string => a !== undefined);
+    const shown = [...new Set(typed.map((a) => a.replace(/=.*$/, '')))];
+    if (shown.length > 0) return `Unknown ${shown.length === 1 ? 'argument' : 'arguments'}: ${shown.join(', ')}`;
+  }
+  return message;
+}
+
+/** The arguments that are not options or their values: the files given. */
+function positionals(args: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') return [...out, ...args.slice(i + 1)];
+    if ((VALUED as readonly string[]).includes(arg.replace(/^--/, ''))) i++;
+    else if (!arg.startsWith('-') || arg === '-') out.push(arg);
+  }
+  return out;
+}
+
+/** A switch given a value (`--color=maybe`), which yargs would read as false: the one-line error, or undefined. */
+function switchWithValue(args: string[]): string | undefined {
+  for (const arg of args) {
+    if (arg === '--') break;
+    const match = /^--(no-)?([a-z]+)=(.*)$/s.exec(arg);
+    if (!match || !SWITCHES.includes(match[2]!)) continue;
+    if (!match[1] && ['true', 'false'].includes(match[3]!)) continue;
+    const name = match[2]!;
+    const off = ['color', 'mouse'].includes(name) ? ` or --no-${name}` : '';
+    return `--${name} takes no value (use --${name}${off}), got ${arg}`;
+  }
+  return undefined;
+}
+
+/** An option given twice (`--format markdown --format json`): the one-line error, or undefined. */
+function givenTwice(argv: Record<string, unknown>): string | undefined {
+  for (const name of VALUED) {
+    const value = argv[name];
+    if (Array.isArray(value)) return `--${name} was given ${value.length} times (${value.join(', ')}); give it once`;
+  }
+  return undefined;
 }
 
 /** Parses the arguments: the options, or the one-line usage error. */
 export async function parseArguments(args: string[]): Promise<{argv: Arguments; error?: undefined} | {error: string}> {
   try {
+    const early = switchWithValue(args);
+    if (early) return {error: early};
     const argv = await parser(args).parseAsync();
+    const twice = givenTwice(argv);
+    if (twice) return {error: twice};
     return {
       argv: {
         file: typeof argv.file === 'string' ? argv.file : undefined,
@@ -61,6 +135,8 @@ export async function parseArguments(args: string[]): Promise<{argv: Arguments; 
         tech: argv.tech,
         mouse: argv.mouse,
         ascii: argv.ascii,
+        strict: argv.strict,
+        check: argv.check,
         help: argv.help === true,
         version: argv.version === true,
       },

@@ -13,9 +13,13 @@ export interface Arguments {
   tech?: string;
   mouse: boolean;
   ascii: boolean;
+  /** Refuse a file with any problem (exit 2) instead of showing it with warnings. */
+  strict: boolean;
+  /** Print every problem of the file, and exit. */
+  check: boolean;
   help: boolean;
   version: boolean;
 }
 
 /** What yargs gives for an empty command line (checked against yargs in test/unit/cli.test.ts). */
-export const NO_ARGUMENTS: Arguments = Object.freeze({mouse: true, ascii: false, help: false, version: false});
+export const NO_ARGUMENTS: Arguments = Object.freeze({mouse: true, ascii: false, strict: false, check: false, help: false, version: false});

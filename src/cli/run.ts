@@ -5,13 +5,13 @@ import {setFlagsFromString} from 'node:v8';
 import {version} from '../../package.json';
 import {NO_ARGUMENTS, type Arguments} from './defaults';
 import {fastArguments} from './fast-args';
-import {toDocument} from '../document/build';
+import {isEmptyDocument, nothingToShow, toDocument} from '../document/build';
+import {countOf} from '../document/present';
 import {resumeSection} from '../document/sections';
 import type {ResumeDocument} from '../document/model';
 import {findSection, onlySection, resumeForTech, sectionChoices, techDocument} from '../document/select';
 import {closeMatches, findTech, techIndex} from '../document/tech';
-import type {Resume} from '../resume/types';
-import {formatLoadError, loadResumeFile} from '../resume/load';
+import {checkResumeFile, formatLoadError, loadResumeFile, shownFileName} from '../resume/load';
 import {sanitizeText} from '../resume/sanitize';
 import {renderMarkdown} from '../text/markdown';
 import {renderPlain} from '../text/plain';
@@ -92,12 +92,19 @@ export async function run(args: string[], io: Io): Promise<number> {
     return EXIT.usage;
   }
 
+  const conflict = conflictingOptions(argv);
+  if (conflict) {
+    io.error(`kim-resume: ${conflict} (see kim-resume --help)`);
+    return EXIT.usage;
+  }
+
   const format: Format | undefined = argv.format;
   const color = wantsColor(argv.color, io);
   const choice = themeChoice(argv.theme, io.env);
   // The app will run and must know the background: the question goes out now, so the answer
   // comes back while the résumé loads; it is awaited only when the app starts.
-  const asking = isInteractive(format, io) && argv.tech === undefined && needsBackground(color, choice) ? io.ask?.([OSC11_QUERY]) : undefined;
+  const appWillRun = isInteractive(format, io) && argv.tech === undefined && !argv.check;
+  const asking = appWillRun && needsBackground(color, choice) ? io.ask?.([OSC11_QUERY]) : undefined;
   try {
     return await runLoaded(argv, io, {format, color, choice, width, asking});
   } finally {
@@ -110,13 +117,26 @@ export async function run(args: string[], io: Io): Promise<number> {
 async function runLoaded(argv: Arguments, io: Io, {format, color, choice, width, asking}: {format: Format | undefined; color: boolean; choice: ThemeChoice; width: number | undefined; asking: Asking | undefined}): Promise<number> {
   const given = typeof argv.file === 'string' ? argv.file : undefined;
   const file = given ?? DEFAULT_RESUME;
-  const loaded = loadResumeFile(file, given ?? displayName(file));
+  const name = given ?? displayName(file);
+  if (argv.check) {
+    const problems = checkResumeFile(file, name);
+    await io.write(problems.length > 0 ? problems.map((p) => formatLoadError(p) + '\n').join('') : `${shownFileName(name)}: no problems\n`);
+    return problems.length > 0 ? EXIT.usage : EXIT.ok;
+  }
+  // A file given on the command line is shown whenever it can be read (its problems are warned
+  // about); the embedded résumé, and any file with --strict, must be valid.
+  const loaded = loadResumeFile(file, name, {lenient: given !== undefined && !argv.strict});
   if (!loaded.ok) {
     io.error(formatLoadError(loaded.error));
     return EXIT.usage;
   }
+  for (const warning of loaded.warnings) io.error(formatLoadError(warning));
+  if (loaded.warnings.length > 0) {
+    io.error(`kim-resume: ${countOf(loaded.warnings.length, 'problem')} in ${shownFileName(name)}, shown anyway (--check lists them, --strict refuses the file)`);
+  }
 
-  const doc = toDocument(loaded.resume);
+  const doc = {...toDocument(loaded.resume), warnings: loaded.warnings.length};
+  if (isEmptyDocument(doc)) io.error(`kim-resume: ${nothingToShow(shownFileName(name))}`);
   let section: number | undefined;
   if (argv.section !== undefined) {
     section = findSection(doc, argv.section);
@@ -129,7 +149,7 @@ async function runLoaded(argv: Arguments, io: Io, {format, color, choice, width,
   // Printing asks the terminal nothing (stdin may be anything, and the print would wait on the
   // answer): `auto` there is COLORFGBG's background, else the neutral theme.
   const theme = themeName(color, choice, undefined, io.env);
-  const print = (printed: ResumeDocument, resume: Resume = loaded.resume) => printDocument(printed, resume, format ?? 'text', {io, color, theme, width: cells});
+  const print = (printed: ResumeDocument, resume: object = loaded.source) => printDocument(printed, resume, format ?? 'text', {io, color, theme, width: cells});
 
   if (argv.tech !== undefined) {
     const index = techIndex(doc);
@@ -140,7 +160,7 @@ async function runLoaded(argv: Arguments, io: Io, {format, color, choice, width,
       io.error(`kim-resume: no project uses ${name}${close.length > 0 ? `; did you mean ${close.join(', ')}?` : ''}`);
       return EXIT.noMatch;
     }
-    return print(techDocument(doc, tech), resumeForTech(loaded.resume, tech.name));
+    return print(techDocument(doc, tech), resumeForTech(loaded.source, loaded.resume, tech.name));
   }
   if (isInteractive(format, io)) {
     // A long-lived full-screen app allocates a frame per key: ask V8 to keep the heap small
@@ -154,13 +174,26 @@ async function runLoaded(argv: Arguments, io: Io, {format, color, choice, width,
   }
   if (section !== undefined) {
     const id = doc.sections[section]!.id;
-    return print(onlySection(doc, section), id === 'tech' ? loaded.resume : resumeSection(loaded.resume, id));
+    return print(onlySection(doc, section), id === 'tech' ? loaded.source : resumeSection(loaded.source, id));
   }
   return print(doc);
 }
 
+/** Options that cannot be used together: the one-line error, or undefined. */
+function conflictingOptions(argv: Arguments): string | undefined {
+  if (argv.check) {
+    const other = (['format', 'section', 'tech', 'width'] as const).find((name) => argv[name] !== undefined);
+    if (other) return `--check prints the problems of FILE and nothing else: it cannot be used with --${other}`;
+  }
+  // --tech lists a technology's projects wherever they are; a section would only hide some.
+  if (argv.tech !== undefined && argv.section !== undefined) return '--tech and --section cannot be used together: --tech lists the projects of every section';
+  return undefined;
+}
+
 /** Prints a document in a format and returns the exit code. */
-async function printDocument(doc: ResumeDocument, resume: Resume, format: Format, {io, color, theme, width}: {io: Io; color: boolean; theme: ThemeName; width: number}): Promise<number> {
+async function printDocument(doc: ResumeDocument, resume: object, format: Format, {io, color, theme, width}: {io: Io; color: boolean; theme: ThemeName; width: number}): Promise<number> {
+  // A document with nothing to show prints nothing (the CLI has said so on stderr), not a blank line.
+  if (format !== 'json' && isEmptyDocument(doc)) return EXIT.ok;
   if (format === 'json') {
     await io.write(JSON.stringify(resume, null, 2) + '\n');
   } else if (format === 'markdown') {

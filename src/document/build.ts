@@ -1,5 +1,7 @@
 import type {Resume} from '../resume/types';
 import {defined} from './entries';
+import {RESUME_FIELDS} from '../resume/fields';
+import {textOf} from '../resume/normalize';
 import type {Block, Contact, Entry, ResumeDocument, Section} from './model';
 import {SECTIONS, type SectionId} from './sections';
 
@@ -21,6 +23,16 @@ export function toDocument(resume: Resume): ResumeDocument {
     contacts: contactsOf(resume),
     sections,
   });
+}
+
+/** Whether a document has nothing at all to show: no name, no basics, no section. */
+export function isEmptyDocument(doc: ResumeDocument): boolean {
+  return !doc.name && !doc.label && !doc.greeting && doc.contacts.length === 0 && doc.sections.length === 0;
+}
+
+/** What is said, on stderr and on the app's screen, about a document with nothing to show. */
+export function nothingToShow(file: string): string {
+  return `${file} has nothing to show: no JSON Resume basics or sections with content`;
 }
 
 /** The default title of each section, by id (the sections table's). */
@@ -64,11 +76,20 @@ function contactsOf(resume: Resume): Contact[] {
   if (defined(basics.phone)) contacts.push({kind: 'phone', text: basics.phone});
   if (defined(basics.url)) contacts.push({kind: 'url', text: basics.url, url: basics.url});
   const location = basics.location;
-  const place = location ? [location.city, location.region, location.countryCode].filter(defined).join(', ') : '';
+  // In full, as an address is written: street, postal code, city, region, country.
+  const place = location ? [location.address, location.postalCode, location.city, location.region, location.countryCode].filter(defined).join(', ') : '';
   if (place) contacts.push({kind: 'location', text: place});
   for (const profile of basics.profiles ?? []) {
-    const text = [profile.network, profile.username ?? profile.url].filter(defined).join(': ');
-    if (text) contacts.push({kind: 'profile', text, url: profile.url});
+    // A username that is the profile's address (or any address) is shown once, as the address.
+    const username = defined(profile.username) && (profile.username === profile.url || /^(https?:\/\/|www\.)/i.test(profile.username)) ? undefined : profile.username;
+    const text = [profile.network, username ?? profile.url ?? profile.username].filter(defined).join(': ');
+    if (text) contacts.push({kind: 'profile', text, url: profile.url ?? (username ? undefined : profile.username)});
+  }
+  // Fields of basics the viewer does not know (`basics.github`): listed after the rest, as written.
+  const known = (RESUME_FIELDS.fields.basics as {object: {fields: Record<string, unknown>}}).object.fields;
+  for (const [key, value] of Object.entries(basics)) {
+    const text = key in known ? '' : textOf(value);
+    if (text.trim() !== '') contacts.push({kind: 'other', text: `${key}: ${text}`});
   }
   return contacts;
 }

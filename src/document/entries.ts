@@ -1,12 +1,60 @@
 import {formatDate, formatPeriod} from '../resume/dates';
-import type {Education, Project, Work} from '../resume/types';
+import {entryFields} from '../resume/fields';
+import {textOf} from '../resume/normalize';
+import type {Education, Project, Resume, Work} from '../resume/types';
 import type {Block, Entry} from './model';
 
 // The entries each section is made of, built from the résumé's own objects (src/document/sections.ts
 // says which builder makes which section).
 
-/** Labels of an entry's blocks, as the source names them. */
-export const LABELS = {description: 'Description', highlights: 'What did I do', techStack: 'Tech Stack', keywords: 'Keywords', courses: 'Courses', score: 'Score'};
+/**
+ * Labels of an entry's blocks: JSON Resume's own words for its fields, unless the résumé's
+ * `meta["x-labels"]` names them otherwise (README, "Editing the résumé").
+ */
+export interface Labels {
+  /** A project's `description`. */
+  description: string;
+  /** A project's `highlights`. */
+  highlights: string;
+  /** A project's `keywords` (a skill's and an interest's keep the default). */
+  keywords: string;
+  /** An education's `courses`. */
+  courses: string;
+  /** Fields the viewer does not know, listed after the ones it does. */
+  more: string;
+}
+
+export const DEFAULT_LABELS: Readonly<Labels> = Object.freeze({description: 'Summary', highlights: 'Highlights', keywords: 'Keywords', courses: 'Courses', more: 'More'});
+
+/** The labels a résumé asks for (`meta["x-labels"]`), the defaults for the rest. */
+export function labelsOf(resume: Resume): Labels {
+  const custom: unknown = resume.meta?.['x-labels'];
+  const labels = {...DEFAULT_LABELS};
+  if (custom && typeof custom === 'object') {
+    for (const key of Object.keys(labels) as Array<keyof Labels>) {
+      const value = (custom as Record<string, unknown>)[key];
+      if (typeof value === 'string' && value.trim() !== '') labels[key] = value;
+    }
+  }
+  return labels;
+}
+
+/** The label in front of an education's score, unless `x-scoreLabel` says otherwise. */
+const SCORE_LABEL = 'Score';
+
+/**
+ * The fields of an entry that the viewer does not know, as `key: value` lines under "More": a
+ * résumé's own additions are shown, never dropped. `section` is the entry's top-level key.
+ */
+export function moreBlock(object: object, section: string, labels: Labels, skip: readonly string[] = []): Block[] {
+  const known = entryFields(section);
+  const items = Object.entries(object)
+    .filter(([key]) => !(known && key in known.fields) && !skip.includes(key))
+    .map(([key, value]) => [key, textOf(value)] as const)
+    .filter(([, text]) => text.trim() !== '')
+    .map(([key, text]) => `${key}: ${text}`);
+  return listBlock(items, labels.more);
+}
 
 export const defined = <T>(value: T | undefined | null | ''): value is T => value !== undefined && value !== null && value !== '';
 
@@ -23,52 +71,59 @@ export function linkBlock(url: string | undefined, label = 'URL'): Block[] {
   return defined(url) ? [{kind: 'link', label, url}] : [];
 }
 
-export function projectEntry(project: Project): Entry {
+/**
+ * A project. Its `entity` is said under its title when it is not shown under that employer
+ * already (`underEmployer`), and so is its `type`.
+ */
+export function projectEntry(project: Project, labels: Labels, underEmployer = false): Entry {
   return {
     kind: 'project',
     title: project.name ?? '',
+    subtitle: [underEmployer ? undefined : project.entity, project.type].filter(defined).join(' · ') || undefined,
     role: project.roles?.join(', ') || undefined,
     period: formatPeriod(project.startDate, project.endDate),
     blocks: [
-      ...textBlock(project.description, LABELS.description),
-      ...listBlock(project.highlights, LABELS.highlights),
-      ...tagsBlock(project.keywords, LABELS.techStack),
+      ...textBlock(project.description, labels.description),
+      ...listBlock(project.highlights, labels.highlights),
+      ...tagsBlock(project.keywords, labels.keywords),
       ...linkBlock(project.url),
+      ...moreBlock(project, 'projects', labels),
     ],
     children: [],
   };
 }
 
 /** An employer, with the projects whose `entity` names it as its children. */
-export function workEntry(work: Work, projects: Project[]): Entry {
+export function workEntry(work: Work, projects: Project[], labels: Labels): Entry {
   return {
     kind: 'organization',
     title: work.name ?? '',
     subtitle: [work.description, work.location].filter(defined).join(' · ') || undefined,
     role: work.position,
     period: formatPeriod(work.startDate, work.endDate),
-    blocks: [...textBlock(work.summary), ...listBlock(work.highlights), ...linkBlock(work.url)],
-    children: projects.filter((p) => p.entity === work.name).map(projectEntry),
+    blocks: [...textBlock(work.summary), ...listBlock(work.highlights), ...linkBlock(work.url), ...moreBlock(work, 'work', labels)],
+    children: projects.filter((p) => defined(work.name) && p.entity === work.name).map((p) => projectEntry(p, labels, true)),
   };
 }
 
-export function educationEntry(education: Education): Entry {
-  const degree = education['x-title'] ?? ([education.studyType, education.area].filter(defined).join(' ') || undefined);
-  const scoreLine = defined(education.score) ? [`${education['x-scoreLabel'] ?? LABELS.score}: ${education.score}`] : [];
+export function educationEntry(education: Education, labels: Labels): Entry {
+  // "Bachelor, Computer Science": the degree, then its field.
+  const degree = education['x-title'] ?? ([education.studyType, education.area].filter(defined).join(', ') || undefined);
+  const scoreLine = defined(education.score) ? [`${education['x-scoreLabel'] ?? SCORE_LABEL}: ${education.score}`] : [];
   const items: Entry[] = [];
   if (defined(degree) || scoreLine.length > 0 || education.startDate || education.endDate) {
     items.push({
       kind: 'item',
       title: degree ?? '',
       period: formatPeriod(education.startDate, education.endDate, '~'),
-      blocks: [...listBlock(scoreLine), ...tagsBlock(education.courses, LABELS.courses)],
+      blocks: [...listBlock(scoreLine), ...tagsBlock(education.courses, labels.courses)],
       children: [],
     });
   }
   for (const position of education['x-positions'] ?? []) {
-    items.push({kind: 'item', title: position.title, period: formatPeriod(position.startDate, position.endDate, '~'), blocks: [], children: []});
+    items.push({kind: 'item', title: position.title ?? '', period: formatPeriod(position.startDate, position.endDate, '~'), blocks: [], children: []});
   }
-  return {kind: 'organization', title: education.institution ?? '', blocks: linkBlock(education.url), children: items};
+  return {kind: 'organization', title: education.institution ?? '', blocks: [...linkBlock(education.url), ...moreBlock(education, 'education', labels)], children: items};
 }
 
 /** A one-line item: a title, a line under it, a date, and its blocks. */

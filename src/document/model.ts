@@ -38,7 +38,8 @@ export interface Section {
 }
 
 export interface Contact {
-  kind: 'email' | 'phone' | 'url' | 'location' | 'profile';
+  /** `other`: a field of basics the viewer does not know, as `key: value`. */
+  kind: 'email' | 'phone' | 'url' | 'location' | 'profile' | 'other';
   /** What is shown: the address, number, or `GitHub: kim`. */
   text: string;
   /** Where it points, for links (mailto:, https:). */
@@ -52,4 +53,6 @@ export interface ResumeDocument {
   greeting?: string;
   contacts: Contact[];
   sections: Section[];
+  /** How many problems the file had when it was opened anyway (the app's status bar counts them). */
+  warnings?: number;
 }

@@ -1,6 +1,6 @@
 import {formatPeriod} from '../resume/dates';
 import type {Resume} from '../resume/types';
-import {defined, educationEntry, item, LABELS, linkBlock, listBlock, projectEntry, tagsBlock, textBlock, workEntry} from './entries';
+import {DEFAULT_LABELS, defined, educationEntry, item, labelsOf, linkBlock, listBlock, moreBlock, projectEntry, tagsBlock, textBlock, workEntry} from './entries';
 import type {Entry} from './model';
 
 /**
@@ -42,8 +42,8 @@ function unlinkedProjects(resume: Resume) {
 }
 
 export const SECTIONS = [
-  {id: 'work', title: 'Work Experience', keys: ['work', 'projects'], build: (r) => (r.work ?? []).map((w) => workEntry(w, r.projects ?? []))},
-  {id: 'projects', title: 'Projects', keys: ['projects'], build: (r) => unlinkedProjects(r).map(projectEntry)},
+  {id: 'work', title: 'Work Experience', keys: ['work', 'projects'], build: (r) => (r.work ?? []).map((w) => workEntry(w, r.projects ?? [], labelsOf(r)))},
+  {id: 'projects', title: 'Projects', keys: ['projects'], build: (r) => unlinkedProjects(r).map((p) => projectEntry(p, labelsOf(r)))},
   {
     id: 'volunteer',
     title: 'Volunteer',
@@ -54,7 +54,7 @@ export const SECTIONS = [
         title: v.organization ?? '',
         role: v.position,
         period: formatPeriod(v.startDate, v.endDate),
-        blocks: [...textBlock(v.summary), ...listBlock(v.highlights), ...linkBlock(v.url)],
+        blocks: [...textBlock(v.summary), ...listBlock(v.highlights), ...linkBlock(v.url), ...moreBlock(v, 'volunteer', labelsOf(r))],
         children: [],
       })),
   },
@@ -63,33 +63,60 @@ export const SECTIONS = [
     title: 'Education',
     keys: ['education', 'x-service'],
     build: (r) => [
-      ...(r.education ?? []).map(educationEntry),
+      ...(r.education ?? []).map((e) => educationEntry(e, labelsOf(r))),
       ...(r['x-service'] ?? []).map((s): Entry => ({
         kind: 'organization',
-        title: s.organization,
-        blocks: [],
+        // Required by the extension rules, but a leniently loaded file may lack it.
+        title: s.organization ?? '',
+        blocks: moreBlock(s, 'x-service', labelsOf(r)),
         children: [{kind: 'item', title: s.position ?? '', period: formatPeriod(s.startDate, s.endDate, '~'), blocks: [], children: []}],
       })),
     ],
   },
-  {id: 'awards', title: 'Awards', keys: ['awards'], build: (r) => (r.awards ?? []).map((a) => item(a.title, a.awarder, a.date, textBlock(a.summary)))},
-  {id: 'certificates', title: 'Certificates', keys: ['certificates'], build: (r) => (r.certificates ?? []).map((c) => item(c.name, c.issuer, c.date, linkBlock(c.url)))},
+  {
+    id: 'awards',
+    title: 'Awards',
+    keys: ['awards'],
+    build: (r) => (r.awards ?? []).map((a) => item(a.title, a.awarder, a.date, [...textBlock(a.summary), ...moreBlock(a, 'awards', labelsOf(r))])),
+  },
+  {
+    id: 'certificates',
+    title: 'Certificates',
+    keys: ['certificates'],
+    build: (r) => (r.certificates ?? []).map((c) => item(c.name, c.issuer, c.date, [...linkBlock(c.url), ...moreBlock(c, 'certificates', labelsOf(r))])),
+  },
   {
     id: 'publications',
     title: 'Publications',
     keys: ['publications'],
-    build: (r) => (r.publications ?? []).map((p) => item(p.name, p.publisher, p.releaseDate, [...textBlock(p.summary), ...linkBlock(p.url)])),
+    build: (r) =>
+      (r.publications ?? []).map((p) => item(p.name, p.publisher, p.releaseDate, [...textBlock(p.summary), ...linkBlock(p.url), ...moreBlock(p, 'publications', labelsOf(r))])),
   },
   {
     id: 'skills',
     title: 'Skills',
     keys: ['skills'],
     tagsAreTechnologies: true,
-    build: (r) => (r.skills ?? []).map((s) => item(s.name, s.level, undefined, tagsBlock(s.keywords, LABELS.keywords))),
+    build: (r) => (r.skills ?? []).map((s) => item(s.name, s.level, undefined, [...tagsBlock(s.keywords, DEFAULT_LABELS.keywords), ...moreBlock(s, 'skills', labelsOf(r))])),
   },
-  {id: 'languages', title: 'Languages', keys: ['languages'], build: (r) => (r.languages ?? []).map((l) => item(l.language, l.fluency, undefined, []))},
-  {id: 'interests', title: 'Interests', keys: ['interests'], build: (r) => (r.interests ?? []).map((i) => item(i.name, undefined, undefined, tagsBlock(i.keywords, LABELS.keywords)))},
-  {id: 'references', title: 'References', keys: ['references'], build: (r) => (r.references ?? []).map((x) => item(x.name, undefined, undefined, textBlock(x.reference)))},
+  {
+    id: 'languages',
+    title: 'Languages',
+    keys: ['languages'],
+    build: (r) => (r.languages ?? []).map((l) => item(l.language, l.fluency, undefined, moreBlock(l, 'languages', labelsOf(r)))),
+  },
+  {
+    id: 'interests',
+    title: 'Interests',
+    keys: ['interests'],
+    build: (r) => (r.interests ?? []).map((i) => item(i.name, undefined, undefined, [...tagsBlock(i.keywords, DEFAULT_LABELS.keywords), ...moreBlock(i, 'interests', labelsOf(r))])),
+  },
+  {
+    id: 'references',
+    title: 'References',
+    keys: ['references'],
+    build: (r) => (r.references ?? []).map((x) => item(x.name, undefined, undefined, [...textBlock(x.reference), ...moreBlock(x, 'references', labelsOf(r))])),
+  },
   {
     id: 'essays',
     title: 'Essays',
@@ -97,9 +124,10 @@ export const SECTIONS = [
     build: (r) =>
       (r['x-essays'] ?? []).map((essay): Entry => ({
         kind: 'essay',
-        title: essay.title,
-        blocks: [],
-        children: essay.entries.map((part): Entry => ({kind: 'part', title: part.title ?? '', blocks: textBlock(part.body), children: []})),
+        // Required by the extension rules, but a leniently loaded file may lack them.
+        title: essay.title ?? '',
+        blocks: moreBlock(essay, 'x-essays', labelsOf(r)),
+        children: (essay.entries ?? []).map((part): Entry => ({kind: 'part', title: part.title ?? '', blocks: textBlock(part.body), children: []})),
       })),
   },
 ] as const satisfies readonly SectionSpec[];
@@ -114,7 +142,7 @@ export function sectionSpec(id: SectionId): SectionSpec {
 }
 
 /** The résumé with basics, meta and only the data of one section: still a valid JSON Resume. */
-export function resumeSection(resume: Resume, id: SectionId): Resume {
+export function resumeSection<T extends object>(resume: T, id: SectionId): Partial<T> {
   const keep = new Set<string>(['$schema', 'basics', 'meta', ...sectionSpec(id).keys]);
-  return Object.fromEntries(Object.entries(resume).filter(([key]) => keep.has(key))) as Resume;
+  return Object.fromEntries(Object.entries(resume).filter(([key]) => keep.has(key))) as Partial<T>;
 }

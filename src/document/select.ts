@@ -1,6 +1,6 @@
 import type {TechEntry} from './tech';
 import type {Resume} from '../resume/types';
-import type {ResumeDocument, Section} from './model';
+import type {Contact, ResumeDocument, Section} from './model';
 import {countOf, fold} from './present';
 
 /** A title without its emoji and punctuation: `🚀 Work Experience.` → `work experience`. */
@@ -26,6 +26,12 @@ export function findSection(doc: ResumeDocument, name: string): number {
 /** How a reader can name each section, for error messages: `1 work, 2 personal, 3 essays`. */
 export function sectionChoices(doc: ResumeDocument): string {
   return doc.sections.map((s, i) => `${i + 1} ${s.id}`).join(', ');
+}
+
+/** A contact as one line of text: its address follows it unless the text already holds it. */
+export function contactLine(contact: Contact): string {
+  const shown = !contact.url || contact.url.endsWith(contact.text) || contact.text.endsWith(contact.url);
+  return shown ? contact.text : `${contact.text} (${contact.url})`;
 }
 
 /** The document with only one section (deep links with --format). */
@@ -55,17 +61,19 @@ export function techDocument(doc: ResumeDocument, tech: TechEntry): ResumeDocume
  * `--tech NAME --format json`: the résumé with basics, meta, only the projects that list the
  * technology, and the employers those projects name: still a valid JSON Resume.
  */
-export function resumeForTech(resume: Resume, name: string): Resume {
+export function resumeForTech(source: Record<string, unknown>, resume: Resume, name: string): Record<string, unknown> {
   const wanted = fold(name);
-  const projects = (resume.projects ?? []).filter((p) => (p.keywords ?? []).some((k) => fold(k) === wanted));
-  const employers = new Set(projects.map((p) => p.entity));
-  const work = (resume.work ?? []).filter((w) => employers.has(w.name));
-  const kept: Resume = {};
-  for (const [key, value] of Object.entries(resume) as Array<[keyof Resume, unknown]>) {
-    if (key === 'projects') kept.projects = projects;
+  // Chosen in the résumé as read (pre-1.0 names included), kept as written: entries keep their places.
+  const projects = (resume.projects ?? []).map((p, i) => ({p, i})).filter(({p}) => (p.keywords ?? []).some((k) => fold(k) === wanted));
+  const employers = new Set(projects.map(({p}) => p.entity));
+  const work = (resume.work ?? []).map((w, i) => ({w, i})).filter(({w}) => employers.has(w.name));
+  const pick = (key: string, kept: Array<{i: number}>) => kept.map(({i}) => (source[key] as unknown[])[i]);
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(source)) {
+    if (key === 'projects') out.projects = pick(key, projects);
     else if (key === 'work') {
-      if (work.length > 0) kept.work = work;
-    } else if (key === '$schema' || key === 'basics' || key === 'meta') (kept as Record<string, unknown>)[key] = value;
+      if (work.length > 0) out.work = pick(key, work);
+    } else if (key === '$schema' || key === 'basics' || key === 'meta') out[key] = value;
   }
-  return kept;
+  return out;
 }

@@ -1,9 +1,12 @@
 import {readFileSync, statSync} from 'node:fs';
 import {findNodeAtLocation, parseTree, printParseErrorCode, visit, type Node, type ParseError} from 'jsonc-parser';
 import {firstInvalidUtf8, formatPath, positionAt} from './location';
+import {TOP_LEVEL_KEYS} from './fields';
+import {normalizeResume} from './normalize';
 import {checkDates} from './rules';
 import {sanitizeText, sanitizeValue} from './sanitize';
 import type {Resume} from './types';
+import {distance} from '../document/tech';
 import {validateExtensions, validateOfficial, type SchemaViolation} from './validators.generated';
 
 /** A load failure as a value: the CLI turns it into one line (see formatLoadError). */
@@ -16,7 +19,20 @@ export interface LoadError {
   message: string;
 }
 
-export type LoadResult = {ok: true; resume: Resume} | {ok: false; error: LoadError};
+/**
+ * A loaded résumé: `resume` read for showing (src/resume/normalize.ts), `source` as written
+ * (sanitized; what `--format json` prints), and the problems it has. Strict loading refuses a
+ * file with any problem (so `warnings` is empty); lenient loading shows it and warns.
+ */
+export type LoadResult = {ok: true; resume: Resume; source: Record<string, unknown>; warnings: LoadError[]} | {ok: false; error: LoadError};
+
+export interface LoadOptions {
+  /**
+   * Open any JSON object within the limits, and report schema problems, duplicate keys and
+   * unknown top-level keys as warnings instead of refusing the file (default: strict).
+   */
+  lenient?: boolean;
+}
 
 const PARSE_OPTIONS = {disallowComments: true, allowTrailingComma: false, allowEmptyContent: false};
 
@@ -25,16 +41,36 @@ export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 /** Deeper nesting than this is refused (the real document nests five levels). */
 export const MAX_DEPTH = 64;
 
+/** A file name as messages show it: it comes from the command line, so it is data too. */
+export function shownFileName(file: string): string {
+  return sanitizeText(file).replace(/\n/g, ' ');
+}
+
 /** `data/resume.json:42:17: work[0].startDate: expected …` */
 export function formatLoadError(error: LoadError): string {
-  // The file name comes from the command line: it is data too.
-  const file = sanitizeText(error.file).replace(/\n/g, ' ');
+  const file = shownFileName(error.file);
   const where = error.line === undefined ? file : `${file}:${error.line}:${error.column ?? 1}`;
   return error.path === undefined ? `${where}: ${error.message}` : `${where}: ${error.path}: ${error.message}`;
 }
 
 /** Reads, decodes, parses, validates and sanitizes a résumé file. `file` is the name shown in errors. */
-export function loadResumeFile(filePath: string, file: string = filePath): LoadResult {
+export function loadResumeFile(filePath: string, file: string = filePath, options: LoadOptions = {}): LoadResult {
+  const bytes = readResume(filePath, file);
+  return bytes instanceof Uint8Array ? parseResume(bytes, file, options) : bytes;
+}
+
+/**
+ * Every problem of a résumé file, in the order of the file (`--check`): one that cannot be read
+ * or parsed has exactly one; a valid JSON Resume has none.
+ */
+export function checkResumeFile(filePath: string, file: string = filePath): LoadError[] {
+  const bytes = readResume(filePath, file);
+  if (!(bytes instanceof Uint8Array)) return [bytes.error];
+  const examined = examine(bytes, file);
+  return 'fatal' in examined ? [examined.fatal] : inFileOrder(examined.problems).map(plain);
+}
+
+function readResume(filePath: string, file: string): Uint8Array | Failure {
   let bytes: Uint8Array;
   try {
     const stat = statSync(filePath);
@@ -46,33 +82,61 @@ export function loadResumeFile(filePath: string, file: string = filePath): LoadR
   } catch (error) {
     return fail(file, describeIoError(error));
   }
-  return parseResume(bytes, file);
+  return bytes;
 }
 
 /** Decodes and checks a résumé from bytes (or already-decoded text). */
-export function parseResume(input: Uint8Array | string, file: string): LoadResult {
+export function parseResume(input: Uint8Array | string, file: string, options: LoadOptions = {}): LoadResult {
+  const examined = examine(input, file);
+  if ('fatal' in examined) return {ok: false, error: examined.fatal};
+  const {source, problems} = examined;
+  // Strict: the first problem of the first kind (duplicates, the schema, the date rules, unknown keys).
+  if (!options.lenient && problems.length > 0) return {ok: false, error: plain(problems[0]!)};
+  const warnings = options.lenient ? inFileOrder(problems).map(({shown, ...p}) => ({...p, message: shown ? `${p.message} (${shown})` : p.message})) : [];
+  return {ok: true, resume: normalizeResume(source), source, warnings};
+}
+
+const plain = ({shown: _, ...error}: Problem): LoadError => error;
+
+/** Problems sorted by where they are in the file (stable: the same place keeps its kinds' order). */
+function inFileOrder<T extends LoadError>(problems: T[]): T[] {
+  return [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}
+
+/** A problem, and how the viewer shows the value anyway (`read as present`), said only when it does. */
+type Problem = LoadError & {shown?: string};
+
+type Examined = {fatal: LoadError} | {source: Record<string, unknown>; problems: Problem[]};
+
+/**
+ * Decodes, parses and checks a résumé. What stops it from being read at all is `fatal`; every
+ * rule it breaks is a problem, grouped by kind (duplicate keys, the official schema, the
+ * extension rules, dates, unknown top-level keys), each kind in file order.
+ */
+function examine(input: Uint8Array | string, file: string): Examined {
+  const fatal = (result: Failure): Examined => ({fatal: result.error});
   let text: string;
   if (typeof input === 'string') {
     text = input;
   } else {
     if ((input[0] === 0xff && input[1] === 0xfe) || (input[0] === 0xfe && input[1] === 0xff)) {
-      return fail(file, 'is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8', 1, 1);
+      return fatal(fail(file, 'is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8', 1, 1));
     }
     const bad = firstInvalidUtf8(input);
     if (bad !== -1) {
       const {line, column} = positionAt(new TextDecoder().decode(input.subarray(0, bad)), bad);
       // A file cut off (a failed copy or download) inside a multi-byte character is not badly encoded.
-      if (cutInsideCharacter(input, bad)) return fail(file, 'unexpected end of file (cut inside a UTF-8 character)', line, column);
-      return fail(file, `invalid UTF-8 (byte 0x${input[bad]!.toString(16).padStart(2, '0')}); save the file as UTF-8`, line, column);
+      if (cutInsideCharacter(input, bad)) return fatal(fail(file, 'unexpected end of file (cut inside a UTF-8 character)', line, column));
+      return fatal(fail(file, `invalid UTF-8 (byte 0x${input[bad]!.toString(16).padStart(2, '0')}); save the file as UTF-8`, line, column));
     }
     text = new TextDecoder('utf-8', {ignoreBOM: false}).decode(input);
   }
   // A UTF-8 byte order mark is allowed (RFC 8259 §8.1 lets a parser ignore it) and dropped.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.trim() === '') return fail(file, 'is empty; expected a JSON Resume object', 1, 1);
+  if (text.trim() === '') return fatal(fail(file, 'is empty; expected a JSON Resume object', 1, 1));
 
   const tooDeep = depthExceededAt(text);
-  if (tooDeep !== -1) return failAt(file, text, tooDeep, `nested more than ${MAX_DEPTH} levels deep`);
+  if (tooDeep !== -1) return fatal(failAt(file, text, tooDeep, `nested more than ${MAX_DEPTH} levels deep`));
 
   // The fast path: the native parser, a token scan for duplicate keys, precompiled validators.
   // The slower tree parse runs only to say where a problem is.
@@ -84,21 +148,55 @@ export function parseResume(input: Uint8Array | string, file: string): LoadResul
     parseTree(text, errors, PARSE_OPTIONS);
     const first = errors[0];
     // The tolerant parser found nothing: report what the strict one said, at the start.
-    if (!first) return fail(file, `invalid JSON: ${(error as Error).message}`, 1, 1);
-    return failAt(file, text, first.offset, `invalid JSON: ${describeParseError(first, text)}`);
+    if (!first) return fatal(fail(file, `invalid JSON: ${(error as Error).message}`, 1, 1));
+    return fatal(failAt(file, text, first.offset, `invalid JSON: ${describeParseError(first, text)}`));
   }
-  const duplicate = findDuplicateKey(text);
-  if (duplicate) return failAt(file, text, duplicate.offset, duplicate.message, formatPath(duplicate.path));
-
   // Sanitize once, before anything (error messages included) can show a string from the data.
   const value = sanitizeValue(raw);
-  const problem = firstSchemaError(value, text) ?? checkDates(value);
-  if (problem) {
-    const tree = parseTree(text, [], PARSE_OPTIONS);
-    const node = tree && nodeFor(tree, problem.path);
-    return failAt(file, text, node?.offset ?? 0, problem.message, formatPath(problem.path));
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return fatal(failAt(file, text, text.length - text.trimStart().length, `expected an object, got ${describeValue(value)}`, '(root)'));
   }
-  return {ok: true, resume: value as Resume};
+  let tree: Node | undefined;
+  const at = (path: Array<string | number>, message: string): LoadError => {
+    tree ??= parseTree(text, [], PARSE_OPTIONS);
+    const node = tree && nodeFor(tree, path);
+    const {line, column} = positionAt(text, node?.offset ?? 0);
+    return {file, line, column, path: formatPath(path), message};
+  };
+  const byPlace = (a: LoadError, b: LoadError) => a.line! - b.line! || a.column! - b.column!;
+  const problems: Problem[] = [];
+  for (const duplicate of findDuplicateKeys(text)) {
+    const {line, column} = positionAt(text, duplicate.offset);
+    problems.push({file, line, column, path: formatPath(duplicate.path), message: duplicate.message, shown: 'the last one is used'});
+  }
+  for (const validator of [validateOfficial, validateExtensions]) {
+    if (validator(value)) continue;
+    const seen = new Set<string>();
+    const found: Problem[] = [];
+    for (const error of validator.errors ?? []) {
+      const path = pointerToPath(error.instancePath, value);
+      const instance = valueAt(value, path);
+      const problem: Problem = {...at(path, describeSchemaError(error, instance)), shown: howShown(error, instance, path)};
+      const key = `${problem.path}|${problem.message}`;
+      if (!seen.has(key)) found.push(problem), seen.add(key);
+    }
+    problems.push(...found.sort(byPlace));
+  }
+  problems.push(...checkDates(value).map((v) => at(v.path, v.message)));
+  for (const key of Object.keys(value)) {
+    if (TOP_LEVEL_KEYS.includes(key) || key.startsWith('x-')) continue;
+    problems.push(at([key], unknownKeyMessage(key)));
+  }
+  return {source: value as Record<string, unknown>, problems};
+}
+
+/** `unknown key "basic", not shown; did you mean "basics"?` */
+function unknownKeyMessage(key: string): string {
+  const close = TOP_LEVEL_KEYS.filter((k) => k !== '$schema' && !k.startsWith('x-'))
+    .map((k) => ({k, d: distance(k.toLowerCase(), key.toLowerCase())}))
+    .filter((c) => c.d <= (key.length >= 4 ? 2 : 1))
+    .sort((a, b) => a.d - b.d)[0];
+  return `not a JSON Resume section, not shown${close ? `; did you mean "${close.k}"?` : ''}`;
 }
 
 /** Whether the bytes from `at` to the end are the start of a multi-byte UTF-8 character, cut short. */
@@ -109,11 +207,13 @@ function cutInsideCharacter(bytes: Uint8Array, at: number): boolean {
   return need > 0 && rest.length < need && rest.every((c) => (c & 0xc0) === 0x80);
 }
 
-function fail(file: string, message: string, line?: number, column?: number): LoadResult {
+type Failure = {ok: false; error: LoadError};
+
+function fail(file: string, message: string, line?: number, column?: number): Failure {
   return {ok: false, error: {file, line, column, message}};
 }
 
-function failAt(file: string, text: string, offset: number, message: string, path?: string): LoadResult {
+function failAt(file: string, text: string, offset: number, message: string, path?: string): Failure {
   const {line, column} = positionAt(text, offset);
   return {ok: false, error: {file, line, column, path, message}};
 }
@@ -173,14 +273,15 @@ function depthExceededAt(text: string): number {
 }
 
 /**
- * The first key that appears twice in one object, found by a token scan (no tree is built).
+ * Every key that appears again in its object, found by a token scan (no tree is built); the
+ * parsed value keeps the last one, as JSON.parse does.
  * Keys are compared as loaded: keys that differ only by what sanitizing removes ("name",
  * "\u200bname") are the same key.
  */
-function findDuplicateKey(text: string): {offset: number; path: Array<string | number>; message: string} | undefined {
+function findDuplicateKeys(text: string): Array<{offset: number; path: Array<string | number>; message: string}> {
   // One frame per open object or array: the keys seen, or the index reached.
   const frames: Array<{keys?: Set<string>; key?: string | number; index: number}> = [];
-  let found: {offset: number; path: Array<string | number>; message: string} | undefined;
+  const found: Array<{offset: number; path: Array<string | number>; message: string}> = [];
   const path = () => frames.slice(0, -1).map((f) => f.key!);
   const enter = (keys?: Set<string>) => {
     const parent = frames.at(-1);
@@ -200,9 +301,9 @@ function findDuplicateKey(text: string): {offset: number; path: Array<string | n
       },
       onObjectProperty: (property, offset) => {
         const top = frames.at(-1);
-        if (found || !top?.keys) return;
+        if (!top?.keys) return;
         const key = sanitizeText(property);
-        if (top.keys.has(key)) found = {offset, path: path(), message: `duplicate key ${JSON.stringify(key)}`};
+        if (top.keys.has(key)) found.push({offset, path: path(), message: `duplicate key ${JSON.stringify(key)}`});
         top.keys.add(key);
         top.key = key;
       },
@@ -219,12 +320,6 @@ function nodeFor(tree: Node, path: Array<string | number>): Node | undefined {
     if (node) return node;
   }
   return undefined;
-}
-
-/** A rule broken, with the JSON path it is at and the message to show. */
-interface Problem {
-  path: Array<string | number>;
-  message: string;
 }
 
 /** `/work/0/startDate` → `['work', 0, 'startDate']`, numbers where the value is an array. */
@@ -244,24 +339,6 @@ function valueAt(value: unknown, path: Array<string | number>): unknown {
   return path.reduce<unknown>((at, key) => (at !== null && typeof at === 'object' ? (at as Record<string | number, unknown>)[key] : undefined), value);
 }
 
-/**
- * The first error of the official schema, then of the extension rules, in the order a reader
- * meets them in the file (validators report in schema order).
- */
-function firstSchemaError(value: unknown, text: string): Problem | undefined {
-  const validator = !validateOfficial(value) ? validateOfficial : !validateExtensions(value) ? validateExtensions : undefined;
-  const errors = validator?.errors ?? [];
-  if (errors.length === 0) return undefined;
-  const problems = errors.map((error) => {
-    const path = pointerToPath(error.instancePath, value);
-    return {path, message: describeSchemaError(error, valueAt(value, path))};
-  });
-  if (problems.length === 1) return problems[0];
-  const tree = parseTree(text, [], PARSE_OPTIONS);
-  const offset = (p: Problem) => (tree ? (nodeFor(tree, p.path)?.offset ?? 0) : 0);
-  return problems.map((p) => ({p, at: offset(p)})).sort((a, b) => a.at - b.at)[0]!.p;
-}
-
 function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
@@ -278,6 +355,13 @@ const TYPE_NAMES: Record<string, string> = {
   integer: 'a whole number',
   boolean: 'true or false',
 };
+
+/** What the viewer does with a value the schema refuses, when it opens the file anyway. */
+function howShown(error: SchemaViolation, instance: unknown, path: Array<string | number>): string | undefined {
+  if (path.at(-1) === 'endDate' && (instance === null || instance === '')) return 'read as present';
+  if (error.keyword === 'format' && error.params.format === 'uri') return 'shown as written';
+  return undefined;
+}
 
 function describeSchemaError(error: SchemaViolation, instance: unknown): string {
   const got = describeValue(instance);

@@ -21,32 +21,32 @@ function badCalendarDate(value: string): string | undefined {
   return undefined;
 }
 
+/** The schema's date pattern (iso8601): only such dates are checked further (the schema reports the rest). */
+const ISO_DATE = /^([1-2][0-9]{3}-[0-1][0-9]-[0-3][0-9]|[1-2][0-9]{3}-[0-1][0-9]|[1-2][0-9]{3})$/;
+
 /**
  * Checks every date-valued key for a real month and day, and every entry for an end that does
- * not come before its start. Runs after the schema, so dates already match its pattern.
+ * not come before its start: every violation, in document order. Dates that do not match the
+ * schema's pattern are the schema's to report.
  */
-export function checkDates(value: unknown, path: Array<string | number> = []): RuleViolation | undefined {
+export function checkDates(value: unknown, path: Array<string | number> = [], found: RuleViolation[] = []): RuleViolation[] {
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = checkDates(value[i], [...path, i]);
-      if (found) return found;
-    }
-    return undefined;
+    value.forEach((inner, i) => checkDates(inner, [...path, i], found));
+    return found;
   }
-  if (value === null || typeof value !== 'object') return undefined;
+  if (value === null || typeof value !== 'object') return found;
   const record = value as Record<string, unknown>;
   for (const [key, inner] of Object.entries(record)) {
     if (DATE_KEYS.has(key) && typeof inner === 'string') {
-      const bad = badCalendarDate(inner);
-      if (bad) return {path: [...path, key], message: `expected a date like 2021-06, got ${JSON.stringify(inner)} (no such ${bad})`};
+      const bad = ISO_DATE.test(inner) ? badCalendarDate(inner) : undefined;
+      if (bad) found.push({path: [...path, key], message: `expected a date like 2021-06, got ${JSON.stringify(inner)} (no such ${bad})`});
     } else {
-      const found = checkDates(inner, [...path, key]);
-      if (found) return found;
+      checkDates(inner, [...path, key], found);
     }
   }
   const {startDate, endDate} = record;
-  if (typeof startDate === 'string' && typeof endDate === 'string' && endDate < startDate.slice(0, endDate.length)) {
-    return {path: [...path, 'endDate'], message: `ends (${endDate}) before it starts (${startDate})`};
+  if (typeof startDate === 'string' && typeof endDate === 'string' && ISO_DATE.test(startDate) && ISO_DATE.test(endDate) && endDate < startDate.slice(0, endDate.length)) {
+    found.push({path: [...path, 'endDate'], message: `ends (${endDate}) before it starts (${startDate})`});
   }
-  return undefined;
+  return found;
 }

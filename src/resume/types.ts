@@ -164,6 +164,8 @@ export interface Meta {
   version?: string;
   lastModified?: string;
   'x-sectionTitles'?: XSectionTitles;
+  /** Extension: the labels of an entry's blocks (src/document/entries.ts `Labels`). */
+  'x-labels'?: Partial<Record<'description' | 'highlights' | 'keywords' | 'courses' | 'more', string>>;
 }
 
 export interface Resume {

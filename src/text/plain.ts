@@ -1,4 +1,5 @@
 import type {Block, Entry, ResumeDocument} from '../document/model';
+import {contactLine} from '../document/select';
 import {entryFacts, itemHeading} from '../document/present';
 import {cellWidth, wrapHanging, wrapText, wrapWords} from './width';
 
@@ -100,7 +101,7 @@ export function renderPlainLines(doc: ResumeDocument, width: number): string[] {
   if (doc.contacts.length > 0) {
     lines.blank();
     // Without a terminal there are no hyperlinks: a link's address is printed after its text.
-    for (const contact of doc.contacts) lines.text(contact.url && !contact.url.endsWith(contact.text) ? `${contact.text} (${contact.url})` : contact.text);
+    for (const contact of doc.contacts) lines.text(contactLine(contact));
   }
   for (const section of doc.sections) {
     lines.blank();

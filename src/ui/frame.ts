@@ -1,10 +1,13 @@
+import {isEmptyDocument} from '../document/build';
 import type {ResumeDocument} from '../document/model';
+import {countOf} from '../document/present';
 import {techSection} from '../document/select';
 import {techIndex, type TechEntry} from '../document/tech';
 import {EAGER_PANELS, MIN_SIZE} from '../sizes';
+import {wrapText} from '../text/width';
 import {hintsFor, type Hint} from './keymap';
 import {helpLines, statusBar, tooSmallLines} from './layout/chrome';
-import {lineText, type Line} from './layout/lines';
+import {lineText, span, type Line} from './layout/lines';
 import type {InlineRenderer} from './layout/panel';
 import {frameRegions, isTooSmall, type FrameRegions, type Screen} from './layout/regions';
 import {createCaches, layoutSection, type LayoutCaches, type SectionLayout} from './layout/section';
@@ -17,6 +20,13 @@ export type {Screen} from './layout/regions';
 
 const panelCount = (section: ResumeDocument['sections'][number] | undefined) =>
   (section?.entries ?? []).reduce((sum, e) => sum + 1 + e.children.length, 0);
+
+/** What the body says when there is no section to show. */
+function emptyNotice(doc: ResumeDocument): string {
+  return isEmptyDocument(doc)
+    ? 'Nothing to show: this file has no JSON Resume basics or sections with content (q quits).'
+    : 'No sections to show: this résumé has only the header above (q quits).';
+}
 
 const EMPTY_LAYOUT: SectionLayout = {length: 0, panels: [], measured: true, measuredPanel: () => undefined, complete: () => {}, line: () => []};
 
@@ -170,16 +180,19 @@ export class FrameBuilder {
       if (!layout.measured && panelCount(this.doc.sections[state.section]) <= EAGER_PANELS) layout.complete();
       body = [];
       for (let i = offset; i < offset + height; i++) body.push(layout.line(i, focus));
+      if (this.doc.sections.length === 0) body = wrapText(emptyNotice(this.doc), width).map((l) => [span(l, 'muted')]);
       position = layout.measured ? `${scrollPercent(offset, layout.length, height)}%` : '…';
       hints = hintsFor('section', {foldable: layout.measuredPanel(focus)?.foldable ?? false});
     }
     while (body.length < height) body.push([]);
     const search = state.search;
     if (search && search.query) body = body.map((line) => highlight(line, search.query));
+    // A file opened with problems says how many, on every screen (the lines were printed before the app started).
+    const warnings = this.doc.warnings ? `${countOf(this.doc.warnings, 'warning')}  ` : '';
     let status: Line;
     if (search?.editing) status = searchLine(search, width);
-    else if (search) status = statusBar(hintsFor('searchResults'), `${searchSummary(search)}  ${position}`, width);
-    else status = statusBar(hints, position, width);
+    else if (search) status = statusBar(hintsFor('searchResults'), `${warnings}${searchSummary(search)}  ${position}`, width);
+    else status = statusBar(hints, `${warnings}${position}`, width);
     return [...regions.header.lines, regions.bar.line, ...body, status];
   }
 }

@@ -68,7 +68,7 @@ describe('piped text output', () => {
       '데이터 엔지니어 · 2021.07 - present',
       '한빛커머스',
       '주니어 데이터 엔지니어 · 2019.01 - 2021.06',
-      '학사 통계학 (2013.03 ~ 2018.02)',
+      '학사, 통계학 (2013.03 ~ 2018.02)',
       '평균 학점: 3.9/4.5',
       '빅데이터 동아리 회장 (2016.03 ~ 2017.02)',
       JIWOO.service,
@@ -180,15 +180,15 @@ describe('errors: one line on stderr, exit 2, no stack', () => {
     ['an empty file', () => [fx.write('empty.json', '')], () => `${fx.path('empty.json')}:1:1: is empty; expected a JSON Resume object`],
     [
       'a wrong date',
-      () => [fx.write('date.json', '{\n  "work": [\n    {"name": "x", "startDate": "June 2021"}\n  ]\n}\n')],
+      () => [fx.write('date.json', '{\n  "work": [\n    {"name": "x", "startDate": "June 2021"}\n  ]\n}\n'), '--strict'],
       () => `${fx.path('date.json')}:3:32: work[0].startDate: expected a date like 2021-06, got "June 2021"`,
     ],
     [
       'an escape sequence in a bad value',
-      () => [fx.write('evil.json', '{"basics": {"url": "\\u001b]0;pwned\\u0007nope"}}')],
+      () => [fx.write('evil.json', '{"basics": {"url": "\\u001b]0;pwned\\u0007nope"}}'), '--strict'],
       () => `${fx.path('evil.json')}:1:20: basics.url: expected a URL like https://example.com, got "nope"`,
     ],
-    ['an unknown flag', () => ['--bogus'], () => 'kim-resume: Unknown argument: bogus (see kim-resume --help)'],
+    ['an unknown flag', () => ['--bogus'], () => 'kim-resume: Unknown argument: --bogus (see kim-resume --help)'],
     ['a width too small', () => ['--width', '5'], () => 'kim-resume: --width must be a whole number from 10 to 1000, got 5 (see kim-resume --help)'],
   ])('%s', (_name, args, message) => {
     const result = runCli(args());

@@ -12,9 +12,12 @@ import {fixturePath, tempFixtures} from '../helpers/fixtures';
 const fx = tempFixtures('kim-resume-malformed-');
 afterAll(() => fx.cleanup());
 
-/** Runs the CLI on `file` and checks the one-line-error contract; returns the line. */
+/**
+ * Runs the CLI on `file` with --strict (a file with only schema problems, a duplicate key among
+ * them, is otherwise shown with warnings) and checks the one-line-error contract; returns the line.
+ */
 function refuse(file: string): {line: string} {
-  const result = runCli([file]);
+  const result = runCli([file, '--strict']);
   expect(result.status, result.stderr).toBe(2);
   expect(result.stdout).toBe('');
   const lines = result.stderr.split('\n');

@@ -43,8 +43,11 @@ async function start(doc: ResumeDocument, width: number, rows: number) {
   return {app, raw, screen, press, barRow, builder};
 }
 
-/** The bar's tabs as shown: ` 1 Work Experience  2 Projects ` → ['1 Work Experience', '2 Projects']. */
-const tabsOf = (bar: string) => bar.trim().split(/ {2,}/);
+/**
+ * The bar's tabs as shown, each starting at its number: ` 1 Work Experience  2 Proj 3 Vol ` →
+ * ['1 Work Experience', '2 Proj', '3 Vol'] (shortened tabs are one space apart).
+ */
+const tabsOf = (bar: string) => bar.trim().split(/ +(?=\d+(?: |$))/);
 
 /** Which tab is drawn inverse (the active one), counted from 0. */
 function activeTab(rawBar: string): number {

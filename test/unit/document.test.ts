@@ -43,7 +43,7 @@ describe('toDocument: the jiwoo fixture (organizations with projects, x-service,
       {kind: 'email', text: 'jiwoo.han@example.kr', url: 'mailto:jiwoo.han@example.kr'},
       {kind: 'phone', text: '010-2468-1357'},
       {kind: 'url', text: 'https://jiwoo.example.kr', url: 'https://jiwoo.example.kr'},
-      {kind: 'location', text: '서울, 서울특별시, KR'},
+      {kind: 'location', text: '테헤란로 152, 06236, 서울, 서울특별시, KR'},
       {kind: 'profile', text: 'GitHub: jiwoo-han', url: 'https://github.com/jiwoo-han'},
       {kind: 'profile', text: '블로그: 지우의 데이터 노트', url: 'https://blog.example.kr/jiwoo'},
     ]);
@@ -112,7 +112,7 @@ describe('toDocument: the jiwoo fixture (organizations with projects, x-service,
         blocks: [{kind: 'link', label: 'URL', url: 'https://www.pusan.ac.kr'}],
         children: [
           {
-            title: '학사 통계학',
+            title: '학사, 통계학',
             period: '2013.03 ~ 2018.02',
             blocks: [
               {kind: 'list', label: undefined, items: ['평균 학점: 3.9/4.5']},
@@ -227,13 +227,15 @@ describe('toDocument: a generic JSON Resume', () => {
         role: undefined,
         period: '2021.02 - present',
         blocks: [
-          {kind: 'text', label: 'Description', text: 'A tool.'},
-          {kind: 'tags', label: 'Tech Stack', items: ['Rust']},
+          // JSON Resume's own words: this résumé names no labels of its own (meta["x-labels"]).
+          {kind: 'text', label: 'Summary', text: 'A tool.'},
+          {kind: 'tags', label: 'Keywords', items: ['Rust']},
           {kind: 'link', label: 'URL', url: 'https://tool.example'},
         ],
         children: [],
       },
-      {kind: 'project', title: 'Elsewhere', role: undefined, period: undefined, blocks: [], children: []},
+      // Its entity names no employer: it is said under its title.
+      {kind: 'project', title: 'Elsewhere', subtitle: 'Not an employer', role: undefined, period: undefined, blocks: [], children: []},
     ]);
   });
 
@@ -246,7 +248,7 @@ describe('toDocument: a generic JSON Resume', () => {
         children: [
           {
             kind: 'item',
-            title: 'Bachelor Computer Science',
+            title: 'Bachelor, Computer Science',
             period: '2010.09 ~ 2014.06',
             blocks: [
               {kind: 'list', label: undefined, items: ['Score: 3.9']},

@@ -89,7 +89,7 @@ describe('renderPlain: the jiwoo fixture', () => {
   });
 
   it('at width 40 starts exactly like this', () => {
-    expect(renderPlainLines(doc, 40).slice(0, 28)).toEqual([
+    expect(renderPlainLines(doc, 40).slice(0, 29)).toEqual([
       '한지우',
       '데이터 엔지니어',
       '매일 수십억 건의 이벤트를 믿을 수 있는',
@@ -100,7 +100,9 @@ describe('renderPlain: the jiwoo fixture', () => {
       'jiwoo.han@example.kr',
       '010-2468-1357',
       'https://jiwoo.example.kr',
-      '서울, 서울특별시, KR',
+      // The address in full (41 cells: KR goes to the next line).
+      '테헤란로 152, 06236, 서울, 서울특별시,',
+      'KR',
       'GitHub: jiwoo-han',
       '(https://github.com/jiwoo-han)',
       '블로그: 지우의 데이터 노트',
@@ -131,7 +133,7 @@ describe('renderPlain: the jiwoo fixture', () => {
       '부산대학교',
       'URL: https://www.pusan.ac.kr',
       '',
-      '  학사 통계학 (2013.03 ~ 2018.02)',
+      '  학사, 통계학 (2013.03 ~ 2018.02)',
       '  - 평균 학점: 3.9/4.5',
       '  Courses: 회귀분석 · 데이터베이스 · 베이즈 통계',
       '',
@@ -219,7 +221,7 @@ describe('renderMarkdown', () => {
     }
     expect(lines).toContain('**Tech Stack:** Kafka · Flink · 데이터 레이크');
     expect(lines).toContain('- 평균 학점: 3.9/4.5');
-    expect(lines).toContain('**학사 통계학 (2013.03 \\~ 2018.02)**');
+    expect(lines).toContain('**학사, 통계학 (2013.03 \\~ 2018.02)**');
   });
 
   it('renders through a Markdown parser to the same facts', () => {
@@ -229,7 +231,7 @@ describe('renderMarkdown', () => {
     expect(html).toContain('<li>Kafka 토픽 설계와 파티션 키 선정으로 순서 보장 문제 해결</li>');
     expect(html).toContain('<strong>Tech Stack:</strong> Kafka · Flink · 데이터 레이크');
     // The ~ of a period stays a tilde (escaped, so no strikethrough).
-    expect(html).toContain('<strong>학사 통계학 (2013.03 ~ 2018.02)</strong>');
+    expect(html).toContain('<strong>학사, 통계학 (2013.03 ~ 2018.02)</strong>');
     expect(html).not.toContain('<del>');
   });
 
@@ -312,7 +314,7 @@ describe('renderTerminal (colors forced)', () => {
       for (const tech of project.keywords ?? []) expect(text).toContain(tech);
     }
     expect(text).toContain('평균 학점: 3.9/4.5');
-    expect(text).toContain('학사 통계학 (2013.03 ~ 2018.02)');
+    expect(text).toContain('학사, 통계학 (2013.03 ~ 2018.02)');
   });
 
   it('has no color at chalk level 0', () => {

@@ -28,28 +28,40 @@ export function safeLink(url: string | undefined): string | undefined {
 }
 
 /**
- * The section bar: ` 1 Work Experience ` tabs, the active one highlighted. Titles shorten to fit;
- * with many sections the others shrink to their numbers (` 7 `) and only the active tab keeps
- * words; with more still, the tabs farthest from the active one are left off.
+ * The section bar: ` 1 Work Experience ` tabs, the active one highlighted. When every title does
+ * not fit, the active tab keeps its title in full and the others shorten to their first word,
+ * then to the same number of its first cells, at least three (`Work`, `Proj`, `Edu`: no "…"
+ * spent on a cut),
+ * then to their numbers; with more still, the tabs farthest from the active one are left off.
+ * A tab never loses its number (1–9 jump to it).
  */
 export function sectionBar(titles: string[], active: number, width: number): Line {
-  // A tab never loses its number (1–9 jump to it): only the title is shortened, or left off.
-  const label = (title: string, i: number, room: number) => {
-    const n = String(i + 1);
-    const titleRoom = room - 3 - n.length;
-    return titleRoom >= 2 ? ` ${n} ${truncate(title, titleRoom)} ` : ` ${n} `;
-  };
-  const fits = (spans: Span[]) => spans.reduce((sum, s) => sum + cellWidth(s.text), 0) <= width;
   const style = (i: number) => (i === active ? 'tabActive' : 'tabInactive');
-  let room = Math.max(...titles.map((t, i) => cellWidth(` ${i + 1} ${t} `)), 0);
-  const tabs = (r: number): Span[] => titles.map((t, i) => ({text: label(t, i, r), style: style(i), tab: i}));
-  // Shrink every title while each keeps at least a letter; then numbers only but the active one.
-  while (room > 6 && !fits(tabs(room))) room--;
-  if (fits(tabs(room))) return tabs(room);
+  const tab = (i: number, title: string): Span => ({text: title ? ` ${i + 1} ${title} ` : ` ${i + 1} `, style: style(i), tab: i});
+  const fits = (spans: Span[]) => spans.reduce((sum, s) => sum + cellWidth(s.text), 0) <= width;
+  const full = titles.map((t, i) => tab(i, t));
+  if (fits(full)) return full;
+  // The others by their first word (emoji and punctuation left off), cut to `cells` each.
+  const word = (title: string) => title.split(/\s+/).find((w) => /[\p{L}\p{N}]/u.test(w))?.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '') ?? '';
+  // Shortened tabs drop their trailing space (one space between two of them, not two).
+  const shortened = (cells: number) =>
+    titles.map((t, i): Span => {
+      if (i === active) return full[i]!;
+      const short = truncate(word(t), cells, '');
+      return {...tab(i, short), text: short ? ` ${i + 1} ${short}` : ` ${i + 1}`};
+    });
+  const longest = Math.max(0, ...titles.map((t) => cellWidth(word(t))));
+  for (let cells = longest; cells >= 3; cells--) {
+    const spans = shortened(cells);
+    if (fits(spans)) return spans;
+  }
   // Numbers only, but the active tab keeps what room is left for its title.
-  const numbers: Span[] = titles.map((_, i) => ({text: ` ${i + 1} `, style: style(i), tab: i}));
+  const numbers: Span[] = titles.map((_, i) => tab(i, ''));
   const others = numbers.reduce((sum, s, i) => (i === active ? sum : sum + cellWidth(s.text)), 0);
-  if (titles[active] !== undefined) numbers[active] = {text: label(titles[active]!, active, Math.max(0, width - others)), style: 'tabActive', tab: active};
+  if (titles[active] !== undefined) {
+    const room = width - others - 3 - String(active + 1).length;
+    numbers[active] = tab(active, room >= 2 ? truncate(titles[active]!, room) : '');
+  }
   let first = 0;
   let last = numbers.length;
   while (!fits(numbers.slice(first, last)) && last - first > 1) {

@@ -1,0 +1,65 @@
+/**
+ * Every string a résumé's sections hold reaches the printed text: pre-1.0 names, the address,
+ * a project's entity and type, fields the viewer does not know. Walked from the file as written,
+ * so a field that the document layer forgets fails here by name.
+ */
+import {readFileSync} from 'node:fs';
+import {basename} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {toDocument} from '../../src/document/build';
+import {loadResumeFile} from '../../src/resume/load';
+import {renderPlain} from '../../src/text/plain';
+import {fixturePath} from '../helpers/fixtures';
+import {LENIENT_FIXTURES, lenientFixture, OFFICIAL_RESUMES} from '../helpers/lenient';
+
+/** Keys whose strings are not reading matter: the schema's URL, metadata, a picture's address. */
+const SKIPPED_TOP = new Set(['$schema', 'meta']);
+const SKIPPED_KEYS = new Set(['image', 'picture']);
+const DATE_KEYS = new Set(['startDate', 'endDate', 'date', 'releaseDate']);
+
+/** Every non-empty string under the résumé's known sections, with its path; dates as shown (2021.06). */
+function stringsOf(value: unknown, path: string, out: Array<{path: string; text: string}> = []): Array<{path: string; text: string}> {
+  if (typeof value === 'string') {
+    const key = path.replace(/.*\./, '');
+    if (value.trim() !== '') out.push({path, text: DATE_KEYS.has(key) ? value.replace(/-/g, '.') : value});
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => stringsOf(v, `${path}[${i}]`, out));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) if (!SKIPPED_KEYS.has(key)) stringsOf(inner, `${path}.${key}`, out);
+  }
+  return out;
+}
+
+/** Whitespace folded: wrapping moves line breaks, never words. */
+const flat = (text: string) => text.replace(/\s+/g, ' ');
+
+const KNOWN_TOP = new Set(['basics', 'work', 'volunteer', 'education', 'awards', 'certificates', 'publications', 'skills', 'languages', 'interests', 'references', 'projects', 'x-service', 'x-essays']);
+
+const FILES = [
+  ...LENIENT_FIXTURES.map(lenientFixture),
+  fixturePath('ada'),
+  fixturePath('jiwoo'),
+  fixturePath('minimal'),
+  ...OFFICIAL_RESUMES,
+];
+
+describe('every string of every section reaches the printed text', () => {
+  it.each(FILES.map((f) => [basename(f), f]))('%s', (_name, file) => {
+    const loaded = loadResumeFile(file, file, {lenient: true});
+    if (!loaded.ok) throw new Error(`${file} did not open: ${loaded.error.message}`);
+    const text = flat(renderPlain(toDocument(loaded.resume), 1000));
+    // Read as written (JSON.parse keeps the last of a duplicate key, as the loader does).
+    const source = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    const strings = Object.entries(source)
+      .filter(([key]) => KNOWN_TOP.has(key) && !SKIPPED_TOP.has(key))
+      .flatMap(([key, value]) => stringsOf(value, key));
+    const missing = strings.filter(({text: s}) => !text.includes(flat(s))).map((s) => `${s.path}: ${s.text}`);
+    expect(missing).toEqual([]);
+  });
+
+  it('the walk sees what it should: the fixture of every field has strings in all twelve sections', () => {
+    const source = JSON.parse(readFileSync(lenientFixture('every-field'), 'utf8')) as Record<string, unknown>;
+    const tops = new Set(stringsOf(source, '').map((s) => s.path.split(/[.[]/)[1]));
+    for (const key of KNOWN_TOP) expect(tops, key).toContain(key);
+  });
+});
