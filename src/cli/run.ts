@@ -19,6 +19,7 @@ import {MAX_WIDTH, MIN_WIDTH} from '../sizes';
 import {defaultWidth} from '../text/width';
 import {needsBackground, setColourLevel, themeChoice, themeName, type ThemeChoice} from './colour';
 import type {Asking} from '../terminal/ask';
+import {emojiClustersIn} from '../text/width-probe';
 import {backgroundFromReplies, OSC11_QUERY} from '../terminal/background';
 import type {ThemeName} from '../ui/theme';
 import {isInteractive, wantsColor, type Format, type TerminalFacts} from './mode';
@@ -168,9 +169,13 @@ async function runLoaded(argv: Arguments, io: Io, {format, color, choice, width,
     // reaches ~81, but a flag in the shebang would need `env -S`, which BusyBox lacks).
     setFlagsFromString('--optimize-for-size');
     // Loaded only here: piping never pays for React and Ink.
-    const [, {runInteractive}, answers] = await Promise.all([setColourLevel('app', color, io.env), import('../ui/run'), asking?.handOver()]);
+    const [, {runInteractive}, answers] = await Promise.all([setColourLevel('app', color, io.env), import('../ui/run'), asking?.answers]);
     const answered = answers && backgroundFromReplies(answers.replies);
-    return runInteractive(doc, {color, theme: themeName(color, choice, answered, io.env), ascii: argv.ascii, mouse: argv.mouse, initialSection: section});
+    // The emoji in the résumé are measured by the terminal itself, on the app's screen before its
+    // first frame (src/ui/run.tsx), in the batch already open or in one of their own.
+    const emoji = emojiClustersIn(loaded.resume).map((c) => c.cluster);
+    const probing = asking ?? (emoji.length > 0 ? io.ask?.([]) : undefined);
+    return runInteractive(doc, {color, theme: themeName(color, choice, answered, io.env), ascii: argv.ascii, mouse: argv.mouse, initialSection: section, asking: probing, emoji});
   }
   if (section !== undefined) {
     const id = doc.sections[section]!.id;

@@ -69,10 +69,16 @@ export function createReplyCollector() {
   };
 }
 
-/** A batch on its way: its answers, and the two ways to end reading. */
+/** A batch on its way: its answers, a second batch if one is needed, and the two ways to end reading. */
 export interface Asking {
-  /** Resolves with the answers once DA1 is answered, or after the timeout. */
+  /** Resolves with the first batch's answers once DA1 is answered, or after the timeout. */
   readonly answers: Promise<Answers>;
+  /**
+   * Asks more, in one more round trip behind a DA1 of its own, once the batches before it are
+   * answered (e.g. emoji widths, which need the résumé loaded and the alternate screen entered).
+   * Resolves with this batch's answers only.
+   */
+  more(queries: readonly string[]): Promise<Answers>;
   /**
    * For the app: waits for the answers, stops reading and puts what was read back into stdin.
    * The terminal stays in raw mode (no echo, no line editing) for the app, which takes it over.
@@ -90,33 +96,42 @@ export interface Asking {
  * not held back for a line), and reads the replies. stdin and stdout must be terminals.
  */
 export function askTerminal(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStream, queries: readonly string[], timeoutMs = ASK_TIMEOUT_MS): Asking {
-  const collector = createReplyCollector();
-  // The bytes as read, to hand on; decoded for the collector without cutting a character in two.
+  // The bytes as read, to hand on; decoded for the collectors without cutting a character in two.
   const read: Buffer[] = [];
   const decoder = new StringDecoder('utf8');
   stdin.setRawMode(true);
-  let finish!: () => void;
-  const answers = new Promise<Answers>((resolve) => {
-    const timer = setTimeout(() => finish(), timeoutMs);
-    const onData = (chunk: Buffer | string) => {
-      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-      read.push(bytes);
-      if (collector.push(decoder.write(bytes))) finish();
-    };
-    finish = () => {
-      clearTimeout(timer);
-      stdin.off('data', onData);
-      stdin.pause();
-      resolve(collector.answers);
-    };
-    stdin.on('data', onData);
-    stdout.write(queries.join('') + DA1_QUERY);
-  });
+  /** One batch: its queries and DA1 written, its replies read until DA1's answer (or the timeout). */
+  const round = (batch: readonly string[]) =>
+    new Promise<Answers>((resolve) => {
+      const collector = createReplyCollector();
+      const onData = (chunk: Buffer | string) => {
+        const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+        read.push(bytes);
+        if (collector.push(decoder.write(bytes))) finish();
+      };
+      const finish = () => {
+        clearTimeout(timer);
+        stdin.off('data', onData);
+        stdin.pause();
+        resolve(collector.answers);
+      };
+      const timer = setTimeout(finish, timeoutMs);
+      stdin.on('data', onData);
+      // A stream paused by the round before does not flow again by itself.
+      stdin.resume();
+      stdout.write(batch.join('') + DA1_QUERY);
+    });
+  const answers = round(queries);
+  let last: Promise<Answers> = answers;
   let handed = false;
   return {
     answers,
+    more(batch) {
+      last = last.then(() => round(batch));
+      return last;
+    },
     async handOver() {
-      const result = await answers;
+      const result = await last;
       if (!handed) {
         handed = true;
         // Back in front of whatever arrives next: Ink reads it with its first 'readable'.
@@ -125,7 +140,7 @@ export function askTerminal(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStream
       return result;
     },
     async close() {
-      await answers;
+      await last;
       if (handed) return;
       handed = true;
       try {

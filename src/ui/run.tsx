@@ -6,7 +6,11 @@ import type {ResumeDocument} from '../document/model';
 import {App} from './App';
 import {ErrorBoundary} from './components/ErrorBoundary';
 import {hasMarkdown} from './markdown-hint';
+import type {Asking} from '../terminal/ask';
+import type {TerminalReply} from '../terminal/input';
 import {CAN_SUSPEND, holdTerminal} from '../terminal/local';
+import {defaultCellWidth, setClusterWidths} from '../text/cells';
+import {widthProbe, widthsFromReports} from '../text/width-probe';
 import {createTheme, THEMES, type ThemeName} from './theme';
 
 export interface InteractiveOptions {
@@ -17,6 +21,13 @@ export interface InteractiveOptions {
   /** Report the mouse (wheel, clicks); --no-mouse turns it off. */
   mouse: boolean;
   initialSection?: number;
+  /**
+   * The questions to the terminal still open (src/terminal/ask.ts): the app hands them over
+   * before its first frame, after asking how wide the terminal draws `emoji`.
+   */
+  asking?: Asking;
+  /** The emoji clusters in the résumé, to measure (src/text/width-probe.ts). */
+  emoji?: readonly string[];
 }
 
 /**
@@ -35,6 +46,26 @@ export class AppError extends Error {
   }
 }
 
+/** The row the emoji are printed on to be measured: the alternate screen's first, cleared after. */
+const PROBE_ROW = 1;
+
+/**
+ * Asks the terminal how wide it draws each emoji cluster of the résumé (one round trip, on the
+ * alternate screen before the first frame), keeps the widths that differ from the default count,
+ * and hands the terminal's input over to the app.
+ */
+async function learnEmojiWidths(asking: Asking | undefined, emoji: readonly string[]): Promise<void> {
+  if (!asking) return;
+  if (emoji.length > 0) {
+    const {replies} = await asking.more([widthProbe(emoji, PROBE_ROW)]);
+    const reports = replies.filter((r): r is Extract<TerminalReply, {kind: 'cursor'}> => r.kind === 'cursor');
+    const measured = widthsFromReports(emoji, reports, PROBE_ROW);
+    // Only where the terminal differs: the fast path for simple text stays on otherwise.
+    setClusterWidths(new Map([...measured].filter(([cluster, width]) => width !== defaultCellWidth(cluster))));
+  }
+  await asking.handOver();
+}
+
 /**
  * Runs the full-screen app until the reader quits. The terminal is left as it was found on every
  * way out: Ink restores raw mode and the cursor; the alternate screen, mouse reports and
@@ -50,6 +81,7 @@ export async function runInteractive(doc: ResumeDocument, options: InteractiveOp
   const removeExitHandler = onExit(restore, {alwaysLast: true});
   terminal.take();
   try {
+    await learnEmojiWidths(options.asking, options.emoji ?? []);
     const theme = createTheme({color: options.color, ascii: options.ascii, hyperlinks: supportsHyperlink(process.stdout), tokens: THEMES[options.theme]});
     // Only a résumé whose text holds Markdown pays for loading marked and marked-terminal.
     const inline = hasMarkdown(doc) ? (await import('./markdown')).createMarkdownInline(theme) : undefined;

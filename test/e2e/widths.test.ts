@@ -27,7 +27,7 @@ import {frameProblems} from '../helpers/whole-frame';
  * Whether the app measures the résumé's emoji clusters in the terminal at start-up (widthProbe →
  * setClusterWidths). Until then, terminals that draw a cluster otherwise are skipped.
  */
-const PROBE_AT_START = false;
+const PROBE_AT_START = true;
 
 interface Case {
   fixture: FixtureName;

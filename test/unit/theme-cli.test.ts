@@ -26,6 +26,7 @@ function recordingAsk() {
     log.push(`ask ${JSON.stringify(queries)}`);
     return {
       answers: Promise.resolve(answers),
+      more: async () => (log.push('more'), answers),
       handOver: async () => (log.push('handOver'), answers),
       close: async () => void log.push('close'),
     };
@@ -38,7 +39,7 @@ describe('--theme', () => {
     const io = fakeIo();
     expect(await run(['--theme', 'blue', jiwoo], io)).toBe(EXIT.usage);
     expect(io.errors).toHaveLength(1);
-    expect(io.errors[0]).toMatch(/theme.*"auto", "dark", "light"/);
+    expect(io.errors[0]).toBe(`kim-resume: --theme must be auto, dark or light, got "blue" (see kim-resume --help)`);
   });
 
   it('is in --help', async () => {
