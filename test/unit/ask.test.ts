@@ -95,6 +95,22 @@ describe('askTerminal', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
+  it('more: a second batch in one more round trip, written only once the first is answered, with only its own replies', async () => {
+    const term = fakeTerminal();
+    const asking = term.ask([OSC11_QUERY]);
+    const second = asking.more(['\x1b[1;1H💻\x1b[6n']);
+    expect(term.written).toEqual([OSC11_QUERY + DA1_QUERY]);
+    term.stdin.write('j' + OSC11_WHITE + DA1);
+    expect((await asking.answers).replies.map((r) => r.kind)).toEqual(['background', 'deviceAttributes']);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(term.written).toEqual([OSC11_QUERY + DA1_QUERY, '\x1b[1;1H💻\x1b[6n' + DA1_QUERY]);
+    term.stdin.write('\x1b[1;3R' + DA1 + 'k');
+    expect(await second).toEqual({replies: [{kind: 'cursor', row: 1, col: 3}, {kind: 'deviceAttributes', params: '62;22'}], complete: true});
+    // Everything read in both rounds goes on to the app, keys included.
+    await asking.handOver();
+    expect(readAll(term.stdin)).toBe('j' + OSC11_WHITE + DA1 + '\x1b[1;3R' + DA1 + 'k');
+  });
+
   it('a terminal that answers nothing: resolves incomplete after the safety timeout, not before', async () => {
     vi.useFakeTimers();
     const term = fakeTerminal();
