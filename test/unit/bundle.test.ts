@@ -181,3 +181,12 @@ describe('left out of the bundle', () => {
     expect(new Set(importsOf('is-in-ci').map(([, path]) => path))).toEqual(new Set(['src/stubs/false.ts']));
   });
 });
+
+describe('lazy-emoji-regex: string-width builds its RGI_Emoji regex on first use', () => {
+  it('leaves no /\\p{RGI_Emoji}/v literal (V8 builds literals at parse time) and holds the lazy one', () => {
+    expect(read('node_modules/string-width/index.js')).toContain('const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;');
+    expect(inAnyFile('RGI_Emoji'), 'files naming RGI_Emoji').toEqual([outputHolding('node_modules/string-width/index.js')]);
+    for (const [file, text] of files) expect(text, file).not.toMatch(/\/[^/\n]*\\p\{RGI_Emoji\}[^/\n]*\/[a-z]*v[a-z]*/);
+    expect(files.get(outputHolding('node_modules/string-width/index.js'))).toMatch(/\?\?=new RegExp\("\^\\\\p\{RGI_Emoji\}\$","v"\)\)\.test\(/);
+  });
+});

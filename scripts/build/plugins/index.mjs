@@ -3,12 +3,13 @@
 // reason and its public source at the top of its file. Every one fails the build when the text
 // it replaces is missing or repeated (guard.mjs replaceOnce) or when the import or file it
 // handles was never met (guard.mjs mustMatch), so a library that changes shape breaks the build,
-// never silently the program. test/unit/bundle.test.ts checks each effect in the built dist/.
+// never silently the program. Patches of the same file share one load hook (patch-source.mjs). test/unit/bundle.test.ts checks each effect in the built dist/.
 //
 // | plugin                 | library                 | what changes                                                     |
 // | ---------------------- | ----------------------- | ---------------------------------------------------------------- |
 // | string-width-fast      | string-width (all)      | every `import 'string-width'` → src/text/string-width-fast.ts    |
 // | lazy-segmenter         | string-width 8          | its Intl.Segmenter is made on first use, not at import           |
+// | lazy-emoji-regex       | string-width 8          | its `/^\p{RGI_Emoji}$/v` is built on first use, not at parse     |
 // | ink-shared-caches      | ink (build/output.js)   | the line/width caches live across frames, not one frame          |
 // | yoga-wasm-binary       | yoga-layout             | the wasm ships as chunks/yoga.wasm, not base64 in JavaScript     |
 // | one-signal-exit-3      | restore-cursor          | its signal-exit 3 import → Ink's identical copy                  |
@@ -24,6 +25,7 @@
 // The stand-in modules are in src/stubs/. React DevTools' own package (react-devtools-core) needs
 // no patch: only Ink's devtools module imports it.
 import {inkSharedCaches} from './ink-shared-caches.mjs';
+import {lazyEmojiRegex} from './lazy-emoji-regex.mjs';
 import {lazySegmenter} from './lazy-segmenter.mjs';
 import {noCliHighlight} from './no-cli-highlight.mjs';
 import {noCliTable3} from './no-cli-table3.mjs';
@@ -42,6 +44,7 @@ export function productPlugins() {
   return [
     stringWidthFast(),
     lazySegmenter(),
+    lazyEmojiRegex(),
     inkSharedCaches(),
     yogaWasmBinary(),
     oneSignalExit3(),

@@ -4,26 +4,17 @@
 // break rules (~20 ms here), paid at start-up even when nothing needs grapheme segmentation (the
 // piped path and simple text never do: src/text/string-width-fast.ts). The segmenter is made on
 // first use instead.
-import {readFileSync} from 'node:fs';
-import {mustMatch, replaceOnce} from '../guard.mjs';
+import {replaceOnce} from '../guard.mjs';
+import {patchSource} from '../patch-source.mjs';
 
-const name = 'lazy-segmenter';
+export const STRING_WIDTH = /[\\/]node_modules[\\/]string-width[\\/]index\.js$/;
 
 /** @returns {import('esbuild').Plugin} */
-export const lazySegmenter = () => ({
-  name,
-  setup(build) {
-    const hit = mustMatch(build, name, 'string-width/index.js');
-    build.onLoad({filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/}, (args) => {
-      hit();
-      const source = readFileSync(args.path, 'utf8');
-      const contents = replaceOnce(
-        source,
-        'const segmenter = new Intl.Segmenter();',
-        'let realSegmenter;\nconst segmenter = {segment: (text) => (realSegmenter ??= new Intl.Segmenter()).segment(text)};',
-        {plugin: name, file: args.path},
-      );
-      return {contents, loader: 'js'};
-    });
-  },
-});
+export const lazySegmenter = () =>
+  patchSource({
+    name: 'lazy-segmenter',
+    file: STRING_WIDTH,
+    label: 'string-width/index.js',
+    patch: (source, where) =>
+      replaceOnce(source, 'const segmenter = new Intl.Segmenter();', 'let realSegmenter;\nconst segmenter = {segment: (text) => (realSegmenter ??= new Intl.Segmenter()).segment(text)};', where),
+  });
