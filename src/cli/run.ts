@@ -1,6 +1,5 @@
 import {relative, isAbsolute} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {setFlagsFromString} from 'node:v8';
 // A named import: the bundle carries only the version, not the whole package.json.
 import {version} from '../../package.json';
 import {NO_ARGUMENTS, type Arguments} from './defaults';
@@ -17,6 +16,7 @@ import {renderMarkdown} from '../text/markdown';
 import {renderPlain} from '../text/plain';
 import {MAX_WIDTH, MIN_WIDTH} from '../sizes';
 import {defaultWidth} from '../text/width';
+import {setV8FlagsAfterStart, startupDone} from '../boot/hooks';
 import {setColourLevel} from './colour';
 import {isInteractive, wantsColor, type Format, type TerminalFacts} from './mode';
 
@@ -118,12 +118,17 @@ export async function run(args: string[], io: Io): Promise<number> {
     return print(techDocument(doc, tech), resumeForTech(loaded.resume, tech.name));
   }
   if (isInteractive(format, io)) {
-    // A long-lived full-screen app allocates a frame per key: ask V8 to keep the heap small
-    // (peak RSS after 50 keys: ~105 -> ~93 MiB in bench/run.mjs; as a command-line flag it
-    // reaches ~81, but a flag in the shebang would need `env -S`, which BusyBox lacks).
-    setFlagsFromString('--optimize-for-size');
     // Loaded only here: piping never pays for React and Ink.
     const [, {runInteractive}] = await Promise.all([setColourLevel('app', color, io.env), import('../ui/run')]);
+    // Ink draws the first frame synchronously inside runInteractive (a legacy React root), so this
+    // runs once it is on the screen: the code cache is written then, and only then is V8 asked to
+    // keep the heap small for a long-lived app that allocates a frame per key. Set before the
+    // start, the flag would make V8 reject the code cache at every start (it checks the flags a
+    // cache was made under) and Node's built-in modules lose their embedded cache too.
+    setImmediate(() => {
+      startupDone();
+      setV8FlagsAfterStart('--optimize-for-size');
+    });
     return runInteractive(doc, {color, ascii: argv.ascii, mouse: argv.mouse, initialSection: section});
   }
   if (section !== undefined) {
@@ -146,5 +151,6 @@ async function printDocument(doc: ResumeDocument, resume: Resume, format: Format
     const [, {renderTerminal}] = await Promise.all([setColourLevel('print', true, io.env), import('../text/terminal')]);
     await io.write(renderTerminal(doc, width));
   }
+  startupDone();
   return EXIT.ok;
 }

@@ -13,7 +13,8 @@
 // | ink-shared-caches      | ink (build/output.js)   | the line/width caches live across frames, not one frame          |
 // | yoga-wasm-binary       | yoga-layout             | the wasm ships as chunks/yoga.wasm, not base64 in JavaScript     |
 // | one-signal-exit-3      | restore-cursor          | its signal-exit 3 import → Ink's identical copy                  |
-// | no-ink-devtools        | ink (./devtools.js)     | empty module: no react-devtools-core, no ws                      |
+// | no-ink-dev-await       | ink (reconciler.js)     | its DEV=true top-level awaits dropped: no devtools, no ws        |
+// | yoga-sync-start        | yoga-layout             | the wasm instantiated synchronously: no top-level await          |
 // | no-ink-error-overview  | ink (./ErrorOverview.js)| one-line stand-in: no stack-utils, no code-excerpt               |
 // | no-yargs-completion    | yargs                   | empty completion templates                                       |
 // | no-yargs-assert        | yargs (node:assert)     | src/stubs/assert.ts: the two checks yargs makes                  |
@@ -23,13 +24,15 @@
 // | not-in-ci              | ink (is-in-ci)          | always false: kim-resume decides interactivity itself            |
 //
 // The stand-in modules are in src/stubs/. React DevTools' own package (react-devtools-core) needs
-// no patch: only Ink's devtools module imports it.
+// no patch: only Ink's devtools module imports it, and no-ink-dev-await drops that import. The
+// two await patches (no-ink-dev-await, yoga-sync-start) let dist/ run as classic scripts with a
+// V8 code cache (src/boot/loader.ts); build.mjs fails if any top-level await is left.
 import {inkSharedCaches} from './ink-shared-caches.mjs';
 import {lazyEmojiRegex} from './lazy-emoji-regex.mjs';
 import {lazySegmenter} from './lazy-segmenter.mjs';
 import {noCliHighlight} from './no-cli-highlight.mjs';
 import {noCliTable3} from './no-cli-table3.mjs';
-import {noInkDevtools} from './no-ink-devtools.mjs';
+import {noInkDevAwait} from './no-ink-dev-await.mjs';
 import {noInkErrorOverview} from './no-ink-error-overview.mjs';
 import {noNodeEmoji} from './no-node-emoji.mjs';
 import {noYargsAssert} from './no-yargs-assert.mjs';
@@ -37,6 +40,7 @@ import {noYargsCompletion} from './no-yargs-completion.mjs';
 import {notInCi} from './not-in-ci.mjs';
 import {oneSignalExit3} from './one-signal-exit-3.mjs';
 import {stringWidthFast} from './string-width-fast.mjs';
+import {yogaSyncStart} from './yoga-sync-start.mjs';
 import {yogaWasmBinary} from './yoga-wasm-binary.mjs';
 
 /** The product's patches, made fresh for one build (each counts what it met). */
@@ -47,8 +51,9 @@ export function productPlugins() {
     lazyEmojiRegex(),
     inkSharedCaches(),
     yogaWasmBinary(),
+    yogaSyncStart(),
     oneSignalExit3(),
-    noInkDevtools(),
+    noInkDevAwait(),
     noInkErrorOverview(),
     noYargsCompletion(),
     noYargsAssert(),
