@@ -200,6 +200,8 @@ describe('dist/ runs as classic scripts (src/boot/loader.ts, with a V8 code cach
     for (const [file, text] of scripts) {
       expect(() => new Script(`(function (exports, require, module, __filename, __dirname, __kimUrl) {${text}\n})`, {filename: file}), file).not.toThrow();
       expect(text, file).not.toMatch(/\bimport\.meta\b/);
+      // A vm.Script has no module loader: import() would throw "A dynamic import callback was not specified".
+      expect(text, file).not.toMatch(/(?<![\w$.])import\(/);
     }
   });
 
