@@ -19,8 +19,6 @@ export interface Loader {
   load(file: string): unknown;
   /** Writes the caches the files loaded so far are missing. */
   writeCaches(): void;
-  /** No more caches from now on (V8's flags are about to change: a cache made now would be rejected). */
-  stop(): void;
 }
 
 interface Pending {
@@ -73,12 +71,5 @@ export function createLoader(folders: {runtime: string; build: string} | undefin
     }
   }
 
-  return {
-    load,
-    writeCaches,
-    stop() {
-      caching = false;
-      pending = [];
-    },
-  };
+  return {load, writeCaches};
 }

@@ -16,7 +16,7 @@ import {renderMarkdown} from '../text/markdown';
 import {renderPlain} from '../text/plain';
 import {MAX_WIDTH, MIN_WIDTH} from '../sizes';
 import {defaultWidth} from '../text/width';
-import {setV8FlagsAfterStart, startupDone} from '../boot/hooks';
+import {startupDone} from '../boot/hooks';
 import {setColourLevel} from './colour';
 import {isInteractive, wantsColor, type Format, type TerminalFacts} from './mode';
 
@@ -121,14 +121,9 @@ export async function run(args: string[], io: Io): Promise<number> {
     // Loaded only here: piping never pays for React and Ink.
     const [, {runInteractive}] = await Promise.all([setColourLevel('app', color, io.env), import('../ui/run')]);
     // Ink draws the first frame synchronously inside runInteractive (a legacy React root), so this
-    // runs once it is on the screen: the code cache is written then, and only then is V8 asked to
-    // keep the heap small for a long-lived app that allocates a frame per key. Set before the
-    // start, the flag would make V8 reject the code cache at every start (it checks the flags a
-    // cache was made under) and Node's built-in modules lose their embedded cache too.
-    setImmediate(() => {
-      startupDone();
-      setV8FlagsAfterStart('--optimize-for-size');
-    });
+    // runs once it is on the screen: the code cache is written then, off the way to it. (V8's
+    // --optimize-for-size for the app is set by the loader, src/boot/main.ts, before any code.)
+    setImmediate(startupDone);
     return runInteractive(doc, {color, ascii: argv.ascii, mouse: argv.mouse, initialSection: section});
   }
   if (section !== undefined) {
