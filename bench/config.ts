@@ -17,3 +17,12 @@ export const BARE_READY = ['-e', "process.stdout.write('ready')"];
 
 export const log = (line: string) => process.stderr.write(line + '\n');
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * kim-resume keeps a V8 code cache under $XDG_CACHE_HOME (src/boot/). Every program the bench
+ * starts inherits WARM_CACHE (bench/main.ts sets it), written by the first run and used by the
+ * rest: "warm". A cold run gets a new, empty folder of its own (coldCache()): a first start.
+ */
+export const WARM_CACHE = join(OUT, 'cache-warm');
+let colds = 0;
+export const coldCache = (): Record<string, string> => ({XDG_CACHE_HOME: join(OUT, 'cache-cold', String(++colds))});

@@ -9,13 +9,13 @@
  * medians measured in this run. Prints a table against the targets and writes every figure to
  * bench/results.json. Programs run in a pty driven by test/helpers' PtyApp, as in the tests.
  */
-import {writeFileSync} from 'node:fs';
+import {rmSync, writeFileSync} from 'node:fs';
 import {loadavg} from 'node:os';
 import {join} from 'node:path';
 import {performance} from 'node:perf_hooks';
 import {parseArgs} from './args';
 import {buildAll} from './build';
-import {log, ROOT} from './config';
+import {log, OUT, ROOT, WARM_CACHE} from './config';
 import {table} from './report';
 import {newResults, type Run} from './results';
 import {measureFirstPaint} from './steps/first-paint';
@@ -26,6 +26,10 @@ import {measurePiped} from './steps/piped';
 import {measureScale} from './steps/scale';
 
 const {runs, only} = parseArgs(process.argv.slice(2));
+// Every program started inherits the warm code cache folder; cold runs get an empty one each.
+rmSync(WARM_CACHE, {recursive: true, force: true});
+rmSync(join(OUT, 'cache-cold'), {recursive: true, force: true});
+process.env.XDG_CACHE_HOME = WARM_CACHE;
 const run: Run = {runs, results: newResults(runs), failures: []};
 const {results, failures} = run;
 
@@ -53,6 +57,7 @@ for (const [name, measure] of steps) {
 results.totalSeconds = (performance.now() - started) / 1000;
 results.loadAverageAtEnd = loadavg();
 results.failures = failures;
+rmSync(join(OUT, 'cache-cold'), {recursive: true, force: true});
 writeFileSync(join(ROOT, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
 
 const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');

@@ -18,6 +18,7 @@ export interface Results {
     ms: ByKey<Sampled>;
     ratioOursToOneBox: number;
     pairedRatioOursToOneBox: number;
+    ratioOursColdToOneBox: number;
     ratioOursToBareNode: number;
     pairedRatioOursToBareNode: number;
     vmHwmAtFirstPaintMiB: ByKey<Stats>;
@@ -28,6 +29,7 @@ export interface Results {
     ms: ByKey<Sampled>;
     ratioOursToBareSameLines: number;
     pairedRatioOursToBareSameLines: number;
+    ratioOursColdToBareSameLines: number;
     ratioOursToBareEmpty: number;
   };
   latency?: {

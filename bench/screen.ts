@@ -26,9 +26,9 @@ export const bareReady: Painted = (rows) => rows.join('\n').includes('ready');
 export class BenchScreen {
   readonly app: PtyApp;
 
-  /** Starts `node …args` from the repository root. */
-  constructor(args: string[]) {
-    this.app = new PtyApp({cols: COLS, rows: ROWS, command: {file: NODE, args, cwd: ROOT}});
+  /** Starts `node …args` from the repository root, with `env` added to the clean environment. */
+  constructor(args: string[], env: Record<string, string> = {}) {
+    this.app = new PtyApp({cols: COLS, rows: ROWS, command: {file: NODE, args, cwd: ROOT}, env});
   }
 
   text(): string {
@@ -72,16 +72,16 @@ export interface PaintResult {
 }
 
 /** Starts a program, waits for its first paint, quits it; returns the time and memory at the paint. */
-export async function firstPaint(args: string[], painted: Painted, quitKey: string, {timeoutMs = 30_000} = {}): Promise<PaintResult> {
-  const {result, screen} = await paint(args, painted, timeoutMs);
+export async function firstPaint(args: string[], painted: Painted, quitKey: string, {timeoutMs = 30_000, env = {} as Record<string, string>} = {}): Promise<PaintResult> {
+  const {result, screen} = await paint(args, painted, timeoutMs, env);
   const exit = await screen.quit(quitKey);
   if (!exit) result.error = (result.error ?? '') + ' did not exit after quit';
   return result;
 }
 
 /** Like firstPaint, but the program keeps running: the caller quits it. */
-export async function paint(args: string[], painted: Painted, timeoutMs = 30_000): Promise<{result: PaintResult; screen: BenchScreen}> {
-  const screen = new BenchScreen(args);
+export async function paint(args: string[], painted: Painted, timeoutMs = 30_000, env: Record<string, string> = {}): Promise<{result: PaintResult; screen: BenchScreen}> {
+  const screen = new BenchScreen(args, env);
   const t = await screen.app.whenScreen(painted, timeoutMs);
   const result: PaintResult = {ms: t === undefined ? NaN : t - screen.app.startedAt, hwmKiB: screen.app.memoryKiB('VmHWM') ?? NaN, rssKiB: screen.app.memoryKiB('VmRSS') ?? NaN};
   if (t === undefined) {

@@ -1,15 +1,21 @@
 // @ts-check
-// Bundles the CLI into dist/ with esbuild: one ESM entry plus lazily loaded chunks (the colored
-// print, the Ink app), so the piped path loads only what it uses. Every runtime library is in the
+// Bundles the CLI into dist/ with esbuild: one entry plus lazily loaded chunks (the colored
+// print, the Ink app), so the piped path loads only what it uses; each file is then turned into
+// CommonJS, which dist/boot.js (src/boot/) runs with a V8 code cache. Every runtime library is in the
 // bundle: the package has no dependencies. The options are in build/options.mjs; the patches made
 // to libraries on the way, and why, are listed in build/plugins/index.mjs.
-import {build} from 'esbuild';
-import {mkdirSync, renameSync, rmSync, writeFileSync} from 'node:fs';
-import {productOptions} from './build/options.mjs';
+import {build, transform} from 'esbuild';
+import {createHash} from 'node:crypto';
+import {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {join, relative} from 'node:path';
+import {bootOptions, commonJsOptions, productOptions} from './build/options.mjs';
 import {BUILD_META, fromRoot} from './build/paths.mjs';
 
 // The schema validators are compiled first: the bundle imports their generated code.
 await import('./gen-validators.mjs');
+
+/** Every file under a folder, as paths. @param {string} dir @returns {string[]} */
+const filesUnder = (dir) => readdirSync(dir, {withFileTypes: true}).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
 
 // Built beside dist/ and swapped in at the end, so a program started meanwhile (a test, a bench
 // run) never finds dist/ half written.
@@ -18,6 +24,19 @@ const stagingName = `dist.building-${process.pid}`;
 const staging = fromRoot(stagingName);
 rmSync(staging, {recursive: true, force: true});
 const result = await build(productOptions(staging));
+// Each file to CommonJS (build/options.mjs commonJsOptions says why); esbuild fails here on any
+// top-level await left in the bundle.
+const hash = createHash('sha256');
+for (const file of filesUnder(staging).sort()) {
+  if (file.endsWith('.js')) {
+    const {code} = await transform(readFileSync(file, 'utf8'), {...commonJsOptions, sourcefile: file});
+    writeFileSync(file, code);
+  }
+  hash.update(relative(staging, file)).update('\0').update(readFileSync(file));
+}
+// The loader carries the version and the bundle's hash: its code cache is keyed by them.
+const {version} = JSON.parse(readFileSync(fromRoot('package.json'), 'utf8'));
+const boot = await build(bootOptions(staging, {version, build: hash.digest('hex').slice(0, 16)}));
 rmSync(dist, {recursive: true, force: true});
 renameSync(staging, dist);
 
@@ -25,7 +44,7 @@ renameSync(staging, dist);
 // so it does not ship.
 const metafile = /** @type {import('esbuild').Metafile} */ (result.metafile);
 const outputs = Object.fromEntries(
-  Object.entries(metafile.outputs).map(([file, out]) => [file.replace(stagingName, 'dist'), {inputs: Object.keys(out.inputs)}]),
+  Object.entries({...metafile.outputs, ...boot.metafile?.outputs}).map(([file, out]) => [file.replace(stagingName, 'dist'), {inputs: Object.keys(out.inputs)}]),
 );
 const inputs = Object.fromEntries(Object.entries(metafile.inputs).map(([file, input]) => [file, {imports: input.imports.map(({path, original}) => ({path, original}))}]));
 mkdirSync(fromRoot(BUILD_META.replace(/[^/]+$/, '')), {recursive: true});

@@ -53,12 +53,16 @@ const io: Io = {
   ask: process.stdin.isTTY && process.stdout.isTTY ? (queries) => askTerminal(process.stdin, process.stdout, queries) : undefined,
 };
 
-try {
-  process.exitCode = await run(process.argv.slice(2), io);
-} catch (error) {
-  if (readerGone(error)) process.exit(EXIT.ok);
-  if ((error as NodeJS.ErrnoException)?.syscall === 'write') outputFailed(error as NodeJS.ErrnoException);
-  process.stderr.write(`kim-resume: internal error: ${(error as Error).message ?? String(error)}\n`);
-  if (process.env.DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
-  process.exitCode = EXIT.internal;
-}
+// No top-level await: the bundle runs as a classic script (src/boot/loader.ts).
+run(process.argv.slice(2), io).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (readerGone(error)) process.exit(EXIT.ok);
+    if ((error as NodeJS.ErrnoException)?.syscall === 'write') outputFailed(error as NodeJS.ErrnoException);
+    process.stderr.write(`kim-resume: internal error: ${(error as Error).message ?? String(error)}\n`);
+    if (process.env.DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
+    process.exitCode = EXIT.internal;
+  },
+);

@@ -44,6 +44,57 @@ export function productOptions(outdir) {
     // Keep non-ASCII text as UTF-8 rather than \u escapes (half the bytes for Hangul and box lines).
     charset: 'utf8',
     metafile: true,
+    // No createRequire banner: scripts/build.mjs turns every output file into CommonJS, whose
+    // `require` the loader (src/boot/loader.ts) hands in.
+    banner: {},
     plugins: productPlugins(),
+  };
+}
+
+/**
+ * What each output file of the product is turned into after the build: CommonJS, run by
+ * src/boot/loader.ts as a classic script with a V8 code cache. esbuild splits chunks only for
+ * ES modules, so the bundle is split as ESM first (the piped path never loads the Ink app's
+ * chunk), then each file is converted on its own: `import`s become `require`s between the same
+ * files, `import()` a `require` in a promise. `import.meta.url` is the file's own URL, handed in
+ * by the loader as `__kimUrl`.
+ * @type {import('esbuild').TransformOptions}
+ */
+export const commonJsOptions = {
+  format: 'cjs',
+  loader: 'js',
+  platform: 'node',
+  target: 'es2024',
+  minify: true,
+  // ASCII, with \u escapes: a few hundred non-ASCII characters (box lines, arrows) would make V8
+  // hold each whole file as a two-byte string, twice the memory for the source of every file.
+  charset: 'ascii',
+  legalComments: 'none',
+  define: {'import.meta.url': '__kimUrl'},
+  // import() as a require in a promise: a vm.Script has no module loader for import().
+  supported: {'dynamic-import': false},
+  logLevel: 'error',
+};
+
+/**
+ * The loader, src/boot/main.ts → dist/boot.js: an ES module that bin/kim-resume.js imports.
+ * @param {string} outdir
+ * @param {{version: string, build: string}} stamp the package version and the bundle's hash, for the cache key
+ * @returns {import('esbuild').BuildOptions}
+ */
+export function bootOptions(outdir, {version, build}) {
+  return {
+    absWorkingDir: ROOT,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'es2024',
+    minify: true,
+    entryPoints: {boot: 'src/boot/main.ts'},
+    outdir,
+    metafile: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+    define: {__KIM_VERSION__: JSON.stringify(version), __KIM_BUILD__: JSON.stringify(build)},
   };
 }

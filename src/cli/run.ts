@@ -1,6 +1,5 @@
 import {relative, isAbsolute} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {setFlagsFromString} from 'node:v8';
 // A named import: the bundle carries only the version, not the whole package.json.
 import {version} from '../../package.json';
 import {NO_ARGUMENTS, type Arguments} from './defaults';
@@ -17,6 +16,7 @@ import {renderMarkdown} from '../text/markdown';
 import {renderPlain} from '../text/plain';
 import {MAX_WIDTH, MIN_WIDTH} from '../sizes';
 import {defaultWidth} from '../text/width';
+import {startupDone} from '../boot/hooks';
 import {needsBackground, setColourLevel, themeChoice, themeName, type ThemeChoice} from './colour';
 import type {Asking} from '../terminal/ask';
 import {emojiClustersIn} from '../text/width-probe';
@@ -164,10 +164,6 @@ async function runLoaded(argv: Arguments, io: Io, {format, color, choice, width,
     return print(techDocument(doc, tech), resumeForTech(loaded.source, loaded.resume, tech.name));
   }
   if (isInteractive(format, io)) {
-    // A long-lived full-screen app allocates a frame per key: ask V8 to keep the heap small
-    // (peak RSS after 50 keys: ~105 -> ~93 MiB in bench/run.mjs; as a command-line flag it
-    // reaches ~81, but a flag in the shebang would need `env -S`, which BusyBox lacks).
-    setFlagsFromString('--optimize-for-size');
     // Loaded only here: piping never pays for React and Ink.
     const [, {runInteractive}, answers] = await Promise.all([setColourLevel('app', color, io.env), import('../ui/run'), asking?.answers]);
     const answered = answers && backgroundFromReplies(answers.replies);
@@ -175,7 +171,9 @@ async function runLoaded(argv: Arguments, io: Io, {format, color, choice, width,
     // first frame (src/ui/run.tsx), in the batch already open or in one of their own.
     const emoji = emojiClustersIn(loaded.resume).map((c) => c.cluster);
     const probing = asking ?? (emoji.length > 0 ? io.ask?.([]) : undefined);
-    return runInteractive(doc, {color, theme: themeName(color, choice, answered, io.env), ascii: argv.ascii, mouse: argv.mouse, initialSection: section, asking: probing, emoji});
+    // The code cache is written once the first frame is on the screen, off the way to it. (V8's
+    // --optimize-for-size for the app is set by the loader, src/boot/main.ts, before any code.)
+    return runInteractive(doc, {color, theme: themeName(color, choice, answered, io.env), ascii: argv.ascii, mouse: argv.mouse, initialSection: section, asking: probing, emoji, onFirstFrame: startupDone});
   }
   if (section !== undefined) {
     const id = doc.sections[section]!.id;
@@ -210,5 +208,6 @@ async function printDocument(doc: ResumeDocument, resume: object, format: Format
     const [, {renderTerminal}, {createTheme, THEMES}] = await Promise.all([setColourLevel('print', true, io.env), import('../text/terminal'), import('../ui/theme')]);
     await io.write(renderTerminal(doc, width, createTheme({color: true, ascii: false, tokens: THEMES[theme]})));
   }
+  startupDone();
   return EXIT.ok;
 }

@@ -6,6 +6,7 @@
  * library was left out, not that the marker was wrong. `npm test` builds first.
  */
 import {spawnSync} from 'node:child_process';
+import {Script} from 'node:vm';
 import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import {dirname, join, relative} from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
@@ -116,7 +117,8 @@ describe('yoga-wasm-binary: yoga ships its WebAssembly as a binary file', () => 
     const wasm = readFileSync(join(REPO_ROOT, dirname(chunk), 'yoga.wasm'));
     expect(wasm.subarray(0, 4)).toEqual(Buffer.from('\0asm', 'latin1'));
     expect(wasm.equals(Buffer.from(base64!, 'base64'))).toBe(true);
-    expect(files.get(chunk)).toMatch(/wasmBinary:\w+\(new URL\("\.\/yoga\.wasm",import\.meta\.url\)\)/);
+    // import.meta.url is the file's own URL, handed in by the loader as __kimUrl (src/boot/loader.ts).
+    expect(files.get(chunk)).toMatch(/wasmBinary:\(0,\w+\.readFileSync\)\(new URL\("\.\/yoga\.wasm",__kimUrl\)\)/);
   });
 
   it('leaves no long base64 text in any file', () => {
@@ -148,8 +150,8 @@ const LEFT_OUT = [
   {plugin: 'no-cli-highlight', what: 'highlight.js', folders: ['node_modules/cli-highlight/', 'node_modules/highlight.js/'], marker: {file: 'node_modules/highlight.js/lib/core.js', text: 'hljs'}},
   {plugin: 'no-node-emoji', what: "node-emoji's emoji table", folders: ['node_modules/node-emoji/', 'node_modules/emojilib/'], marker: {file: 'node_modules/emojilib/simplemap.json', text: '"grimacing"'}},
   {plugin: 'no-cli-table3', what: 'cli-table3', folders: ['node_modules/cli-table3/'], marker: {file: 'node_modules/cli-table3/src/cell.js', text: 'colSpan'}},
-  {plugin: 'no-ink-devtools', what: "Ink's devtools", folders: ['node_modules/ink/build/devtools', 'node_modules/react-devtools-core/'], marker: {file: 'node_modules/ink/build/devtools.js', text: 'connectToDevTools'}},
-  {plugin: 'no-ink-devtools', what: 'ws', folders: ['node_modules/ws/'], marker: {file: 'node_modules/ws/lib/websocket-server.js', text: 'Sec-WebSocket-Key'}},
+  {plugin: 'no-ink-dev-await', what: "Ink's devtools", folders: ['node_modules/ink/build/devtools', 'node_modules/react-devtools-core/'], marker: {file: 'node_modules/ink/build/devtools.js', text: 'connectToDevTools'}},
+  {plugin: 'no-ink-dev-await', what: 'ws', folders: ['node_modules/ws/'], marker: {file: 'node_modules/ws/lib/websocket-server.js', text: 'Sec-WebSocket-Key'}},
   {plugin: 'no-ink-error-overview', what: 'stack-utils', folders: ['node_modules/stack-utils/', 'node_modules/ink/build/components/ErrorOverview.js'], marker: {file: 'node_modules/stack-utils/index.js', text: 'bootstrap_node'}},
   {plugin: 'no-ink-error-overview', what: 'code-excerpt', folders: ['node_modules/code-excerpt/'], marker: {file: 'node_modules/code-excerpt/dist/index.js', text: 'Line number must start from'}},
   {plugin: 'no-yargs-completion', what: "yargs' completion scripts", folders: ['node_modules/yargs/build/lib/completion-templates.js'], marker: {file: 'node_modules/yargs/build/lib/completion-templates.js', text: '###-begin-'}},
@@ -167,9 +169,45 @@ describe('left out of the bundle', () => {
 
   it('bundles each stand-in in their place', () => {
     const stubs = Object.keys(meta.inputs).filter((file) => file.startsWith('src/stubs/'));
-    for (const stub of ['cli-highlight.ts', 'node-emoji.ts', 'cli-table3.cjs', 'empty.ts', 'ink-error-overview.tsx', 'yargs-completion-templates.ts', 'assert.ts', 'false.ts']) {
+    for (const stub of ['cli-highlight.ts', 'node-emoji.ts', 'cli-table3.cjs', 'ink-error-overview.tsx', 'yargs-completion-templates.ts', 'assert.ts', 'false.ts']) {
       expect(stubs).toContain(`src/stubs/${stub}`);
     }
     expect(new Set(importsOf('is-in-ci').map(([, path]) => path))).toEqual(new Set(['src/stubs/false.ts']));
+  });
+});
+
+describe('lazy-emoji-regex: string-width builds its RGI_Emoji regex on first use', () => {
+  it('leaves no /\\p{RGI_Emoji}/v literal (V8 builds literals at parse time) and holds the lazy one', () => {
+    expect(read('node_modules/string-width/index.js')).toContain('const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;');
+    expect(inAnyFile('RGI_Emoji'), 'files naming RGI_Emoji').toEqual([outputHolding('node_modules/string-width/index.js')]);
+    for (const [file, text] of files) expect(text, file).not.toMatch(/\/[^/\n]*\\p\{RGI_Emoji\}[^/\n]*\/[a-z]*v[a-z]*/);
+    expect(files.get(outputHolding('node_modules/string-width/index.js'))).toMatch(/\?\?=new RegExp\("\^\\\\p\{RGI_Emoji\}\$","v"\)\)\.test\(/);
+  });
+});
+
+describe('dist/ runs as classic scripts (src/boot/loader.ts, with a V8 code cache)', () => {
+  it('compiles every file but the loader as a CommonJS function body: no import, export or top-level await left', () => {
+    const scripts = [...files].filter(([file]) => file !== 'dist/boot.js');
+    expect(scripts.length).toBeGreaterThan(5);
+    for (const [file, text] of scripts) {
+      expect(() => new Script(`(function (exports, require, module, __filename, __dirname, __kimUrl) {${text}\n})`, {filename: file}), file).not.toThrow();
+      expect(text, file).not.toMatch(/\bimport\.meta\b/);
+      // A vm.Script has no module loader: import() would throw "A dynamic import callback was not specified".
+      expect(text, file).not.toMatch(/(?<![\w$.])import\(/);
+    }
+  });
+
+  it('no-ink-dev-await: drops both of Ink reconciler\'s DEV-only awaits', () => {
+    const source = read('node_modules/ink/build/reconciler.js');
+    expect(source).toContain("await import('./devtools.js')");
+    expect(source).toContain('? await loadPackageJson()');
+    expect(inAnyFile('The environment variable DEV is set to true')).toEqual([]);
+  });
+
+  it('yoga-sync-start: yoga is instantiated synchronously, from the shipped binary', () => {
+    expect(read('node_modules/yoga-layout/dist/src/index.js')).toContain('wrapAssembly(await loadYoga())');
+    const chunk = files.get(outputHolding('node_modules/yoga-layout/dist/src/index.js'))!;
+    expect(chunk).toMatch(/new WebAssembly\.Instance\(new WebAssembly\.Module\(this\.wasmBinary\),\w+\)/);
+    expect(chunk).toContain('yoga-layout did not start synchronously');
   });
 });

@@ -3,7 +3,7 @@
 // reason and its public source at the top of its file. Every one fails the build when the text
 // it replaces is missing or repeated (guard.mjs replaceOnce) or when the import or file it
 // handles was never met (guard.mjs mustMatch), so a library that changes shape breaks the build,
-// never silently the program. test/unit/bundle.test.ts checks each effect in the built dist/.
+// never silently the program. Patches of the same file share one load hook (patch-source.mjs). test/unit/bundle.test.ts checks each effect in the built dist/.
 //
 // | plugin                 | library                 | what changes                                                     |
 // | ---------------------- | ----------------------- | ---------------------------------------------------------------- |
@@ -11,7 +11,8 @@
 // | ink-shared-caches      | ink (build/output.js)   | the line/width caches live across frames, not one frame          |
 // | yoga-wasm-binary       | yoga-layout             | the wasm ships as chunks/yoga.wasm, not base64 in JavaScript     |
 // | one-signal-exit-3      | restore-cursor          | its signal-exit 3 import → Ink's identical copy                  |
-// | no-ink-devtools        | ink (./devtools.js)     | empty module: no react-devtools-core, no ws                      |
+// | no-ink-dev-await       | ink (reconciler.js)     | its DEV=true top-level awaits dropped: no devtools, no ws        |
+// | yoga-sync-start        | yoga-layout             | the wasm instantiated synchronously: no top-level await          |
 // | no-ink-error-overview  | ink (./ErrorOverview.js)| one-line stand-in: no stack-utils, no code-excerpt               |
 // | no-yargs-completion    | yargs                   | empty completion templates                                       |
 // | no-yargs-assert        | yargs (node:assert)     | src/stubs/assert.ts: the two checks yargs makes                  |
@@ -21,11 +22,13 @@
 // | not-in-ci              | ink (is-in-ci)          | always false: kim-resume decides interactivity itself            |
 //
 // The stand-in modules are in src/stubs/. React DevTools' own package (react-devtools-core) needs
-// no patch: only Ink's devtools module imports it.
+// no patch: only Ink's devtools module imports it, and no-ink-dev-await drops that import. The
+// two await patches (no-ink-dev-await, yoga-sync-start) let dist/ run as classic scripts with a
+// V8 code cache (src/boot/loader.ts); build.mjs fails if any top-level await is left.
 import {inkSharedCaches} from './ink-shared-caches.mjs';
 import {noCliHighlight} from './no-cli-highlight.mjs';
 import {noCliTable3} from './no-cli-table3.mjs';
-import {noInkDevtools} from './no-ink-devtools.mjs';
+import {noInkDevAwait} from './no-ink-dev-await.mjs';
 import {noInkErrorOverview} from './no-ink-error-overview.mjs';
 import {noNodeEmoji} from './no-node-emoji.mjs';
 import {noYargsAssert} from './no-yargs-assert.mjs';
@@ -33,6 +36,7 @@ import {noYargsCompletion} from './no-yargs-completion.mjs';
 import {notInCi} from './not-in-ci.mjs';
 import {oneSignalExit3} from './one-signal-exit-3.mjs';
 import {stringWidthCells} from './string-width-cells.mjs';
+import {yogaSyncStart} from './yoga-sync-start.mjs';
 import {yogaWasmBinary} from './yoga-wasm-binary.mjs';
 
 /** The product's patches, made fresh for one build (each counts what it met). */
@@ -41,8 +45,9 @@ export function productPlugins() {
     stringWidthCells(),
     inkSharedCaches(),
     yogaWasmBinary(),
+    yogaSyncStart(),
     oneSignalExit3(),
-    noInkDevtools(),
+    noInkDevAwait(),
     noInkErrorOverview(),
     noYargsCompletion(),
     noYargsAssert(),

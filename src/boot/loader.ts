@@ -1,0 +1,75 @@
+import {readFileSync} from 'node:fs';
+import {createRequire} from 'node:module';
+import {basename, dirname, join} from 'node:path';
+import {pathToFileURL} from 'node:url';
+import {Script} from 'node:vm';
+import {makeCacheFolder, readCache, writeCacheAtomically} from './cache-file';
+
+/**
+ * Runs the bundle's files (CommonJS, made by scripts/build.mjs) as classic scripts through
+ * `vm.Script`, with a V8 code cache: V8 then deserializes the compiled code instead of parsing
+ * and compiling the source (https://nodejs.org/docs/latest-v20.x/api/vm.html#scriptcreatecacheddata;
+ * Node 20 has no module compile cache). A file with no cache, or one V8 rejects
+ * (`cachedDataRejected`), gets one written when the program says its start is over
+ * (`startupDone()`), so that the cache holds the functions the start ran and the writing is not
+ * on the way to the first output.
+ */
+export interface Loader {
+  /** Runs a bundle file (and, through its require, the files it needs); returns its exports. */
+  load(file: string): unknown;
+  /** Writes the caches the files loaded so far are missing. */
+  writeCaches(): void;
+}
+
+interface Pending {
+  script: Script;
+  cacheFile: string;
+}
+
+/** The parameters a bundle file's code sees: CommonJS's, and its own file URL for `import.meta.url`. */
+const WRAPPER = ['exports', 'require', 'module', '__filename', '__dirname', '__kimUrl'];
+
+export function createLoader(folders: {runtime: string; build: string} | undefined): Loader {
+  const nodeRequire = createRequire(import.meta.url);
+  const modules = new Map<string, {exports: unknown}>();
+  let pending: Pending[] = [];
+  let caching = folders !== undefined;
+  let folderReady = false;
+
+  const requireFrom = (dir: string) => (id: string) => (id.startsWith('./') || id.startsWith('../') ? load(join(dir, id)) : nodeRequire(id));
+
+  function load(file: string): unknown {
+    const known = modules.get(file);
+    if (known) return known.exports;
+    const module = {exports: {}};
+    // Registered before it runs, as Node does, so that a file requiring this one back gets it.
+    modules.set(file, module);
+    const source = readFileSync(file, 'utf8');
+    const cacheFile = caching && folders ? join(folders.build, `${basename(file)}.cache`) : undefined;
+    const cachedData = cacheFile ? readCache(cacheFile) : undefined;
+    const script = new Script(`(function (${WRAPPER.join(', ')}) {${source}\n})`, {filename: file, cachedData});
+    if (cacheFile && (cachedData === undefined || script.cachedDataRejected)) pending.push({script, cacheFile});
+    const run = script.runInThisContext() as (...args: unknown[]) => void;
+    const dir = dirname(file);
+    run.call(module.exports, module.exports, requireFrom(dir), module, file, dir, pathToFileURL(file).href);
+    return module.exports;
+  }
+
+  function writeCaches(): void {
+    const todo = pending;
+    pending = [];
+    if (!caching || !folders || todo.length === 0) return;
+    if (!folderReady && !(folderReady = makeCacheFolder(folders))) {
+      caching = false;
+      return;
+    }
+    for (const {script, cacheFile} of todo) {
+      if (!writeCacheAtomically(cacheFile, script.createCachedData())) {
+        caching = false;
+        return;
+      }
+    }
+  }
+
+  return {load, writeCaches};
+}

@@ -1,0 +1,165 @@
+/**
+ * The V8 code cache (src/boot/): written after a first run, used by the next, and never more
+ * than a speed-up: a cache that is corrupt, truncated, made under other V8 flags, or cannot be
+ * written, or `KIM_RESUME_NO_CACHE=1`, changes nothing the user sees. Every run has its own
+ * XDG_CACHE_HOME. "Used" is read from the files: the loader rewrites every cache that is missing
+ * or that V8 rejects, and leaves an accepted one alone.
+ */
+import {spawnSync} from 'node:child_process';
+import {copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {BIN, cleanEnv} from '../helpers/cli';
+import {fixturePath, REPO_ROOT} from '../helpers/fixtures';
+import {ptyApps} from '../helpers/pty';
+
+const ARGS = ['--format', 'text', '--width', '72', fixturePath('ada')];
+let root: string;
+let reference: string;
+
+const run = (cacheHome: string, {args = ARGS, node = [] as string[], env = {} as NodeJS.ProcessEnv} = {}) => {
+  const result = spawnSync(process.execPath, [...node, BIN, ...args], {cwd: REPO_ROOT, env: cleanEnv({XDG_CACHE_HOME: cacheHome, ...env}), encoding: 'utf8', timeout: 20_000});
+  return {status: result.status, stdout: result.stdout, stderr: result.stderr};
+};
+let homes = 0;
+const newHome = () => join(root, `home-${++homes}`);
+
+/** The cache files under a cache home, by name: path and identity (a rewrite is a new file, renamed in). */
+function cacheFiles(cacheHome: string): Map<string, {path: string; id: string}> {
+  const found = new Map<string, {path: string; id: string}>();
+  const walk = (dir: string) => {
+    if (!existsSync(dir)) return;
+    for (const entry of readdirSync(dir, {withFileTypes: true})) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else {
+        const s = statSync(path);
+        found.set(entry.name, {path, id: `${s.ino}:${s.mtimeMs}:${s.size}`});
+      }
+    }
+  };
+  walk(join(cacheHome, 'kim-resume'));
+  return found;
+}
+const ids = (files: Map<string, {id: string}>) => Object.fromEntries([...files].map(([name, f]) => [name, f.id]));
+
+/** A run that must look exactly like the reference: same output, exit 0, nothing on stderr. */
+function expectQuietSameOutput(result: ReturnType<typeof run>) {
+  expect(result.stderr).toBe('');
+  expect(result.status).toBe(0);
+  expect(result.stdout).toBe(reference);
+}
+
+beforeAll(() => {
+  if (!existsSync(join(REPO_ROOT, 'dist', 'boot.js'))) throw new Error('dist/boot.js is missing: run `npm run build` first (npm test does)');
+  root = mkdtempSync(join(tmpdir(), 'kim-resume-cache-'));
+  const off = run(newHome(), {env: {KIM_RESUME_NO_CACHE: '1'}});
+  expect(off.status, off.stderr).toBe(0);
+  reference = off.stdout;
+  expect(reference).toContain('Ada Whitfield');
+});
+afterAll(() => rmSync(root, {recursive: true, force: true}));
+
+describe('the code cache', () => {
+  it('is written by a first run, in one folder per runtime and build, and used unchanged by the second', () => {
+    const home = newHome();
+    expectQuietSameOutput(run(home));
+    const first = cacheFiles(home);
+    expect([...first.keys()]).toContain('main.js.cache');
+    expect([...first.keys()].every((name) => name.endsWith('.js.cache')), [...first.keys()].join(', ')).toBe(true);
+    const folder = first.get('main.js.cache')!.path.slice(home.length + 1).split('/');
+    expect(folder[0]).toBe('kim-resume');
+    expect(folder[1]).toContain(`node${process.version}-${process.arch}-`);
+    expect(folder[2]).toMatch(/^\d+\.\d+\.\d+-[0-9a-f]{16}$/);
+
+    expectQuietSameOutput(run(home));
+    expect(ids(cacheFiles(home))).toEqual(ids(first));
+  });
+
+  it('is off with KIM_RESUME_NO_CACHE=1: nothing is written', () => {
+    const home = newHome();
+    expectQuietSameOutput(run(home, {env: {KIM_RESUME_NO_CACHE: '1'}}));
+    expect(existsSync(home)).toBe(false);
+  });
+
+  it('costs nothing when it cannot be written (its folder would be under a regular file)', () => {
+    const file = join(root, 'a-file');
+    writeFileSync(file, 'not a folder');
+    expectQuietSameOutput(run(join(file, 'cache')));
+    expectQuietSameOutput(run(join(file, 'cache')));
+  });
+
+  /** Damages every cache file of a warm cache home, checks a quiet run, and that the run replaced each with one the next run uses. */
+  function damaged(damage: (path: string) => void) {
+    const home = newHome();
+    run(home);
+    const before = cacheFiles(home);
+    expect(before.size).toBeGreaterThan(0);
+    for (const {path} of before.values()) damage(path);
+    const damagedIds = ids(cacheFiles(home));
+    expectQuietSameOutput(run(home));
+    const rewritten = cacheFiles(home);
+    expect([...rewritten.keys()].sort()).toEqual([...before.keys()].sort());
+    for (const [name, f] of rewritten) expect(f.id, name).not.toBe(damagedIds[name]);
+    expectQuietSameOutput(run(home));
+    expect(ids(cacheFiles(home))).toEqual(ids(rewritten));
+  }
+
+  it('falls back quietly on a corrupt cache (bytes changed inside V8 data, which V8 itself would not notice)', () => {
+    damaged((path) => {
+      const bytes = readFileSync(path);
+      for (let i = 64; i < bytes.length; i += 101) bytes[i] = bytes[i]! ^ 0x5a;
+      writeFileSync(path, bytes);
+    });
+  });
+
+  it('falls back quietly on a truncated cache', () => {
+    damaged((path) => truncateSync(path, Math.floor(statSync(path).size / 2)));
+  });
+
+  it('falls back quietly on a cache that is not one at all', () => {
+    damaged((path) => writeFileSync(path, 'hello'));
+  });
+
+  it('falls back quietly on a foreign cache: made under other V8 flags, as by another Node version, in this runtime\'s folder', () => {
+    const foreignHome = newHome();
+    expectQuietSameOutput(run(foreignHome, {node: ['--no-opt']}));
+    const foreign = cacheFiles(foreignHome);
+    damaged((path) => {
+      const name = path.slice(path.lastIndexOf('/') + 1);
+      copyFileSync(foreign.get(name)!.path, path);
+    });
+  });
+});
+
+describe('the code cache of the app', () => {
+  const launch = ptyApps();
+
+  /** Waits until the cache home holds `count` files or more (they are written after the first frame). */
+  async function cacheFilesWhen(home: string, ready: (files: Map<string, {path: string; id: string}>) => boolean) {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const files = cacheFiles(home);
+      if (ready(files) || Date.now() > deadline) return files;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+
+  it('is written after the first frame, then used unchanged by the next start', async () => {
+    const home = newHome();
+    const first = launch({cols: 80, rows: 24, args: [fixturePath('ada')], env: {XDG_CACHE_HOME: home}});
+    await first.waitFor('Ada Whitfield');
+    const written = await cacheFilesWhen(home, (files) => [...files.keys()].some((name) => name.startsWith('run-')));
+    expect([...written.keys()].some((name) => name.startsWith('run-')), [...written.keys()].join(', ')).toBe(true);
+    first.press('q');
+    expect((await first.exited()).exitCode).toBe(0);
+    const afterFirst = cacheFiles(home);
+
+    const second = launch({cols: 80, rows: 24, args: [fixturePath('ada')], env: {XDG_CACHE_HOME: home}});
+    await second.waitFor('Ada Whitfield');
+    second.press('q');
+    expect((await second.exited()).exitCode).toBe(0);
+    expect(ids(cacheFiles(home))).toEqual(ids(afterFirst));
+  });
+});

@@ -1,0 +1,74 @@
+import {describe, expect, it} from 'vitest';
+import {cacheFolders, runtimeKey, type CacheFacts} from '../../src/boot/cache-key';
+import {checksum, encodeCache} from '../../src/boot/cache-file';
+
+const facts = (over: Partial<CacheFacts> = {}): CacheFacts => ({
+  env: {},
+  home: () => '/home/ada',
+  nodeVersion: 'v20.20.2',
+  arch: 'x64',
+  execArgv: [],
+  v8Flags: [],
+  version: '1.2.3',
+  build: '0123456789abcdef',
+  ...over,
+});
+
+describe('where the code cache lives', () => {
+  it('is under $XDG_CACHE_HOME/kim-resume/, one folder per runtime, then per build', () => {
+    const folders = cacheFolders(facts({env: {XDG_CACHE_HOME: '/var/cache/ada'}}))!;
+    expect(folders.runtime).toMatch(/^\/var\/cache\/ada\/kim-resume\/nodev20\.20\.2-x64-[0-9a-f]{8}$/);
+    expect(folders.build).toBe(`${folders.runtime}/1.2.3-0123456789abcdef`);
+  });
+
+  it('falls back to ~/.cache when XDG_CACHE_HOME is unset, empty or relative (the base directory specification ignores a relative one)', () => {
+    for (const XDG_CACHE_HOME of [undefined, '', 'relative/cache']) {
+      expect(cacheFolders(facts({env: {XDG_CACHE_HOME}}))!.runtime.startsWith('/home/ada/.cache/kim-resume/nodev20.20.2-x64-')).toBe(true);
+    }
+  });
+
+  it('is off without a usable home, and with KIM_RESUME_NO_CACHE set to anything but "" or "0"', () => {
+    expect(cacheFolders(facts({home: () => ''}))).toBeUndefined();
+    expect(
+      cacheFolders(
+        facts({
+          home: () => {
+            throw new Error('no home');
+          },
+        }),
+      ),
+    ).toBeUndefined();
+    for (const value of ['1', 'yes']) expect(cacheFolders(facts({env: {KIM_RESUME_NO_CACHE: value, XDG_CACHE_HOME: '/c'}}))).toBeUndefined();
+    for (const value of ['', '0']) expect(cacheFolders(facts({env: {KIM_RESUME_NO_CACHE: value, XDG_CACHE_HOME: '/c'}}))).toBeDefined();
+  });
+
+  it('separates runtimes whose caches V8 would reject: Node version, architecture, options, NODE_OPTIONS and the flags the loader sets', () => {
+    const base = runtimeKey(facts());
+    const others = [
+      runtimeKey(facts({nodeVersion: 'v20.19.0'})),
+      runtimeKey(facts({arch: 'arm64'})),
+      runtimeKey(facts({execArgv: ['--max-old-space-size=100']})),
+      runtimeKey(facts({env: {NODE_OPTIONS: '--no-opt'}})),
+      runtimeKey(facts({v8Flags: ['--optimize-for-size']})),
+    ];
+    expect(new Set([base, ...others]).size).toBe(6);
+    expect(runtimeKey(facts({env: {NODE_OPTIONS: ''}}))).toBe(base);
+  });
+});
+
+describe('a cache file', () => {
+  it('carries a checksum that any changed byte changes, in whole words and in the tail', () => {
+    const data = Buffer.from(Array.from({length: 103}, (_, i) => (i * 37) & 0xff));
+    const sum = checksum(data);
+    for (const at of [0, 50, 100, 102]) {
+      const changed = Buffer.from(data);
+      changed[at] = changed[at]! ^ 1;
+      expect(checksum(changed), `byte ${at}`).not.toBe(sum);
+    }
+    const file = encodeCache(data);
+    expect(file.subarray(0, 4).toString('latin1')).toBe('KRC1');
+    expect(file.readUInt32LE(4)).toBe(sum);
+    expect(file.readUInt32LE(8)).toBe(103);
+    expect(file.subarray(12).equals(data)).toBe(true);
+  });
+});
