@@ -134,6 +134,8 @@ export const THEMES = {
     status: {color: 'gray'},
     statusKey: {color: 'cyanBright', bold: true},
     match: {color: 'black', backgroundColor: 'yellowBright'},
+    // The current match: black on bright magenta (#ff00ff), 6.7:1, set apart from the others' yellow.
+    matchCurrent: {color: 'black', backgroundColor: 'magentaBright'},
     cursor: {inverse: true},
     badge: {color: 'whiteBright', bold: true},
     strong: {bold: true},
@@ -169,6 +171,8 @@ export const THEMES = {
     status: {color: 'ansi256(241)'},
     statusKey: {color: 'blue', bold: true},
     match: {color: 'black', backgroundColor: 'yellowBright'},
+    // The current match: black on bright magenta (#ff00ff), 6.7:1, set apart from the others' yellow.
+    matchCurrent: {color: 'black', backgroundColor: 'magentaBright'},
     cursor: {inverse: true},
     badge: {color: 'whiteBright', bold: true},
     strong: {bold: true},
@@ -205,6 +209,8 @@ export const THEMES = {
     status: {},
     statusKey: {color: 'ansi256(63)', bold: true},
     match: {color: 'black', backgroundColor: 'yellowBright'},
+    // The current match: black on bright magenta (#ff00ff), 6.7:1, set apart from the others' yellow.
+    matchCurrent: {color: 'black', backgroundColor: 'magentaBright'},
     cursor: {inverse: true},
     badge: {color: 'whiteBright', bold: true},
     strong: {bold: true},
@@ -236,6 +242,7 @@ export const THEMES = {
     status: {},
     statusKey: {bold: true},
     match: {inverse: true, underline: true},
+    matchCurrent: {inverse: true, bold: true},
     cursor: {inverse: true},
     badge: {bold: true},
     strong: {bold: true},

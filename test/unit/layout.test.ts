@@ -126,9 +126,21 @@ describe('chrome', () => {
       expect(lineText(bar)).toContain('q quit');
     }
   });
-  it('the help lists every binding of the keymap', () => {
-    const text = helpLines(80).map(lineText).join('\n');
-    for (const binding of KEYMAP) expect(text).toContain(binding.description);
+  it('the help lists every binding of the keymap, a long description wrapped under itself, never cut', () => {
+    for (const width of [40, 80]) {
+      const lines = helpLines(width).map(lineText);
+      for (const line of lines) expect(cellWidth(line)).toBeLessThanOrEqual(width);
+      const text = lines.map((l) => l.trim()).join(' ');
+      for (const binding of KEYMAP) expect(text, `${width} columns`).toContain(binding.description);
+      expect(text).not.toContain('…');
+    }
+  });
+  it('the help says what the mouse does: the wheel scrolls, a click opens a tab, focuses a panel, unfolds the header', () => {
+    const lines = helpLines(80).map((l) => lineText(l).trim());
+    const mouse = lines.slice(lines.indexOf('Mouse')).join(' ');
+    expect(lines).toContain('Mouse');
+    expect(mouse).toMatch(/wheel +scroll/);
+    expect(mouse).toMatch(/click +a tab opens its section, a panel takes the focus, the header unfolds/);
   });
 });
 

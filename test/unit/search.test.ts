@@ -88,12 +88,15 @@ describe('searching the résumé', () => {
     s = act(s, {type: 'command', command: 'nextMatch'});
     expect(s.search!.current).toBe(0);
   });
-  it('Esc clears the search, and a second Esc quits', () => {
+  it('Esc clears the search, and a second Esc does not quit', () => {
     const s = act(start(), {type: 'command', command: 'search'}, {type: 'text', text: 'Kafka'}, {type: 'edit', key: 'submit'});
     const cleared = act(s, {type: 'command', command: 'back'});
     expect(cleared.search).toBeUndefined();
     expect(cleared.quit).toBe(false);
-    expect(act(cleared, {type: 'command', command: 'back'}).quit).toBe(true);
+    const again = act(cleared, {type: 'command', command: 'back'});
+    expect(again.quit).toBe(false);
+    expect(again.section).toBe(cleared.section);
+    expect(again.offset).toEqual(cleared.offset);
   });
   it('searches folded details too, unfolding them', () => {
     let s = act(start(), {type: 'command', command: 'toggleAll'});

@@ -26,6 +26,7 @@ export type StyleName =
   | 'status'
   | 'statusKey'
   | 'match'
+  | 'matchCurrent'
   | 'cursor';
 
 export interface Span {
@@ -45,11 +46,38 @@ export type Line = Span[];
 
 export const span = (text: string, style?: StyleName): Span => ({text, style});
 
+/** SGR sequences (`ESC [ … m`): all that marked-terminal's output carries, and zero cells wide. */
+const SGR = /\x1b\[[0-9;]*m/g;
+
+/** Cells a span occupies: its text, or for an `ansi` span its text without the SGR codes. */
+export function spanWidth(s: Span): number {
+  return cellWidth(s.ansi ? s.text.replace(SGR, '') : s.text);
+}
+
 /** Cells a line occupies. */
 export function lineWidth(line: Line): number {
   let width = 0;
-  for (const s of line) width += cellWidth(s.text);
+  for (const s of line) width += spanWidth(s);
   return width;
+}
+
+/** The first `width` cells of an `ansi` span's text, its SGR codes kept (they take no cell). */
+function clipAnsi(text: string, width: number): {text: string; used: number} {
+  let out = '';
+  let used = 0;
+  for (const part of text.split(/(\x1b\[[0-9;]*m)/)) {
+    if (part.startsWith('\x1b[')) {
+      out += part;
+      continue;
+    }
+    for (const g of graphemes(part)) {
+      const gw = cellWidth(g);
+      if (used + gw > width) return {text: out + '\x1b[0m', used};
+      out += g;
+      used += gw;
+    }
+  }
+  return {text: out, used};
 }
 
 /** Pads a line with spaces (in `style`) to exactly `width` cells; it must fit. */
@@ -64,11 +92,18 @@ export function clipLine(line: Line, width: number): Line {
   const out: Line = [];
   let used = 0;
   for (const s of line) {
-    const w = cellWidth(s.text);
+    const w = spanWidth(s);
     if (used + w <= width) {
       out.push(s);
       used += w;
       continue;
+    }
+    if (s.ansi) {
+      const cut = clipAnsi(s.text, width - used);
+      out.push({...s, text: cut.text});
+      used += cut.used;
+      if (used < width) out.push({text: ' '.repeat(width - used), style: s.style});
+      break;
     }
     let text = '';
     for (const g of graphemes(s.text)) {
