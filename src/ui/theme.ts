@@ -242,7 +242,8 @@ export const THEMES = {
     status: {},
     statusKey: {bold: true},
     match: {inverse: true, underline: true},
-    matchCurrent: {inverse: true, bold: true},
+    // Bold too: set apart from the other matches, and from the active tab (inverse and bold, not underlined).
+    matchCurrent: {inverse: true, underline: true, bold: true},
     cursor: {inverse: true},
     badge: {bold: true},
     strong: {bold: true},

@@ -32,12 +32,14 @@ afterAll(() => {
   chalk.level = level;
 });
 
-const INVERSE_UNDERLINE = /(?:\x1b\[7m\x1b\[4m|\x1b\[4m\x1b\[7m)([^\x1b]*)/g;
-/** Text drawn inverse and underlined (the mono theme's search matches), in order. */
-const marked = (raw: string) => [...raw.matchAll(INVERSE_UNDERLINE)].map((m) => m[1]!);
-const BOLD_INVERSE = /(?:\x1b\[1m\x1b\[7m|\x1b\[7m\x1b\[1m)([^\x1b]*)/g;
-/** Text drawn bold and inverse, not underlined (the mono theme's current match), in order. */
-const current = (raw: string) => [...raw.matchAll(BOLD_INVERSE)].map((m) => m[1]!);
+/** Runs of bold (1), underline (4) and inverse (7) codes, then the text they style. */
+const ATTRIBUTES = /((?:\x1b\[[147]m){2,3})([^\x1b]*)/g;
+const runs = (raw: string) => [...raw.matchAll(ATTRIBUTES)].map((m) => ({codes: m[1]!, text: m[2]!}));
+const has = (codes: string, n: number) => codes.includes(`\x1b[${n}m`);
+/** Text drawn inverse and underlined (the mono theme's search matches, the current one too), in order. */
+const marked = (raw: string) => runs(raw).filter((r) => has(r.codes, 4) && has(r.codes, 7)).map((r) => r.text);
+/** Text drawn bold, inverse and underlined (the mono theme's current match), in order. */
+const current = (raw: string) => runs(raw).filter((r) => has(r.codes, 1) && has(r.codes, 4) && has(r.codes, 7)).map((r) => r.text);
 
 async function start(doc: ResumeDocument, width: number, rows: number) {
   const {app, raw, screen, press} = await startInk(<App doc={doc} theme={theme} size={{width, rows}} />);
@@ -177,7 +179,7 @@ describe('search highlighting', () => {
   const ada = fixtureDocument(ANY_RESUMES[0]!.path);
   const jiwoo = fixtureDocument(ANY_RESUMES[1]!.path);
 
-  it('marks the current match bold and inverse, the other visible ones inverse and underlined, any case; n and N walk them; Esc clears', async () => {
+  it('marks the current match bold, inverse and underlined, the other visible ones inverse and underlined, any case; n and N walk them; Esc clears', async () => {
     const {app, raw, screen, press, builder} = await start(ada, 80, 24);
     const total = builder.search(initialState(ada.sections.length, {width: 80, rows: 24}), 'kafka').length;
     expect(total).toBeGreaterThan(1);
@@ -214,7 +216,7 @@ describe('search highlighting', () => {
 
   it('FrameBuilder: match spans take the theme’s match style, inverse and underline in mono; the current one matchCurrent', () => {
     expect(theme.styles.match).toEqual({inverse: true, underline: true});
-    expect(theme.styles.matchCurrent).toEqual({inverse: true, bold: true});
+    expect(theme.styles.matchCurrent).toEqual({inverse: true, underline: true, bold: true});
     const builder = new FrameBuilder(jiwoo, theme);
     const screen = {width: 60, rows: 20};
     const reduce = createReducer(builder.env());
