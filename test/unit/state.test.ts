@@ -96,9 +96,19 @@ describe('moving between panels', () => {
 describe('paging', () => {
   const g = geometry([5, 5, 5, 5, 5, 5], 10); // 35 lines
   const start = start0();
-  it('Space pages down and focus follows to a visible panel', () => {
+  it('Space pages down and focus follows to the first panel whose title is on screen', () => {
+    // Panels at lines 0, 6, 12…: from line 10 panel 1's last line shows, but its title (line 7) does not; panel 2's (13) does.
     const s = run(start, g, 'pageDown');
-    expect(at(s)).toEqual({focus: 1, offset: 10});
+    expect(at(s)).toEqual({focus: 2, offset: 10});
+  });
+  it('a page move inside a panel taller than the screen keeps the focus on it (no title is on screen)', () => {
+    const tall = geometry([30, 5], 10);
+    expect(at(run(start, tall, 'pageDown'))).toEqual({focus: 0, offset: 10});
+  });
+  it('a page move keeps the focused panel when its title is still on screen', () => {
+    const s = run(start, g, 'down');
+    expect(at(s)).toEqual({focus: 1, offset: 1});
+    expect(at(run(s, g, 'halfDown')), 'panel 1 (title on line 7) stays focused at offset 6').toEqual({focus: 1, offset: 6});
   });
   it('b pages up, d and u move half a page', () => {
     expect(at(run(start, g, 'pageDown', 'pageUp')).offset).toBe(0);
