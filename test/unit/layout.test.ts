@@ -97,6 +97,23 @@ describe('section layout', () => {
     const narrow = layoutSection(work, {width: 99, theme: mono, collapsed: new Set()});
     expect(lineText(narrow.line(0, 0))).toBe('주식회사 바다물류');
   });
+  it('widens the left column a little (up to a third) to keep an organization\'s name on one line, never more', () => {
+    const org = (title: string): Entry => ({kind: 'organization', title, role: 'Backend Engineer', period: '2021.06 - present', blocks: [],
+      children: [{kind: 'project', title: 'A project', blocks: [], children: []}]});
+    const section = (...titles: string[]) => ({id: 'work' as const, title: 'Work', entries: titles.map(org)});
+    const laplace = 'Laplace Technologies, Inc.';
+    expect(cellWidth(laplace)).toBe(26);
+    expect(leftColumnWidth(100, [laplace])).toBe(26);
+    const first = lineText(layoutSection(section(laplace, 'NC Lab'), {width: 100, theme: mono, collapsed: new Set()}).line(0, 0));
+    expect(first.startsWith(`${laplace}  ┏`), first).toBe(true);
+    // Too long for a third: the quarter, and the name wraps.
+    const long = 'The Very Long Name Of A Company That Will Not Fit';
+    expect(leftColumnWidth(100, [long])).toBe(25);
+    expect(lineText(layoutSection(section(long), {width: 100, theme: mono, collapsed: new Set()}).line(0, 0)).startsWith('The Very Long Name Of A  ')).toBe(true);
+    // Every organization of a section in the same column.
+    const both = layoutSection(section('NC Lab', laplace), {width: 100, theme: mono, collapsed: new Set()});
+    expect(lineText(both.line(0, 0)).indexOf('┏')).toBe(28);
+  });
   it('folding a project leaves its title and badges only', () => {
     const open = panelLines(work.entries[0]!.children[0]!, {width: 60, theme: mono, focused: false, collapsed: false});
     const folded = panelLines(work.entries[0]!.children[0]!, {width: 60, theme: mono, focused: false, collapsed: true});
