@@ -12,7 +12,7 @@ import type {InlineRenderer} from './layout/panel';
 import {frameRegions, isTooSmall, type FrameRegions, type Screen} from './layout/regions';
 import {createCaches, layoutSection, type LayoutCaches, type SectionLayout} from './layout/section';
 import {findAll, HEADER_MATCH, highlight, searchLine, searchSummary, type Match} from './search';
-import {LIST_HEADER, techListLines, techProjectsHeading, techsOf} from './tech';
+import {LIST_HEADER, markChosen, techListLines, techProjectsHeading, techsOf} from './tech';
 import {scrollPercent, type Geometry, type NavState, type ReducerEnv, type TechContext} from './state';
 import type {Theme} from './theme';
 
@@ -173,7 +173,7 @@ export class FrameBuilder {
       const layout = this.techLayout(tech.name, width);
       const offset = state.tech.projectsOffset;
       body = [techProjectsHeading(tech, width)];
-      for (let i = offset; i < Math.min(layout.length, offset + height - 1); i++) body.push(layout.line(i, -1));
+      for (let i = offset; i < Math.min(layout.length, offset + height - 1); i++) body.push(markChosen(layout.line(i, -1), tech.name));
       position = `${scrollPercent(offset, layout.length, height - 1)}%`;
       hints = hintsFor('techProjects');
     } else if (state.tech) {

@@ -29,6 +29,8 @@ export type Token =
   | StyleName
   /** A technology badge's text; colored themes put it on a chip from BADGE_PALETTE. */
   | 'badge'
+  /** Over a badge: the technology whose projects the index shows (inverse: the chip's colors swapped, the same contrast). */
+  | 'badgeChosen'
   /** Markdown `**strong**`, `*emphasis*`, `` `code` ``, links, `~~deleted~~`, `> quotes`. */
   | 'strong'
   | 'emphasis'
@@ -138,6 +140,7 @@ export const THEMES = {
     matchCurrent: {color: 'black', backgroundColor: 'magentaBright'},
     cursor: {inverse: true},
     badge: {color: 'whiteBright', bold: true},
+    badgeChosen: {inverse: true},
     strong: {bold: true},
     emphasis: {italic: true},
     code: {color: 'yellow'},
@@ -175,6 +178,7 @@ export const THEMES = {
     matchCurrent: {color: 'black', backgroundColor: 'magentaBright'},
     cursor: {inverse: true},
     badge: {color: 'whiteBright', bold: true},
+    badgeChosen: {inverse: true},
     strong: {bold: true},
     emphasis: {italic: true},
     code: {color: 'red'},
@@ -213,6 +217,7 @@ export const THEMES = {
     matchCurrent: {color: 'black', backgroundColor: 'magentaBright'},
     cursor: {inverse: true},
     badge: {color: 'whiteBright', bold: true},
+    badgeChosen: {inverse: true},
     strong: {bold: true},
     emphasis: {italic: true},
     code: {color: 'ansi256(131)'},
@@ -246,6 +251,7 @@ export const THEMES = {
     matchCurrent: {inverse: true, underline: true, bold: true},
     cursor: {inverse: true},
     badge: {bold: true},
+    badgeChosen: {inverse: true},
     strong: {bold: true},
     emphasis: {italic: true},
     code: {},

@@ -34,6 +34,8 @@ export interface Span {
   style?: StyleName;
   /** A technology badge: the theme colors it by name. */
   badge?: string;
+  /** A badge of the technology whose projects are shown (the theme's `badgeChosen` marks it). */
+  chosen?: boolean;
   /** Already styled by marked-terminal (SGR codes only); widths ignore the codes. */
   ansi?: boolean;
   /** Where the text links to (an OSC 8 hyperlink where the terminal supports them). */
@@ -118,6 +120,32 @@ export function clipLine(line: Line, width: number): Line {
     break;
   }
   return out;
+}
+
+/**
+ * A line's words as fit in `width` cells: whole words only, then `…` when some were left off
+ * (the tech index's legend and headings in a narrow terminal). Spans keep their styles; a first
+ * word wider than everything is cut by cells, as a last resort.
+ */
+export function fitWords(line: Line, width: number): Line {
+  if (lineWidth(line) <= width) return line;
+  // The line as words, each with its span's style: a cut may only fall between two words.
+  const out: Line = [];
+  let used = 0;
+  const room = width - 1;
+  outer: for (const s of line) {
+    for (const piece of s.text.split(/(?<= )/)) {
+      const w = cellWidth(piece.trimEnd());
+      if (used + w > room) break outer;
+      out.push({...s, text: piece});
+      used += cellWidth(piece);
+    }
+  }
+  // Trailing spaces and separators (` · `, `:`) before the ellipsis say nothing.
+  while (out.length > 0 && /^[\s·:,]*$/.test(out.at(-1)!.text)) out.pop();
+  if (out.length > 0) out[out.length - 1] = {...out.at(-1)!, text: out.at(-1)!.text.replace(/[\s·:,]+$/, '')};
+  if (out.length === 0) return clipLine(line, width);
+  return [...out, {text: '…', style: out.at(-1)!.style}];
 }
 
 /** Plain text of a line (for tests and search). */
