@@ -114,6 +114,24 @@ describe('section layout', () => {
     const both = layoutSection(section('NC Lab', laplace), {width: 100, theme: mono, collapsed: new Set()});
     expect(lineText(both.line(0, 0)).indexOf('┏')).toBe(28);
   });
+  it('an essay\'s numbered heading wraps under its words (a hanging indent)', () => {
+    const essay = doc.sections.find((s) => s.id === 'essays')!.entries[0]!;
+    expect(essay.title).toMatch(/^1\. /);
+    const lines = panelLines(essay, {width: 24, theme: mono, focused: false, collapsed: false}).map((l) => lineText(l).slice(2, -2).trimEnd());
+    const heading = lines.slice(1, lines.findIndex((l, i) => i > 0 && l === ''));
+    expect(heading.length).toBeGreaterThan(1);
+    const first = heading[0]!.indexOf('1. ');
+    for (const line of heading.slice(1)) expect(line, line).toMatch(new RegExp(`^ {${first + 3}}\\S`));
+    expect(heading.map((l) => l.trim()).join(' ').replace(/^(▾ |▸ )/, '')).toBe(essay.title);
+  });
+  it('an empty keyword draws no badge, and a block of only empty keywords no row at all', () => {
+    const entry = (keywords: string[]): Entry => ({kind: 'project', title: 'P', blocks: [{kind: 'text', text: 'd'}, {kind: 'tags', label: 'Keywords', items: keywords}], children: []});
+    const drawn = (keywords: string[]) => panelLines(entry(keywords), {width: 30, theme: mono, focused: false, collapsed: false}).map(lineText);
+    const none = drawn([]);
+    expect(drawn(['', ' '])).toEqual(none);
+    expect(none.slice(1, -1).map((l) => l.slice(2, -2).trim())).toEqual(['▾ P', '', 'd']);
+    expect(drawn(['', 'Go', '']).slice(1, -1).map((l) => l.slice(2, -2).trim())).toEqual(['▾ P', '', 'd', '', '[Go]']);
+  });
   it('folding a project leaves its title and badges only', () => {
     const open = panelLines(work.entries[0]!.children[0]!, {width: 60, theme: mono, focused: false, collapsed: false});
     const folded = panelLines(work.entries[0]!.children[0]!, {width: 60, theme: mono, focused: false, collapsed: true});
