@@ -253,8 +253,11 @@ describe('the mouse', () => {
     rows = await app.waitFor((r) => percent(r) === 0, undefined, 'the wheel to scroll back up');
     expect(app.hasExited).toBe(false);
 
-    // A click inside the second project's box focuses it (its border turns heavy).
-    const title = JIWOO.secondProject;
+    // Scrolling took the first project's title off screen, so the focus went to the second
+    // project (a scroll never leaves the focus on a panel whose title is out of view), and it stays
+    // there on the way back. A click inside the first project's box focuses it (its border turns heavy).
+    expect(rows.find((r) => r.includes(JIWOO.secondProject))).toContain('┃');
+    const title = JIWOO.firstProject;
     const second = rows.findIndex((r) => r.includes(title));
     expect(second, app.dump()).toBeGreaterThan(0);
     expect(rows[second]).toContain('│');
