@@ -6,13 +6,13 @@ import {techIndex, type TechEntry} from '../document/tech';
 import {EAGER_PANELS, MIN_SIZE} from '../sizes';
 import {wrapText} from '../text/width';
 import {hintsFor, type Hint} from './keymap';
-import {helpLines, statusBar, tooSmallLines} from './layout/chrome';
+import {fullHeaderLines, helpLines, statusBar, tooSmallLines} from './layout/chrome';
 import {lineText, span, type Line} from './layout/lines';
 import type {InlineRenderer} from './layout/panel';
 import {frameRegions, isTooSmall, type FrameRegions, type Screen} from './layout/regions';
 import {createCaches, layoutSection, type LayoutCaches, type SectionLayout} from './layout/section';
-import {findAll, highlight, searchLine, searchSummary, type Match} from './search';
-import {LIST_HEADER, techListLines, techProjectsHeading, techsOf} from './tech';
+import {findAll, HEADER_MATCH, highlight, searchLine, searchSummary, type Match} from './search';
+import {LIST_HEADER, markChosen, techListLines, techProjectsHeading, techsOf} from './tech';
 import {scrollPercent, type Geometry, type NavState, type ReducerEnv, type TechContext} from './state';
 import type {Theme} from './theme';
 
@@ -38,6 +38,7 @@ export class FrameBuilder {
   private readonly cache = new Map<string, SectionLayout>();
   private readonly caches: LayoutCaches = createCaches();
   private regionsCache?: {key: string; regions: FrameRegions};
+  private headerCache?: {width: number; lines: Line[]};
   private techEntries?: TechEntry[];
 
   constructor(
@@ -73,17 +74,23 @@ export class FrameBuilder {
     return {
       sectionCount: this.doc.sections.length,
       geometry: (state) => this.geometry(state),
-      regions: (state) => this.regions(state.section, state.screen),
+      regions: (state) => this.regions(state.section, state.screen, state.about),
       matches: (state, query) => this.search(state, query),
       tech,
     };
   }
 
-  /** Where the header, the tabs, the body and the status line are (see FrameRegions). */
-  regions(active: number, screen: Screen): FrameRegions {
-    const key = `${active}|${screen.width}|${screen.rows}`;
-    if (this.regionsCache?.key !== key) this.regionsCache = {key, regions: frameRegions(this.doc, active, screen)};
+  /** Where the header, the tabs, the body and the status line are (see FrameRegions); `about`: the header unfolded. */
+  regions(active: number, screen: Screen, about?: {offset: number}): FrameRegions {
+    const key = `${active}|${screen.width}|${screen.rows}|${about?.offset ?? ''}`;
+    if (this.regionsCache?.key !== key) this.regionsCache = {key, regions: frameRegions(this.doc, active, screen, {unfolded: about, inline: this.inline})};
     return this.regionsCache.regions;
+  }
+
+  /** The whole header at this width, as it unfolds (searched line by line, like a section). */
+  private fullHeader(width: number): Line[] {
+    if (this.headerCache?.width !== width) this.headerCache = {width, lines: fullHeaderLines(this.doc, width, this.inline)};
+    return this.headerCache.lines;
   }
 
   /** The section laid out for this state's folds at its screen's width (cached: a key press reuses it). */
@@ -113,7 +120,7 @@ export class FrameBuilder {
   /** What the viewport shows for a state: the help, the technology index, or the current section. */
   geometry(state: NavState): Geometry {
     const {width} = state.screen;
-    const height = this.regions(state.section, state.screen).body.height;
+    const height = this.regions(state.section, state.screen, state.about).body.height;
     if (state.help) return {lines: helpLines(width).length, panels: [], height};
     if (state.tech) {
       const lines = state.tech.chosen ? this.techLayout(state.tech.chosen, width).length + 1 : LIST_HEADER + this.techIndex.length;
@@ -129,6 +136,10 @@ export class FrameBuilder {
    */
   search(state: NavState, query: string): Match[] {
     const matches: Match[] = [];
+    // The header first: it is the top of the résumé.
+    this.fullHeader(state.screen.width).forEach((line, i) => {
+      for (let n = findAll(lineText(line), query).length; n > 0; n--) matches.push({section: HEADER_MATCH, line: i, panel: -1});
+    });
     this.doc.sections.forEach((_, index) => {
       const layout = this.section(state, index);
       let panel = 0;
@@ -146,8 +157,9 @@ export class FrameBuilder {
   build(state: NavState): Line[] {
     const {width, rows} = state.screen;
     if (isTooSmall(state.screen)) return tooSmallLines(width, rows, MIN_SIZE);
-    const regions = this.regions(state.section, state.screen);
+    const regions = this.regions(state.section, state.screen, state.about);
     const height = regions.body.height;
+    let header = regions.header.lines;
     let body: Line[];
     let position: string;
     let hints: Hint[];
@@ -161,7 +173,7 @@ export class FrameBuilder {
       const layout = this.techLayout(tech.name, width);
       const offset = state.tech.projectsOffset;
       body = [techProjectsHeading(tech, width)];
-      for (let i = offset; i < Math.min(layout.length, offset + height - 1); i++) body.push(layout.line(i, -1));
+      for (let i = offset; i < Math.min(layout.length, offset + height - 1); i++) body.push(markChosen(layout.line(i, -1), tech.name));
       position = `${scrollPercent(offset, layout.length, height - 1)}%`;
       hints = hintsFor('techProjects');
     } else if (state.tech) {
@@ -183,16 +195,35 @@ export class FrameBuilder {
       if (this.doc.sections.length === 0) body = wrapText(emptyNotice(this.doc), width).map((l) => [span(l, 'muted')]);
       position = layout.measured ? `${scrollPercent(offset, layout.length, height)}%` : '…';
       hints = hintsFor('section', {foldable: layout.measuredPanel(focus)?.foldable ?? false});
+      if (state.about) {
+        // The keys move the unfolded header: its place is what the status bar tells.
+        const {offset: top, total, lines} = regions.header;
+        position = `${scrollPercent(top, total, lines.length)}%`;
+        hints = hintsFor('about');
+      }
     }
     while (body.length < height) body.push([]);
     const search = state.search;
-    if (search && search.query) body = body.map((line) => highlight(line, search.query));
+    if (search && search.query) {
+      // Every match on screen marked, the current one set apart (in the header or the section shown).
+      const current = search.matches[search.current];
+      const occurrence = (section: number, line: number) => {
+        if (!current || current.section !== section || current.line !== line) return -1;
+        return search.matches.slice(0, search.current).filter((m) => m.section === section && m.line === line).length;
+      };
+      const headerTop = regions.header.unfolded ? regions.header.offset : -1;
+      header = header.map((line, row) => highlight(line, search.query, headerTop >= 0 ? occurrence(HEADER_MATCH, headerTop + row) : -1));
+      const inSection = !state.help && !state.tech;
+      const top = state.offset[state.section] ?? 0;
+      body = body.map((line, row) => highlight(line, search.query, inSection ? occurrence(state.section, top + row) : -1));
+    }
     // A file opened with problems says how many, on every screen (the lines were printed before the app started).
     const warnings = this.doc.warnings ? `${countOf(this.doc.warnings, 'warning')}  ` : '';
     let status: Line;
-    if (search?.editing) status = searchLine(search, width);
+    if (state.notice) status = statusBar(['quit'], 'Esc: nothing to close', width);
+    else if (search?.editing) status = searchLine(search, width);
     else if (search) status = statusBar(hintsFor('searchResults'), `${warnings}${searchSummary(search)}  ${position}`, width);
     else status = statusBar(hints, `${warnings}${position}`, width);
-    return [...regions.header.lines, regions.bar.line, ...body, status];
+    return [...header, regions.bar.line, ...body, status];
   }
 }

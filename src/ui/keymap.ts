@@ -28,6 +28,7 @@ export type Command =
   | 'prevMatch'
   | 'techIndex'
   | 'help'
+  | 'about'
   | 'back'
   | 'suspend'
   | 'quit';
@@ -82,9 +83,11 @@ export const KEYMAP: readonly Binding[] = [
   {command: 'nextMatch', group: 'Finding', description: 'next match', hint: 'next', keys: [ch('n')]},
   {command: 'prevMatch', group: 'Finding', description: 'previous match', hint: 'previous', keys: [ch('N')]},
   {command: 'techIndex', group: 'Finding', description: 'technologies: every one, and the projects that use it', hint: 'tech', keys: [ch('t')]},
+  {command: 'about', group: 'General', description: 'unfold the header: the whole summary, every contact and profile (again to fold)', hint: 'about', keys: [ch('i')]},
   {command: 'help', group: 'General', description: 'show or hide this help', hint: 'help', keys: [ch('?')]},
-  {command: 'back', group: 'General', description: 'close what is open (help, search, a list); quit when nothing is',
-    keys: [named('escape', 'Esc')], whenTooSmall: true},
+  // Esc never quits: one Esc too many after closing the search must not lose the reader's place.
+  {command: 'back', group: 'General', description: 'close what is open (help, search, a list, the header); never quits',
+    keys: [named('escape', 'Esc')]},
   {command: 'suspend', group: 'General', description: 'suspend to the shell (fg comes back)', keys: [{label: 'Ctrl-Z', input: 'z', ctrl: true, whileEditing: true}], whenTooSmall: true},
   {command: 'quit', group: 'General', description: 'quit', hint: 'quit',
     keys: [ch('q'), {label: 'Ctrl-C', input: 'c', ctrl: true, whileEditing: true}], whenTooSmall: true},
@@ -151,18 +154,19 @@ export function keyLabels(command: Command): string {
 export type Hint = Command | [Command, string];
 
 /** What the status bar offers in each mode, in the order shown. */
-export type HintMode = 'section' | 'help' | 'techList' | 'techProjects' | 'searchResults';
+export type HintMode = 'section' | 'help' | 'techList' | 'techProjects' | 'searchResults' | 'about';
 
 const HINTS: Record<HintMode, readonly Hint[]> = {
-  section: ['nextSection', 'down', 'toggle', 'search', 'techIndex', 'help', 'quit'],
+  section: ['nextSection', 'down', 'toggle', 'search', 'techIndex', 'about', 'help', 'quit'],
   help: ['back', 'down', 'quit'],
   techList: [['toggle', 'projects'], 'down', ['back', 'close'], 'quit'],
   techProjects: [['back', 'list'], 'down', 'quit'],
-  searchResults: ['nextMatch', 'prevMatch', 'back'],
+  searchResults: ['nextMatch', 'prevMatch', 'back', 'quit'],
+  about: [['back', 'fold'], ['down', 'scroll'], 'search', 'quit'],
 };
 
 /** When the bar is short of room, hints go in this order; help and quit stay longest. */
-export const HINT_DROP_ORDER: readonly Command[] = ['techIndex', 'toggle', 'search', 'down', 'nextSection', 'nextMatch', 'prevMatch', 'back', 'help'];
+export const HINT_DROP_ORDER: readonly Command[] = ['techIndex', 'toggle', 'about', 'search', 'down', 'nextSection', 'nextMatch', 'prevMatch', 'back', 'help'];
 
 /** The hints for a mode; Enter's "fold" only when the focused panel folds. */
 export function hintsFor(mode: HintMode, context: {foldable?: boolean} = {}): Hint[] {

@@ -1,5 +1,5 @@
 import type {Command} from './keymap';
-import {deleteBack, insertText, moveCursor, type SearchState} from './search';
+import {deleteBack, HEADER_MATCH, insertText, moveCursor, type SearchState} from './search';
 import type {Entry} from '../document/model';
 import type {Action, Geometry, NavState, ReducerEnv} from './state';
 import {clampOffset, scrollTo, withSection} from './viewport';
@@ -35,18 +35,29 @@ export function reduceHelp(state: NavState, command: Command, g: Geometry): NavS
   }
 }
 
-/** Shows a match: its section, its line a third of the way down, its panel focused. */
-export function goToMatch(state: NavState, search: SearchState, geometryOf: ReducerEnv['geometry']): NavState {
+/**
+ * Shows a match. In the header: the header unfolded, the match a third of the way down its room.
+ * In a section: the match a third of the way down, its panel focused, and the panel's title on
+ * screen too when the two fit together.
+ */
+export function goToMatch(state: NavState, search: SearchState, env: Pick<ReducerEnv, 'geometry' | 'regions'>): NavState {
   const match = search.matches[search.current];
   if (!match) return {...state, search};
-  const moved = {...state, section: match.section, search};
-  const g = geometryOf(moved);
-  const offset = clampOffset(match.line - Math.floor(g.height / 3), g.lines, g.height);
+  if (match.section === HEADER_MATCH) {
+    const {header} = env.regions({...state, search, about: {offset: 0}});
+    const room = header.lines.length;
+    return {...state, search, about: {offset: clampOffset(match.line - Math.floor(room / 3), header.total, room)}};
+  }
+  const moved = {...state, section: match.section, search, about: undefined};
+  const g = env.geometry(moved);
+  const region = match.panel >= 0 ? g.panels[match.panel] : undefined;
+  let target = match.line - Math.floor(g.height / 3);
+  if (region && region.start < target && match.line - region.start < g.height) target = region.start;
   const focus = match.panel >= 0 ? match.panel : (moved.focus[match.section] ?? 0);
-  return withSection(moved, focus, offset);
+  return withSection(moved, focus, clampOffset(target, g.lines, g.height));
 }
 
-export function reduceEditing(state: NavState, search: SearchState, action: Action, env: Pick<ReducerEnv, 'geometry' | 'matches'>): NavState {
+export function reduceEditing(state: NavState, search: SearchState, action: Action, env: Pick<ReducerEnv, 'geometry' | 'matches' | 'regions'>): NavState {
   if (action.type === 'text') return {...state, search: insertText(search, action.text)};
   if (action.type !== 'edit') return state;
   switch (action.key) {
@@ -67,7 +78,7 @@ export function reduceEditing(state: NavState, search: SearchState, action: Acti
       // The whole résumé is searched: folded details are unfolded so that what matches shows.
       const unfolded = {...state, collapsed: new Set<Entry>()};
       const matches = env.matches(unfolded, search.query);
-      return goToMatch(unfolded, {...search, editing: false, matches, current: matches.length > 0 ? 0 : -1}, env.geometry);
+      return goToMatch(unfolded, {...search, editing: false, matches, current: matches.length > 0 ? 0 : -1}, env);
     }
   }
 }

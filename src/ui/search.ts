@@ -7,12 +7,16 @@ import {lineText, span, type Line, type Span} from './layout/lines';
  * NFC-normalized and lower-cased, so a syllable typed whole or composed matches either way.
  */
 export interface Match {
+  /** The section, or HEADER_MATCH for the header (its lines as unfolded). */
   section: number;
-  /** Line in the section's layout. */
+  /** Line in the section's layout, or in the unfolded header. */
   line: number;
   /** Panel holding the line, or -1. */
   panel: number;
 }
+
+/** Match.section of a match in the header. */
+export const HEADER_MATCH = -1;
 
 export interface SearchState {
   query: string;
@@ -59,8 +63,11 @@ export function findAll(text: string, query: string): Array<[number, number]> {
   return ranges;
 }
 
-/** The line with every occurrence of `query` restyled as a match (badges keep their chips). */
-export function highlight(line: Line, query: string): Line {
+/**
+ * The line with every occurrence of `query` restyled as a match (badges keep their chips); the
+ * occurrence numbered `current` (0 is the line's first) as the current match.
+ */
+export function highlight(line: Line, query: string, current = -1): Line {
   const text = lineText(line);
   const ranges = findAll(text, query);
   if (ranges.length === 0) return line;
@@ -75,12 +82,12 @@ export function highlight(line: Line, query: string): Line {
       continue;
     }
     let cut = start;
-    for (const [a, b] of ranges) {
+    for (const [n, [a, b]] of ranges.entries()) {
       if (b <= cut || a >= end) continue;
       const from = Math.max(a, cut);
       const to = Math.min(b, end);
       if (from > cut) out.push({...s, text: text.slice(cut, from)});
-      out.push({text: text.slice(from, to), style: 'match'});
+      out.push({text: text.slice(from, to), style: n === current ? 'matchCurrent' : 'match', link: s.link});
       cut = to;
     }
     if (cut < end) out.push({...s, text: text.slice(cut, end)});

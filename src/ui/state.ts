@@ -35,6 +35,10 @@ export interface NavState {
   search?: SearchState;
   /** The technology index, while it is open. */
   tech?: TechState;
+  /** The header unfolded (`i`), scrolled to `offset` when it is taller than its room. */
+  about?: {offset: number};
+  /** Esc was pressed with nothing open: the status bar says that q quits (until the next key). */
+  notice?: boolean;
   /** Ctrl-Z presses: the app suspends itself each time this grows (where job control exists). */
   suspends: number;
   quit: boolean;
@@ -113,6 +117,8 @@ export function initialState(sectionCount: number, screen: Screen, section = 0):
 /** The reducer for one document and screen environment. */
 export function createReducer(env: ReducerEnv): Reducer {
   const reduce: Reducer = (state, action) => {
+    // The notice lasts until the next thing the reader does.
+    if (state.notice && action.type !== 'resize') state = {...state, notice: false};
     const tooSmall = isTooSmall(state.screen);
     switch (action.type) {
       case 'resize':
@@ -138,12 +144,12 @@ export function createReducer(env: ReducerEnv): Reducer {
         return state.search?.editing && !tooSmall ? reduceEditing(state, state.search, {type: 'text', text: action.text.replace(/\s*\n\s*/g, ' ')}, env) : state;
     }
     // Below the minimum size nothing is laid out: only what the keymap allows then (quit) works.
-    if (tooSmall && !(action.type === 'command' && (action.command === 'quit' || action.command === 'back'))) return state;
+    if (tooSmall && !(action.type === 'command' && action.command === 'quit')) return state;
     if (action.type === 'command' && action.command === 'quit') return {...state, quit: true};
     if (action.type === 'command' && action.command === 'suspend') return {...state, suspends: state.suspends + 1};
     if (state.search?.editing) return reduceEditing(state, state.search, action, env);
     if (action.type === 'edit') return state;
-    if (action.type === 'scroll') return reduceScroll(state, action.delta, env.geometry(state));
+    if (action.type === 'scroll') return state.about && !state.help ? scrollHeader(state, action.delta, env) : reduceScroll(state, action.delta, env.geometry(state));
     if (action.type === 'click') return click(state, action.x, action.y, env);
     return command(state, action.command, action.digit, env);
   };
@@ -159,14 +165,23 @@ function resize(state: NavState, screen: Screen, env: ReducerEnv): NavState {
   return normalize(next, env.geometry, 'some');
 }
 
-/** A click on a tab opens its section; a click on a panel focuses it. */
+/** Scrolls the unfolded header by `delta` lines (clamped where its region is drawn). */
+function scrollHeader(state: NavState, delta: number, env: ReducerEnv): NavState {
+  const {header} = env.regions(state);
+  const offset = clampOffset(header.offset + delta, header.total, header.lines.length);
+  return offset === header.offset ? state : {...state, about: {offset}};
+}
+
+/** A click on the header folds or unfolds it; on a tab opens its section; on a panel focuses it. */
 function click(state: NavState, x: number, y: number, env: ReducerEnv): NavState {
   if (state.help || state.tech) return state;
   const regions = env.regions(state);
+  if (y >= regions.header.top && y < regions.bar.row) return {...state, about: state.about ? undefined : {offset: 0}};
   if (y === regions.bar.row) {
     const tab = regions.bar.tabs.find(({start, end}) => x >= start && x < end);
-    return tab ? normalize({...state, section: tab.section}, env.geometry, 'none') : state;
+    return tab ? normalize({...state, section: tab.section, about: undefined}, env.geometry, 'none') : state;
   }
+  if (state.about) return state;
   const row = y - regions.body.top;
   if (row < 0 || row >= regions.body.height) return state;
   const line = (state.offset[state.section] ?? 0) + row;
@@ -178,6 +193,53 @@ function command(state: NavState, command: Command, digit: number | undefined, e
   const g = env.geometry(state);
   if (state.help) return reduceHelp(state, command, g);
   if (state.tech && env.tech) return reduceTech(state, state.tech, command, env.tech, g);
+  if (state.about) {
+    const own = aboutCommand(state, command, env);
+    if (own) return own;
+    // The search and the help open over the unfolded header; anything else folds it first.
+    if (!KEEP_HEADER.has(command)) state = {...state, about: undefined};
+  }
+  return sectionCommand(state, command, digit, env);
+}
+
+/** Commands that leave the unfolded header unfolded (a match found in it unfolds it anyway). */
+const KEEP_HEADER: ReadonlySet<Command> = new Set(['search', 'nextMatch', 'prevMatch', 'help']);
+
+/** Keys the unfolded header takes for itself: fold it, scroll it. */
+function aboutCommand(state: NavState, command: Command, env: ReducerEnv): NavState | undefined {
+  const {header} = env.regions(state);
+  const height = header.lines.length;
+  switch (command) {
+    case 'about':
+    case 'back':
+      return {...state, about: undefined};
+    case 'down':
+      return scrollHeader(state, 1, env);
+    case 'up':
+      return scrollHeader(state, -1, env);
+    case 'pageDown':
+      return scrollHeader(state, height, env);
+    case 'pageUp':
+      return scrollHeader(state, -height, env);
+    case 'halfDown':
+      return scrollHeader(state, Math.max(1, Math.floor(height / 2)), env);
+    case 'halfUp':
+      return scrollHeader(state, -Math.max(1, Math.floor(height / 2)), env);
+    case 'top':
+      return scrollHeader(state, -header.total, env);
+    case 'bottom':
+      return scrollHeader(state, header.total, env);
+    case 'toggle':
+    case 'toggleAll':
+      return state;
+    default:
+      return undefined;
+  }
+}
+
+/** What a command does to the section on screen (no overlay open). */
+function sectionCommand(state: NavState, command: Command, digit: number | undefined, env: ReducerEnv): NavState {
+  const g = env.geometry(state);
   const focus = state.focus[state.section] ?? -1;
   const offset = state.offset[state.section] ?? 0;
   const region = g.panels[focus];
@@ -189,7 +251,10 @@ function command(state: NavState, command: Command, digit: number | undefined, e
     case 'suspend':
       return {...state, suspends: state.suspends + 1};
     case 'back':
-      return search ? {...state, search: undefined} : {...state, quit: true};
+      // Nothing to close: say how to quit instead of quitting.
+      return search ? {...state, search: undefined} : {...state, notice: true};
+    case 'about':
+      return {...state, about: {offset: 0}};
     case 'search':
       return {...state, search: emptySearch()};
     case 'nextMatch':
@@ -197,7 +262,7 @@ function command(state: NavState, command: Command, digit: number | undefined, e
       if (!search || search.matches.length === 0) return state;
       const n = search.matches.length;
       const current = (search.current + (command === 'nextMatch' ? 1 : -1) + n) % n;
-      return goToMatch(state, {...search, current}, env.geometry);
+      return goToMatch(state, {...search, current}, env);
     }
     case 'techIndex':
       return env.tech && env.tech.index.length > 0 ? {...state, tech: openTech(env.tech.index, env.tech.focusedTechs(state)), search: undefined} : state;

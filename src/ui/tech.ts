@@ -4,7 +4,7 @@ import {techTitle} from '../document/select';
 import type {TechEntry} from '../document/tech';
 import {cellWidth, truncate} from '../text/width';
 import type {Command} from './keymap';
-import {clipLine, padLine, span, type Line} from './layout/lines';
+import {clipLine, fitWords, padLine, span, type Line} from './layout/lines';
 import type {Geometry, NavState, TechContext} from './state';
 
 /**
@@ -38,7 +38,7 @@ export function techListLines(index: TechEntry[], selected: number, width: numbe
   const ofFocused = new Set(focused.map(fold));
   const nameWidth = Math.min(Math.max(...index.map((t) => cellWidth(t.name)), 4), Math.floor(width / 3));
   const lines: Line[] = [
-    [span(`Technologies (${index.length})`, 'heading'), span(`  Enter: its projects · Esc: close${ofFocused.size > 0 ? ' · • in the focused project' : ''}`, 'muted')],
+    fitWords([span(`Technologies (${index.length})`, 'heading'), span(`  Enter: its projects · Esc: close${ofFocused.size > 0 ? ' · • in the focused project' : ''}`, 'muted')], width),
     [],
   ];
   index.forEach((tech, i) => {
@@ -60,9 +60,15 @@ export function techListLines(index: TechEntry[], selected: number, width: numbe
   return lines.map((l) => clipLine(l, width));
 }
 
-/** The heading line above a chosen technology's projects. */
+/** The heading line above a chosen technology's projects (its badge is marked in them: markChosen). */
 export function techProjectsHeading(tech: TechEntry, width: number): Line {
-  return clipLine([span(techTitle(tech), 'heading'), span('  Esc: back to the list', 'muted')], width);
+  return fitWords([span(techTitle(tech), 'heading'), span('  Esc: back to the list', 'muted')], width);
+}
+
+/** The line with the chosen technology's badges marked (`chosen`: the theme's badgeChosen over the chip). */
+export function markChosen(line: Line, name: string): Line {
+  const key = fold(name);
+  return line.some((s) => s.badge !== undefined && fold(s.badge) === key) ? line.map((s) => (s.badge !== undefined && fold(s.badge) === key ? {...s, chosen: true} : s)) : line;
 }
 
 const clamp = (value: number, max: number) => Math.max(0, Math.min(value, max));

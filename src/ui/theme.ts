@@ -29,6 +29,8 @@ export type Token =
   | StyleName
   /** A technology badge's text; colored themes put it on a chip from BADGE_PALETTE. */
   | 'badge'
+  /** Over a badge: the technology whose projects the index shows (inverse: the chip's colors swapped, the same contrast). */
+  | 'badgeChosen'
   /** Markdown `**strong**`, `*emphasis*`, `` `code` ``, links, `~~deleted~~`, `> quotes`. */
   | 'strong'
   | 'emphasis'
@@ -134,8 +136,11 @@ export const THEMES = {
     status: {color: 'gray'},
     statusKey: {color: 'cyanBright', bold: true},
     match: {color: 'black', backgroundColor: 'yellowBright'},
+    // The current match: black on bright magenta (#ff00ff), 6.7:1, set apart from the others' yellow.
+    matchCurrent: {color: 'black', backgroundColor: 'magentaBright'},
     cursor: {inverse: true},
     badge: {color: 'whiteBright', bold: true},
+    badgeChosen: {inverse: true},
     strong: {bold: true},
     emphasis: {italic: true},
     code: {color: 'yellow'},
@@ -169,8 +174,11 @@ export const THEMES = {
     status: {color: 'ansi256(241)'},
     statusKey: {color: 'blue', bold: true},
     match: {color: 'black', backgroundColor: 'yellowBright'},
+    // The current match: black on bright magenta (#ff00ff), 6.7:1, set apart from the others' yellow.
+    matchCurrent: {color: 'black', backgroundColor: 'magentaBright'},
     cursor: {inverse: true},
     badge: {color: 'whiteBright', bold: true},
+    badgeChosen: {inverse: true},
     strong: {bold: true},
     emphasis: {italic: true},
     code: {color: 'red'},
@@ -205,8 +213,11 @@ export const THEMES = {
     status: {},
     statusKey: {color: 'ansi256(63)', bold: true},
     match: {color: 'black', backgroundColor: 'yellowBright'},
+    // The current match: black on bright magenta (#ff00ff), 6.7:1, set apart from the others' yellow.
+    matchCurrent: {color: 'black', backgroundColor: 'magentaBright'},
     cursor: {inverse: true},
     badge: {color: 'whiteBright', bold: true},
+    badgeChosen: {inverse: true},
     strong: {bold: true},
     emphasis: {italic: true},
     code: {color: 'ansi256(131)'},
@@ -236,8 +247,11 @@ export const THEMES = {
     status: {},
     statusKey: {bold: true},
     match: {inverse: true, underline: true},
+    // Bold too: set apart from the other matches, and from the active tab (inverse and bold, not underlined).
+    matchCurrent: {inverse: true, underline: true, bold: true},
     cursor: {inverse: true},
     badge: {bold: true},
+    badgeChosen: {inverse: true},
     strong: {bold: true},
     emphasis: {italic: true},
     code: {},

@@ -25,10 +25,21 @@ export function withSection(state: NavState, focus: number, offset: number): Nav
   return {...state, focus: f, offset: o};
 }
 
-/** Keeps focus on a visible panel after a scroll: the focused one if still seen, else the first seen. */
-export function refocus(focus: number, offset: number, g: Geometry): number {
+/**
+ * Keeps focus on a visible panel after a scroll: the focused one if still seen, else the first
+ * seen. With `titled` (a page move, the wheel) a panel counts as seen only with its title row on
+ * screen (the row under its top border), as long as any panel's title is: the reader is never
+ * left with a focused panel whose name is scrolled away.
+ */
+export function refocus(focus: number, offset: number, g: Geometry, titled = false): number {
   const seen = (r: Region) => r.end > offset && r.start < offset + g.height;
+  const titleSeen = (r: Region) => r.start + 1 >= offset && r.start + 1 < offset + g.height;
   const current = g.panels[focus];
+  if (titled) {
+    if (current && titleSeen(current)) return focus;
+    const first = g.panels.findIndex(titleSeen);
+    if (first !== -1) return first;
+  }
   if (current && seen(current)) return focus;
   const first = g.panels.findIndex(seen);
   return first === -1 ? (g.panels.length > 0 ? Math.min(Math.max(focus, 0), g.panels.length - 1) : -1) : first;
@@ -53,7 +64,7 @@ export function normalize(state: NavState, geometryOf: GeometryOf, reveal: 'whol
 
 export function scrollTo(state: NavState, g: Geometry, target: number): NavState {
   const offset = clampOffset(target, g.lines, g.height);
-  return withSection(state, refocus(state.focus[state.section] ?? 0, offset, g), offset);
+  return withSection(state, refocus(state.focus[state.section] ?? 0, offset, g, true), offset);
 }
 
 /** How far through the section the viewport is: `42%` (100% when all of it is shown). */

@@ -346,10 +346,15 @@ describe.each([
 // ─── Ways out ────────────────────────────────────────────────────────────────────────────────
 
 describe('quitting', () => {
-  it('Esc with nothing open quits with code 0 and restores the terminal', async () => {
+  it('Esc with nothing open does not quit: the status bar says q quits, and q does, with code 0', async () => {
     const app = launch({cols: 80, rows: 24, shell: true});
     await app.ready(FIRST);
     app.press(KEYS.escape);
+    const noted = await app.waitFor('Esc: nothing to close');
+    expect(noted.at(-2) ?? '', 'the status line').toMatch(/^ q quit /);
+    expect(noted.join('\n')).toContain(FIRST);
+    expect(app.hasExited).toBe(false);
+    app.press('q');
     expectRestored(app, await app.report());
   });
 

@@ -64,15 +64,21 @@ describe('exit path × restored state', () => {
   // by it and the shell reports 128 + its number: the conventional, honest code for a killed job.
   it.each([
     [pad('q'), 0, (app: PtyApp) => app.press('q')],
-    [pad('Esc (nothing open)'), 0, (app: PtyApp) => app.press(KEYS.escape)],
+    // Esc never quits (one Esc too many must not lose the reader's place): it says that q does.
+    [pad('Esc (nothing open: stays), then q'), 0, async (app: PtyApp) => {
+      app.press(KEYS.escape);
+      await app.waitFor('Esc: nothing to close');
+      expect(app.hasExited, 'Esc with nothing open quits nothing').toBe(false);
+      app.press('q');
+    }],
     [pad('Ctrl-C (\\x03, raw mode: a key)'), 0, (app: PtyApp) => app.press(KEYS.ctrlC)],
     [pad('SIGINT to the program'), 128 + 2, (app: PtyApp) => app.kill('SIGINT')],
     [pad('SIGTERM to the program'), 128 + 15, (app: PtyApp) => app.kill('SIGTERM')],
     [pad('SIGHUP to the program'), 128 + 1, (app: PtyApp) => app.kill('SIGHUP')],
-  ] as const)(`%s → exit %i · ${RESTORED}`, async (_name, code, act) => {
+  ] as const)(`%s → exit %i · ${RESTORED}`, async (_name, code, act: (app: PtyApp) => void | Promise<void>) => {
     const app = launch({cols: 80, rows: 24, shell: true, args: [JIWOO_PATH]});
     await app.ready(FIRST_PROJECT);
-    act(app);
+    await act(app);
     const report = await app.report();
     expect(report.exitCode, 'exit code').toBe(code);
     expect(restoredProblems(app, report), app.dump()).toEqual([]);

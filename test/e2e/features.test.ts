@@ -26,12 +26,12 @@ const launch = ptyApps();
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * How often `term` occurs (ignoring case) in the fixture's sections: every string of the JSON but
- * basics (the header, which search does not cover) and meta. Each is shown once, in the section
- * it belongs to, so this is the number of matches search must find.
+ * How often `term` occurs (ignoring case) in the fixture: every string of the JSON but meta, the
+ * header (basics) included, since search covers it. Each is shown once, so this is the number of
+ * matches search must find.
  */
 function occurrences(term: string): number {
-  const {basics: _basics, meta: _meta, ...sections} = jiwooJson();
+  const {meta: _meta, ...sections} = jiwooJson();
   const strings: string[] = [];
   const walk = (value: unknown): void => {
     if (typeof value === 'string') strings.push(value);
@@ -253,8 +253,11 @@ describe('the mouse', () => {
     rows = await app.waitFor((r) => percent(r) === 0, undefined, 'the wheel to scroll back up');
     expect(app.hasExited).toBe(false);
 
-    // A click inside the second project's box focuses it (its border turns heavy).
-    const title = JIWOO.secondProject;
+    // Scrolling took the first project's title off screen, so the focus went to the second
+    // project (a scroll never leaves the focus on a panel whose title is out of view), and it stays
+    // there on the way back. A click inside the first project's box focuses it (its border turns heavy).
+    expect(rows.find((r) => r.includes(JIWOO.secondProject))).toContain('┃');
+    const title = JIWOO.firstProject;
     const second = rows.findIndex((r) => r.includes(title));
     expect(second, app.dump()).toBeGreaterThan(0);
     expect(rows[second]).toContain('│');

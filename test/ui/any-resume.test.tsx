@@ -32,9 +32,14 @@ afterAll(() => {
   chalk.level = level;
 });
 
-const INVERSE_UNDERLINE = /(?:\x1b\[7m\x1b\[4m|\x1b\[4m\x1b\[7m)([^\x1b]*)/g;
-/** Text drawn inverse and underlined (the mono theme's search matches), in order. */
-const marked = (raw: string) => [...raw.matchAll(INVERSE_UNDERLINE)].map((m) => m[1]!);
+/** Runs of bold (1), underline (4) and inverse (7) codes, then the text they style. */
+const ATTRIBUTES = /((?:\x1b\[[147]m){2,3})([^\x1b]*)/g;
+const runs = (raw: string) => [...raw.matchAll(ATTRIBUTES)].map((m) => ({codes: m[1]!, text: m[2]!}));
+const has = (codes: string, n: number) => codes.includes(`\x1b[${n}m`);
+/** Text drawn inverse and underlined (the mono theme's search matches, the current one too), in order. */
+const marked = (raw: string) => runs(raw).filter((r) => has(r.codes, 4) && has(r.codes, 7)).map((r) => r.text);
+/** Text drawn bold, inverse and underlined (the mono theme's current match), in order. */
+const current = (raw: string) => runs(raw).filter((r) => has(r.codes, 1) && has(r.codes, 4) && has(r.codes, 7)).map((r) => r.text);
 
 async function start(doc: ResumeDocument, width: number, rows: number) {
   const {app, raw, screen, press} = await startInk(<App doc={doc} theme={theme} size={{width, rows}} />);
@@ -174,15 +179,15 @@ describe('search highlighting', () => {
   const ada = fixtureDocument(ANY_RESUMES[0]!.path);
   const jiwoo = fixtureDocument(ANY_RESUMES[1]!.path);
 
-  it('marks every visible match inverse and underlined, any case; n and N walk them; Esc clears', async () => {
+  it('marks the current match bold, inverse and underlined, the other visible ones inverse and underlined, any case; n and N walk them; Esc clears', async () => {
     const {app, raw, screen, press, builder} = await start(ada, 80, 24);
     const total = builder.search(initialState(ada.sections.length, {width: 80, rows: 24}), 'kafka').length;
     expect(total).toBeGreaterThan(1);
     await press('/', 'kafka', '\r');
     expect(screen().at(-1)).toContain(`1/${total} "kafka"`);
     const found = marked(raw());
-    expect(found.length).toBeGreaterThan(0);
     for (const text of found) expect(text.toLowerCase()).toBe('kafka');
+    expect(current(raw()).map((t) => t.toLowerCase())).toEqual(['kafka']);
     await press('n');
     expect(screen().at(-1)).toContain(`2/${total} "kafka"`);
     await press('N', 'N');
@@ -190,6 +195,7 @@ describe('search highlighting', () => {
     await press('\x1b');
     expect(screen().at(-1)).not.toContain('"kafka"');
     expect(marked(raw())).toEqual([]);
+    expect(current(raw())).toEqual([]);
     app.unmount();
   });
 
@@ -208,17 +214,19 @@ describe('search highlighting', () => {
     app.unmount();
   });
 
-  it('FrameBuilder: match spans take the theme’s match style, inverse and underline in mono', () => {
+  it('FrameBuilder: match spans take the theme’s match style, inverse and underline in mono; the current one matchCurrent', () => {
     expect(theme.styles.match).toEqual({inverse: true, underline: true});
+    expect(theme.styles.matchCurrent).toEqual({inverse: true, underline: true, bold: true});
     const builder = new FrameBuilder(jiwoo, theme);
     const screen = {width: 60, rows: 20};
     const reduce = createReducer(builder.env());
     const act = (state: NavState, ...actions: Action[]) => actions.reduce(reduce, state);
     const s = act(initialState(jiwoo.sections.length, screen), {type: 'command', command: 'search'}, {type: 'text', text: 'airflow'}, {type: 'edit', key: 'submit'});
     const frame = builder.build(s);
-    const spans = frame.flatMap((l) => l.filter((p) => p.style === 'match'));
+    const spans = frame.flatMap((l) => l.filter((p) => p.style === 'match' || p.style === 'matchCurrent'));
     expect(spans.length).toBeGreaterThan(0);
     expect(new Set(spans.map((p) => p.text))).toEqual(new Set(['Airflow']));
+    expect(spans.filter((p) => p.style === 'matchCurrent')).toHaveLength(1);
     expect(lineText(frame.at(-1)!)).toContain(`1/${s.search!.matches.length} "airflow"`);
   });
 });

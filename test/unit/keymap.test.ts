@@ -37,6 +37,7 @@ describe('keymap: keys that must match each command', () => {
     ['N', key('N'), 'prevMatch'],
     ['t', key('t'), 'techIndex'],
     ['?', key('?'), 'help'],
+    ['i', key('i'), 'about'],
     ['Esc', named('escape'), 'back'],
     ['q', key('q'), 'quit'],
     ['Ctrl-C', key('c', {ctrl: true}), 'quit'],
@@ -56,6 +57,7 @@ describe('keymap: keys that must not match', () => {
     ['Ctrl-1 is not a jump', key('1', {ctrl: true})],
     ['x is nothing', key('x')],
     ['Q is not q', key('Q')],
+    ['I is not i', key('I')],
     ['Ctrl-→ is not →', named('right', {ctrl: true})],
     ['Alt-↓ is not ↓', named('down', {meta: true})],
     ['Delete is no command', named('delete')],
@@ -89,11 +91,10 @@ describe('keymap: where keys work', () => {
     expect(editKeyFor(key('j'))).toBeUndefined();
     expect(editKeyFor(named('left', {ctrl: true}))).toBeUndefined();
   });
-  it('below the minimum size only quitting and Esc work', () => {
+  it('below the minimum size only quitting (and suspending) work', () => {
     expect(commandFor(key('q'), {tooSmall: true})).toBe('quit');
-    expect(commandFor(named('escape'), {tooSmall: true})).toBe('back');
-    for (const press of [key('j'), named('tab'), key('/'), key('?')]) expect(commandFor(press, {tooSmall: true})).toBeUndefined();
-    expect(KEYMAP.filter((b) => b.whenTooSmall).map((b) => b.command).sort()).toEqual(['back', 'quit', 'suspend']);
+    for (const press of [key('j'), named('tab'), key('/'), key('?'), named('escape'), key('i')]) expect(commandFor(press, {tooSmall: true})).toBeUndefined();
+    expect(KEYMAP.filter((b) => b.whenTooSmall).map((b) => b.command).sort()).toEqual(['quit', 'suspend']);
   });
 });
 
@@ -133,7 +134,9 @@ describe('keymap tables', () => {
     expect(commands(hintsFor('section', {foldable: true}))).toContain('toggle');
     expect(commands(hintsFor('section', {foldable: false}))).not.toContain('toggle');
     expect(commands(hintsFor('help'))).toEqual(['back', 'down', 'quit']);
-    expect(commands(hintsFor('searchResults'))).toEqual(['nextMatch', 'prevMatch', 'back']);
+    expect(commands(hintsFor('searchResults'))).toEqual(['nextMatch', 'prevMatch', 'back', 'quit']);
+    expect(hintsFor('about')).toEqual([['back', 'fold'], ['down', 'scroll'], 'search', 'quit']);
+    expect(commands(hintsFor('section', {foldable: false}))).toEqual(['nextSection', 'down', 'search', 'techIndex', 'about', 'help', 'quit']);
     expect(hintsFor('techList')).toContainEqual(['toggle', 'projects']);
     expect(hintsFor('techProjects')).toContainEqual(['back', 'list']);
   });

@@ -97,6 +97,41 @@ describe('section layout', () => {
     const narrow = layoutSection(work, {width: 99, theme: mono, collapsed: new Set()});
     expect(lineText(narrow.line(0, 0))).toBe('주식회사 바다물류');
   });
+  it('widens the left column a little (up to a third) to keep an organization\'s name on one line, never more', () => {
+    const org = (title: string): Entry => ({kind: 'organization', title, role: 'Backend Engineer', period: '2021.06 - present', blocks: [],
+      children: [{kind: 'project', title: 'A project', blocks: [], children: []}]});
+    const section = (...titles: string[]) => ({id: 'work' as const, title: 'Work', entries: titles.map(org)});
+    const laplace = 'Laplace Technologies, Inc.';
+    expect(cellWidth(laplace)).toBe(26);
+    expect(leftColumnWidth(100, [laplace])).toBe(26);
+    const first = lineText(layoutSection(section(laplace, 'NC Lab'), {width: 100, theme: mono, collapsed: new Set()}).line(0, 0));
+    expect(first.startsWith(`${laplace}  ┏`), first).toBe(true);
+    // Too long for a third: the quarter, and the name wraps.
+    const long = 'The Very Long Name Of A Company That Will Not Fit';
+    expect(leftColumnWidth(100, [long])).toBe(25);
+    expect(lineText(layoutSection(section(long), {width: 100, theme: mono, collapsed: new Set()}).line(0, 0)).startsWith('The Very Long Name Of A  ')).toBe(true);
+    // Every organization of a section in the same column.
+    const both = layoutSection(section('NC Lab', laplace), {width: 100, theme: mono, collapsed: new Set()});
+    expect(lineText(both.line(0, 0)).indexOf('┏')).toBe(28);
+  });
+  it('an essay\'s numbered heading wraps under its words (a hanging indent)', () => {
+    const essay = doc.sections.find((s) => s.id === 'essays')!.entries[0]!;
+    expect(essay.title).toMatch(/^1\. /);
+    const lines = panelLines(essay, {width: 24, theme: mono, focused: false, collapsed: false}).map((l) => lineText(l).slice(2, -2).trimEnd());
+    const heading = lines.slice(1, lines.findIndex((l, i) => i > 0 && l === ''));
+    expect(heading.length).toBeGreaterThan(1);
+    const first = heading[0]!.indexOf('1. ');
+    for (const line of heading.slice(1)) expect(line, line).toMatch(new RegExp(`^ {${first + 3}}\\S`));
+    expect(heading.map((l) => l.trim()).join(' ').replace(/^(▾ |▸ )/, '')).toBe(essay.title);
+  });
+  it('an empty keyword draws no badge, and a block of only empty keywords no row at all', () => {
+    const entry = (keywords: string[]): Entry => ({kind: 'project', title: 'P', blocks: [{kind: 'text', text: 'd'}, {kind: 'tags', label: 'Keywords', items: keywords}], children: []});
+    const drawn = (keywords: string[]) => panelLines(entry(keywords), {width: 30, theme: mono, focused: false, collapsed: false}).map(lineText);
+    const none = drawn([]);
+    expect(drawn(['', ' '])).toEqual(none);
+    expect(none.slice(1, -1).map((l) => l.slice(2, -2).trim())).toEqual(['▾ P', '', 'd']);
+    expect(drawn(['', 'Go', '']).slice(1, -1).map((l) => l.slice(2, -2).trim())).toEqual(['▾ P', '', 'd', '', '[Go]']);
+  });
   it('folding a project leaves its title and badges only', () => {
     const open = panelLines(work.entries[0]!.children[0]!, {width: 60, theme: mono, focused: false, collapsed: false});
     const folded = panelLines(work.entries[0]!.children[0]!, {width: 60, theme: mono, focused: false, collapsed: true});
@@ -126,9 +161,21 @@ describe('chrome', () => {
       expect(lineText(bar)).toContain('q quit');
     }
   });
-  it('the help lists every binding of the keymap', () => {
-    const text = helpLines(80).map(lineText).join('\n');
-    for (const binding of KEYMAP) expect(text).toContain(binding.description);
+  it('the help lists every binding of the keymap, a long description wrapped under itself, never cut', () => {
+    for (const width of [40, 80]) {
+      const lines = helpLines(width).map(lineText);
+      for (const line of lines) expect(cellWidth(line)).toBeLessThanOrEqual(width);
+      const text = lines.map((l) => l.trim()).join(' ');
+      for (const binding of KEYMAP) expect(text, `${width} columns`).toContain(binding.description);
+      expect(text).not.toContain('…');
+    }
+  });
+  it('the help says what the mouse does: the wheel scrolls, a click opens a tab, focuses a panel, unfolds the header', () => {
+    const lines = helpLines(80).map((l) => lineText(l).trim());
+    const mouse = lines.slice(lines.indexOf('Mouse')).join(' ');
+    expect(lines).toContain('Mouse');
+    expect(mouse).toMatch(/wheel +scroll/);
+    expect(mouse).toMatch(/click +a tab opens its section, a panel takes the focus, the header unfolds/);
   });
 });
 

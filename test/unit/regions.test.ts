@@ -6,6 +6,11 @@ import {createReducer, initialState} from '../../src/ui/state';
 import {createTheme} from '../../src/ui/theme';
 import {HEADER_CONTACTS_ROWS, HEADER_GREETING_ROWS} from '../../src/sizes';
 import {fixtureDocument} from '../helpers/resume';
+import {jiwooJson} from '../helpers/e2e-jiwoo';
+import type {Line} from '../../src/ui/layout/lines';
+import type {Command} from '../../src/ui/keymap';
+import {HEADER_MATCH} from '../../src/ui/search';
+import {cellWidth} from '../../src/text/width';
 
 // test/fixtures/jiwoo.json: a name and label, a summary, contacts, and ten sections.
 const doc = fixtureDocument('jiwoo');
@@ -65,16 +70,89 @@ describe('clicks and the wheel through the reducer, on the real frame', () => {
       expect(reduce(start, {type: 'click', x: tab.end - 1, y: r.bar.row}).section).toBe(tab.section);
     }
   });
-  it('a click on a panel focuses it; a click between panels or on the header does nothing', () => {
+  it('a click on a panel focuses it; a click on the status line does nothing', () => {
     const panels = builder.section(start).panels;
     const second = reduce(start, {type: 'click', x: 60, y: r.body.top + panels[1]!.start + 1});
     expect(second.focus[0]).toBe(1);
-    expect(reduce(start, {type: 'click', x: 60, y: 0})).toBe(start);
     expect(reduce(start, {type: 'click', x: 60, y: r.status.row})).toBe(start);
+  });
+  it('a click on the header unfolds it, and a click on it again folds it', () => {
+    const unfolded = reduce(start, {type: 'click', x: 60, y: 0});
+    expect(unfolded.about).toEqual({offset: 0});
+    const again = builder.regions(0, screen, unfolded.about);
+    expect(reduce(unfolded, {type: 'click', x: 0, y: again.header.lines.length - 1}).about).toBeUndefined();
   });
   it('the wheel scrolls the content, clamped', () => {
     const s = reduce(start, {type: 'scroll', delta: 3});
     expect(s.offset[0]).toBe(3);
     expect(reduce(s, {type: 'scroll', delta: -10}).offset[0]).toBe(0);
+  });
+});
+
+describe('the header unfolded (i): every word of it, in the frame regions', () => {
+  const jiwoo = jiwooJson();
+  const basics = jiwoo.basics!;
+  const builder = new FrameBuilder(doc, theme);
+  const reduce = createReducer(builder.env());
+  const press = (state: ReturnType<typeof initialState>, ...commands: Command[]) =>
+    commands.reduce((s, command) => reduce(s, {type: 'command', command}), state);
+  const text = (lines: Line[]) => lines.map(lineText).join('\n');
+  // Every contact of the fixture, as written in it (not as the document builder words them).
+  const contactWords = [basics.email!, basics.phone!, basics.url!, basics.location!.address!, basics.location!.postalCode!,
+    ...basics.profiles!.flatMap((p) => [p.network!, p.username!])];
+
+  it.each([[40, 10], [80, 24], [100, 30], [200, 60]] as const)('at %i×%i: folded it is cut, unfolded (scrolled through) it holds the whole summary and every contact and profile', (width, rows) => {
+    const screen = {width, rows};
+    const folded = builder.build(initialState(count, screen));
+    if (cellWidth(basics.summary!) > width) expect(text(folded)).not.toContain(basics.summary!.slice(-20));
+    let state = press(initialState(count, screen), 'about');
+    const seen: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const frame = builder.build(state);
+      expect(frame).toHaveLength(rows - 1);
+      for (const line of frame) expect(lineWidth(line)).toBeLessThanOrEqual(width);
+      const r = builder.regions(state.section, screen, state.about);
+      expect(r.header.unfolded).toBe(true);
+      expect(lineText(frame[r.bar.row]!)).toBe(lineText(r.bar.line));
+      expect(r.status.row).toBe(rows - 2);
+      seen.push(...frame.slice(0, r.bar.row).map(lineText));
+      const next = press(state, 'down');
+      if (next === state) break;
+      state = next;
+    }
+    // Joined without line breaks: the summary wraps across rows.
+    const all = seen.join('').replace(/\s+/g, '');
+    expect(all).toContain(basics.summary!.replace(/\s+/g, ''));
+    for (const word of contactWords) expect(all, word).toContain(word.replace(/\s+/g, ''));
+    expect(press(state, 'about').about).toBeUndefined();
+    expect(press(state, 'back').about).toBeUndefined();
+  });
+  it('at 200×60 the whole header fits: the section stays below it, and the keys do not scroll it', () => {
+    const screen = {width: 200, rows: 60};
+    const state = press(initialState(count, screen), 'about');
+    const r = builder.regions(0, screen, state.about);
+    expect(r.header.lines.length).toBe(r.header.total);
+    expect(r.body.height).toBeGreaterThan(20);
+    expect(press(state, 'down')).toBe(state);
+  });
+  it('a section key folds the header and goes to the section', () => {
+    const state = press(initialState(count, {width: 80, rows: 24}), 'about', 'nextSection');
+    expect(state.about).toBeUndefined();
+    expect(state.section).toBe(1);
+  });
+  it('search finds the summary and the address in the header, unfolds it to show them, and marks the current match apart', () => {
+    const screen = {width: 80, rows: 24};
+    for (const query of [basics.location!.address!, basics.summary!.split(' ').at(-2)!]) {
+      let state = press(initialState(count, screen), 'search');
+      state = reduce(state, {type: 'text', text: query});
+      state = reduce(state, {type: 'edit', key: 'submit'});
+      expect(state.search!.matches.length, query).toBeGreaterThan(0);
+      expect(state.search!.matches[0]!.section, query).toBe(HEADER_MATCH);
+      expect(state.about, query).toBeDefined();
+      const frame = builder.build(state);
+      const r = builder.regions(state.section, screen, state.about);
+      const current = frame.slice(0, r.bar.row).flatMap((l) => l.filter((sp) => sp.style === 'matchCurrent'));
+      expect(current.map((sp) => sp.text), query).toEqual([query]);
+    }
   });
 });

@@ -77,6 +77,25 @@ describe('searching the résumé', () => {
     expect(builder.section(s).panels[s.focus[0]!]!.entry).toBe(doc.sections[0]!.entries[0]!.children[1]);
     expect(builder.section(s).panels[s.focus[0]!]!.entry.title).toBe('데이터 품질 모니터링 시스템');
   });
+  it.each([[80, 24], [100, 30], [60, 12]] as const)('at %i×%i every jump shows its match and, where the two fit on screen together, its panel\'s title', (width, rows) => {
+    const here = {width, rows};
+    for (const query of ['Airflow', '지연', '데이터', 'Kafka']) {
+      let s = act(initialState(count, here), {type: 'command', command: 'search'}, {type: 'text', text: query}, {type: 'edit', key: 'submit'});
+      const total = s.search!.matches.length;
+      for (let i = 0; i < total; i++, s = act(s, {type: 'command', command: 'nextMatch'})) {
+        const match = s.search!.matches[s.search!.current]!;
+        if (match.section < 0) continue;
+        const g = builder.geometry(s);
+        const offset = s.offset[s.section]!;
+        expect(match.line, `${query} ${i + 1}/${total}: the match on screen`).toBeGreaterThanOrEqual(offset);
+        expect(match.line).toBeLessThan(offset + g.height);
+        const panel = g.panels[match.panel];
+        if (!panel || match.line - panel.start >= g.height) continue;
+        expect(s.focus[s.section], `${query} ${i + 1}/${total}: its panel focused`).toBe(match.panel);
+        expect(panel.start + 1, `${query} ${i + 1}/${total}: the title row on screen`).toBeGreaterThanOrEqual(offset);
+      }
+    }
+  });
   it('n and N walk the matches, wrapping, across sections', () => {
     let s = act(start(), {type: 'command', command: 'search'}, {type: 'text', text: '지연'}, {type: 'edit', key: 'submit'});
     const total = s.search!.matches.length;
@@ -88,12 +107,15 @@ describe('searching the résumé', () => {
     s = act(s, {type: 'command', command: 'nextMatch'});
     expect(s.search!.current).toBe(0);
   });
-  it('Esc clears the search, and a second Esc quits', () => {
+  it('Esc clears the search, and a second Esc does not quit', () => {
     const s = act(start(), {type: 'command', command: 'search'}, {type: 'text', text: 'Kafka'}, {type: 'edit', key: 'submit'});
     const cleared = act(s, {type: 'command', command: 'back'});
     expect(cleared.search).toBeUndefined();
     expect(cleared.quit).toBe(false);
-    expect(act(cleared, {type: 'command', command: 'back'}).quit).toBe(true);
+    const again = act(cleared, {type: 'command', command: 'back'});
+    expect(again.quit).toBe(false);
+    expect(again.section).toBe(cleared.section);
+    expect(again.offset).toEqual(cleared.offset);
   });
   it('searches folded details too, unfolding them', () => {
     let s = act(start(), {type: 'command', command: 'toggleAll'});

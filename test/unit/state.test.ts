@@ -24,7 +24,7 @@ const SECTIONS = 3;
 const SCREEN = {width: 80, rows: 24};
 /** A frame with a one-row header, the bar on row 1 (three tabs of 10 columns), the body from row 2. */
 const REGIONS = (height: number): FrameRegions => ({
-  header: {top: 0, lines: [[]]},
+  header: {top: 0, lines: [[]], unfolded: false, offset: 0, total: 1},
   bar: {row: 1, line: [], tabs: [0, 1, 2].map((section) => ({section, start: section * 10, end: section * 10 + 10}))},
   body: {top: 2, height},
   status: {row: 2 + height},
@@ -96,9 +96,19 @@ describe('moving between panels', () => {
 describe('paging', () => {
   const g = geometry([5, 5, 5, 5, 5, 5], 10); // 35 lines
   const start = start0();
-  it('Space pages down and focus follows to a visible panel', () => {
+  it('Space pages down and focus follows to the first panel whose title is on screen', () => {
+    // Panels at lines 0, 6, 12…: from line 10 panel 1's last line shows, but its title (line 7) does not; panel 2's (13) does.
     const s = run(start, g, 'pageDown');
-    expect(at(s)).toEqual({focus: 1, offset: 10});
+    expect(at(s)).toEqual({focus: 2, offset: 10});
+  });
+  it('a page move inside a panel taller than the screen keeps the focus on it (no title is on screen)', () => {
+    const tall = geometry([30, 5], 10);
+    expect(at(run(start, tall, 'pageDown'))).toEqual({focus: 0, offset: 10});
+  });
+  it('a page move keeps the focused panel when its title is still on screen', () => {
+    const s = run(start, g, 'down');
+    expect(at(s)).toEqual({focus: 1, offset: 1});
+    expect(at(run(s, g, 'halfDown')), 'panel 1 (title on line 7) stays focused at offset 6').toEqual({focus: 1, offset: 6});
   });
   it('b pages up, d and u move half a page', () => {
     expect(at(run(start, g, 'pageDown', 'pageUp')).offset).toBe(0);
@@ -174,9 +184,14 @@ describe('folding, help and quitting', () => {
     expect(reduce(scrolled, {type: 'command', command: 'help'}, helpG).help).toBe(false);
     expect(reduce(scrolled, {type: 'command', command: 'back'}, helpG).quit).toBe(false);
   });
-  it('Esc with nothing open quits, and so does q', () => {
+  it('Esc with nothing open does not quit: it leaves the place as it was and notes that q quits; q quits', () => {
     const g = geometry([5], 10);
-    expect(run(start, g, 'back').quit).toBe(true);
+    const moved = run(start, geometry([5, 5, 5], 4), 'down');
+    const escaped = run(moved, geometry([5, 5, 5], 4), 'back');
+    expect(escaped.quit).toBe(false);
+    expect(at(escaped)).toEqual(at(moved));
+    expect(escaped.notice).toBe(true);
+    expect(run(escaped, geometry([5, 5, 5], 4), 'down').notice, 'the note lasts until the next key').toBe(false);
     expect(run(start, g, 'quit').quit).toBe(true);
   });
 });
@@ -266,7 +281,7 @@ describe('input reaches the reducer as keys, text, pastes and clicks', () => {
     expect(at(reduce(start0(), {type: 'scroll', delta: -3}, long)).offset).toBe(0);
   });
 
-  it('below the minimum size only q and Esc do anything, and the place is kept for when it grows back', () => {
+  it('below the minimum size only q does anything, and the place is kept for when it grows back', () => {
     const s = run(start0(), g, 'down');
     const tiny = reduce(s, {type: 'resize', screen: {width: 20, rows: 5}}, g);
     expect(tiny.screen).toEqual({width: 20, rows: 5});
@@ -274,6 +289,6 @@ describe('input reaches the reducer as keys, text, pastes and clicks', () => {
     expect(reduce(tiny, key({input: 'j'}), g)).toBe(tiny);
     expect(reduce(tiny, {type: 'text', text: 'j/x'}, g)).toBe(tiny);
     expect(reduce(tiny, key({input: 'q'}), g).quit).toBe(true);
-    expect(reduce(tiny, key({name: 'escape', input: ''}), g).quit).toBe(true);
+    expect(reduce(tiny, key({name: 'escape', input: ''}), g)).toBe(tiny);
   });
 });

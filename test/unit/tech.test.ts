@@ -9,6 +9,7 @@ import {openTech, reduceTech} from '../../src/ui/tech';
 import {createTheme} from '../../src/ui/theme';
 import type {Command} from '../../src/ui/keymap';
 import {fixtureDocument, fixtureResume} from '../helpers/resume';
+import {cellWidth} from '../../src/text/width';
 
 // test/fixtures/jiwoo.json: Airflow is the only technology two projects list (정산 배치 이관 at 한빛커머스,
 // 데이터 품질 모니터링 시스템 at 주식회사 바다물류); Kafka, also a skill keyword, one project.
@@ -122,6 +123,42 @@ describe('the focused project in the index', () => {
     const rows = builder.build(s).map(lineText);
     const marked = rows.filter((l) => l.startsWith('• ') || l.startsWith('▸ ')).map((l) => l.slice(2).split(/ {2,}/)[0]);
     expect(new Set(marked)).toEqual(new Set(['Kafka', 'Flink', '데이터 레이크']));
+  });
+});
+
+describe('the index in a narrow terminal, and the chosen technology', () => {
+  const builder = new FrameBuilder(doc, createTheme({color: false, ascii: false}));
+  const reduce = createReducer(builder.env());
+  const press = (state: NavState, ...commands: Command[]) => commands.reduce((s, command) => reduce(s, {type: 'command', command}), state);
+  // Every word the legend and the heading may show, as they read at full width.
+  const LEGEND = 'Technologies (N)  Enter: its projects · Esc: close · • in the focused project';
+  const HEADING = 'Airflow: 2 projects  Esc: back to the list';
+
+  it.each([40, 50, 60, 80])('at %i columns the legend and the heading end in "…" when shortened, never mid-word', (width) => {
+    const screen = {width, rows: 20};
+    const list = press(initialState(count, screen), 'techIndex');
+    const legend = lineText(builder.build(list)[builder.regions(0, screen).body.top]!).trimEnd();
+    const chosen = press(list, 'top', 'toggle');
+    expect(chosen.tech!.chosen).toBe('Airflow');
+    const heading = lineText(builder.build(chosen)[builder.regions(0, screen).body.top]!).trimEnd();
+    for (const [shown, full] of [[legend, LEGEND.replace('N', String(index.length))], [heading, HEADING]] as const) {
+      expect(cellWidth(shown)).toBeLessThanOrEqual(width);
+      if (shown === full) continue;
+      expect(shown.endsWith('…'), shown).toBe(true);
+      const words = shown.slice(0, -1).trim().split(/\s+/);
+      // Every word whole, in the order of the full line.
+      const fullWords = full.split(/\s+/);
+      expect(words, shown).toEqual(fullWords.slice(0, words.length).map((w, i) => (i === words.length - 1 ? w.replace(/[·:,]+$/, '') || w : w)));
+    }
+  });
+  it('marks the chosen technology\'s badge in every project shown, and no other badge', () => {
+    const screen = {width: 100, rows: 40};
+    const s = press(initialState(count, screen), 'techIndex', 'top', 'toggle');
+    const spans = builder.build(s).flatMap((l) => l.filter((sp) => sp.badge !== undefined));
+    const chosen = spans.filter((sp) => sp.chosen);
+    expect(chosen.map((sp) => sp.badge)).toEqual(['Airflow', 'Airflow']);
+    expect(spans.filter((sp) => !sp.chosen).every((sp) => sp.badge !== 'Airflow')).toBe(true);
+    expect(spans.length).toBeGreaterThan(chosen.length);
   });
 });
 

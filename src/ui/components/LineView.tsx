@@ -17,7 +17,7 @@ export const LineView = React.memo(function LineView({line, theme}: {line: Line;
   return (
     <Text wrap="truncate">
       {line.map((s, i) => (
-        <Text key={i} {...(s.badge === undefined ? theme.styles[s.style ?? 'plain'] : theme.badge(s.badge))}>
+        <Text key={i} {...(s.badge === undefined ? theme.styles[s.style ?? 'plain'] : s.chosen ? {...theme.badge(s.badge), ...theme.styles.badgeChosen} : theme.badge(s.badge))}>
           {s.link && theme.hyperlinks ? hyperlink(s.link, s.text) : s.text}
         </Text>
       ))}

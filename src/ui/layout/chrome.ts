@@ -1,23 +1,57 @@
 import type {ResumeDocument} from '../../document/model';
-import {cellWidth, truncate, wrapText} from '../../text/width';
+import {contactLine} from '../../document/select';
+import {cellWidth, truncate, wrapHanging, wrapText} from '../../text/width';
 import {HEADER_CONTACTS_ROWS, HEADER_GREETING_ROWS} from '../../sizes';
 import {EDIT_KEYMAP, HINT_DROP_ORDER, hintWords, KEYMAP, keyLabels, type Hint} from '../keymap';
-import {clipLine, padLine, span, type Line, type Span} from './lines';
+import {clipLine, lineWidth, padLine, span, type Line, type Span} from './lines';
+import {plainInline, type InlineRenderer} from './panel';
 
-/** The header: name and role, then the greeting and contacts when there is room. */
-export function headerLines(doc: ResumeDocument, width: number, rows: number): Line[] {
+/**
+ * The header, folded: name and role, then the greeting's first line and the contacts on one line
+ * when there is room, each ending in "…" when cut (`i` unfolds it: fullHeaderLines).
+ */
+export function headerLines(doc: ResumeDocument, width: number, rows: number, inline: InlineRenderer = plainInline): Line[] {
   const lines: Line[] = [];
   const first: Line = [span(doc.name, 'name')];
   if (doc.label) first.push(span('  '), span(doc.label, 'label'));
   lines.push(clipLine(first, width));
-  if (rows >= HEADER_GREETING_ROWS && doc.greeting) lines.push([span(truncate(doc.greeting.replace(/\n/g, ' '), width), 'greeting')]);
+  if (rows >= HEADER_GREETING_ROWS && doc.greeting) {
+    // The greeting as the panels render it (Markdown too), one line of it.
+    const greeting = inline(doc.greeting.replace(/\n/g, ' '), Math.max(1, width - 1), 'greeting');
+    lines.push(greeting.length > 1 ? [...greeting[0]!, span('…', 'greeting')] : (greeting[0] ?? []));
+  }
   if (rows >= HEADER_CONTACTS_ROWS && doc.contacts.length > 0) {
     const spans: Span[] = [];
     doc.contacts.forEach((c, i) => {
       if (i > 0) spans.push(span(' · ', 'muted'));
       spans.push({text: c.text, style: 'muted', link: safeLink(c.url)});
     });
-    lines.push(clipLine(spans, width));
+    lines.push(lineWidth(spans) > width ? [...clipLine(spans, width - 1), span('…', 'muted')] : spans);
+  }
+  return lines;
+}
+
+/**
+ * The header unfolded (`i`): the name and role, the whole greeting (Markdown rendered as in the
+ * panels), then every contact and profile on a line of its own, each wrapped, never cut. Search
+ * looks at these lines too.
+ */
+export function fullHeaderLines(doc: ResumeDocument, width: number, inline: InlineRenderer = plainInline): Line[] {
+  const lines: Line[] = [];
+  const first: Line = [span(doc.name, 'name')];
+  if (doc.label) first.push(span('  '), span(doc.label, 'label'));
+  if (lineWidth(first) <= width) lines.push(first);
+  else {
+    lines.push(...wrapText(doc.name, width).map((l) => [span(l, 'name')]));
+    if (doc.label) lines.push(...wrapText(doc.label, width).map((l) => [span(l, 'label')]));
+  }
+  if (doc.greeting) lines.push([], ...inline(doc.greeting, width, 'greeting'));
+  if (doc.contacts.length > 0) lines.push([]);
+  for (const contact of doc.contacts) {
+    const link = safeLink(contact.url);
+    // An address shown apart from its text (a profile's page) follows it, as in the printed text.
+    const text = link ? contactLine(contact) : contact.text;
+    lines.push(...wrapHanging(text, width, '', '  ').map((l): Line => [{text: l, style: 'plain', link}]));
   }
   return lines;
 }
@@ -87,12 +121,24 @@ export function statusBar(hints: readonly Hint[], position: string, width: numbe
   return [...padLine(spans, Math.max(0, room), 'status'), span(right, 'status')];
 }
 
+/** What the mouse does, said in the help (the reducer's `click` and `scroll`). */
+const MOUSE_HELP: ReadonlyArray<[string, string]> = [
+  ['wheel', 'scroll'],
+  ['click', 'a tab opens its section, a panel takes the focus, the header unfolds or folds'],
+];
+
 /** The help overlay's lines, derived from the keymap tables (never typed by hand). */
 export function helpLines(width: number): Line[] {
   const editLabels = (keys: readonly {label: string}[]) => keys.map((k) => k.label).join('/');
   const keyWidth = Math.max(...KEYMAP.map((b) => cellWidth(keyLabels(b.command))), ...EDIT_KEYMAP.map((b) => cellWidth(editLabels(b.keys)))) + 2;
-  const row = (keys: string, description: string): Line =>
-    clipLine([span(`  ${keys}`, 'statusKey'), span(' '.repeat(Math.max(1, keyWidth - cellWidth(keys)))), span(description)], width);
+  // A description wraps under itself (never cut): `  ?       show or hide` / `          this help`.
+  const rows = (keys: string, description: string): Line[] => {
+    const indent = keyWidth + 2;
+    if (width - indent < 12) return [clipLine([span(`  ${keys}`, 'statusKey')], width), ...wrapHanging(description, width, '    ').map((l) => [span(l)])];
+    return wrapText(description, width - indent).map((l, i): Line =>
+      i === 0 ? clipLine([span(`  ${keys}`, 'statusKey'), span(' '.repeat(Math.max(1, indent - 2 - cellWidth(keys)))), span(l)], width) : [span(' '.repeat(indent) + l)],
+    );
+  };
   const lines: Line[] = [[span('Keys', 'heading')]];
   let group = '';
   for (const binding of KEYMAP) {
@@ -100,11 +146,14 @@ export function helpLines(width: number): Line[] {
       group = binding.group;
       lines.push([], [span(group, 'blockLabel')]);
     }
-    lines.push(row(keyLabels(binding.command), binding.description));
+    lines.push(...rows(keyLabels(binding.command), binding.description));
   }
   lines.push([], [span('In the search line', 'blockLabel')]);
-  for (const binding of EDIT_KEYMAP) lines.push(row(editLabels(binding.keys), binding.description));
-  lines.push([], [span('Piped or redirected, kim-resume prints plain text: kim-resume | less', 'muted')]);
+  for (const binding of EDIT_KEYMAP) lines.push(...rows(editLabels(binding.keys), binding.description));
+  lines.push([], [span('Mouse', 'blockLabel')]);
+  for (const [what, does] of MOUSE_HELP) lines.push(...rows(what, does));
+  lines.push([]);
+  lines.push(...wrapText('Piped or redirected, kim-resume prints plain text: kim-resume | less', width).map((l) => [span(l, 'muted')]));
   return lines.map((l) => clipLine(l, width));
 }
 

@@ -24,6 +24,8 @@ export function badgeLines(names: string[], width: number, theme: Theme): Line[]
   let line: Span[] = [];
   let used = 0;
   for (const name of names) {
+    // An empty keyword (`""`, `" "`) is no badge: an empty chip, or `[]`, says nothing.
+    if (name.trim() === '') continue;
     let text = theme.badgeText(name);
     if (cellWidth(text) > width) text = truncate(text, width);
     const w = cellWidth(text);
@@ -75,7 +77,9 @@ export function entryContent(
   const titleStyle: StyleName = opts.nested ? 'heading' : opts.focused ? 'panelTitleFocus' : 'panelTitle';
   const heading = itemHeading(entry);
   const marker = isFoldable(entry) ? (opts.collapsed ? '▸ ' : '▾ ') : '';
-  wrapHanging(heading, width, marker).forEach((l, i) => {
+  // A numbered heading ("1. 가장 어려웠던 …", an essay's) wraps under its words, not under its number.
+  const number = /^\d+[.)] +/.exec(heading)?.[0] ?? '';
+  wrapHanging(heading.slice(number.length), width, marker + number).forEach((l, i) => {
     out.push(i === 0 && marker ? [span(marker, 'muted'), span(l.slice(marker.length), titleStyle)] : [span(l, titleStyle)]);
   });
   if (entry.subtitle) out.push(...wrapText(entry.subtitle, width).map((l) => [span(l, 'muted')]));
@@ -83,6 +87,8 @@ export function entryContent(
   if (facts) out.push(...wrapText(facts, width).map((l) => [span(l, 'period')]));
   for (const block of entry.blocks) {
     if (opts.collapsed && block.kind !== 'tags') continue;
+    // Nothing to draw, so no blank row before it either.
+    if (block.kind === 'tags' && block.items.every((item) => item.trim() === '')) continue;
     out.push([]);
     out.push(...blockLines(block, width, theme, inline));
   }

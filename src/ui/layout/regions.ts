@@ -1,8 +1,10 @@
 import type {ResumeDocument} from '../../document/model';
 import {MIN_SIZE} from '../../sizes';
 import {cellWidth} from '../../text/width';
-import {headerLines, sectionBar} from './chrome';
+import {clampOffset} from '../viewport';
+import {fullHeaderLines, headerLines, sectionBar} from './chrome';
 import type {Line} from './lines';
+import type {InlineRenderer} from './panel';
 
 /** The terminal's size in cells. */
 export interface Screen {
@@ -21,21 +23,62 @@ export interface TabRegion {
 }
 
 /**
+ * The header's rows. Folded, it grows with the terminal (name; the greeting's first line; the
+ * contacts). Unfolded (`i`), it holds the whole header (fullHeaderLines) and pushes the section
+ * bar down; when the whole header is taller than the frame leaves room for, it shows `lines`
+ * from `offset` of its `total` and scrolls.
+ */
+export interface HeaderRegion {
+  top: 0;
+  /** The rows shown. */
+  lines: Line[];
+  unfolded: boolean;
+  /** Unfolded: the first line of the whole header shown, and how many lines it has in all. */
+  offset: number;
+  total: number;
+}
+
+/** How the header is shown: folded, or unfolded and scrolled to `offset`. */
+export interface HeaderView {
+  unfolded?: {offset: number};
+  /** Renders the greeting's Markdown as the panels do. */
+  inline?: InlineRenderer;
+}
+
+/**
  * The frame's rows, top to bottom: the header, the section bar, the body (the scrolling content
  * or an overlay), the status line. The frame is `rows - 1` lines tall: as tall as the terminal,
  * Ink clears the whole screen on every render and flickers (vadimdemedes/ink#450).
  * Drawing (FrameBuilder.build) and the mouse (a click's x and y) both read this, nothing else.
  */
 export interface FrameRegions {
-  header: {top: 0; lines: Line[]};
+  header: HeaderRegion;
   bar: {row: number; line: Line; tabs: TabRegion[]};
   body: {top: number; height: number};
   status: {row: number};
 }
 
-/** Where everything is on a screen of this size with section `active` open. */
-export function frameRegions(doc: ResumeDocument, active: number, screen: Screen): FrameRegions {
-  const header = headerLines(doc, screen.width, screen.rows);
+/** The body's rows when the header is unfolded (at least this many stay for the section). */
+const UNFOLDED_BODY_ROWS = 1;
+
+/** The header's region: folded, or unfolded and scrolled (its offset clamped here). */
+function headerRegion(doc: ResumeDocument, screen: Screen, view: HeaderView): HeaderRegion {
+  if (!view.unfolded) {
+    const lines = headerLines(doc, screen.width, screen.rows, view.inline);
+    return {top: 0, lines, unfolded: false, offset: 0, total: lines.length};
+  }
+  const all = fullHeaderLines(doc, screen.width, view.inline);
+  // The frame is rows - 1 tall; the bar, the status line and the body's least share the rest.
+  const room = Math.max(1, screen.rows - 1 - 2 - UNFOLDED_BODY_ROWS);
+  const height = Math.min(all.length, room);
+  const offset = clampOffset(view.unfolded.offset, all.length, height);
+  return {top: 0, lines: all.slice(offset, offset + height), unfolded: true, offset, total: all.length};
+}
+
+/** Where everything is on a screen of this size with section `active` open and the header as `view` says. */
+export function frameRegions(doc: ResumeDocument, active: number, screen: Screen, view: HeaderView = {}): FrameRegions {
+  const head = headerRegion(doc, screen, view);
+  const header = head.lines;
   const line = sectionBar(
     doc.sections.map((s) => s.title),
     active,
@@ -50,5 +93,5 @@ export function frameRegions(doc: ResumeDocument, active: number, screen: Screen
   }
   const top = header.length + 1;
   const height = Math.max(1, screen.rows - 1 - top - 1);
-  return {header: {top: 0, lines: header}, bar: {row: header.length, line, tabs}, body: {top, height}, status: {row: top + height}};
+  return {header: head, bar: {row: header.length, line, tabs}, body: {top, height}, status: {row: top + height}};
 }

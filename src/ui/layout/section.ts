@@ -1,7 +1,7 @@
 import type {Entry, Section} from '../../document/model';
 import {isFoldable} from '../../document/present';
 import {DRAWN_PANELS, WIDE_LAYOUT} from '../../sizes';
-import {wrapText} from '../../text/width';
+import {cellWidth, wrapText} from '../../text/width';
 import type {Theme} from '../theme';
 import {padLine, span, type Line} from './lines';
 import {blockLines, boxed, entryContent, plainInline, type InlineRenderer} from './panel';
@@ -66,9 +66,15 @@ export interface SectionOptions {
   caches?: LayoutCaches;
 }
 
-/** The left column's share in the wide layout ("about a quarter"). */
-export function leftColumnWidth(width: number): number {
-  return Math.floor(width / 4);
+/**
+ * The left column's share in the wide layout: about a quarter, or a little more (up to a third)
+ * when that keeps every organization's name (`titles`) on one line: "Laplace Technologies, Inc."
+ * is 26 cells, one more than a quarter of 100 columns.
+ */
+export function leftColumnWidth(width: number, titles: readonly string[] = []): number {
+  const quarter = Math.floor(width / 4);
+  const longest = Math.max(0, ...titles.map(cellWidth));
+  return longest > quarter && longest <= Math.floor(width / 3) ? longest : quarter;
 }
 
 /** An organization above or beside its projects: name, line under it, role, period, and its own text. */
@@ -139,6 +145,9 @@ export function layoutSection(section: Section, opts: SectionOptions): SectionLa
   const items: Item[] = [];
   const panels: PanelRegion[] = [];
   const wide = opts.width >= WIDE_LAYOUT;
+  const hasProjects = (entry: Entry) => entry.kind === 'organization' && entry.children.some((c) => c.kind === 'project');
+  // One left column for the whole section, so that its organizations line up.
+  const leftWidth = wide ? leftColumnWidth(opts.width, section.entries.filter(hasProjects).map((e) => e.title)) : opts.width;
   let cursor = 0;
 
   const measure = (entry: Entry, width: number, collapsed: boolean): number => {
@@ -174,15 +183,14 @@ export function layoutSection(section: Section, opts: SectionOptions): SectionLa
       const i = entryIndex;
       const entry = section.entries[i]!;
       if (i > 0) blank();
-      const hasProjects = entry.kind === 'organization' && entry.children.some((c) => c.kind === 'project');
-      if (!hasProjects) {
+      if (!hasProjects(entry)) {
         const item = panelItem(entry, opts.width, cursor);
         region(item, 0);
         items.push(item);
         cursor += item.height;
         entryIndex++;
       } else {
-        const left = wide ? leftColumnWidth(opts.width) : opts.width;
+        const left = leftWidth;
         const right = wide ? opts.width - left - 2 : opts.width;
         const header = orgHeader(entry, left, opts.theme, opts.inline);
         if (wide) {
