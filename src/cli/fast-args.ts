@@ -28,7 +28,8 @@ export function fastArguments(args: readonly string[]): Arguments | undefined {
     const arg = args[i]!;
     const flag = FLAGS[arg];
     if (flag) {
-      if (!once(flag[0])) return undefined;
+      // yargs reads `--color false` as a value for the flag: such lists are left to it.
+      if (!once(flag[0]) || args[i + 1] === 'true' || args[i + 1] === 'false') return undefined;
       out[flag[0]] = flag[1];
       continue;
     }

@@ -32,7 +32,7 @@ describe('the fast argument parser', () => {
     expect(fast).toEqual(await viaYargs(args));
   });
 
-  it.each([[['--help']], [['-v']], [['--bogus']], [['a.json', 'b.json']], [['--width']], [['--format', 'pdf']], [['--width', '80', '--width', '90']], [['--tech', '--ascii']], [['--color=false']], [['--']]])(
+  it.each([[['--help']], [['-v']], [['--bogus']], [['a.json', 'b.json']], [['--width']], [['--format', 'pdf']], [['--width', '80', '--width', '90']], [['--tech', '--ascii']], [['--color=false']], [['--color', 'false']], [['--no-mouse', 'true']], [['--']]])(
     'leaves %j to yargs',
     (args) => {
       expect(fastArguments(args)).toBeUndefined();
@@ -48,7 +48,7 @@ describe('the fast argument parser', () => {
         answered++;
         expect(fast).toEqual(await viaYargs(args));
       }),
-      {numRuns: 400},
+      {numRuns: Number(process.env.FAST_ARGS_RUNS ?? 400)},
     );
     // Enough of the generated lists fall in the fast grammar for the agreement to mean something.
     expect(answered).toBeGreaterThan(40);
