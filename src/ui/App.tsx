@@ -89,7 +89,8 @@ export function App({doc, theme, inline, initialSection = 0, size, crashAfterKey
   }, [state.suspends]);
 
   useInputEvents((event) => {
-    events.current++;
+    // Keys count; the terminal's answers to the start-up questions (handed on to Ink) do not.
+    if (event.type !== 'reply') events.current++;
     const action = actionFor(event);
     if (action) dispatch(action);
   });
