@@ -19,6 +19,7 @@ import {MAX_WIDTH, MIN_WIDTH} from '../sizes';
 import {defaultWidth} from '../text/width';
 import {needsBackground, setColourLevel, themeChoice, themeName, type ThemeChoice} from './colour';
 import type {Asking} from '../terminal/ask';
+import type {Session} from '../terminal/session';
 import {emojiClustersIn} from '../text/width-probe';
 import {backgroundFromReplies, OSC11_QUERY} from '../terminal/background';
 import type {ThemeName} from '../ui/theme';
@@ -47,6 +48,11 @@ export interface Io extends TerminalFacts {
    * the app would run in. Without it the background is never asked for.
    */
   ask?: (queries: readonly string[]) => Asking;
+  /**
+   * The terminal the app runs in (src/terminal/session.ts): given when stdin and stdout are a
+   * terminal. Made only when the app starts, so the printing paths never load it.
+   */
+  session?: () => Promise<Session>;
 }
 
 /** The embedded résumé, shipped beside the code. */
@@ -104,7 +110,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   const choice = themeChoice(argv.theme, io.env);
   // The app will run and must know the background: the question goes out now, so the answer
   // comes back while the résumé loads; it is awaited only when the app starts.
-  const appWillRun = isInteractive(format, io) && argv.tech === undefined && !argv.check;
+  const appWillRun = isInteractive(format, io) && io.session !== undefined && argv.tech === undefined && !argv.check;
   const asking = appWillRun && needsBackground(color, choice) ? io.ask?.([OSC11_QUERY]) : undefined;
   try {
     return await runLoaded(argv, io, {format, color, choice, width, asking});
@@ -163,19 +169,20 @@ async function runLoaded(argv: Arguments, io: Io, {format, color, choice, width,
     }
     return print(techDocument(doc, tech), resumeForTech(loaded.source, loaded.resume, tech.name));
   }
-  if (isInteractive(format, io)) {
+  if (isInteractive(format, io) && io.session) {
     // A long-lived full-screen app allocates a frame per key: ask V8 to keep the heap small
     // (peak RSS after 50 keys: ~105 -> ~93 MiB in bench/run.mjs; as a command-line flag it
     // reaches ~81, but a flag in the shebang would need `env -S`, which BusyBox lacks).
     setFlagsFromString('--optimize-for-size');
     // Loaded only here: piping never pays for React and Ink.
-    const [, {runInteractive}, answers] = await Promise.all([setColourLevel('app', color, io.env), import('../ui/run'), asking?.answers]);
+    const [, {runInteractive, crashAfterKeys}, answers, session] = await Promise.all([setColourLevel('app', color, io.env), import('../ui/run'), asking?.answers, io.session()]);
     const answered = answers && backgroundFromReplies(answers.replies);
     // The emoji in the résumé are measured by the terminal itself, on the app's screen before its
     // first frame (src/ui/run.tsx), in the batch already open or in one of their own.
     const emoji = emojiClustersIn(loaded.resume).map((c) => c.cluster);
     const probing = asking ?? (emoji.length > 0 ? io.ask?.([]) : undefined);
-    return runInteractive(doc, {color, theme: themeName(color, choice, answered, io.env), ascii: argv.ascii, mouse: argv.mouse, initialSection: section, asking: probing, emoji});
+    const theme = themeName(color, choice, answered, io.env);
+    return runInteractive(doc, {color, theme, ascii: argv.ascii, mouse: argv.mouse, initialSection: section, asking: probing, emoji, crashAfterKeys: crashAfterKeys(io.env)}, session);
   }
   if (section !== undefined) {
     const id = doc.sections[section]!.id;
