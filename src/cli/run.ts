@@ -71,6 +71,7 @@ function displayName(file: string): string {
  * reader that went away (0) and an unexpected error (EXIT.internal).
  */
 export async function run(args: string[], io: Io): Promise<number> {
+  if (args[0] === 'serve') return runServe(args.slice(1), io);
   // yargs (10–14 ms of start-up) loads only for what the fast parser leaves to it: help, errors,
   // anything unusual. test/unit/cli.test.ts checks that NO_ARGUMENTS is what yargs gives for no
   // arguments, and test/unit/fast-args.test.ts that both parsers agree.
@@ -189,6 +190,47 @@ async function runLoaded(argv: Arguments, io: Io, {format, color, choice, width,
     return print(onlySection(doc, section), id === 'tech' ? loaded.source : resumeSection(loaded.source, id));
   }
   return print(doc);
+}
+
+/** The largest TCP port. */
+const MAX_PORT = 65535;
+
+/**
+ * `kim-resume serve …`: its arguments checked and the résumé loaded here (errors as every other
+ * run has them), then the server, loaded only now (src/serve/), runs until a signal stops it.
+ */
+async function runServe(args: string[], io: Io): Promise<number> {
+  const {parseServeArguments, serveHelpText} = await import('./args');
+  const parsed = await parseServeArguments(args);
+  const usage = (message: string) => {
+    io.error(`kim-resume serve: ${sanitizeText(message)} (see kim-resume serve --help)`);
+    return EXIT.usage;
+  };
+  if (parsed.error !== undefined) return usage(parsed.error);
+  const argv = parsed.argv;
+  if (argv.help) {
+    await io.write((await serveHelpText()) + '\n');
+    return EXIT.ok;
+  }
+  if (argv.ssh === undefined && argv.http === undefined) return usage('give --ssh PORT, --http PORT or both');
+  for (const [name, port] of [['ssh', argv.ssh], ['http', argv.http]] as const) {
+    if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= MAX_PORT)) return usage(`--${name} must be a port from 0 to ${MAX_PORT}`);
+  }
+  const whole = {'max-sessions': argv.maxSessions, 'max-per-address': argv.maxPerAddress, 'handshake-timeout': argv.handshakeTimeout, 'idle-timeout': argv.idleTimeout, 'request-timeout': argv.requestTimeout};
+  for (const [name, value] of Object.entries(whole)) {
+    if (!(Number.isInteger(value) && value >= 1)) return usage(`--${name} must be a whole number from 1`);
+  }
+  const given = argv.file;
+  const file = given ?? DEFAULT_RESUME;
+  const loaded = loadResumeFile(file, given ?? displayName(file), {lenient: given !== undefined});
+  if (!loaded.ok) {
+    io.error(formatLoadError(loaded.error));
+    return EXIT.usage;
+  }
+  for (const warning of loaded.warnings) io.error(formatLoadError(warning));
+  const {serve} = await import('../serve/index');
+  const limits = {sessions: argv.maxSessions, perAddress: argv.maxPerAddress, handshakeMs: argv.handshakeTimeout * 1000, idleMs: argv.idleTimeout * 1000, requestMs: argv.requestTimeout * 1000};
+  return serve(toDocument(loaded.resume), loaded.source, {ssh: argv.ssh, http: argv.http, host: argv.host, hostKey: argv.hostKey, limits}, {env: io.env, error: io.error});
 }
 
 /** Options that cannot be used together: the one-line error, or undefined. */

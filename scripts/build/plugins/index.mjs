@@ -19,6 +19,8 @@
 // | no-node-emoji          | marked-terminal         | no emoji table (emoji: false is always given)                    |
 // | no-cli-table3          | marked-terminal         | rows joined: no cli-table3, no string-width 4                    |
 // | not-in-ci              | ink (is-in-ci)          | always false: kim-resume decides interactivity itself            |
+// | no-ssh2-natives        | ssh2 (serve only)       | sshcrypto.node and cpu-features throw: the pure-JavaScript path  |
+// | ssh2-no-dirname        | ssh2 (poly1305, agent)  | no `__dirname` (an ES module has none): nothing is read by it    |
 //
 // The stand-in modules are in src/stubs/. React DevTools' own package (react-devtools-core) needs
 // no patch: only Ink's devtools module imports it.
@@ -31,6 +33,8 @@ import {noNodeEmoji} from './no-node-emoji.mjs';
 import {noYargsAssert} from './no-yargs-assert.mjs';
 import {noYargsCompletion} from './no-yargs-completion.mjs';
 import {notInCi} from './not-in-ci.mjs';
+import {noSsh2Natives} from './no-ssh2-natives.mjs';
+import {ssh2NoDirname} from './ssh2-no-dirname.mjs';
 import {oneSignalExit3} from './one-signal-exit-3.mjs';
 import {stringWidthCells} from './string-width-cells.mjs';
 import {yogaWasmBinary} from './yoga-wasm-binary.mjs';
@@ -50,5 +54,7 @@ export function productPlugins() {
     noNodeEmoji(),
     noCliTable3(),
     notInCi(),
+    ...noSsh2Natives(),
+    ssh2NoDirname(),
   ];
 }
