@@ -65,12 +65,18 @@ export async function serve(doc: ResumeDocument, source: object, options: ServeO
   // ends no other session and not the server: it is logged in one line.
   const onUncaught = (error: Error) => io.error(`kim-resume: a session failed: ${oneLine(error?.message ?? String(error))}`);
   process.on('uncaughtException', onUncaught);
-  const signal = await new Promise<NodeJS.Signals>((resolve) => {
-    process.once('SIGINT', () => resolve('SIGINT'));
-    process.once('SIGTERM', () => resolve('SIGTERM'));
-  });
-  io.error(`kim-resume: ${signal}: saying goodbye to open sessions and stopping`);
+  // `on`, not `once`, and kept until the end: signal-exit (loaded with Ink by the first app)
+  // ends the process itself when a signal has no listener but its own, and a `once` listener is
+  // removed before the others run (https://github.com/tapjs/signal-exit#caveats).
+  let stopping: (signal: NodeJS.Signals) => void = () => {};
+  const signal = new Promise<NodeJS.Signals>((resolve) => (stopping = resolve));
+  const onSignal = (name: NodeJS.Signals) => stopping(name);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  io.error(`kim-resume: ${await signal}: saying goodbye to open sessions and stopping`);
   await stopAll();
   process.off('uncaughtException', onUncaught);
+  process.off('SIGINT', onSignal);
+  process.off('SIGTERM', onSignal);
   return 0;
 }

@@ -1,3 +1,4 @@
+import {createServer} from 'node:net';
 import ssh2, {type Connection, type ServerChannel} from 'ssh2';
 import type {Content} from './content';
 import {defaultWidth} from '../text/width';
@@ -36,53 +37,89 @@ const LINGER_MS = 5_000;
 /** The live parts of one connection, for idle and shutdown goodbyes. */
 interface Link {
   goodbye(reason: string): void;
+  /** Cuts the connection off (when the goodbye took too long). */
+  kill(): void;
   closed: Promise<void>;
+}
+
+/** A TCP connection before ssh2 has read the client's banner: timed and logged from here. */
+interface Pending {
+  record: SessionRecord;
+  /** Set once ssh2 has taken the connection (it logs it from then on). */
+  taken: boolean;
+  ready: boolean;
 }
 
 export function startSsh(deps: SshDeps, port: number, host: string): Promise<RunningServer> {
   const links = new Set<Link>();
-  const server = new ssh2.Server({hostKeys: [deps.hostKey], ident: 'kim-resume'}, (client, info) => links.add(connect(client, info.ip, deps, links)));
+  const pending = new Map<string, Pending>();
+  const ssh = new ssh2.Server({hostKeys: [deps.hostKey], ident: 'kim-resume'}, (client, info) => {
+    const waiting = pending.get(`${info.ip}:${info.port}`);
+    if (!waiting) return client.end();
+    waiting.taken = true;
+    links.add(connect(client, waiting, deps, links));
+  });
+  // ssh2 reports a connection only once the client's banner has arrived: the sockets are taken
+  // here first (ssh2's injectSocket), so that one that sends nothing, or garbage, is timed out
+  // and logged too.
+  const tcp = createServer((socket) => {
+    const key = `${socket.remoteAddress}:${socket.remotePort}`;
+    const record: SessionRecord = {peer: peerName(socket.remoteAddress), kind: 'ssh-failed', started: Date.now(), bytesIn: 0, bytesOut: 0, outcome: 'ok'};
+    const state: Pending = {record, taken: false, ready: false};
+    pending.set(key, state);
+    const handshake = setTimeout(() => {
+      if (state.ready) return;
+      record.kind = 'ssh-refused';
+      record.outcome = `refused: no handshake within ${deps.limits.handshakeMs / 1000}s`;
+      socket.destroy();
+    }, deps.limits.handshakeMs);
+    socket.on('error', () => {});
+    socket.once('close', () => {
+      clearTimeout(handshake);
+      pending.delete(key);
+      if (state.taken) return;
+      if (record.outcome === 'ok') record.outcome = 'failed: closed before an SSH banner';
+      deps.log(record);
+    });
+    ssh.injectSocket(socket);
+  });
   // Past this many sockets, new ones are closed unread: the gate answers up to its limit with a
   // one-line reason, and this bounds the handshakes a flood can start.
-  server.maxConnections = deps.limits.sessions * 2;
+  tcp.maxConnections = deps.limits.sessions * 2;
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      server.on('error', () => {});
+    tcp.once('error', reject);
+    tcp.listen(port, host, () => {
+      tcp.off('error', reject);
+      tcp.on('error', () => {});
       resolve({
-        port: (server.address() as {port: number}).port,
+        port: (tcp.address() as {port: number}).port,
         async stop(graceMs) {
-          server.close();
+          tcp.close();
           for (const link of links) link.goodbye('the server is stopping');
           await Promise.race([Promise.all([...links].map((l) => l.closed)), new Promise((r) => setTimeout(r, graceMs).unref())]);
+          for (const link of links) link.kill();
         },
       });
     });
   });
 }
 
-function connect(client: Connection, address: string, deps: SshDeps, links: Set<Link>): Link {
+function connect(client: Connection, state: Pending, deps: SshDeps, links: Set<Link>): Link {
   const {limits} = deps;
-  const record: SessionRecord = {peer: peerName(address), kind: 'ssh-text', started: Date.now(), bytesIn: 0, bytesOut: 0, outcome: 'ok'};
+  const {record} = state;
   const admission = deps.gate.open(record.peer);
   const channels = new Set<{goodbye(): void}>();
-  let ready = false;
   let farewell: string | undefined;
   let closedResolve = () => {};
   const closed = new Promise<void>((resolve) => (closedResolve = resolve));
 
   /** Ends the connection; a client that does not close its side is cut off shortly after. */
+  // ssh2's Connection keeps its socket private (`_sock`); destroyed when the polite end is ignored.
+  const kill = () => (client as unknown as {_sock?: {destroy(): void}})._sock?.destroy();
   const hangUp = () => {
     client.end();
-    // ssh2's Connection keeps its socket private; destroy it if the polite end is ignored.
-    setTimeout(() => (client as unknown as {_sock?: {destroy(): void}})._sock?.destroy(), 500).unref();
+    setTimeout(kill, 500).unref();
   };
-  const handshake = setTimeout(() => {
-    record.kind = 'ssh-refused';
-    record.outcome = `refused: no handshake within ${limits.handshakeMs / 1000}s`;
-    hangUp();
-  }, limits.handshakeMs);
   let idle: NodeJS.Timeout | undefined;
   const stillThere = () => {
     clearTimeout(idle);
@@ -96,16 +133,15 @@ function connect(client: Connection, address: string, deps: SshDeps, links: Set<
       if (channels.size === 0) hangUp();
       for (const channel of channels) channel.goodbye();
     },
+    kill,
     closed,
   };
 
   client.on('error', (error) => {
     // A client that sends garbage, or vanishes mid-frame: only this connection ends.
     if (record.outcome === 'ok') record.outcome = `failed: ${oneLine(error.message)}`;
-    if (!ready) record.kind = 'ssh-failed';
   });
   client.on('close', () => {
-    clearTimeout(handshake);
     clearTimeout(idle);
     admission.close?.();
     links.delete(link);
@@ -114,8 +150,8 @@ function connect(client: Connection, address: string, deps: SshDeps, links: Set<
   });
   client.on('authentication', (ctx) => ctx.accept());
   client.on('ready', () => {
-    ready = true;
-    clearTimeout(handshake);
+    state.ready = true;
+    if (record.kind === 'ssh-failed') record.kind = 'ssh-text';
     stillThere();
   });
   // Forwarding and everything else a connection may ask for are refused.
@@ -140,7 +176,9 @@ function connect(client: Connection, address: string, deps: SshDeps, links: Set<
     // would print "Received disconnect" in OpenSSH); one that lingers is let go shortly after.
     session.on('close', () => {
       channels.delete(entry);
-      if (channels.size === 0) setTimeout(() => channels.size === 0 && hangUp(), LINGER_MS).unref();
+      if (channels.size > 0) return;
+      if (farewell) hangUp();
+      else setTimeout(() => channels.size === 0 && hangUp(), LINGER_MS).unref();
     });
     session.on('pty', (accept, _reject, info) => {
       pty = {columns: info.cols, rows: info.rows};
