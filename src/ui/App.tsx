@@ -89,7 +89,8 @@ export function App({doc, theme, inline, initialSection = 0, size, crashAfterKey
   }, [state.suspends]);
 
   useInputEvents((event) => {
-    events.current++;
+    // Terminal replies (answers to the questions asked before the first frame) are no key presses.
+    if (event.type !== 'reply') events.current++;
     const action = actionFor(event);
     if (action) dispatch(action);
   });
