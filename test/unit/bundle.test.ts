@@ -119,8 +119,10 @@ describe('yoga-wasm-binary: yoga ships its WebAssembly as a binary file', () => 
     expect(files.get(chunk)).toMatch(/wasmBinary:\w+\(new URL\("\.\/yoga\.wasm",import\.meta\.url\)\)/);
   });
 
-  it('leaves no long base64 text in any file', () => {
-    expect([...files].filter(([, text]) => /[A-Za-z0-9+/]{4000,}/.test(text)).map(([file]) => file)).toEqual([]);
+  it('leaves no long base64 text in any file (but the serve chunk: ssh2 carries its Poly1305 wasm, 13 kB of base64, inline)', () => {
+    const poly1305 = 'node_modules/ssh2/lib/protocol/crypto/poly1305.js';
+    const long = [...files].filter(([, text]) => /[A-Za-z0-9+/]{4000,}/.test(text)).map(([file]) => file);
+    expect(long.filter((file) => !meta.outputs[file]?.inputs.includes(poly1305))).toEqual([]);
   });
 });
 
@@ -171,5 +173,39 @@ describe('left out of the bundle', () => {
       expect(stubs).toContain(`src/stubs/${stub}`);
     }
     expect(new Set(importsOf('is-in-ci').map(([, path]) => path))).toEqual(new Set(['src/stubs/false.ts']));
+  });
+});
+
+/** The files `file` loads by a static `import … from` (never `import()`), transitively. */
+function staticClosure(file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const text = files.get(file) ?? '';
+  // esbuild writes static imports as `import{…}from"./chunks/x.js"` or `import"./x.js"`, dynamic ones as `import("./x.js")`.
+  for (const match of text.matchAll(/import\s*(?:[\w${},\s*]+?\s*from\s*)?["'](\.{1,2}\/[^"']+)["']/g)) {
+    staticClosure(join(dirname(file), match[1]!), seen);
+  }
+  return seen;
+}
+
+describe('serve is loaded only by `kim-resume serve`', () => {
+  it('ssh2 is bundled, in output files that dist/main.js never imports statically', () => {
+    const ssh2Files = Object.entries(meta.outputs).filter(([, out]) => out.inputs.some((i) => i.startsWith('node_modules/ssh2/'))).map(([file]) => file);
+    expect(ssh2Files.length).toBeGreaterThan(0);
+    const loadedAtStart = staticClosure('dist/main.js');
+    expect(loadedAtStart.size).toBeGreaterThan(1);
+    for (const file of ssh2Files) expect(loadedAtStart.has(file), `${file} (ssh2) is loaded by every start`).toBe(false);
+    for (const file of loadedAtStart) expect(meta.outputs[file]?.inputs.filter((i) => i.startsWith('src/serve/')), file).toEqual([]);
+  });
+
+  it("no-ssh2-natives: ssh2's native addons are the throwing stand-in, never a .node file", () => {
+    expect(new Set(importsOf('cpu-features').map(([, path]) => path))).toEqual(new Set(['src/stubs/absent-native.cjs']));
+    expect(new Set(importsOf('./crypto/build/Release/sshcrypto.node').map(([, path]) => path))).toEqual(new Set(['src/stubs/absent-native.cjs']));
+    expect(inputsUnder('node_modules/cpu-features/')).toEqual([]);
+  });
+
+  it('ssh2-no-dirname: no output file reads __dirname (an ES module has none)', () => {
+    expect(read('node_modules/ssh2/lib/agent.js')).toContain('__dirname');
+    expect(inAnyFile('__dirname')).toEqual([]);
   });
 });
