@@ -1,5 +1,6 @@
 /** The pure parts of `kim-resume serve`: the session gate, window clamping, CR LF, HTTP replies, the log line. */
 import {describe, expect, it} from 'vitest';
+import {setColourLevel} from '../../src/cli/colour';
 import {createContent} from '../../src/serve/content';
 import {reply, TERMINAL_AGENT} from '../../src/serve/http';
 import {clampWindow, createGate} from '../../src/serve/limits';
@@ -63,7 +64,9 @@ describe('HTTP replies', () => {
     expect([answer.status, answer.type]).toEqual([status, type]);
   });
 
-  it('colours only for terminal clients', () => {
+  it('colours only for terminal clients', async () => {
+    // As serve sets it at start (src/serve/index.ts): chalk is off in a test run otherwise.
+    await setColourLevel('app', true, {FORCE_COLOR: '2'});
     expect(['curl/8.5.0', 'Wget/1.21.4', 'HTTPie/3.2.2', 'xh/0.22.0'].every((a) => TERMINAL_AGENT.test(a))).toBe(true);
     expect(['Mozilla/5.0 (X11)', 'python-requests/2.31', 'curlish/1'].some((a) => TERMINAL_AGENT.test(a))).toBe(false);
     expect(reply('GET', '/', 'curl/8', content).body).toContain('\x1b[');
