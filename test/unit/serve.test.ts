@@ -67,6 +67,7 @@ describe('HTTP replies', () => {
   it('colours only for terminal clients', async () => {
     // As serve sets it at start (src/serve/index.ts): chalk is off in a test run otherwise.
     await setColourLevel('app', true, {FORCE_COLOR: '2'});
+    const content = createContent(fixtureDocument('minimal'), source);
     expect(['curl/8.5.0', 'Wget/1.21.4', 'HTTPie/3.2.2', 'xh/0.22.0'].every((a) => TERMINAL_AGENT.test(a))).toBe(true);
     expect(['Mozilla/5.0 (X11)', 'python-requests/2.31', 'curlish/1'].some((a) => TERMINAL_AGENT.test(a))).toBe(false);
     expect(reply('GET', '/', 'curl/8', content).body).toContain('\x1b[');
