@@ -209,3 +209,12 @@ describe('serve is loaded only by `kim-resume serve`', () => {
     expect(inAnyFile('__dirname')).toEqual([]);
   });
 });
+
+describe('ssh2-server-only: the serve chunk holds ssh2 without its client, agent, SFTP or bcrypt-pbkdf', () => {
+  it.each(['node_modules/ssh2/lib/client.js', 'node_modules/ssh2/lib/agent.js', 'node_modules/ssh2/lib/protocol/SFTP.js', 'node_modules/bcrypt-pbkdf/', 'node_modules/tweetnacl/'])('%s is not bundled', (path) => {
+    expect(inputsUnder(path)).toEqual([]);
+  });
+  it('bundles the server', () => {
+    expect(inputsUnder('node_modules/ssh2/lib/server.js')).toEqual(['node_modules/ssh2/lib/server.js']);
+  });
+});

@@ -20,7 +20,8 @@
 // | no-cli-table3          | marked-terminal         | rows joined: no cli-table3, no string-width 4                    |
 // | not-in-ci              | ink (is-in-ci)          | always false: kim-resume decides interactivity itself            |
 // | no-ssh2-natives        | ssh2 (serve only)       | sshcrypto.node and cpu-features throw: the pure-JavaScript path  |
-// | ssh2-no-dirname        | ssh2 (poly1305, agent)  | no `__dirname` (an ES module has none): nothing is read by it    |
+// | ssh2-no-dirname        | ssh2 (poly1305.js)      | no `__dirname` (an ES module has none): its wasm is inline       |
+// | ssh2-server-only       | ssh2 (index, keys)      | no client, agent, SFTP, bcrypt-pbkdf: the server alone           |
 //
 // The stand-in modules are in src/stubs/. React DevTools' own package (react-devtools-core) needs
 // no patch: only Ink's devtools module imports it.
@@ -35,6 +36,7 @@ import {noYargsCompletion} from './no-yargs-completion.mjs';
 import {notInCi} from './not-in-ci.mjs';
 import {noSsh2Natives} from './no-ssh2-natives.mjs';
 import {ssh2NoDirname} from './ssh2-no-dirname.mjs';
+import {ssh2ServerOnly} from './ssh2-server-only.mjs';
 import {oneSignalExit3} from './one-signal-exit-3.mjs';
 import {stringWidthCells} from './string-width-cells.mjs';
 import {yogaWasmBinary} from './yoga-wasm-binary.mjs';
@@ -56,5 +58,6 @@ export function productPlugins() {
     notInCi(),
     ...noSsh2Natives(),
     ssh2NoDirname(),
+    ...ssh2ServerOnly(),
   ];
 }

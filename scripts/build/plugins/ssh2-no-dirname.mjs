@@ -1,12 +1,11 @@
 // @ts-check
-// ssh2 reads `__dirname` at load in two files, and an ES module has none ("ReferenceError:
-// __dirname is not defined" when the serve chunk loads):
-// - lib/protocol/crypto/poly1305.js, an Emscripten build with its wasm inline as base64, sets its
-//   script directory from it; the directory only serves to find a wasm file, and there is none to
-//   find: it becomes the empty string (Emscripten's own ES module output has no `__dirname`
-//   either: https://emscripten.org/docs/tools_reference/settings_reference.html#export-es6).
-// - lib/agent.js builds the path of PuTTY's Pageant helper (util/pagent.exe, Windows clients
-//   only), which the server never runs and the bundle does not ship: the path is left relative.
+// ssh2 reads `__dirname` at load, and an ES module has none ("ReferenceError: __dirname is not
+// defined" when the serve chunk loads): lib/protocol/crypto/poly1305.js, an Emscripten build
+// with its wasm inline as base64, sets its script directory from it. The directory only serves
+// to find a wasm file, and there is none to find: it becomes the empty string (Emscripten's own
+// ES module output has no `__dirname` either:
+// https://emscripten.org/docs/tools_reference/settings_reference.html#export-es6). The other
+// reader, lib/agent.js, is left out by ssh2-server-only.
 import {readFileSync} from 'node:fs';
 import {mustMatch, replaceOnce} from '../guard.mjs';
 
@@ -14,7 +13,6 @@ const name = 'ssh2-no-dirname';
 
 const PATCHES = [
   {file: /[\\/]node_modules[\\/]ssh2[\\/]lib[\\/]protocol[\\/]crypto[\\/]poly1305\.js$/, label: 'ssh2/lib/protocol/crypto/poly1305.js', from: '__dirname+"/"', to: '""'},
-  {file: /[\\/]node_modules[\\/]ssh2[\\/]lib[\\/]agent\.js$/, label: 'ssh2/lib/agent.js', from: "resolve(__dirname, '..', 'util/pagent.exe')", to: "resolve('util/pagent.exe')"},
 ];
 
 /** @returns {import('esbuild').Plugin} */
