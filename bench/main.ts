@@ -24,6 +24,7 @@ import {measureMemory} from './steps/memory';
 import {measurePackage} from './steps/package';
 import {measurePiped} from './steps/piped';
 import {measureScale} from './steps/scale';
+import {measureServe} from './steps/serve';
 
 const {runs, only} = parseArgs(process.argv.slice(2));
 // Every program started inherits the warm code cache folder; cold runs get an empty one each.
@@ -40,6 +41,7 @@ const steps: [name: string, measure: (run: Run) => Promise<void>][] = [
   ['memory', measureMemory],
   ['package', measurePackage],
   ['scale', measureScale],
+  ['serve', measureServe],
 ];
 
 const started = performance.now();

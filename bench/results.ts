@@ -65,6 +65,17 @@ export interface Results {
     pairedRatioLargeToReal: number;
     vmHwmAtFirstPaintMiB: {large: Stats; real: Stats};
   };
+  serve?: {
+    sshSessions: number;
+    httpRequests: number;
+    firstFrameMs: Sampled & {p95: number};
+    textSessionMs: Sampled & {p95: number};
+    httpMs: Sampled & {p95: number};
+    peakRssMiB: number;
+    chunkKB: number;
+    chunkGzipKB: number;
+    failed: string[];
+  };
   totalSeconds?: number;
   loadAverageAtEnd?: number[];
   failures?: string[];

@@ -51,6 +51,8 @@ const io: Io = {
   error: (line) => process.stderr.write(line + '\n'),
   // Only a terminal on both sides can be asked (and answer).
   ask: process.stdin.isTTY && process.stdout.isTTY ? (queries) => askTerminal(process.stdin, process.stdout, queries) : undefined,
+  // The local terminal is the app's session; loaded only when the app starts.
+  session: async () => (await import('./terminal/local')).localSession(process.stdin, process.stdout),
 };
 
 // No top-level await: the bundle runs as a classic script (src/boot/loader.ts).

@@ -25,6 +25,8 @@ export function parser(args: string[]) {
     .version(false)
     .usage('Usage: $0 [FILE] [options]\n\nA résumé in your terminal. FILE is any JSON Resume document (https://jsonresume.org/schema).')
     .command('$0 [file]', false, (y) => y.positional('file', {type: 'string', describe: 'a JSON Resume file'}))
+    // Listed for --help only: `serve` is taken before this parser (src/cli/run.ts).
+    .command('serve [file]', 'serve the résumé over SSH and HTTP (kim-resume serve --help)')
     .option('format', {choices: ['text', 'markdown', 'json'] as const, describe: 'print this format and exit'})
     // Read as text so that `--width abc` can be quoted back; `--width` alone is an error.
     .option('width', {type: 'string', requiresArg: true, describe: 'wrap text to N columns (default: the terminal, at most 100; else 80)'})
@@ -150,4 +152,80 @@ export async function parseArguments(args: string[]): Promise<{argv: Arguments; 
 /** The --help text. */
 export function helpText(): Promise<string> {
   return parser([]).getHelp();
+}
+
+/** What `kim-resume serve` was given (ports and limits checked by src/cli/run.ts). */
+export interface ServeArguments {
+  file?: string;
+  ssh?: number;
+  http?: number;
+  host: string;
+  hostKey?: string;
+  maxSessions: number;
+  maxPerAddress: number;
+  handshakeTimeout: number;
+  idleTimeout: number;
+  requestTimeout: number;
+  help: boolean;
+}
+
+/** The `serve` command's own parser (given the arguments after `serve`). */
+export function serveParser(args: string[]) {
+  return yargs(args)
+    .scriptName('kim-resume serve')
+    .help(false)
+    .version(false)
+    .usage('Usage: kim-resume serve [FILE] --ssh PORT --http PORT [options]\n\nServes the résumé (or FILE) to anyone with ssh or curl: `ssh -p PORT host` opens the app, `curl host:PORT` prints it.')
+    .command('$0 [file]', false, (y) => y.positional('file', {type: 'string', describe: 'a JSON Resume file'}))
+    .option('ssh', {type: 'number', requiresArg: true, describe: 'serve the app over SSH on this port (0: any free port)'})
+    .option('http', {type: 'number', requiresArg: true, describe: 'serve the text over HTTP on this port (0: any free port)'})
+    .option('host', {type: 'string', requiresArg: true, default: '127.0.0.1', describe: 'the address to listen on (0.0.0.0: every address, for the public)'})
+    .option('host-key', {type: 'string', requiresArg: true, describe: 'the SSH host key file (default: one made on the first start, under $XDG_STATE_HOME/kim-resume/)'})
+    .option('max-sessions', {type: 'number', requiresArg: true, default: 64, describe: 'sessions open at once (SSH connections and HTTP requests)'})
+    .option('max-per-address', {type: 'number', requiresArg: true, default: 8, describe: 'sessions open at once from one address'})
+    .option('handshake-timeout', {type: 'number', requiresArg: true, default: 10, describe: 'seconds an SSH client has to finish its handshake'})
+    .option('idle-timeout', {type: 'number', requiresArg: true, default: 600, describe: 'seconds an SSH session may go without a key before it is closed'})
+    .option('request-timeout', {type: 'number', requiresArg: true, default: 10, describe: 'seconds an HTTP request has to arrive'})
+    .option('help', {alias: 'h', type: 'boolean', describe: 'show this help'})
+    .strict()
+    .locale('en')
+    .exitProcess(false)
+    .wrap(null)
+    .epilogue('At least one of --ssh and --http is needed. One line per session is logged on stderr. SIGINT or SIGTERM says goodbye to every open session and stops.')
+    .fail((message, error) => {
+      throw new UsageError(reword((message ?? error?.message ?? 'bad arguments').replace(/\s*\n\s*/g, ' '), args));
+    });
+}
+
+/** Parses `serve`'s arguments: the options, or the one-line usage error. */
+export async function parseServeArguments(args: string[]): Promise<{argv: ServeArguments; error?: undefined} | {error: string}> {
+  try {
+    const argv = await serveParser(args).parseAsync();
+    for (const name of ['ssh', 'http', 'host', 'host-key', 'max-sessions', 'max-per-address', 'handshake-timeout', 'idle-timeout', 'request-timeout'] as const) {
+      if (Array.isArray(argv[name])) return {error: `--${name} was given ${(argv[name] as unknown[]).length} times; give it once`};
+    }
+    return {
+      argv: {
+        file: typeof argv.file === 'string' ? argv.file : undefined,
+        ssh: argv.ssh,
+        http: argv.http,
+        host: argv.host,
+        hostKey: argv['host-key'],
+        maxSessions: argv['max-sessions'],
+        maxPerAddress: argv['max-per-address'],
+        handshakeTimeout: argv['handshake-timeout'],
+        idleTimeout: argv['idle-timeout'],
+        requestTimeout: argv['request-timeout'],
+        help: argv.help === true,
+      },
+    };
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    return {error: error.message};
+  }
+}
+
+/** `kim-resume serve --help`. */
+export function serveHelpText(): Promise<string> {
+  return serveParser([]).getHelp();
 }

@@ -21,6 +21,8 @@ const FLAGS: Record<string, [keyof Arguments, boolean]> = {
 const FORMATS: ReadonlySet<string> = new Set<Format>(['text', 'markdown', 'json']);
 
 export function fastArguments(args: readonly string[]): Arguments | undefined {
+  // `serve` is a command of its own (src/cli/run.ts), never a FILE.
+  if (args[0] === 'serve') return undefined;
   const out: Record<string, unknown> = {...NO_ARGUMENTS};
   const seen = new Set<string>();
   const once = (name: string) => !seen.has(name) && Boolean(seen.add(name));

@@ -19,6 +19,7 @@ import {defaultWidth} from '../text/width';
 import {startupDone} from '../boot/hooks';
 import {needsBackground, setColourLevel, themeChoice, themeName, type ThemeChoice} from './colour';
 import type {Asking} from '../terminal/ask';
+import type {Session} from '../terminal/session';
 import {emojiClustersIn} from '../text/width-probe';
 import {backgroundFromReplies, OSC11_QUERY} from '../terminal/background';
 import type {ThemeName} from '../ui/theme';
@@ -47,6 +48,11 @@ export interface Io extends TerminalFacts {
    * the app would run in. Without it the background is never asked for.
    */
   ask?: (queries: readonly string[]) => Asking;
+  /**
+   * The terminal the app runs in (src/terminal/session.ts): given when stdin and stdout are a
+   * terminal. Made only when the app starts, so the printing paths never load it.
+   */
+  session?: () => Promise<Session>;
 }
 
 /** The embedded résumé, shipped beside the code. */
@@ -65,6 +71,7 @@ function displayName(file: string): string {
  * reader that went away (0) and an unexpected error (EXIT.internal).
  */
 export async function run(args: string[], io: Io): Promise<number> {
+  if (args[0] === 'serve') return runServe(args.slice(1), io);
   // yargs (10–14 ms of start-up) loads only for what the fast parser leaves to it: help, errors,
   // anything unusual. test/unit/cli.test.ts checks that NO_ARGUMENTS is what yargs gives for no
   // arguments, and test/unit/fast-args.test.ts that both parsers agree.
@@ -104,7 +111,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   const choice = themeChoice(argv.theme, io.env);
   // The app will run and must know the background: the question goes out now, so the answer
   // comes back while the résumé loads; it is awaited only when the app starts.
-  const appWillRun = isInteractive(format, io) && argv.tech === undefined && !argv.check;
+  const appWillRun = isInteractive(format, io) && io.session !== undefined && argv.tech === undefined && !argv.check;
   const asking = appWillRun && needsBackground(color, choice) ? io.ask?.([OSC11_QUERY]) : undefined;
   try {
     return await runLoaded(argv, io, {format, color, choice, width, asking});
@@ -163,23 +170,65 @@ async function runLoaded(argv: Arguments, io: Io, {format, color, choice, width,
     }
     return print(techDocument(doc, tech), resumeForTech(loaded.source, loaded.resume, tech.name));
   }
-  if (isInteractive(format, io)) {
+  if (isInteractive(format, io) && io.session) {
     // Loaded only here: piping never pays for React and Ink.
-    const [, {runInteractive}, answers] = await Promise.all([setColourLevel('app', color, io.env), import('../ui/run'), asking?.answers]);
+    const [, {runInteractive, crashAfterKeys}, answers, session] = await Promise.all([setColourLevel('app', color, io.env), import('../ui/run'), asking?.answers, io.session()]);
     const answered = answers && backgroundFromReplies(answers.replies);
     // The emoji in the résumé are measured by the terminal itself, on the app's screen before its
     // first frame (src/ui/run.tsx), in the batch already open or in one of their own.
     const emoji = emojiClustersIn(loaded.resume).map((c) => c.cluster);
     const probing = asking ?? (emoji.length > 0 ? io.ask?.([]) : undefined);
+    const theme = themeName(color, choice, answered, io.env);
     // The code cache is written once the first frame is on the screen, off the way to it. (V8's
     // --optimize-for-size for the app is set by the loader, src/boot/main.ts, before any code.)
-    return runInteractive(doc, {color, theme: themeName(color, choice, answered, io.env), ascii: argv.ascii, mouse: argv.mouse, initialSection: section, asking: probing, emoji, onFirstFrame: startupDone});
+    return runInteractive(doc, {color, theme, ascii: argv.ascii, mouse: argv.mouse, initialSection: section, asking: probing, emoji, crashAfterKeys: crashAfterKeys(io.env), onFirstFrame: startupDone}, session);
   }
   if (section !== undefined) {
     const id = doc.sections[section]!.id;
     return print(onlySection(doc, section), id === 'tech' ? loaded.source : resumeSection(loaded.source, id));
   }
   return print(doc);
+}
+
+/** The largest TCP port. */
+const MAX_PORT = 65535;
+
+/**
+ * `kim-resume serve …`: its arguments checked and the résumé loaded here (errors as every other
+ * run has them), then the server, loaded only now (src/serve/), runs until a signal stops it.
+ */
+async function runServe(args: string[], io: Io): Promise<number> {
+  const {parseServeArguments, serveHelpText} = await import('./args');
+  const parsed = await parseServeArguments(args);
+  const usage = (message: string) => {
+    io.error(`kim-resume serve: ${sanitizeText(message)} (see kim-resume serve --help)`);
+    return EXIT.usage;
+  };
+  if (parsed.error !== undefined) return usage(parsed.error);
+  const argv = parsed.argv;
+  if (argv.help) {
+    await io.write((await serveHelpText()) + '\n');
+    return EXIT.ok;
+  }
+  if (argv.ssh === undefined && argv.http === undefined) return usage('give --ssh PORT, --http PORT or both');
+  for (const [name, port] of [['ssh', argv.ssh], ['http', argv.http]] as const) {
+    if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= MAX_PORT)) return usage(`--${name} must be a port from 0 to ${MAX_PORT}`);
+  }
+  const whole = {'max-sessions': argv.maxSessions, 'max-per-address': argv.maxPerAddress, 'handshake-timeout': argv.handshakeTimeout, 'idle-timeout': argv.idleTimeout, 'request-timeout': argv.requestTimeout};
+  for (const [name, value] of Object.entries(whole)) {
+    if (!(Number.isInteger(value) && value >= 1)) return usage(`--${name} must be a whole number from 1`);
+  }
+  const given = argv.file;
+  const file = given ?? DEFAULT_RESUME;
+  const loaded = loadResumeFile(file, given ?? displayName(file), {lenient: given !== undefined});
+  if (!loaded.ok) {
+    io.error(formatLoadError(loaded.error));
+    return EXIT.usage;
+  }
+  for (const warning of loaded.warnings) io.error(formatLoadError(warning));
+  const {serve} = await import('../serve/index');
+  const limits = {sessions: argv.maxSessions, perAddress: argv.maxPerAddress, handshakeMs: argv.handshakeTimeout * 1000, idleMs: argv.idleTimeout * 1000, requestMs: argv.requestTimeout * 1000};
+  return serve(toDocument(loaded.resume), loaded.source, {ssh: argv.ssh, http: argv.http, host: argv.host, hostKey: argv.hostKey, limits}, {env: io.env, error: io.error});
 }
 
 /** Options that cannot be used together: the one-line error, or undefined. */

@@ -1,64 +1,52 @@
-import {ENTER_SCREEN, LEAVE_SCREEN, MOUSE_ON, PASTE_ON} from './modes';
+import {onExit} from 'signal-exit';
+import {supportsHyperlink} from 'supports-hyperlinks';
+import type {JobControl, Session} from './session';
 
 /**
- * The local terminal as the app holds it: taken (alternate screen, mouse reports, bracketed
- * paste, raw mode) and given back exactly as it was found, on exit and around a suspend
- * (Ctrl-Z, SIGTSTP: job control gets the terminal back, and `fg` brings the app back whole).
+ * The local terminal as a session: the process's own stdin and stdout, its size, and the
+ * process signals that only it has: a signal that ends the process restores the screen
+ * (signal-exit, because process 'exit' does not run on SIGINT/SIGTERM/SIGHUP), and Ctrl-Z or
+ * SIGTSTP gives the terminal back and stops, `fg` (SIGCONT) takes it again.
  */
-export interface HeldTerminal {
-  /** Switch the app's modes on (the first frame follows). */
-  take(): void;
-  /** Give the terminal back: main screen, cursor shown, mouse and paste off, line mode. Safe twice. */
-  release(): void;
-  /** Give the terminal back and stop; when continued, take it again and call `redraw`. */
-  suspend(): void;
-  /** Stop listening for SIGTSTP and SIGCONT. */
-  dispose(): void;
-}
 
 /** Job control exists where these signals do (not on Windows). */
 export const CAN_SUSPEND = process.platform !== 'win32';
 
-export function holdTerminal(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStream, options: {mouse: boolean; redraw: () => void}): HeldTerminal {
-  let held = false;
+export function localSession(stdin: NodeJS.ReadStream = process.stdin, stdout: NodeJS.WriteStream = process.stdout): Session {
   const setRaw = (raw: boolean) => {
     if (stdin.isTTY) stdin.setRawMode(raw);
   };
-  const take = () => {
-    if (held) return;
-    held = true;
-    stdout.write(ENTER_SCREEN + (options.mouse ? MOUSE_ON : '') + PASTE_ON);
-  };
-  const release = () => {
-    if (!held) return;
-    held = false;
-    stdout.write(LEAVE_SCREEN);
-  };
-  const suspend = () => {
-    if (!CAN_SUSPEND) return;
-    release();
-    setRaw(false);
-    // SIGSTOP, not SIGTSTP: a handler is installed for SIGTSTP (this one), and SIGSTOP cannot be
-    // caught; the shell sees the job stopped either way.
-    process.kill(process.pid, 'SIGSTOP');
-  };
-  const onContinue = () => {
-    if (held) return;
-    setRaw(true);
-    take();
-    options.redraw();
-  };
-  if (CAN_SUSPEND) {
+  const jobControl: JobControl = (hooks) => {
+    let stopped = false;
+    const suspend = () => {
+      stopped = true;
+      hooks.stopping();
+      setRaw(false);
+      // SIGSTOP, not SIGTSTP: a handler is installed for SIGTSTP (this one), and SIGSTOP cannot be
+      // caught; the shell sees the job stopped either way.
+      process.kill(process.pid, 'SIGSTOP');
+    };
+    const onContinue = () => {
+      if (!stopped) return;
+      stopped = false;
+      setRaw(true);
+      hooks.continued();
+    };
     process.on('SIGTSTP', suspend);
     process.on('SIGCONT', onContinue);
-  }
+    return {
+      suspend,
+      dispose() {
+        process.off('SIGTSTP', suspend);
+        process.off('SIGCONT', onContinue);
+      },
+    };
+  };
   return {
-    take,
-    release,
-    suspend,
-    dispose() {
-      process.off('SIGTSTP', suspend);
-      process.off('SIGCONT', onContinue);
-    },
+    input: stdin,
+    output: stdout,
+    hyperlinks: supportsHyperlink(stdout),
+    onEnd: (restore) => onExit(restore, {alwaysLast: true}),
+    jobControl: CAN_SUSPEND ? jobControl : undefined,
   };
 }

@@ -1,14 +1,12 @@
 import {render} from 'ink';
 import React from 'react';
-import {onExit} from 'signal-exit';
-import {supportsHyperlink} from 'supports-hyperlinks';
 import type {ResumeDocument} from '../document/model';
 import {App} from './App';
 import {ErrorBoundary} from './components/ErrorBoundary';
 import {hasMarkdown} from './markdown-hint';
 import type {Asking} from '../terminal/ask';
 import type {TerminalReply} from '../terminal/input';
-import {CAN_SUSPEND, holdTerminal} from '../terminal/local';
+import {holdScreen, type Session} from '../terminal/session';
 import {defaultCellWidth, setClusterWidths} from '../text/cells';
 import {widthProbe, widthsFromReports} from '../text/width-probe';
 import {createTheme, THEMES, type ThemeName} from './theme';
@@ -30,14 +28,16 @@ export interface InteractiveOptions {
   emoji?: readonly string[];
   /** Called once the first frame is on the screen (the code cache is written then). */
   onFirstFrame?: () => void;
+  /** Throw while rendering after this many input events (KIM_RESUME_TEST_CRASH, read by the CLI). */
+  crashAfterKeys?: number;
 }
 
 /**
  * KIM_RESUME_TEST_CRASH=N makes the app throw while rendering after N key presses: the only way
  * for the end-to-end tests to prove that a rendering error still restores the terminal.
  */
-function crashAfterKeys(): number | undefined {
-  const value = process.env.KIM_RESUME_TEST_CRASH;
+export function crashAfterKeys(env: NodeJS.ProcessEnv): number | undefined {
+  const value = env.KIM_RESUME_TEST_CRASH;
   return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
 }
 
@@ -69,22 +69,23 @@ async function learnEmojiWidths(asking: Asking | undefined, emoji: readonly stri
 }
 
 /**
- * Runs the full-screen app until the reader quits. The terminal is left as it was found on every
- * way out: Ink restores raw mode and the cursor; the alternate screen, mouse reports and
- * bracketed paste are switched off here, by signal-exit's handler on signals (process 'exit'
- * does not run on SIGINT/SIGTERM/SIGHUP). Ctrl-Z and SIGTSTP give the terminal back and stop;
- * `fg` takes it again and redraws the whole frame.
+ * Runs the full-screen app in `session` until the reader quits or the session's input ends. The
+ * terminal is left as it was found on every way out: Ink restores raw mode and the cursor; the
+ * alternate screen, mouse reports and bracketed paste are switched off here, and by the
+ * session's end handler when it is ended from outside (a signal, the server stopping). Where the
+ * session has job control, Ctrl-Z gives the terminal back and stops; `fg` takes it again and
+ * redraws the whole frame.
  */
-export async function runInteractive(doc: ResumeDocument, options: InteractiveOptions): Promise<number> {
+export async function runInteractive(doc: ResumeDocument, options: InteractiveOptions, session: Session): Promise<number> {
   let instance: ReturnType<typeof render> | undefined;
   let redraw = () => {};
-  const terminal = holdTerminal(process.stdin, process.stdout, {mouse: options.mouse, redraw: () => redraw()});
-  const restore = () => terminal.release();
-  const removeExitHandler = onExit(restore, {alwaysLast: true});
-  terminal.take();
+  const screen = holdScreen(session, {mouse: options.mouse, redraw: () => redraw()});
+  const restore = () => screen.release();
+  const removeEndHandler = session.onEnd(restore);
+  screen.take();
   try {
     await learnEmojiWidths(options.asking, options.emoji ?? []);
-    const theme = createTheme({color: options.color, ascii: options.ascii, hyperlinks: supportsHyperlink(process.stdout), tokens: THEMES[options.theme]});
+    const theme = createTheme({color: options.color, ascii: options.ascii, hyperlinks: session.hyperlinks, tokens: THEMES[options.theme]});
     // Only a résumé whose text holds Markdown pays for loading marked and marked-terminal.
     const inline = hasMarkdown(doc) ? (await import('./markdown')).createMarkdownInline(theme) : undefined;
     let failure: Error | undefined;
@@ -100,13 +101,14 @@ export async function runInteractive(doc: ResumeDocument, options: InteractiveOp
           theme={theme}
           inline={inline}
           initialSection={options.initialSection}
-          crashAfterKeys={crashAfterKeys()}
-          onSuspend={CAN_SUSPEND ? terminal.suspend : undefined}
+          crashAfterKeys={options.crashAfterKeys}
+          onSuspend={screen.suspend}
           onRedraw={(draw) => (redraw = draw)}
         />
       </ErrorBoundary>,
       {
-        stdin: process.stdin,
+        stdin: session.input,
+        stdout: session.output,
         exitOnCtrlC: false,
         patchConsole: false,
         // Ink 6.8's incrementalRendering misplaced our full-screen frame by one row after a
@@ -124,14 +126,14 @@ export async function runInteractive(doc: ResumeDocument, options: InteractiveOp
     if (options.onFirstFrame) setImmediate(options.onFirstFrame);
     // The terminal going away (stdin closed) ends the app like q does.
     const onEnd = () => instance?.unmount();
-    process.stdin.once('end', onEnd);
+    session.input.once('end', onEnd);
     await instance.waitUntilExit();
-    process.stdin.off('end', onEnd);
+    session.input.off('end', onEnd);
     if (failure) throw new AppError(failure);
   } finally {
     restore();
-    terminal.dispose();
-    removeExitHandler();
+    screen.dispose();
+    removeEndHandler();
   }
   return 0;
 }

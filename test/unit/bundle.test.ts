@@ -121,8 +121,10 @@ describe('yoga-wasm-binary: yoga ships its WebAssembly as a binary file', () => 
     expect(files.get(chunk)).toMatch(/wasmBinary:\(0,\w+\.readFileSync\)\(new URL\("\.\/yoga\.wasm",__kimUrl\)\)/);
   });
 
-  it('leaves no long base64 text in any file', () => {
-    expect([...files].filter(([, text]) => /[A-Za-z0-9+/]{4000,}/.test(text)).map(([file]) => file)).toEqual([]);
+  it('leaves no long base64 text in any file (but the serve chunk: ssh2 carries its Poly1305 wasm, 13 kB of base64, inline)', () => {
+    const poly1305 = 'node_modules/ssh2/lib/protocol/crypto/poly1305.js';
+    const long = [...files].filter(([, text]) => /[A-Za-z0-9+/]{4000,}/.test(text)).map(([file]) => file);
+    expect(long.filter((file) => !meta.outputs[file]?.inputs.includes(poly1305))).toEqual([]);
   });
 });
 
@@ -206,5 +208,48 @@ describe('dist/ runs as classic scripts (src/boot/loader.ts, with a V8 code cach
     const chunk = files.get(outputHolding('node_modules/yoga-layout/dist/src/index.js'))!;
     expect(chunk).toMatch(/new WebAssembly\.Instance\(new WebAssembly\.Module\(this\.wasmBinary\),\w+\)/);
     expect(chunk).toContain('yoga-layout did not start synchronously');
+  });
+});
+
+/** The files `file` loads by a static `import … from` (never `import()`), transitively. */
+function staticClosure(file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const text = files.get(file) ?? '';
+  // esbuild writes static imports as `import{…}from"./chunks/x.js"` or `import"./x.js"`, dynamic ones as `import("./x.js")`.
+  for (const match of text.matchAll(/import\s*(?:[\w${},\s*]+?\s*from\s*)?["'](\.{1,2}\/[^"']+)["']/g)) {
+    staticClosure(join(dirname(file), match[1]!), seen);
+  }
+  return seen;
+}
+
+describe('serve is loaded only by `kim-resume serve`', () => {
+  it('ssh2 is bundled, in output files that dist/main.js never imports statically', () => {
+    const ssh2Files = Object.entries(meta.outputs).filter(([, out]) => out.inputs.some((i) => i.startsWith('node_modules/ssh2/'))).map(([file]) => file);
+    expect(ssh2Files.length).toBeGreaterThan(0);
+    const loadedAtStart = staticClosure('dist/main.js');
+    expect(loadedAtStart.size).toBeGreaterThan(1);
+    for (const file of ssh2Files) expect(loadedAtStart.has(file), `${file} (ssh2) is loaded by every start`).toBe(false);
+    for (const file of loadedAtStart) expect(meta.outputs[file]?.inputs.filter((i) => i.startsWith('src/serve/')), file).toEqual([]);
+  });
+
+  it("no-ssh2-natives: ssh2's native addons are the throwing stand-in, never a .node file", () => {
+    expect(new Set(importsOf('cpu-features').map(([, path]) => path))).toEqual(new Set(['src/stubs/absent-native.cjs']));
+    expect(new Set(importsOf('./crypto/build/Release/sshcrypto.node').map(([, path]) => path))).toEqual(new Set(['src/stubs/absent-native.cjs']));
+    expect(inputsUnder('node_modules/cpu-features/')).toEqual([]);
+  });
+
+  it('ssh2-no-dirname: no output file reads __dirname (an ES module has none)', () => {
+    expect(read('node_modules/ssh2/lib/agent.js')).toContain('__dirname');
+    expect(inAnyFile('__dirname')).toEqual([]);
+  });
+});
+
+describe('ssh2-server-only: the serve chunk holds ssh2 without its client, agent, SFTP or bcrypt-pbkdf', () => {
+  it.each(['node_modules/ssh2/lib/client.js', 'node_modules/ssh2/lib/agent.js', 'node_modules/ssh2/lib/protocol/SFTP.js', 'node_modules/bcrypt-pbkdf/', 'node_modules/tweetnacl/'])('%s is not bundled', (path) => {
+    expect(inputsUnder(path)).toEqual([]);
+  });
+  it('bundles the server', () => {
+    expect(inputsUnder('node_modules/ssh2/lib/server.js')).toEqual(['node_modules/ssh2/lib/server.js']);
   });
 });

@@ -59,3 +59,14 @@ describe('the fast argument parser', () => {
     for (const args of common) expect(fastArguments(args), JSON.stringify(args)).toBeDefined();
   });
 });
+
+describe('the fast parser and `serve`', () => {
+  it.each([[['serve']], [['serve', '--ssh', '2222']], [['serve', 'me.json', '--http', '8080']]])('leaves %j to the serve command', (args) => {
+    expect(fastArguments(args)).toBeUndefined();
+  });
+
+  it('still takes a FILE that is only named like the command when it is not first, or has a path', () => {
+    expect(fastArguments(['./serve'])?.file).toBe('./serve');
+    expect(fastArguments(['--width', '80', 'serve'])?.file).toBe('serve');
+  });
+});

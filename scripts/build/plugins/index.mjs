@@ -20,6 +20,9 @@
 // | no-node-emoji          | marked-terminal         | no emoji table (emoji: false is always given)                    |
 // | no-cli-table3          | marked-terminal         | rows joined: no cli-table3, no string-width 4                    |
 // | not-in-ci              | ink (is-in-ci)          | always false: kim-resume decides interactivity itself            |
+// | no-ssh2-natives        | ssh2 (serve only)       | sshcrypto.node and cpu-features throw: the pure-JavaScript path  |
+// | ssh2-no-dirname        | ssh2 (poly1305.js)      | no `__dirname` (an ES module has none): its wasm is inline       |
+// | ssh2-server-only       | ssh2 (index, keys)      | no client, agent, SFTP, bcrypt-pbkdf: the server alone           |
 //
 // The stand-in modules are in src/stubs/. React DevTools' own package (react-devtools-core) needs
 // no patch: only Ink's devtools module imports it, and no-ink-dev-await drops that import. The
@@ -34,6 +37,9 @@ import {noNodeEmoji} from './no-node-emoji.mjs';
 import {noYargsAssert} from './no-yargs-assert.mjs';
 import {noYargsCompletion} from './no-yargs-completion.mjs';
 import {notInCi} from './not-in-ci.mjs';
+import {noSsh2Natives} from './no-ssh2-natives.mjs';
+import {ssh2NoDirname} from './ssh2-no-dirname.mjs';
+import {ssh2ServerOnly} from './ssh2-server-only.mjs';
 import {oneSignalExit3} from './one-signal-exit-3.mjs';
 import {stringWidthCells} from './string-width-cells.mjs';
 import {yogaSyncStart} from './yoga-sync-start.mjs';
@@ -55,5 +61,8 @@ export function productPlugins() {
     noNodeEmoji(),
     noCliTable3(),
     notInCi(),
+    ...noSsh2Natives(),
+    ssh2NoDirname(),
+    ...ssh2ServerOnly(),
   ];
 }

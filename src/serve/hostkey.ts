@@ -1,0 +1,57 @@
+import {createHash} from 'node:crypto';
+import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {homedir} from 'node:os';
+import {join} from 'node:path';
+import ssh2 from 'ssh2';
+
+/**
+ * The SSH host key: the file given with --host-key, or one made on the first start and kept
+ * (mode 0600) under the XDG state directory, so clients see the same key on every start
+ * (https://specifications.freedesktop.org/basedir-spec/latest/: "$XDG_STATE_HOME … If … either
+ * not set or empty, a default equal to $HOME/.local/state should be used").
+ */
+
+export interface HostKey {
+  key: Buffer;
+  /** Where it is kept. */
+  file: string;
+  /** As OpenSSH shows it: `SHA256:` and the unpadded base64 of the public key's SHA-256. */
+  fingerprint: string;
+  /** True when this start made it. */
+  created: boolean;
+}
+
+export function defaultHostKeyFile(env: NodeJS.ProcessEnv): string {
+  const state = env.XDG_STATE_HOME ? env.XDG_STATE_HOME : join(homedir(), '.local', 'state');
+  return join(state, 'kim-resume', 'ssh_host_ed25519_key');
+}
+
+/** Reads the key (or makes it, when no file was given and none is kept yet); an error is one line. */
+export function loadHostKey(given: string | undefined, env: NodeJS.ProcessEnv): {ok: true; hostKey: HostKey} | {ok: false; error: string} {
+  const file = given ?? defaultHostKeyFile(env);
+  let key: Buffer;
+  let created = false;
+  try {
+    key = readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (given !== undefined || code !== 'ENOENT') return {ok: false, error: `cannot read the host key ${file}: ${code ?? (error as Error).message}`};
+    const made = ssh2.utils.generateKeyPairSync('ed25519');
+    key = Buffer.from(made.private);
+    try {
+      mkdirSync(join(file, '..'), {recursive: true, mode: 0o700});
+      // 'wx': never overwrite a key another start made meanwhile.
+      writeFileSync(file, key, {mode: 0o600, flag: 'wx'});
+      created = true;
+    } catch (writeError) {
+      if ((writeError as NodeJS.ErrnoException).code !== 'EEXIST') return {ok: false, error: `cannot keep the host key in ${file}: ${(writeError as NodeJS.ErrnoException).code}`};
+      key = readFileSync(file);
+    }
+  }
+  const parsed = ssh2.utils.parseKey(key);
+  if (parsed instanceof Error || Array.isArray(parsed) || parsed.isPrivateKey() === false) {
+    return {ok: false, error: `${file} is not a private SSH key${parsed instanceof Error ? `: ${parsed.message}` : ''}`};
+  }
+  const fingerprint = `SHA256:${createHash('sha256').update(parsed.getPublicSSH()).digest('base64').replace(/=+$/, '')}`;
+  return {ok: true, hostKey: {key, file, fingerprint, created}};
+}

@@ -1,0 +1,82 @@
+import {setFlagsFromString} from 'node:v8';
+import type {ResumeDocument} from '../document/model';
+import {setColourLevel} from '../cli/colour';
+import {runApp} from './app';
+import {createContent} from './content';
+import {loadHostKey} from './hostkey';
+import {startHttp} from './http';
+import {createGate} from './limits';
+import {formatRecord, oneLine} from './log';
+import type {ServeOptions} from './options';
+import {startSsh, type RunningServer} from './ssh';
+
+/**
+ * `kim-resume serve`: the SSH and HTTP servers over one loaded résumé, until SIGINT or SIGTERM.
+ * This is the process edge of the server, as src/main.ts is of the local run: the only place
+ * of serve that handles process signals. Loaded only by `serve` (src/cli/run.ts), so that
+ * `kim-resume` itself never loads ssh2.
+ */
+export interface ServeIo {
+  env: NodeJS.ProcessEnv;
+  /** One line to stderr. */
+  error(line: string): void;
+}
+
+/** How long open sessions have to say goodbye and close when the server stops (the issue allows 2 s in all). */
+const STOP_GRACE_MS = 1500;
+
+export async function serve(doc: ResumeDocument, source: object, options: ServeOptions, io: ServeIo): Promise<number> {
+  // Every app and the colored HTTP text share one chalk: 256 colours, which every terminal that
+  // connects today shows (the client's terminal is not known when chalk's level is set).
+  await setColourLevel('app', true, {FORCE_COLOR: '2'});
+  // Many long-lived apps in one process: keep the heap small (as the local app does).
+  setFlagsFromString('--optimize-for-size');
+  const content = createContent(doc, source);
+  const gate = createGate(options.limits);
+  const log = (record: Parameters<typeof formatRecord>[0]) => io.error(formatRecord(record, Date.now()));
+  const running: RunningServer[] = [];
+  const stopAll = () => Promise.all(running.map((server) => server.stop(STOP_GRACE_MS)));
+  try {
+    if (options.ssh !== undefined) {
+      const key = loadHostKey(options.hostKey, io.env);
+      if (!key.ok) {
+        io.error(`kim-resume: ${key.error}`);
+        return 2;
+      }
+      const {hostKey} = key;
+      if (hostKey.created) io.error(`kim-resume: made a new host key, kept in ${hostKey.file}`);
+      const ssh = await startSsh({content, hostKey: hostKey.key, limits: options.limits, gate, log, app: (session) => runApp(session, content, io.env)}, options.ssh, options.host);
+      running.push(ssh);
+      io.error(`kim-resume: ssh on ${options.host} port ${ssh.port}, host key ${hostKey.fingerprint} (ssh -p ${ssh.port} ${options.host})`);
+    }
+    if (options.http !== undefined) {
+      const http = await startHttp({content, limits: options.limits, gate, log}, options.http, options.host);
+      running.push(http);
+      io.error(`kim-resume: http on ${options.host} port ${http.port} (curl ${options.host}:${http.port})`);
+    }
+  } catch (error) {
+    await stopAll();
+    const code = (error as NodeJS.ErrnoException).code;
+    io.error(`kim-resume: cannot listen on ${options.host}: ${code ? `${code} (${oneLine((error as Error).message)})` : oneLine(String(error))}`);
+    return 2;
+  }
+
+  // A failure outside every session's own error handling (a library's event handler throwing)
+  // ends no other session and not the server: it is logged in one line.
+  const onUncaught = (error: Error) => io.error(`kim-resume: a session failed: ${oneLine(error?.message ?? String(error))}`);
+  process.on('uncaughtException', onUncaught);
+  // `on`, not `once`, and kept until the end: signal-exit (loaded with Ink by the first app)
+  // ends the process itself when a signal has no listener but its own, and a `once` listener is
+  // removed before the others run (https://github.com/tapjs/signal-exit#caveats).
+  let stopping: (signal: NodeJS.Signals) => void = () => {};
+  const signal = new Promise<NodeJS.Signals>((resolve) => (stopping = resolve));
+  const onSignal = (name: NodeJS.Signals) => stopping(name);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  io.error(`kim-resume: ${await signal}: saying goodbye to open sessions and stopping`);
+  await stopAll();
+  process.off('uncaughtException', onUncaught);
+  process.off('SIGINT', onSignal);
+  process.off('SIGTERM', onSignal);
+  return 0;
+}

@@ -1,0 +1,45 @@
+/**
+ * What `kim-resume serve` is told: where to listen, and the limits that keep one server up for
+ * everyone (each has a flag; the defaults are the issue's "sane" ones).
+ */
+export interface ServeOptions {
+  /** The SSH port (0: any free port), or undefined for no SSH. */
+  ssh?: number;
+  /** The HTTP port (0: any free port), or undefined for no HTTP. */
+  http?: number;
+  /** The address both listen on: loopback unless told otherwise. */
+  host: string;
+  /** The SSH host key file; else one kept under the state directory (src/serve/hostkey.ts). */
+  hostKey?: string;
+  limits: Limits;
+}
+
+export interface Limits {
+  /** Sessions (SSH connections and HTTP requests) open at once. */
+  sessions: number;
+  /** Sessions open at once from one address. */
+  perAddress: number;
+  /** Milliseconds an SSH client has from connecting to being let in. */
+  handshakeMs: number;
+  /** Milliseconds an SSH session may go without input before it is ended. */
+  idleMs: number;
+  /** Milliseconds an HTTP request has to arrive whole. */
+  requestMs: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  sessions: 64,
+  perAddress: 8,
+  handshakeMs: 10_000,
+  idleMs: 10 * 60_000,
+  requestMs: 10_000,
+};
+
+/** Window sizes a client may ask for, clamped (a 0×0 or 10000×10000 window is a bad actor or a bug). */
+export const WINDOW = {minColumns: 1, minRows: 1, maxColumns: 500, maxRows: 200} as const;
+
+/** The width of text sent without a terminal (SSH without a pty, HTTP without ?width). */
+export const TEXT_WIDTH = 80;
+
+/** Largest HTTP request head (request line and headers); a GET has no body. */
+export const MAX_HEADER_BYTES = 8 * 1024;

@@ -1,0 +1,93 @@
+/**
+ * `kim-resume serve --http`, asked with curl as a reader would: the formats, ?width, the colour
+ * only for terminal clients, HEAD, 404, 405, and the headers. Loopback only.
+ */
+import {spawnSync} from 'node:child_process';
+import {connect} from 'node:net';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {runCli} from '../helpers/cli';
+import {fixturePath} from '../helpers/fixtures';
+import {startServer, type Server} from '../helpers/serve';
+
+const FILE = fixturePath('jiwoo');
+let server: Server;
+beforeAll(async () => {
+  server = await startServer([FILE]);
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+/** curl's answer: status, headers (lower-case names) and body. */
+function curl(path: string, args: string[] = []) {
+  const result = spawnSync('curl', ['-sS', '-D', '-', ...args, `http://127.0.0.1:${server.http}${path}`], {encoding: 'utf8'});
+  const [head, ...rest] = result.stdout.split('\r\n\r\n');
+  const [statusLine, ...lines] = head!.split('\r\n');
+  const headers = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
+  return {status: Number(statusLine!.split(' ')[1]), headers, body: rest.join('\r\n\r\n')};
+}
+const printed = (...args: string[]) => runCli([FILE, ...args]).stdout;
+
+describe('serve over HTTP, asked with curl', () => {
+  it('GET / gives the colored text to curl, as wide as 80 columns, with charset and nosniff', () => {
+    const answer = curl('/');
+    expect(answer.status).toBe(200);
+    expect(answer.headers['content-type']).toBe('text/plain; charset=utf-8');
+    expect(answer.headers['x-content-type-options']).toBe('nosniff');
+    expect(answer.body).toContain('\x1b[');
+    expect(answer.body.replace(/\x1b\[[0-9;]*m/g, '')).toContain('한지우');
+  });
+
+  it('a browser (any other user agent) gets the plain text, exactly as --format text prints it', () => {
+    expect(curl('/', ['-A', 'Mozilla/5.0']).body).toBe(printed('--format', 'text', '--width', '80'));
+  });
+
+  it('?width=N sets the width, and is clamped to what --width accepts', () => {
+    expect(curl('/?width=40', ['-A', 'x']).body).toBe(printed('--format', 'text', '--width', '40'));
+    expect(curl('/?width=3', ['-A', 'x']).body).toBe(printed('--format', 'text', '--width', '10'));
+    expect(curl('/?width=wide').status).toBe(400);
+  });
+
+  it('/resume.md and ?format=markdown give the Markdown; /resume.json and ?format=json the JSON', () => {
+    const md = curl('/resume.md');
+    expect(md.headers['content-type']).toBe('text/markdown; charset=utf-8');
+    expect(md.body).toBe(printed('--format', 'markdown'));
+    expect(curl('/?format=markdown').body).toBe(md.body);
+    const json = curl('/resume.json');
+    expect(json.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(json.body).toBe(printed('--format', 'json'));
+    expect(curl('/?format=json').body).toBe(json.body);
+    expect(curl('/?format=text', ['-A', 'x']).body).toBe(printed('--format', 'text', '--width', '80'));
+    expect(curl('/?format=pdf').status).toBe(400);
+  });
+
+  it('HEAD gives the headers of GET and no body', async () => {
+    const head = curl('/resume.json', ['-I']);
+    expect(head.status).toBe(200);
+    expect(Number(head.headers['content-length'])).toBe(Buffer.byteLength(printed('--format', 'json')));
+    // Every byte of the raw answer, to the connection's end: the headers and nothing after them.
+    const raw = await new Promise<string>((resolve) => {
+      let got = '';
+      const socket = connect(server.http, '127.0.0.1', () => socket.write('HEAD /resume.json HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'));
+      socket.on('data', (chunk) => (got += chunk.toString('utf8')));
+      socket.on('close', () => resolve(got));
+    });
+    expect(raw.startsWith('HTTP/1.1 200 OK\r\n')).toBe(true);
+    expect(raw.indexOf('\r\n\r\n')).toBe(raw.length - 4);
+  });
+
+  it('any other path is 404, any other method 405 with Allow, a body 413', () => {
+    expect(curl('/etc/passwd', ['--path-as-is']).status).toBe(404);
+    expect(curl('/../data/resume.json', ['--path-as-is']).status).toBe(404);
+    const post = curl('/', ['-X', 'POST']);
+    expect(post.status).toBe(405);
+    expect(post.headers.allow).toBe('GET, HEAD');
+    expect(curl('/', ['-X', 'DELETE']).status).toBe(405);
+    expect(curl('/', ['--data-binary', 'x', '-X', 'GET']).status).toBe(413);
+  });
+
+  it('logs one line per request', async () => {
+    curl('/nothing-here');
+    await server.waitForLine(/ 127\.0\.0\.1 http [\d.]+s in=0B out=\d+B 404 GET \/nothing-here$/);
+  });
+});

@@ -1,0 +1,253 @@
+/**
+ * `kim-resume serve --ssh`: the built server, and ssh2's client in this process. A session with
+ * a pty gets the app (read through a headless xterm that answers DA1 as a terminal does), one
+ * without gets the plain text; what must be refused is refused, and a client that misbehaves
+ * ends only its own connection. Loopback only; every wait is bounded.
+ */
+import {connect as netConnect} from 'node:net';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {runCli} from '../helpers/cli';
+import {fixturePath} from '../helpers/fixtures';
+import {connect, request, shell, startServer, type Server} from '../helpers/serve';
+
+const FILE = fixturePath('jiwoo');
+const NAME = '한지우';
+const PLAIN_80 = runCli([FILE, '--format', 'text', '--width', '80']).stdout;
+
+let server: Server;
+beforeAll(async () => {
+  server = await startServer([FILE]);
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+/** Resolves when the socket closes; `write` is sent once connected. */
+function rawSocket(port: number, write?: string) {
+  const socket = netConnect(port, '127.0.0.1');
+  let received = '';
+  socket.on('data', (chunk) => (received += chunk.toString('latin1')));
+  socket.on('error', () => {});
+  if (write !== undefined) socket.once('connect', () => socket.write(write));
+  return {socket, closed: new Promise<string>((resolve) => socket.once('close', () => resolve(received)))};
+}
+
+describe('serve over SSH: what a session gets', () => {
+  it('a session without a pty (ssh -T) gets exactly the plain text a pipe gets, and exit status 0', async () => {
+    const client = await connect(server.ssh);
+    const result = await request(client, undefined);
+    client.end();
+    expect(result.out).toBe(PLAIN_80);
+    expect(result.code).toBe(0);
+    await server.waitForLine(/ 127\.0\.0\.1 ssh-text [\d.]+s in=0B out=\d+B ok$/);
+  });
+
+  it('an exec request never runs its command: it gets the résumé', async () => {
+    const client = await connect(server.ssh);
+    const result = await request(client, 'echo PWNED; id');
+    client.end();
+    expect(result.out).toBe(PLAIN_80);
+    expect(result.out).not.toContain('PWNED');
+    expect(result.code).toBe(0);
+  });
+
+  it('a session with a pty gets the app at the window size, follows window-change, and q ends it with status 0', async () => {
+    const client = await connect(server.ssh);
+    const screen = await shell(client, 80, 24);
+    await screen.waitFor(NAME);
+    // The frame's bottom line (the hints) sits on the window's last row but one or last.
+    expect(screen.raw).toContain('\x1b[?1049h');
+    screen.resize(120, 30);
+    const wide = await screen.waitFor((rows) => rows.some((r) => r.length > 80 && /[┃│]\s*$/.test(r)));
+    expect(wide.join('\n')).toContain(NAME);
+    screen.channel.write('q');
+    const result = await screen.closed;
+    client.end();
+    expect(result.code).toBe(0);
+    // Left as found: the main screen back, mouse and paste off, the cursor shown.
+    expect(screen.raw.lastIndexOf('\x1b[?1049l')).toBeGreaterThan(screen.raw.lastIndexOf('\x1b[?1049h'));
+    expect(screen.raw.lastIndexOf('\x1b[?1000l')).toBeGreaterThan(screen.raw.lastIndexOf('\x1b[?1000h'));
+    expect(screen.raw.lastIndexOf('\x1b[?25h')).toBeGreaterThan(screen.raw.lastIndexOf('\x1b[?25l'));
+    screen.dispose();
+    await server.waitForLine(/ ssh-app [\d.]+s in=\d+B out=\d+B ok$/);
+  });
+
+  it('two sessions are two apps: keys in one do not move the other', async () => {
+    const [a, b] = await Promise.all([connect(server.ssh), connect(server.ssh)]);
+    const [one, two] = await Promise.all([shell(a, 80, 24), shell(b, 80, 24)]);
+    await Promise.all([one.waitFor(NAME), two.waitFor(NAME)]);
+    const before = two.screen().join('\n');
+    one.channel.write('\t');
+    await one.waitFor((rows) => rows.join('\n') !== before);
+    // A key the second session did get, so its screen is known to be up to date after it.
+    two.channel.write('?');
+    await two.waitFor('help');
+    two.channel.write('?');
+    await two.waitFor((rows) => rows.join('\n') === before);
+    one.channel.write('q');
+    two.channel.write('q');
+    await Promise.all([one.closed, two.closed]);
+    a.end();
+    b.end();
+    one.dispose();
+    two.dispose();
+  });
+
+  it('window sizes are clamped: 0×0 and 10000×10000 start the app (1×1, 500×200) and a window-change to a real size draws it', async () => {
+    const client = await connect(server.ssh);
+    const tiny = await shell(client, 0, 0);
+    await server.waitForLine(/ssh-app/, 15_000).catch(() => undefined);
+    tiny.resize(80, 24);
+    await tiny.waitFor(NAME);
+    tiny.channel.write('q');
+    expect((await tiny.closed).code).toBe(0);
+    tiny.dispose();
+    const huge = await shell(client, 10_000, 10_000);
+    expect(huge.term.cols).toBe(500);
+    await huge.waitFor(NAME);
+    huge.channel.write('q');
+    expect((await huge.closed).code).toBe(0);
+    huge.dispose();
+    client.end();
+  });
+});
+
+describe('serve over SSH: refused', () => {
+  it('sftp (a subsystem) is refused', async () => {
+    const client = await connect(server.ssh);
+    const error = await new Promise<Error | undefined>((resolve) => client.sftp((e) => resolve(e ?? undefined)));
+    client.end();
+    expect(error?.message).toMatch(/Unable to start subsystem: sftp/);
+  });
+
+  it('local port forwarding (direct-tcpip) is refused', async () => {
+    const client = await connect(server.ssh);
+    const error = await new Promise<Error | undefined>((resolve) => client.forwardOut('127.0.0.1', 0, '127.0.0.1', server.http, (e) => resolve(e ?? undefined)));
+    client.end();
+    expect(error?.message).toMatch(/Channel open failure/);
+  });
+
+  it('remote port forwarding (tcpip-forward) is refused', async () => {
+    const client = await connect(server.ssh);
+    const error = await new Promise<Error | undefined>((resolve) => client.forwardIn('127.0.0.1', 0, (e) => resolve(e ?? undefined)));
+    client.end();
+    expect(error?.message).toMatch(/Unable to bind/);
+  });
+
+  it('X11 forwarding is refused', async () => {
+    const client = await connect(server.ssh);
+    await expect(request(client, 'xterm', {x11: true})).rejects.toThrow(/Unable to request X11/);
+    client.end();
+  });
+});
+
+describe('serve over SSH: clients that misbehave end only their own connection', () => {
+  it('garbage instead of an SSH banner: the connection is closed and logged; the server goes on', async () => {
+    const {socket, closed} = rawSocket(server.ssh, 'GET / HTTP/1.1\r\nHost: x\r\n\r\n');
+    const received = await closed;
+    socket.destroy();
+    expect(received).toMatch(/^SSH-2\.0-kim-resume/);
+    await server.waitForLine(/ ssh-(failed|refused) /);
+    const client = await connect(server.ssh);
+    client.end();
+  });
+
+  it('a client that vanishes mid-frame: its app ends, logged; others are served', async () => {
+    const client = await connect(server.ssh);
+    const screen = await shell(client, 100, 30);
+    await screen.waitFor(NAME);
+    screen.channel.write('jjjj\t\t');
+    // Gone without a word: the socket is destroyed under the connection.
+    (client as unknown as {_sock: {destroy(): void}})._sock.destroy();
+    screen.dispose();
+    const logged = server.lines.length;
+    await server.waitForLine(/ ssh-app .* (ok|failed: .*)$/);
+    expect(server.lines.length).toBeGreaterThanOrEqual(logged);
+    const again = await connect(server.ssh);
+    expect((await request(again, '')).out).toBe(PLAIN_80);
+    again.end();
+  });
+});
+
+describe('serve over SSH: limits', () => {
+  it('a client that never finishes the handshake is cut off after --handshake-timeout, with a log line', async () => {
+    const limited = await startServer([FILE, '--handshake-timeout', '1']);
+    try {
+      const {closed} = rawSocket(limited.ssh);
+      expect(await closed).toMatch(/^SSH-2\.0-/);
+      await limited.waitForLine(/ ssh-refused .* refused: no handshake within 1s$/);
+    } finally {
+      expect(await limited.stop()).toBe(0);
+    }
+  });
+
+  it('past --max-per-address, a session is refused with one line on stderr and status 1', async () => {
+    const limited = await startServer([FILE, '--max-per-address', '1']);
+    try {
+      const first = await connect(limited.ssh);
+      const open = await shell(first, 80, 24);
+      await open.waitFor(NAME);
+      const second = await connect(limited.ssh);
+      const refused = await request(second, '');
+      second.end();
+      expect(refused.err).toBe('kim-resume: too many sessions from 127.0.0.1 (1); close one and try again\n');
+      expect(refused.out).toBe('');
+      expect(refused.code).toBe(1);
+      open.channel.write('q');
+      await open.closed;
+      first.end();
+      open.dispose();
+    } finally {
+      await limited.stop();
+    }
+  });
+
+  it('an idle session is ended after --idle-timeout: screen restored, one goodbye line', async () => {
+    const limited = await startServer([FILE, '--idle-timeout', '1']);
+    try {
+      const client = await connect(limited.ssh);
+      const screen = await shell(client, 80, 24);
+      await screen.waitFor(NAME);
+      const result = await screen.closed;
+      client.end();
+      expect(result.out.endsWith('kim-resume: idle for 1s, goodbye\r\n')).toBe(true);
+      expect(screen.raw.lastIndexOf('\x1b[?1049l')).toBeGreaterThan(screen.raw.lastIndexOf('\x1b[?1049h'));
+      screen.dispose();
+    } finally {
+      await limited.stop();
+    }
+  });
+
+  it('an app that crashes ends its own session with one line; the server and other sessions go on', async () => {
+    const crashing = await startServer([FILE], {KIM_RESUME_TEST_CRASH: '1'});
+    try {
+      const client = await connect(crashing.ssh);
+      const screen = await shell(client, 80, 24);
+      await screen.waitFor(NAME);
+      screen.channel.write('j');
+      const result = await screen.closed;
+      expect(result.code).toBe(1);
+      expect(result.err).toBe('kim-resume: the interactive view failed: test crash after 1 keys\r\n');
+      expect(screen.raw.lastIndexOf('\x1b[?1049l')).toBeGreaterThan(screen.raw.lastIndexOf('\x1b[?1049h'));
+      screen.dispose();
+      expect((await request(client, '')).out).toBe(PLAIN_80);
+      client.end();
+      await crashing.waitForLine(/ ssh-app .* crashed: the interactive view failed/);
+    } finally {
+      await crashing.stop();
+    }
+  });
+
+  it('SIGTERM: an open app session is restored and told goodbye, and the server exits 0', async () => {
+    const stopping = await startServer([FILE]);
+    const client = await connect(stopping.ssh);
+    const screen = await shell(client, 80, 24);
+    await screen.waitFor(NAME);
+    const code = await stopping.stop('SIGTERM');
+    const result = await screen.closed;
+    expect(code).toBe(0);
+    expect(result.out.endsWith('kim-resume: the server is stopping, goodbye\r\n')).toBe(true);
+    expect(screen.raw.lastIndexOf('\x1b[?1049l')).toBeGreaterThan(screen.raw.lastIndexOf('\x1b[?1049h'));
+    screen.dispose();
+  });
+});

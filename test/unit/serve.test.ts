@@ -1,0 +1,84 @@
+/** The pure parts of `kim-resume serve`: the session gate, window clamping, CR LF, HTTP replies, the log line. */
+import {describe, expect, it} from 'vitest';
+import {setColourLevel} from '../../src/cli/colour';
+import {createContent} from '../../src/serve/content';
+import {reply, TERMINAL_AGENT} from '../../src/serve/http';
+import {clampWindow, createGate} from '../../src/serve/limits';
+import {formatRecord, oneLine, peerName} from '../../src/serve/log';
+import {crlf} from '../../src/serve/ssh-session';
+import {readFileSync} from 'node:fs';
+import {fixturePath} from '../helpers/fixtures';
+import {fixtureDocument} from '../helpers/resume';
+
+describe('the session gate', () => {
+  it('lets in up to the total and per-address limits, then refuses with one line, and counts closes once', () => {
+    const gate = createGate({sessions: 3, perAddress: 2});
+    const a1 = gate.open('10.0.0.1');
+    const a2 = gate.open('10.0.0.1');
+    expect(gate.open('10.0.0.1').refusal).toBe('too many sessions from 10.0.0.1 (2); close one and try again');
+    const b1 = gate.open('10.0.0.2');
+    expect(gate.open('10.0.0.3').refusal).toBe('the server is full (3 sessions); try again later');
+    a1.close!();
+    a1.close!();
+    expect(gate.open_count).toBe(2);
+    expect(gate.open('10.0.0.3').refusal).toBeUndefined();
+    expect(a2.refusal).toBeUndefined();
+    expect(b1.refusal).toBeUndefined();
+  });
+});
+
+describe('window sizes', () => {
+  it.each([
+    [0, 0, {columns: 1, rows: 1}],
+    [10_000, 10_000, {columns: 500, rows: 200}],
+    [80.7, 24, {columns: 80, rows: 24}],
+    [Number.NaN, -5, {columns: 1, rows: 1}],
+  ])('%d×%d → %j', (columns, rows, expected) => {
+    expect(clampWindow(columns, rows)).toEqual(expected);
+  });
+});
+
+describe('CR LF for a client without a remote pty', () => {
+  it('turns each lone LF into CR LF and leaves CR LF and multi-byte text alone', () => {
+    expect(crlf(Buffer.from('a\nb\r\n한\n')).toString()).toBe('a\r\nb\r\n한\r\n');
+    const same = Buffer.from('no line feed');
+    expect(crlf(same)).toBe(same);
+  });
+});
+
+describe('HTTP replies', () => {
+  const source = JSON.parse(readFileSync(fixturePath('minimal'), 'utf8'));
+  const content = createContent(fixtureDocument('minimal'), source);
+  it.each([
+    ['GET', '/', 'curl/8.5.0', 200, 'text/plain; charset=utf-8'],
+    ['GET', '/resume.md', undefined, 200, 'text/markdown; charset=utf-8'],
+    ['HEAD', '/resume.json', undefined, 200, 'application/json; charset=utf-8'],
+    ['GET', '/?format=json', undefined, 200, 'application/json; charset=utf-8'],
+    ['GET', '/?format=yaml', undefined, 400, 'text/plain; charset=utf-8'],
+    ['GET', '/?width=-3', undefined, 400, 'text/plain; charset=utf-8'],
+    ['GET', '/resume.pdf', undefined, 404, 'text/plain; charset=utf-8'],
+    ['PUT', '/', undefined, 405, 'text/plain; charset=utf-8'],
+    ['PUT', '/nope', undefined, 404, 'text/plain; charset=utf-8'],
+  ] as const)('%s %s (%s) → %d %s', (method, url, agent, status, type) => {
+    const answer = reply(method, url, agent, content);
+    expect([answer.status, answer.type]).toEqual([status, type]);
+  });
+
+  it('colours only for terminal clients', async () => {
+    // As serve sets it at start (src/serve/index.ts): chalk is off in a test run otherwise.
+    await setColourLevel('app', true, {FORCE_COLOR: '2'});
+    const content = createContent(fixtureDocument('minimal'), source);
+    expect(['curl/8.5.0', 'Wget/1.21.4', 'HTTPie/3.2.2', 'xh/0.22.0'].every((a) => TERMINAL_AGENT.test(a))).toBe(true);
+    expect(['Mozilla/5.0 (X11)', 'python-requests/2.31', 'curlish/1'].some((a) => TERMINAL_AGENT.test(a))).toBe(false);
+    expect(reply('GET', '/', 'curl/8', content).body).toContain('\x1b[');
+    expect(reply('GET', '/', 'Mozilla/5.0', content).body).not.toContain('\x1b');
+  });
+});
+
+describe('the log line', () => {
+  it('names the time, peer, kind, duration, bytes and outcome on one line', () => {
+    const started = Date.UTC(2025, 0, 2, 3, 4, 5, 678);
+    expect(formatRecord({peer: peerName('::ffff:10.1.2.3'), kind: 'ssh-app', started, bytesIn: 42, bytesOut: 18300, outcome: 'ok'}, started + 12_340)).toBe('2025-01-02T03:04:05.678Z 10.1.2.3 ssh-app 12.3s in=42B out=18300B ok');
+    expect(oneLine('bad\r\nthing\x1b[31m')).toBe('bad thing [31m');
+  });
+});
