@@ -51,10 +51,14 @@ describe('--theme', () => {
 
 describe('asking the terminal for its background', () => {
   const tty = {stdinIsTTY: true, stdoutIsTTY: true, columns: 80};
+  /** A terminal the app could run in (these runs end before it would start). */
+  const session = async (): Promise<never> => {
+    throw new Error('the app was not expected to start');
+  };
 
   it('goes out before the résumé is loaded, and a run that ends there reads the answers and closes', async () => {
     const {log, ask} = recordingAsk();
-    const io = {...fakeIo({...tty, env: {TERM: 'xterm-256color'}}), ask};
+    const io = {...fakeIo({...tty, env: {TERM: 'xterm-256color'}}), ask, session};
     expect(await run(['/nonexistent/resume.json'], io)).toBe(EXIT.usage);
     expect(io.errors[0]).toContain('/nonexistent/resume.json');
     expect(log).toEqual([`ask ${JSON.stringify([OSC11_QUERY])}`, 'close']);
@@ -71,7 +75,7 @@ describe('asking the terminal for its background', () => {
     ['TERM=dumb', [], {TERM: 'dumb'}],
   ])('is not asked with %s', async (_name, args, env) => {
     const {log, ask} = recordingAsk();
-    const io = {...fakeIo({...tty, env: {TERM: 'xterm-256color', ...env}}), ask};
+    const io = {...fakeIo({...tty, env: {TERM: 'xterm-256color', ...env}}), ask, session};
     await run([...args, '/nonexistent/resume.json'], io);
     expect(log).toEqual([]);
   });
