@@ -54,12 +54,18 @@ export function startHttp(deps: HttpDeps, port: number, host: string): Promise<R
       requestTimeout: deps.limits.requestMs,
       headersTimeout: deps.limits.requestMs,
       keepAliveTimeout: 5_000,
+      // Node checks those timeouts every 30 s by default: check as often as the limit needs.
+      connectionsCheckingInterval: Math.max(100, Math.min(1_000, deps.limits.requestMs)),
     },
     (request: IncomingMessage, response: ServerResponse) => handle(request, response, deps),
   );
   server.maxConnections = deps.limits.sessions;
-  // Requests without an answer in time (slow headers) get 408 from Node and are closed.
-  server.on('clientError', (_error, socket) => socket.destroy());
+  // A request that does not arrive whole in time gets one line, 408, and is closed; any other
+  // malformed request is closed (Node answers 400/431 itself where it can).
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT' && socket.writable) socket.end('HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
+  });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

@@ -91,3 +91,29 @@ describe('serve over HTTP, asked with curl', () => {
     await server.waitForLine(/ 127\.0\.0\.1 http [\d.]+s in=0B out=\d+B 404 GET \/nothing-here$/);
   });
 });
+
+describe('serve over HTTP: a request too slow to arrive', () => {
+  it('past --request-timeout, a request whose head never ends gets 408 in one line and is closed; the server goes on', async () => {
+    const slow = await startServer([FILE, '--request-timeout', '1']);
+    try {
+      const socket = connect(slow.http, '127.0.0.1');
+      let received = '';
+      socket.setEncoding('utf8').on('data', (chunk: string) => (received += chunk));
+      // The request line and one header, never the blank line that ends the head.
+      socket.write('GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+      // Bounded: Node checks request timeouts as often as the limit needs (at most every second).
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`not closed; received ${JSON.stringify(received)}`)), 10_000);
+        socket.once('close', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      expect(received.split('\r\n')[0]).toBe('HTTP/1.1 408 Request Timeout');
+      const after = spawnSync('curl', ['-sS', '-o', '/dev/null', '-w', '%{http_code}', `http://127.0.0.1:${slow.http}/`], {encoding: 'utf8'});
+      expect(after.stdout).toBe('200');
+    } finally {
+      await slow.stop();
+    }
+  });
+});
