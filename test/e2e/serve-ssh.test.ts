@@ -134,6 +134,13 @@ describe('serve over SSH: refused', () => {
     expect(error?.message).toMatch(/Unable to bind/);
   });
 
+  it('agent forwarding is refused', async () => {
+    // The agent's socket is never opened: the request is refused before anything would use it.
+    const client = await connect(server.ssh, {agent: '/nonexistent/agent.sock', agentForward: true});
+    await expect(request(client, 'xterm')).rejects.toThrow(/Unable to request agent forwarding/);
+    client.end();
+  });
+
   it('X11 forwarding is refused', async () => {
     const client = await connect(server.ssh);
     await expect(request(client, 'xterm', {x11: true})).rejects.toThrow(/Unable to request X11/);

@@ -78,11 +78,11 @@ export async function startServer(args: string[] = [], env: NodeJS.ProcessEnv = 
 }
 
 /** An ssh2 client connected to the server (user `reader`, auth `none`). */
-export function connect(port: number): Promise<ssh2.Client> {
+export function connect(port: number, config: Partial<ssh2.ConnectConfig> = {}): Promise<ssh2.Client> {
   return new Promise((resolve, reject) => {
     const client = new ssh2.Client();
     client.once('ready', () => resolve(client)).once('error', reject);
-    client.connect({host: '127.0.0.1', port, username: 'reader', readyTimeout: WAIT_MS});
+    client.connect({host: '127.0.0.1', port, username: 'reader', readyTimeout: WAIT_MS, ...config});
   });
 }
 
