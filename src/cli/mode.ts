@@ -11,7 +11,8 @@ export interface TerminalFacts {
 
 /**
  * Interactive only when a person is at a real terminal: stdin and stdout both TTYs, TERM not
- * `dumb`, and no `--format` asked for (FIELD-NOTES "Not a terminal": Ink cannot judge this).
+ * `dumb`, and no `--format` asked for (Ink cannot judge this: piped it still writes
+ * line-erase sequences, with `CI` set it shows only the last frame, with `TERM=dumb` it still moves the cursor).
  */
 export function isInteractive(format: Format | undefined, facts: TerminalFacts): boolean {
   return format === undefined && facts.stdinIsTTY && facts.stdoutIsTTY && facts.env.TERM !== 'dumb';

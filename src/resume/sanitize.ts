@@ -3,7 +3,8 @@
  *
  * Applied once, at load (see load.ts), to every string and every key. The filter has the
  * shape of gemini-cli's `stripUnsafeCharacters`, extended for what strip-ansi leaves behind
- * (FIELD-NOTES "Escape injection"): 7-bit and 8-bit escape sequences are removed whole
+ * (it removes CSI and `ESC ]` sequences only, not bare controls, C1 controls or DCS/APC strings:
+ * https://github.com/chalk/strip-ansi, https://invisible-island.net/xterm/ctlseqs/ctlseqs.html): 7-bit and 8-bit escape sequences are removed whole
  * (CSI, OSC with its payload, DCS/SOS/PM/APC strings), then any remaining C0/C1 control,
  * bidirectional override, zero-width space and BOM is dropped. Newlines survive (they are
  * structure); tabs become spaces (string-width counts a tab as zero cells); CR LF becomes LF

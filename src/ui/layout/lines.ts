@@ -2,8 +2,8 @@ import {cellWidth, graphemes} from '../../text/width';
 
 /**
  * The app lays out its whole screen as lines of styled spans (pure data, no Ink). Ink only
- * prints the lines that are visible: a viewport over the laid-out document (FIELD-NOTES
- * "Layout cost"). Styles are semantic names that the theme resolves.
+ * prints the lines that are visible: a viewport over the laid-out document, because Ink lays out
+ * every child even under `overflow="hidden"`. Styles are semantic names that the theme resolves.
  */
 export type StyleName =
   | 'plain'
