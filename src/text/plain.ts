@@ -1,6 +1,7 @@
 import type {Block, Entry, ResumeDocument} from '../document/model';
 import {contactLine} from '../document/select';
 import {entryFacts, itemHeading} from '../document/present';
+import type {Token} from '../ui/theme';
 import {cellWidth, wrapHanging, wrapText, wrapWords} from './width';
 
 /**
@@ -11,43 +12,115 @@ import {cellWidth, wrapHanging, wrapText, wrapWords} from './width';
 /** How a list of tags is joined in text: `FastAPI · Trino · Redis`. */
 export const TAG_SEPARATOR = ' · ';
 
-class Lines {
-  readonly out: string[] = [];
-  constructor(readonly width: number) {}
+/**
+ * A run of a line and what it is, for the colored print (src/text/terminal.ts), which styles
+ * each token with the theme; the plain text ignores the tokens. `ansi`: already styled by the
+ * colored print's own inline renderer (SGR codes only).
+ */
+export interface Segment {
+  text: string;
+  token?: Token;
+  ansi?: boolean;
+}
+export type StyledLine = Segment[];
 
-  /** Adds wrapped `text` at `indent` spaces. */
-  text(text: string, indent = 0): void {
-    const pad = ' '.repeat(indent);
-    for (const line of wrapText(text, Math.max(1, this.width - indent))) this.out.push(pad + line);
+/**
+ * Wraps a paragraph that may hold inline Markdown (basics.summary, a text block, a list item) to
+ * `width` cells, already styled; undefined: wrap it as plain text. Only the colored print gives one.
+ */
+export type InlineWrap = (text: string, width: number) => string[] | undefined;
+
+/**
+ * Splits wrapped lines back into the tokens of the parts they were made from. Wrapping only drops
+ * spaces and newlines between words, so each line's characters are the parts' characters in order.
+ */
+function restyle(parts: Segment[], wrapped: string[]): StyledLine[] {
+  const source = parts.flatMap((part) => Array.from(part.text, (char) => ({char, token: part.token})));
+  let p = 0;
+  return wrapped.map((line) => {
+    const out: StyledLine = [];
+    for (const char of line) {
+      while (p < source.length && source[p]!.char !== char) p++;
+      const token = source[p++]?.token;
+      const last = out.at(-1);
+      if (last && last.token === token) last.text += char;
+      else out.push(token ? {text: char, token} : {text: char});
+    }
+    return out;
+  });
+}
+
+const seg = (text: string, token?: Token): Segment => (token ? {text, token} : {text});
+
+class Lines {
+  readonly out: StyledLine[] = [];
+  constructor(
+    readonly width: number,
+    readonly inline?: InlineWrap,
+  ) {}
+
+  private push(indent: number, line: StyledLine): void {
+    this.out.push(indent > 0 ? [seg(' '.repeat(indent)), ...line] : line);
   }
 
-  hanging(text: string, indent: number, prefix: string): void {
-    const pad = ' '.repeat(indent);
-    for (const line of wrapHanging(text, Math.max(1, this.width - indent), prefix)) this.out.push(pad + line);
+  /** Adds wrapped `text` at `indent` spaces, in `token`. */
+  text(text: string, indent = 0, token?: Token): void {
+    this.styled([seg(text, token)], indent);
+  }
+
+  /** Adds wrapped text made of parts in tokens of their own (`role · period`). */
+  styled(parts: Segment[], indent = 0): void {
+    const wrapped = wrapText(parts.map((p) => p.text).join(''), Math.max(1, this.width - indent));
+    // One part: every line is in its token (the common case, and the plain text's only cost).
+    const styled = parts.length === 1 ? wrapped.map((line) => [seg(line, parts[0]!.token)]) : restyle(parts, wrapped);
+    for (const line of styled) this.push(indent, line);
+  }
+
+  /** A paragraph of body text: inline Markdown rendered where the colored print can. */
+  paragraph(text: string, indent: number, token?: Token): void {
+    const rendered = this.inline?.(text, Math.max(1, this.width - indent));
+    if (!rendered) return this.text(text, indent, token);
+    for (const line of rendered) this.push(indent, [{text: line, ansi: true}]);
+  }
+
+  /** `prefix` (a bullet, `URL: `) before the first line, its width in spaces before the others. */
+  hanging(text: string, indent: number, prefix: Segment[], token?: Token, markdown = false): void {
+    const room = Math.max(1, this.width - indent);
+    const head = prefix.map((p) => p.text).join('');
+    const pad = [seg(' '.repeat(cellWidth(head)))];
+    const rendered = markdown ? this.inline?.(text, Math.max(1, room - cellWidth(head))) : undefined;
+    if (rendered) {
+      rendered.forEach((line, i) => this.push(indent, [...(i === 0 ? prefix : pad), {text: line, ansi: true}]));
+      return;
+    }
+    // wrapHanging writes the prefix, then as many spaces, before each line's text.
+    wrapHanging(text, room, head).forEach((line, i) => {
+      this.push(indent, [...(i === 0 ? prefix : pad), seg(line.slice(head.length), token)]);
+    });
   }
 
   tags(label: string, items: string[], indent: number): void {
-    const pad = ' '.repeat(indent);
     const prefix = `${label}: `;
     const room = this.width - indent - cellWidth(prefix);
     if (room < 8) {
       // Too narrow for a hanging list: the label on its own line, the tags below it.
-      this.out.push(...wrapText(label + ':', this.width - indent).map((l) => pad + l));
-      for (const line of wrapWords(items, Math.max(1, this.width - indent), TAG_SEPARATOR)) this.out.push(pad + line);
+      this.text(label + ':', indent, 'blockLabel');
+      for (const line of wrapWords(items, Math.max(1, this.width - indent), TAG_SEPARATOR)) this.push(indent, [seg(line)]);
       return;
     }
     wrapWords(items, room, TAG_SEPARATOR).forEach((line, i) => {
-      this.out.push(pad + (i === 0 ? prefix : ' '.repeat(cellWidth(prefix))) + line);
+      const head = i === 0 ? [seg(`${label}:`, 'blockLabel'), seg(' ')] : [seg(' '.repeat(cellWidth(prefix)))];
+      this.push(indent, [...head, seg(line)]);
     });
   }
 
   blank(): void {
-    if (this.out.length > 0 && this.out.at(-1) !== '') this.out.push('');
+    if (this.out.length > 0 && this.out.at(-1)!.length > 0) this.out.push([]);
   }
 
   rule(title: string, char: string, indent = 0): void {
     const width = Math.min(cellWidth(title), this.width - indent);
-    this.out.push(' '.repeat(indent) + char.repeat(Math.max(1, width)));
+    this.push(indent, [seg(char.repeat(Math.max(1, width)), 'border')]);
   }
 }
 
@@ -56,34 +129,44 @@ function step(width: number): number {
   return width >= 30 ? 2 : 1;
 }
 
+const BULLET: Segment[] = [seg('-', 'bullet'), seg(' ')];
+
 function renderBlock(lines: Lines, block: Block, indent: number, inner: number): void {
   switch (block.kind) {
     case 'text':
-      if (block.label) lines.text(block.label, indent);
-      lines.text(block.text, block.label ? indent + inner : indent);
+      if (block.label) lines.text(block.label, indent, 'blockLabel');
+      lines.paragraph(block.text, block.label ? indent + inner : indent);
       break;
     case 'list':
-      if (block.label) lines.text(block.label, indent);
-      for (const item of block.items) lines.hanging(item, block.label ? indent + inner : indent, '- ');
+      if (block.label) lines.text(block.label, indent, 'blockLabel');
+      for (const item of block.items) lines.hanging(item, block.label ? indent + inner : indent, BULLET, undefined, true);
       break;
     case 'tags':
       lines.tags(block.label, block.items, indent);
       break;
     case 'link':
-      lines.hanging(block.url, indent, `${block.label}: `);
+      lines.hanging(block.url, indent, [seg(`${block.label}:`, 'blockLabel'), seg(' ')], 'link');
       break;
   }
 }
+
+/** The token of an entry's heading: organizations and essays as the app's columns, the rest as its panels. */
+const HEADING_TOKEN: Record<Entry['kind'], Token> = {organization: 'orgTitle', essay: 'orgTitle', project: 'panelTitle', item: 'panelTitle', part: 'panelTitle'};
 
 function renderEntry(lines: Lines, entry: Entry, indent: number): void {
   const s = step(lines.width);
   lines.blank();
   const heading = itemHeading(entry);
-  if (heading) lines.text(heading, indent);
+  if (heading) lines.text(heading, indent, HEADING_TOKEN[entry.kind]);
   if (entry.kind === 'project' && heading) lines.rule(heading, '-', indent);
-  if (entry.subtitle) lines.text(entry.subtitle, indent);
+  if (entry.subtitle) lines.text(entry.subtitle, indent, 'muted');
   const facts = entryFacts(entry);
-  if (facts) lines.text(facts, indent);
+  if (facts) {
+    // entryFacts joins them: `Backend Engineer · 2021.06 - present`.
+    const role = entry.role ? [seg(entry.role, 'role')] : [];
+    const period = entry.period ? [seg(entry.role ? ` · ${entry.period}` : entry.period, 'period')] : [];
+    lines.styled([...role, ...period], indent);
+  }
   entry.blocks.forEach((block, i) => {
     if (entry.kind === 'project' && i > 0) lines.blank();
     renderBlock(lines, block, indent, s);
@@ -92,27 +175,38 @@ function renderEntry(lines: Lines, entry: Entry, indent: number): void {
   for (const child of entry.children) renderEntry(lines, child, childIndent);
 }
 
-/** Renders the whole document as plain text lines of at most `width` cells. */
-export function renderPlainLines(doc: ResumeDocument, width: number): string[] {
-  const lines = new Lines(width);
-  if (doc.name) lines.text(doc.name);
-  if (doc.label) lines.text(doc.label);
-  if (doc.greeting) lines.text(doc.greeting);
+/**
+ * The plain text's lines with what each part is: the layout the plain text and the colored
+ * print share. `inline` renders Markdown in paragraphs (the colored print's).
+ */
+export function renderStyledLines(doc: ResumeDocument, width: number, inline?: InlineWrap): StyledLine[] {
+  const lines = new Lines(width, inline);
+  if (doc.name) lines.text(doc.name, 0, 'name');
+  if (doc.label) lines.text(doc.label, 0, 'label');
+  if (doc.greeting) lines.paragraph(doc.greeting, 0, 'greeting');
   if (doc.contacts.length > 0) {
     lines.blank();
     // Without a terminal there are no hyperlinks: a link's address is printed after its text.
-    for (const contact of doc.contacts) lines.text(contactLine(contact));
+    for (const contact of doc.contacts) {
+      const line = contactLine(contact);
+      lines.styled(line === contact.text ? [seg(line, contact.url ? 'link' : undefined)] : [seg(contact.text), seg(line.slice(contact.text.length), 'link')]);
+    }
   }
   for (const section of doc.sections) {
     lines.blank();
     lines.blank();
-    lines.out.push('');
-    lines.text(section.title);
+    lines.out.push([]);
+    lines.text(section.title, 0, 'heading');
     lines.rule(section.title, '=');
     for (const entry of section.entries) renderEntry(lines, entry, 0);
   }
-  while (lines.out[0] === '') lines.out.shift();
+  while (lines.out[0]?.length === 0) lines.out.shift();
   return lines.out;
+}
+
+/** Renders the whole document as plain text lines of at most `width` cells. */
+export function renderPlainLines(doc: ResumeDocument, width: number): string[] {
+  return renderStyledLines(doc, width).map((line) => line.map((s) => s.text).join(''));
 }
 
 /** The plain text output, ending in a newline. */

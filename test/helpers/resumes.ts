@@ -1,6 +1,7 @@
 /**
  * JSON Resume documents other than the real one, for the "any JSON Resume" tests: three of our
- * own (test/fixtures/) and the ecosystem's own sample, each with what it must render as.
+ * own (test/fixtures/) and the official schema package's sample and examples, each with what it
+ * must render as.
  */
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
@@ -27,6 +28,9 @@ export interface AnyResume {
 }
 
 export const FIXTURES_DIR = join(REPO_ROOT, 'test', 'fixtures');
+
+/** The official schema package's examples (node_modules/@jsonresume/schema/examples). */
+const SCHEMA_EXAMPLES = join(REPO_ROOT, 'node_modules', '@jsonresume', 'schema', 'examples');
 
 export const ANY_RESUMES: AnyResume[] = [
   {
@@ -183,6 +187,118 @@ export const ANY_RESUMES: AnyResume[] = [
     ],
     tech: {name: 'javascript', projects: ['Miss Direction']},
     skillOnly: 'html',
+  },
+  {
+    name: "@jsonresume/schema's examples/new-grad.resume.json",
+    path: join(SCHEMA_EXAMPLES, 'new-grad.resume.json'),
+    person: 'Maya Okonkwo',
+    // DormSwap's entity (a capstone) and gradient-viz name no work entry: both in Projects.
+    sections: ['work', 'projects', 'personal', 'awards', 'skills', 'languages', 'interests'],
+    facts: [
+      'Maya Okonkwo',
+      'Computer Science Graduate',
+      'Eager to join an engineering team where I can keep learning from senior mentors while shipping real features.',
+      'maya.okonkwo@example.com',
+      '(206) 555-0142',
+      '417 Maple Avenue, Apt 6, 98105, Seattle, Washington, US',
+      'GitHub: mayaokonkwo (https://github.com/mayaokonkwo)',
+      'Outreach',
+      'Sales engagement platform · Seattle, WA',
+      'Software Engineering Intern · 2024.06.01 - 2024.09.01',
+      'Cut local test-suite runtime by 35% by parallelizing integration fixtures',
+      'Allen Institute for AI',
+      'Research Intern · 2023.06.01 - 2023.09.01',
+      'DormSwap',
+      'University of Washington Capstone · application',
+      'Full-stack developer, Team lead · 2024.09.01 - 2025.05.01',
+      'Designed an image-moderation flow to keep listings safe',
+      'gradient-viz',
+      'Renders surfaces in WebGL with adjustable learning-rate controls',
+      'Bachelor of Science, Computer Science (2021.09.01 ~ 2025.06.01)',
+      'Score: 3.81/4.0',
+      'CSE 451 - Operating Systems',
+      "Dean's List (2024.12.01)",
+      'Recognized for academic excellence across four consecutive quarters.',
+      'Data & Infrastructure',
+      'Beginner',
+      'Igbo',
+      'Conversational',
+      'Rock Climbing',
+      'Bouldering',
+    ],
+    tech: {name: 'postgresql', projects: ['DormSwap']},
+    skillOnly: 'python',
+  },
+  {
+    name: "@jsonresume/schema's examples/career-changer.resume.json",
+    path: join(SCHEMA_EXAMPLES, 'career-changer.resume.json'),
+    person: 'Daniel Reyes',
+    // No projects at all: no Projects section, nothing in the technology index but skills.
+    sections: ['work', 'volunteer', 'personal', 'certificates', 'skills', 'languages', 'interests', 'references'],
+    facts: [
+      'Daniel Reyes',
+      'Junior Data Analyst (former Restaurant Manager)',
+      'After eight years running high-volume restaurants, I retrained as a data analyst',
+      'daniel.reyes@example.com',
+      '920 Lavaca Street, 78701, Austin, Texas, US',
+      'LinkedIn: danielreyesdata (https://www.linkedin.com/in/danielreyesdata)',
+      'Freelance',
+      'Data Analyst (Contract) · 2024.08.01 - 2025.04.01',
+      'Salt & Cedar Restaurant Group',
+      'Regional restaurant group, four locations · Austin, TX',
+      'Hired, trained, and retained a team of 35 across front and back of house',
+      'Café Lumen',
+      'Central Texas Food Bank',
+      'Data Volunteer · 2024.02.01 - 2025.03.01',
+      'Ran weekly Excel workshops for groups of 8-10 learners',
+      'Associate of Applied Science, Business Administration (2012.09.01 ~ 2014.05.01)',
+      'Managerial Accounting',
+      'Google Data Analytics Professional Certificate (2024.05.01)',
+      'IBM / Coursera',
+      'Tableau Desktop Specialist (2025.01.01)',
+      'Operations & Leadership',
+      'P&L management',
+      'Spanish',
+      'Fermentation',
+      'Priya Natarajan, Owner, Salt & Cedar Restaurant Group',
+    ],
+    skillOnly: 'sql',
+  },
+  {
+    name: "@jsonresume/schema's examples/senior-engineer.resume.json",
+    path: join(SCHEMA_EXAMPLES, 'senior-engineer.resume.json'),
+    person: 'Dr. Lena Vasquez',
+    sections: ['work', 'projects', 'personal', 'awards', 'certificates', 'publications', 'skills', 'languages', 'interests', 'references'],
+    facts: [
+      'Dr. Lena Vasquez',
+      'Staff Software Engineer, Distributed Systems',
+      'Staff engineer with 14 years building large-scale distributed storage and streaming systems.',
+      '88 Harrison Street, Unit 1402, 94105, San Francisco, California, US',
+      'Mastodon: lena (https://hachyderm.io/@lena)',
+      'Confluent',
+      'Data streaming platform built on Apache Kafka · Mountain View, CA',
+      'Staff Software Engineer · 2020.02.01 - present',
+      'Cut p99 produce latency 40% by reworking the replication fetch path',
+      'Dropbox',
+      'Rackspace',
+      'Software Engineer · 2011.08.01 - 2015.05.01',
+      'raft-lab',
+      'Author, Maintainer · 2019.01.01 - present',
+      'Includes a fault-injection harness for partition and clock-skew scenarios',
+      'University of Texas at Austin',
+      'Ph.D., Computer Science (2006.09.01 ~ 2011.06.01)',
+      'Score: Dissertation: Consistency Trade-offs in Geo-Replicated Key-Value Stores',
+      'Best Paper Award (2014.10.01)',
+      'USENIX OSDI',
+      'AWS Certified Solutions Architect - Professional (2019.03.01)',
+      'Operating Tiered Storage at Streaming Scale (2022.07.01)',
+      'ACM Queue',
+      'Erasure coding',
+      'Portuguese',
+      'Cartography',
+    ],
+    tech: {name: 'go', projects: ['raft-lab']},
+    skillOnly: 'rust',
   },
 ];
 

@@ -1,6 +1,6 @@
 /**
- * The app on JSON Resume documents other than the real one (test/fixtures/ and the schema's
- * sample): the name and the section bar, every section at 40, 80 and 120 columns, search
+ * The app on JSON Resume documents other than the real one (test/fixtures/ and the official
+ * schema package's sample and examples): the name and the section bar, every section at 40, 80 and 120 columns, search
  * highlighting (the mono theme marks matches with inverse + underline), the technology index and
  * the mouse, driven through ink-testing-library with the mono theme.
  */

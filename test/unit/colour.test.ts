@@ -8,6 +8,7 @@ import stripAnsi from 'strip-ansi';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {chalkLevel, setColourLevel} from '../../src/cli/colour';
 import type {Entry} from '../../src/document/model';
+import {renderPlain} from '../../src/text/plain';
 import {renderTerminal} from '../../src/text/terminal';
 import {createMarkdownInline} from '../../src/ui/markdown';
 import {createTheme, THEMES, type Theme, type Token, type TokenMap} from '../../src/ui/theme';
@@ -58,19 +59,43 @@ describe('the theme → chalk converter', () => {
   });
 });
 
-describe('the colored print follows the app’s hierarchy', () => {
+describe('the colored print: the plain text’s lines, each part in its token', () => {
   const doc = fixtureDocument('jiwoo');
   const work = doc.sections.find((s) => s.entries.some((e) => e.kind === 'organization'))!;
   const org = work.entries.find((e): e is Entry => e.kind === 'organization' && e.children.length > 0)!;
   const project = org.children.find((c) => c.blocks.some((b) => b.kind === 'text' && b.label))!;
   const label = project.blocks.find((b) => b.kind === 'text' && b.label)!.label!;
 
+  it.each(
+    (['jiwoo', 'ada', 'minimal'] as const).flatMap((name) =>
+      [40, 80, 120].flatMap((width) => (['dark', 'light', 'mono'] as const).map((theme) => [name, width, theme] as const)),
+    ),
+  )('%s at width %i (%s theme): without its escape codes, exactly the plain text', (name, width, theme) => {
+    const document = fixtureDocument(name);
+    const print = renderTerminal(document, width, createTheme({color: theme !== 'mono', ascii: false, tokens: THEMES[theme]}));
+    expect(print).toContain('\x1b[');
+    expect(stripAnsi(print)).toBe(renderPlain(document, width));
+  });
+
+  it('projects under an organization are indented as in the plain text, a label directly above its text', () => {
+    const lines = stripAnsi(renderTerminal(doc, 80, dark)).split('\n');
+    const at = lines.indexOf(`  ${project.title}`);
+    expect(at, lines.join('\n')).toBeGreaterThan(0);
+    const labelAt = lines.indexOf(`  ${label}`, at);
+    expect(lines[labelAt + 1]).toMatch(/^ {4}\S/);
+    // No paragraph of Markdown: no two blank lines anywhere but before a section title.
+    lines.forEach((line, i) => {
+      if (line === '' && lines[i + 1] === '') expect(doc.sections.map((s) => s.title)).toContain(lines[i + 2]);
+    });
+  });
+
   it.each([
     ['dark', dark],
     ['probe', probe],
-  ] as const)('%s theme: name, section, organization, project, block label and subtitle in their tokens', (_, theme) => {
+  ] as const)('%s theme: name, section, organization, project, block label, subtitle and role · period in their tokens', (_, theme) => {
     const lines = renderTerminal(doc, 100, theme).split('\n');
-    const line = (text: string) => lines.find((l) => stripAnsi(l) === text);
+    // The indentation is written before any code: the line without it is the styled text.
+    const line = (text: string) => lines.find((l) => stripAnsi(l).trimStart() === text)?.trimStart();
     expect(lines[0]).toBe(styled(theme, 'name', doc.name));
     expect(line(work.title)).toBe(styled(theme, 'heading', work.title));
     expect(line(org.title)).toBe(styled(theme, 'orgTitle', org.title));
@@ -78,6 +103,23 @@ describe('the colored print follows the app’s hierarchy', () => {
     expect(line(project.title)).toBe(styled(theme, 'panelTitle', project.title));
     expect(line(label)).toBe(styled(theme, 'blockLabel', label));
     expect(line(`${org.role} · ${org.period}`)).toBe(styled(theme, 'role', org.role!) + styled(theme, 'period', ` · ${org.period}`));
+    const tags = project.blocks.find((b) => b.kind === 'tags')!;
+    expect(line(`${tags.label}: ${tags.items.join(' · ')}`)).toBe(`${styled(theme, 'blockLabel', `${tags.label}:`)} ${tags.items.join(' · ')}`);
+    const bullet = project.blocks.find((b) => b.kind === 'list')!.items[0]!;
+    expect(line(`- ${bullet}`)).toBe(`${styled(theme, 'bullet', '-')} ${bullet}`);
+  });
+
+  it('a role · period wrapped over lines keeps each word in its token', () => {
+    const entry: Entry = {kind: 'organization', title: 'Acme', role: 'Backend Engineer', period: '2021.06 - present', blocks: [], children: []};
+    const small = {name: 'Kim', contacts: [], sections: [{id: 'work' as const, title: 'Work', entries: [entry]}]};
+    const lines = renderTerminal(small, 12, probe).split('\n');
+    const at = lines.findIndex((l) => stripAnsi(l) === 'Backend');
+    expect(lines.slice(at, at + 4)).toEqual([
+      styled(probe, 'role', 'Backend'),
+      styled(probe, 'role', 'Engineer') + styled(probe, 'period', ' ·'),
+      styled(probe, 'period', '2021.06 -'),
+      styled(probe, 'period', 'present'),
+    ]);
   });
 
   it('the label under the name is in `label`, a role with the same words in `role`', () => {
@@ -85,23 +127,48 @@ describe('the colored print follows the app’s hierarchy', () => {
     const role = ada.sections.flatMap((s) => s.entries).find((e) => e.role === ada.label)!;
     expect(role, 'ada.json has a role equal to its label').toBeDefined();
     const lines = renderTerminal(ada, 100, probe).split('\n');
-    expect(lines.find((l) => stripAnsi(l) === ada.label)).toBe(styled(probe, 'label', ada.label!));
-    expect(lines.find((l) => stripAnsi(l) === `${role.role} · ${role.period}`)).toBe(styled(probe, 'role', role.role!) + styled(probe, 'period', ` · ${role.period}`));
+    expect(lines[1]).toBe(styled(probe, 'label', ada.label!));
+    expect(lines.find((l) => stripAnsi(l).trimStart() === `${role.role} · ${role.period}`)?.trimStart()).toBe(
+      styled(probe, 'role', role.role!) + styled(probe, 'period', ` · ${role.period}`),
+    );
   });
 
-  it('the rule between entries is one line of the print’s width, in `border`', () => {
+  it('the rules under section and project titles are in `border`, as wide as their title', () => {
     for (const width of [40, 100]) {
-      const rules = renderTerminal(doc, width, probe).split('\n').filter((l) => /^-+$/.test(stripAnsi(l)));
-      expect(rules.length).toBeGreaterThan(0);
-      for (const rule of rules) expect(rule).toBe(styled(probe, 'border', '-'.repeat(width)));
+      const lines = renderTerminal(doc, width, probe).split('\n');
+      const rules = lines.filter((l) => /^ *(-+|=+)$/.test(stripAnsi(l)));
+      expect(rules.length).toBeGreaterThan(doc.sections.length);
+      for (const rule of rules) {
+        const bare = stripAnsi(rule).trimStart();
+        expect(rule.trimStart()).toBe(styled(probe, 'border', bare));
+      }
     }
   });
 
-  it('links inside list items are rendered, not printed as Markdown (marked-terminal#304)', () => {
-    const out = stripAnsi(renderTerminal(doc, 100, dark));
-    const contact = doc.contacts.find((c) => c.url?.startsWith('https:'))!;
-    expect(out).toContain(contact.text);
-    expect(out).not.toContain(`](<${contact.url}>)`);
+  it('contacts: a link’s address after its text, in `link`', () => {
+    const lines = renderTerminal(doc, 100, probe).split('\n');
+    const contact = doc.contacts.find((c) => c.url?.startsWith('https:') && !c.url.endsWith(c.text))!;
+    expect(lines).toContain(`${contact.text}${styled(probe, 'link', ` (${contact.url})`)}`);
+  });
+
+  it('inline Markdown in a paragraph is rendered in the theme’s tokens, the rest of the layout kept', () => {
+    const markdown: typeof doc = {
+      ...doc,
+      greeting: 'Runs **Kafka** clusters',
+      sections: [{...work, entries: [{...project, blocks: [{kind: 'text', label: 'Summary', text: 'Tuned `acks=all` for *safety*'}], children: []}]}],
+    };
+    const print = renderTerminal(markdown, 80, probe);
+    const plain = stripAnsi(print).split('\n');
+    expect(plain).toContain('Runs Kafka clusters');
+    expect(plain).toContain('  Tuned acks=all for safety');
+    expect(plain).toContain('Summary');
+    expect(print).toContain(styled(probe, 'strong', 'Kafka'));
+    expect(print).toContain(styled(probe, 'code', 'acks=all'));
+    // Every other line is the plain text's.
+    const expected = renderPlain(markdown, 80)
+      .split('\n')
+      .map((l) => l.replace('Runs **Kafka** clusters', 'Runs Kafka clusters').replace('Tuned `acks=all` for *safety*', 'Tuned acks=all for safety'));
+    expect(plain).toEqual(expected);
   });
 
   it('the mono theme writes no color parameter, only attributes', () => {

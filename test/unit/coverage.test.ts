@@ -11,6 +11,7 @@ import {loadResumeFile} from '../../src/resume/load';
 import {renderPlain} from '../../src/text/plain';
 import {fixturePath} from '../helpers/fixtures';
 import {LENIENT_FIXTURES, lenientFixture, OFFICIAL_RESUMES} from '../helpers/lenient';
+import {ANY_RESUMES} from '../helpers/resumes';
 
 /** Keys whose strings are not reading matter: the schema's URL, metadata, a picture's address. */
 const SKIPPED_TOP = new Set(['$schema', 'meta']);
@@ -61,5 +62,13 @@ describe('every string of every section reaches the printed text', () => {
     const source = JSON.parse(readFileSync(lenientFixture('every-field'), 'utf8')) as Record<string, unknown>;
     const tops = new Set(stringsOf(source, '').map((s) => s.path.split(/[.[]/)[1]));
     for (const key of KNOWN_TOP) expect(tops, key).toContain(key);
+  });
+});
+
+describe('the official schema package’s résumés', () => {
+  it('its sample and every one of its examples are among ANY_RESUMES: printed as text, Markdown and JSON and opened in the app', () => {
+    expect(OFFICIAL_RESUMES.map((f) => basename(f))).toEqual(['sample.resume.json', 'career-changer.resume.json', 'new-grad.resume.json', 'senior-engineer.resume.json']);
+    const listed = new Set(ANY_RESUMES.map((r) => r.path));
+    for (const file of OFFICIAL_RESUMES) expect(listed, basename(file)).toContain(file);
   });
 });
