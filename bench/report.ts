@@ -59,6 +59,7 @@ export function table(results: Results): string {
   if (pk) {
     add('package: tarball', undefined, `${f(pk.tarballKB)} KB`, '', '≤ 300 KB (with serve)', pk.tarballKB <= 300);
     add('package: unpacked', undefined, `${f(pk.unpackedKB)} KB, ${pk.files} files`);
+    if (pk.serve) add('package: serve chunk (gzipped)', undefined, `${f(pk.serve.gzipKB)} KB of ${f(pk.serve.distGzipKB)} KB, ${pk.serve.files} files`, `${f((pk.serve.gzipKB / pk.serve.distGzipKB) * 100)}% of dist/`);
     const install = pk.installMs;
     add('package: npm install --offline (3 runs)', install && !('failure' in install) ? install : undefined, install && 'failure' in install ? install.failure : 'ms');
   }

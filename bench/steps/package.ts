@@ -1,9 +1,10 @@
 /** 5. The package: npm pack, then npm install --offline of the tarball (3 runs), and whether the installed command runs. */
 import {spawnSync} from 'node:child_process';
-import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {performance} from 'node:perf_hooks';
+import {gzipSync} from 'node:zlib';
 import {ptyEnv} from '../../test/helpers/pty-app';
 import {log, ROOT} from '../config';
 import {step, type Results, type Run} from '../results';
@@ -15,6 +16,23 @@ interface PackInfo {
   unpackedSize: number;
   entryCount: number;
   files: {path: string; size: number}[];
+}
+
+/**
+ * The serve chunk's share of dist/, gzipped (as the tarball carries it): the output files whose
+ * inputs include ssh2 or src/serve/, from the build's record of its inputs.
+ */
+function serveShare(): {files: number; gzipKB: number; distGzipKB: number} {
+  const meta = JSON.parse(readFileSync(join(ROOT, 'node_modules/.cache/kim-resume/build-meta.json'), 'utf8')) as {outputs: Record<string, {inputs: string[]}>};
+  const gz = (file: string) => gzipSync(readFileSync(join(ROOT, file))).length / 1000;
+  const serveFiles = Object.entries(meta.outputs)
+    .filter(([, out]) => out.inputs.some((i) => i.startsWith('node_modules/ssh2/') || i.startsWith('src/serve/')))
+    .map(([file]) => file);
+  const distFiles = readdirSync(join(ROOT, 'dist'), {recursive: true, withFileTypes: true})
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath ?? e.path, e.name).slice(ROOT.length).replace(/^\//, ''));
+  const sum = (files: string[]) => files.reduce((total, file) => total + gz(file), 0);
+  return {files: serveFiles.length, gzipKB: sum(serveFiles), distGzipKB: sum(distFiles)};
 }
 
 export async function measurePackage({results}: Run): Promise<void> {
@@ -39,6 +57,7 @@ export async function measurePackage({results}: Run): Promise<void> {
         .slice(0, 5)
         .map((f) => ({path: f.path, KB: f.size / 1000})),
     };
+    measured.serve = serveShare();
     results.package = measured;
     const times: number[] = [];
     let failure: string | undefined;
