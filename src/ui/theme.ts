@@ -108,6 +108,25 @@ export function badgeIndex(name: string, size = BADGE_PALETTE.length): number {
  * likewise), so a bold token is measured in the bright color. The 256-color cube and grey ramp
  * (`ansi256(n)`, values as for BADGE_PALETTE) hold their values under bold.
  */
+/**
+ * Tokens that read the same on any background (attributes, or a color on its own background:
+ * black on bright yellow 19.6:1, on bright magenta 6.7:1; badge text on its chip), shared by
+ * every colored theme below; a theme overrides any of them.
+ */
+const EVERY_BACKGROUND = {
+  plain: {},
+  role: {bold: true},
+  panelTitle: {bold: true},
+  match: {color: 'black', backgroundColor: 'yellowBright'},
+  // The current match: set apart from the others' yellow.
+  matchCurrent: {color: 'black', backgroundColor: 'magentaBright'},
+  cursor: {inverse: true},
+  badge: {color: 'whiteBright', bold: true},
+  badgeChosen: {inverse: true},
+  strong: {bold: true},
+  emphasis: {italic: true},
+} as const satisfies Partial<Record<Token, TextStyle>>;
+
 export const THEMES = {
   /**
    * For dark backgrounds; mostly the 16 named colors, so every terminal maps them to its own
@@ -115,16 +134,14 @@ export const THEMES = {
    * bright cyan 16.7, bright yellow 19.6, bright magenta 6.7); on white several are near 1:1.
    */
   dark: {
-    plain: {},
+    ...EVERY_BACKGROUND,
     name: {color: 'cyanBright', bold: true},
     label: {color: 'white', bold: true},
     greeting: {color: 'gray'},
     muted: {color: 'gray'},
     heading: {color: 'cyanBright', bold: true},
     orgTitle: {color: 'yellowBright', bold: true},
-    role: {bold: true},
     period: {color: 'gray'},
-    panelTitle: {bold: true},
     panelTitleFocus: {color: 'cyanBright', bold: true},
     border: {color: 'gray'},
     borderFocus: {color: 'cyanBright', bold: true},
@@ -135,14 +152,6 @@ export const THEMES = {
     tabInactive: {color: 'gray'},
     status: {color: 'gray'},
     statusKey: {color: 'cyanBright', bold: true},
-    match: {color: 'black', backgroundColor: 'yellowBright'},
-    // The current match: black on bright magenta (#ff00ff), 6.7:1, set apart from the others' yellow.
-    matchCurrent: {color: 'black', backgroundColor: 'magentaBright'},
-    cursor: {inverse: true},
-    badge: {color: 'whiteBright', bold: true},
-    badgeChosen: {inverse: true},
-    strong: {bold: true},
-    emphasis: {italic: true},
     code: {color: 'yellow'},
     link: {color: 'cyan', underline: true},
     deleted: {dimColor: true, strikethrough: true},
@@ -154,16 +163,14 @@ export const THEMES = {
    * tab is white on 25 #005faf (6.5), a match black on bright yellow (19.6).
    */
   light: {
-    plain: {},
+    ...EVERY_BACKGROUND,
     name: {color: 'blue', bold: true},
     label: {bold: true},
     greeting: {color: 'ansi256(241)'},
     muted: {color: 'ansi256(241)'},
     heading: {color: 'blue', bold: true},
     orgTitle: {color: 'ansi256(124)', bold: true},
-    role: {bold: true},
     period: {color: 'ansi256(241)'},
-    panelTitle: {bold: true},
     panelTitleFocus: {color: 'blue', bold: true},
     border: {color: 'ansi256(242)'},
     borderFocus: {color: 'blue', bold: true},
@@ -173,14 +180,6 @@ export const THEMES = {
     tabInactive: {color: 'ansi256(241)'},
     status: {color: 'ansi256(241)'},
     statusKey: {color: 'blue', bold: true},
-    match: {color: 'black', backgroundColor: 'yellowBright'},
-    // The current match: black on bright magenta (#ff00ff), 6.7:1, set apart from the others' yellow.
-    matchCurrent: {color: 'black', backgroundColor: 'magentaBright'},
-    cursor: {inverse: true},
-    badge: {color: 'whiteBright', bold: true},
-    badgeChosen: {inverse: true},
-    strong: {bold: true},
-    emphasis: {italic: true},
     code: {color: 'red'},
     link: {color: 'blue', underline: true},
     deleted: {strikethrough: true},
@@ -193,16 +192,14 @@ export const THEMES = {
    * (4.5, 4.7), 243 #767676 (4.5, 4.6). Chips carry their own background (as in `light`).
    */
   neutral: {
-    plain: {},
+    ...EVERY_BACKGROUND,
     name: {color: 'ansi256(63)', bold: true},
     label: {bold: true},
     greeting: {},
     muted: {color: 'ansi256(243)'},
     heading: {color: 'ansi256(63)', bold: true},
     orgTitle: {color: 'ansi256(131)', bold: true},
-    role: {bold: true},
     period: {color: 'ansi256(243)'},
-    panelTitle: {bold: true},
     panelTitleFocus: {color: 'ansi256(63)', bold: true},
     border: {color: 'ansi256(243)'},
     borderFocus: {color: 'ansi256(63)', bold: true},
@@ -212,14 +209,6 @@ export const THEMES = {
     tabInactive: {},
     status: {},
     statusKey: {color: 'ansi256(63)', bold: true},
-    match: {color: 'black', backgroundColor: 'yellowBright'},
-    // The current match: black on bright magenta (#ff00ff), 6.7:1, set apart from the others' yellow.
-    matchCurrent: {color: 'black', backgroundColor: 'magentaBright'},
-    cursor: {inverse: true},
-    badge: {color: 'whiteBright', bold: true},
-    badgeChosen: {inverse: true},
-    strong: {bold: true},
-    emphasis: {italic: true},
     code: {color: 'ansi256(131)'},
     link: {color: 'ansi256(63)', underline: true},
     deleted: {strikethrough: true},
