@@ -107,6 +107,14 @@ describe("ink-shared-caches: Ink's output caches live across frames", () => {
   });
 });
 
+describe('ink-row-memo: Ink draws a row again only when what is written on it changed', () => {
+  it('collects the writes per row and remembers drawn rows, bounded (its output is checked in ink-row-memo.test.ts)', () => {
+    expect(read('node_modules/ink/build/output.js')).toContain('const lineWithoutEmptyItems = line.filter(');
+    const chunk = files.get(outputHolding('node_modules/ink/build/output.js'))!;
+    expect(chunk).toMatch(/\.size>=512&&\w+\.clear\(\)/);
+  });
+});
+
 describe('yoga-wasm-binary: yoga ships its WebAssembly as a binary file', () => {
   const YOGA = 'node_modules/yoga-layout/dist/binaries/yoga-wasm-base64-esm.js';
 

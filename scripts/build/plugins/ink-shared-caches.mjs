@@ -4,10 +4,8 @@
 // every frame: every line of every frame is tokenized and measured again, most of a key press's
 // time here. The caches are shared across frames instead, so a line seen in an earlier frame
 // costs nothing; bounded, they are cleared past a few screens of lines.
-import {readFileSync} from 'node:fs';
-import {mustMatch, replaceOnce} from '../guard.mjs';
-
-const name = 'ink-shared-caches';
+import {replaceOnce} from '../guard.mjs';
+import {patchSource} from '../patch-source.mjs';
 
 const SHARED = `const sharedCaches = new OutputCaches();
 function framesCaches() {
@@ -20,18 +18,17 @@ function framesCaches() {
 }
 `;
 
+/** Ink's output.js, the file this patch and ink-row-memo change (one load hook: patch-source.mjs). */
+export const INK_OUTPUT = /[\\/]node_modules[\\/]ink[\\/]build[\\/]output\.js$/;
+
+/**
+ * @param {string} source
+ * @param {import('../guard.mjs').Where} where
+ */
+export function shareCaches(source, where) {
+  const shared = replaceOnce(source, 'export default class Output {', `${SHARED}export default class Output {`, where);
+  return replaceOnce(shared, '    caches = new OutputCaches();', '    caches = framesCaches();', where);
+}
+
 /** @returns {import('esbuild').Plugin} */
-export const inkSharedCaches = () => ({
-  name,
-  setup(build) {
-    const hit = mustMatch(build, name, 'ink/build/output.js');
-    build.onLoad({filter: /[\\/]node_modules[\\/]ink[\\/]build[\\/]output\.js$/}, (args) => {
-      hit();
-      const where = {plugin: name, file: args.path};
-      let contents = readFileSync(args.path, 'utf8');
-      contents = replaceOnce(contents, 'export default class Output {', `${SHARED}export default class Output {`, where);
-      contents = replaceOnce(contents, '    caches = new OutputCaches();', '    caches = framesCaches();', where);
-      return {contents, loader: 'js'};
-    });
-  },
-});
+export const inkSharedCaches = () => patchSource({name: 'ink-shared-caches', file: INK_OUTPUT, label: 'ink/build/output.js', patch: shareCaches});
