@@ -6,7 +6,7 @@ import {isAbsolute, join} from 'node:path';
  * else `~/.cache`), in `kim-resume/<runtime>/<build>/`:
  * - `<runtime>` is what V8 checks a cache against and silently rejects it for: the Node version
  *   (V8's own), the CPU architecture, and the options Node was started with
- *   (`process.execArgv`, `NODE_OPTIONS`) and the V8 flags the loader sets itself;
+ *   (`process.execArgv`, `NODE_OPTIONS`);
  * - `<build>` is the package version and a hash of the bundle's files, fixed at build time: V8
  *   checks only a script's length, so a cache of another build of the same size would be taken.
  */
@@ -16,8 +16,6 @@ export interface CacheFacts {
   nodeVersion: string;
   arch: string;
   execArgv: readonly string[];
-  /** Flags the loader sets with v8.setFlagsFromString before compiling anything. */
-  v8Flags: readonly string[];
   version: string;
   build: string;
 }
@@ -33,8 +31,8 @@ export function shortHash(text: string): string {
 const safe = (text: string) => text.replace(/[^A-Za-z0-9._-]/g, '_');
 
 /** The runtime part of the key: one folder per Node version, architecture and set of options. */
-export function runtimeKey(facts: Pick<CacheFacts, 'nodeVersion' | 'arch' | 'execArgv' | 'v8Flags' | 'env'>): string {
-  const options = `${facts.execArgv.join('\n')}\0${facts.env.NODE_OPTIONS ?? ''}\0${facts.v8Flags.join('\n')}`;
+export function runtimeKey(facts: Pick<CacheFacts, 'nodeVersion' | 'arch' | 'execArgv' | 'env'>): string {
+  const options = `${facts.execArgv.join('\n')}\0${facts.env.NODE_OPTIONS ?? ''}`;
   return safe(`node${facts.nodeVersion}-${facts.arch}-${shortHash(options)}`);
 }
 

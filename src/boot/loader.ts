@@ -29,7 +29,11 @@ interface Pending {
 /** The parameters a bundle file's code sees: CommonJS's, and its own file URL for `import.meta.url`. */
 const WRAPPER = ['exports', 'require', 'module', '__filename', '__dirname', '__kimUrl'];
 
-export function createLoader(folders: {runtime: string; build: string} | undefined): Loader {
+/**
+ * `use` names the start the caches are for ('app', 'print'): each file's cache is
+ * `<file>.<use>.cache`, since a cache holds only the functions compiled by the time it was made.
+ */
+export function createLoader(folders: {runtime: string; build: string} | undefined, use: string): Loader {
   const nodeRequire = createRequire(import.meta.url);
   const modules = new Map<string, {exports: unknown}>();
   let pending: Pending[] = [];
@@ -45,7 +49,7 @@ export function createLoader(folders: {runtime: string; build: string} | undefin
     // Registered before it runs, as Node does, so that a file requiring this one back gets it.
     modules.set(file, module);
     const source = readFileSync(file, 'utf8');
-    const cacheFile = caching && folders ? join(folders.build, `${basename(file)}.cache`) : undefined;
+    const cacheFile = caching && folders ? join(folders.build, `${basename(file)}.${use}.cache`) : undefined;
     const cachedData = cacheFile ? readCache(cacheFile) : undefined;
     const script = new Script(`(function (${WRAPPER.join(', ')}) {${source}\n})`, {filename: file, cachedData});
     if (cacheFile && (cachedData === undefined || script.cachedDataRejected)) pending.push({script, cacheFile});

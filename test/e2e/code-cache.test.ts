@@ -66,9 +66,10 @@ describe('the code cache', () => {
     const home = newHome();
     expectQuietSameOutput(run(home));
     const first = cacheFiles(home);
-    expect([...first.keys()]).toContain('main.js.cache');
-    expect([...first.keys()].every((name) => name.endsWith('.js.cache')), [...first.keys()].join(', ')).toBe(true);
-    const folder = first.get('main.js.cache')!.path.slice(home.length + 1).split('/');
+    // Printed text has cache files of its own (the app's hold other functions).
+    expect([...first.keys()]).toContain('main.js.print.cache');
+    expect([...first.keys()].every((name) => name.endsWith('.js.print.cache')), [...first.keys()].join(', ')).toBe(true);
+    const folder = first.get('main.js.print.cache')!.path.slice(home.length + 1).split('/');
     expect(folder[0]).toBe('kim-resume');
     expect(folder[1]).toContain(`node${process.version}-${process.arch}-`);
     expect(folder[2]).toMatch(/^\d+\.\d+\.\d+-[0-9a-f]{16}$/);
@@ -152,6 +153,7 @@ describe('the code cache of the app', () => {
     await first.waitFor('Ada Whitfield');
     const written = await cacheFilesWhen(home, (files) => [...files.keys()].some((name) => name.startsWith('run-')));
     expect([...written.keys()].some((name) => name.startsWith('run-')), [...written.keys()].join(', ')).toBe(true);
+    expect([...written.keys()].every((name) => name.endsWith('.js.app.cache')), [...written.keys()].join(', ')).toBe(true);
     first.press('q');
     expect((await first.exited()).exitCode).toBe(0);
     const afterFirst = cacheFiles(home);
@@ -161,5 +163,16 @@ describe('the code cache of the app', () => {
     second.press('q');
     expect((await second.exited()).exitCode).toBe(0);
     expect(ids(cacheFiles(home))).toEqual(ids(afterFirst));
+
+    // Printing beside it adds its own files and leaves the app's alone, and the app then still uses them.
+    expectQuietSameOutput(run(home));
+    const both = cacheFiles(home);
+    expect([...both.keys()]).toContain('main.js.print.cache');
+    for (const [name, f] of afterFirst) expect(both.get(name)?.id, name).toBe(f.id);
+    const third = launch({cols: 80, rows: 24, args: [fixturePath('ada')], env: {XDG_CACHE_HOME: home}});
+    await third.waitFor('Ada Whitfield');
+    third.press('q');
+    expect((await third.exited()).exitCode).toBe(0);
+    expect(ids(cacheFiles(home))).toEqual(ids(both));
   });
 });

@@ -115,6 +115,16 @@ describe('ink-row-memo: Ink draws a row again only when what is written on it ch
   });
 });
 
+describe('ansi-tokenize-same-styles: equal neighbouring styles skip the diff', () => {
+  it('compares style lists code for code before diffing, and shares one list per run (its strings are checked in ansi-tokenize-same-styles.test.ts)', () => {
+    const STYLED = 'node_modules/@alcalzone/ansi-tokenize/build/styledChars.js';
+    expect(read(STYLED)).toContain('styles: [...codes],');
+    const chunk = files.get(outputHolding(STYLED))!;
+    expect(chunk).toMatch(/\.code!==\w+\[\w+\]\.code\|\|\w+\[\w+\]\.endCode!==\w+\[\w+\]\.endCode/);
+    expect(chunk).not.toMatch(/styles:\[\.\.\.\w+\]/);
+  });
+});
+
 describe('yoga-wasm-binary: yoga ships its WebAssembly as a binary file', () => {
   const YOGA = 'node_modules/yoga-layout/dist/binaries/yoga-wasm-base64-esm.js';
 

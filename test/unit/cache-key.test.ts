@@ -8,7 +8,6 @@ const facts = (over: Partial<CacheFacts> = {}): CacheFacts => ({
   nodeVersion: 'v20.20.2',
   arch: 'x64',
   execArgv: [],
-  v8Flags: [],
   version: '1.2.3',
   build: '0123456789abcdef',
   ...over,
@@ -42,16 +41,15 @@ describe('where the code cache lives', () => {
     for (const value of ['', '0']) expect(cacheFolders(facts({env: {KIM_RESUME_NO_CACHE: value, XDG_CACHE_HOME: '/c'}}))).toBeDefined();
   });
 
-  it('separates runtimes whose caches V8 would reject: Node version, architecture, options, NODE_OPTIONS and the flags the loader sets', () => {
+  it('separates runtimes whose caches V8 would reject: Node version, architecture, options and NODE_OPTIONS', () => {
     const base = runtimeKey(facts());
     const others = [
       runtimeKey(facts({nodeVersion: 'v20.19.0'})),
       runtimeKey(facts({arch: 'arm64'})),
       runtimeKey(facts({execArgv: ['--max-old-space-size=100']})),
       runtimeKey(facts({env: {NODE_OPTIONS: '--no-opt'}})),
-      runtimeKey(facts({v8Flags: ['--optimize-for-size']})),
     ];
-    expect(new Set([base, ...others]).size).toBe(6);
+    expect(new Set([base, ...others]).size).toBe(5);
     expect(runtimeKey(facts({env: {NODE_OPTIONS: ''}}))).toBe(base);
   });
 });

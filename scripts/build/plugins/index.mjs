@@ -10,6 +10,7 @@
 // | string-width-cells     | string-width (all)      | every `import 'string-width'` → src/text/string-width.ts         |
 // | ink-shared-caches      | ink (build/output.js)   | the line/width caches live across frames, not one frame          |
 // | ink-row-memo           | ink (build/output.js)   | a row is drawn again only when what is written on it changed     |
+// | ansi-tokenize-same-... | @alcalzone/ansi-tokenize| equal neighbouring styles skip the diff; one style list per run  |
 // | yoga-wasm-binary       | yoga-layout             | the wasm ships as chunks/yoga.wasm, not base64 in JavaScript     |
 // | one-signal-exit-3      | restore-cursor          | its signal-exit 3 import → Ink's identical copy                  |
 // | no-ink-dev-await       | ink (reconciler.js)     | its DEV=true top-level awaits dropped: no devtools, no ws        |
@@ -29,6 +30,7 @@
 // no patch: only Ink's devtools module imports it, and no-ink-dev-await drops that import. The
 // two await patches (no-ink-dev-await, yoga-sync-start) let dist/ run as classic scripts with a
 // V8 code cache (src/boot/loader.ts); build.mjs fails if any top-level await is left.
+import {ansiTokenizeSameStyles} from './ansi-tokenize-same-styles.mjs';
 import {inkRowMemo} from './ink-row-memo.mjs';
 import {inkSharedCaches} from './ink-shared-caches.mjs';
 import {noCliHighlight} from './no-cli-highlight.mjs';
@@ -53,6 +55,7 @@ export function productPlugins() {
     stringWidthCells(),
     inkSharedCaches(),
     inkRowMemo(),
+    ansiTokenizeSameStyles(),
     yogaWasmBinary(),
     yogaSyncStart(),
     oneSignalExit3(),
