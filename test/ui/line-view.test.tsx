@@ -1,0 +1,83 @@
+/**
+ * LineView draws a line as one styled string in one <Text> (src/ui/components/LineView.tsx), so
+ * that Ink has one node per row to lay out and draw. What it draws must be what the same spans
+ * draw as nested <Text> elements with the theme's styles, as Ink styles them itself: the same
+ * cells, the same colours, in every theme.
+ */
+import chalk from 'chalk';
+import {Box, Text} from 'ink';
+import {render} from 'ink-testing-library';
+import React from 'react';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {Lines, sameLine} from '../../src/ui/components/LineView';
+import {span, type Line} from '../../src/ui/layout/lines';
+import {createTheme, THEMES, type Theme, type ThemeName} from '../../src/ui/theme';
+
+/** The spans as Ink's own nested <Text>s, the way the app drew them before. */
+function NestedLines({lines, theme}: {lines: Line[]; theme: Theme}) {
+  return (
+    <>
+      {lines.map((line, i) =>
+        line.length === 0 ? (
+          <Text key={i}> </Text>
+        ) : (
+          <Text key={i} wrap="truncate">
+            {line.map((s, j) => (
+              <Text key={j} {...(s.badge === undefined ? theme.styles[s.style ?? 'plain'] : s.chosen ? {...theme.badge(s.badge), ...theme.styles.badgeChosen} : theme.badge(s.badge))}>
+                {s.link && theme.hyperlinks ? `\x1b]8;;${s.link}\x1b\\${s.text}\x1b]8;;\x1b\\` : s.text}
+              </Text>
+            ))}
+          </Text>
+        ),
+      )}
+    </>
+  );
+}
+
+const LINES: Line[] = [
+  [span('김성호', 'name'), span('  '), span('Backend Engineer', 'muted')],
+  [],
+  [span('╭─ ', 'border'), span('Kafka 파이프라인', 'panelTitle'), span(' ─╮', 'border')],
+  [{text: ' Kafka ', badge: 'Kafka'}, span(' '), {text: ' Go ', badge: 'Go', chosen: true}, span(' '), {text: 'site', style: 'match', link: 'https://example.com/a'}],
+  [span('\x1b[1mbold from Markdown\x1b[22m tail', 'plain')].map((s) => ({...s, ansi: true})),
+  [span('a line far too wide for the frame it is drawn in, so that Ink truncates it', 'heading')],
+];
+
+const draw = (element: React.ReactElement) => {
+  const {lastFrame, unmount} = render(<Box flexDirection="column" width={40}>{element}</Box>);
+  const out = lastFrame() ?? '';
+  unmount();
+  return out;
+};
+
+describe('LineView: one string per line draws what nested <Text>s draw', () => {
+  const level = chalk.level;
+  beforeAll(() => {
+    chalk.level = 3;
+  });
+  afterAll(() => {
+    chalk.level = level;
+  });
+
+  for (const name of Object.keys(THEMES) as ThemeName[]) {
+    for (const hyperlinks of [false, true]) {
+      it(`${name} theme${hyperlinks ? ', with hyperlinks' : ''}`, () => {
+        const theme = createTheme({color: name !== 'mono', ascii: false, hyperlinks, tokens: THEMES[name]});
+        const ours = draw(<Lines lines={LINES} theme={theme} />);
+        expect(ours).toContain('\x1b[');
+        expect(ours).toBe(draw(<NestedLines lines={LINES} theme={theme} />));
+      });
+    }
+  }
+});
+
+describe('sameLine', () => {
+  it('is true for lines built anew with the same spans, false when any field differs', () => {
+    const line = LINES[3]!;
+    expect(sameLine(line, line.map((s) => ({...s})))).toBe(true);
+    for (const change of [{text: 'x'}, {style: 'muted' as const}, {badge: 'Rust'}, {chosen: false}, {link: 'https://example.com/b'}, {ansi: true}]) {
+      expect(sameLine(line, line.map((s, i) => (i === 4 ? {...s, ...change} : s))), JSON.stringify(change)).toBe(false);
+    }
+    expect(sameLine(line, line.slice(1))).toBe(false);
+  });
+});
