@@ -1,2 +1,3 @@
 #!/usr/bin/env node
-import '../dist/boot.js';
+// CommonJS (bin/package.json): Node then never starts its ES module loader.
+require('../dist/boot.cjs');

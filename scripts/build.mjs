@@ -1,7 +1,7 @@
 // @ts-check
 // Bundles the CLI into dist/ with esbuild: one entry plus lazily loaded chunks (the colored
 // print, the Ink app), so the piped path loads only what it uses; each file is then turned into
-// CommonJS, which dist/boot.js (src/boot/) runs with a V8 code cache. Every runtime library is in the
+// CommonJS, which dist/boot.cjs (src/boot/) runs with a V8 code cache. Every runtime library is in the
 // bundle: the package has no dependencies. The options are in build/options.mjs; the patches made
 // to libraries on the way, and why, are listed in build/plugins/index.mjs.
 import {build, transform} from 'esbuild';

@@ -77,7 +77,8 @@ export const commonJsOptions = {
 };
 
 /**
- * The loader, src/boot/main.ts → dist/boot.js: an ES module that bin/kim-resume.js imports.
+ * The loader, src/boot/main.ts → dist/boot.cjs: CommonJS, which bin/kim-resume.js (CommonJS too,
+ * by bin/package.json) requires, so that Node never starts its ES module loader.
  * @param {string} outdir
  * @param {{version: string, build: string}} stamp the package version and the bundle's hash, for the cache key
  * @returns {import('esbuild').BuildOptions}
@@ -86,7 +87,8 @@ export function bootOptions(outdir, {version, build}) {
   return {
     absWorkingDir: ROOT,
     bundle: true,
-    format: 'esm',
+    format: 'cjs',
+    outExtension: {'.js': '.cjs'},
     platform: 'node',
     target: 'es2024',
     minify: true,

@@ -34,7 +34,7 @@ const WRAPPER = ['exports', 'require', 'module', '__filename', '__dirname', '__k
  * `<file>.<use>.cache`, since a cache holds only the functions compiled by the time it was made.
  */
 export function createLoader(folders: {runtime: string; build: string} | undefined, use: string): Loader {
-  const nodeRequire = createRequire(import.meta.url);
+  const nodeRequire = createRequire(__filename);
   const modules = new Map<string, {exports: unknown}>();
   let pending: Pending[] = [];
   let caching = folders !== undefined;

@@ -109,6 +109,10 @@ export async function runInteractive(doc: ResumeDocument, options: InteractiveOp
       {
         stdin: session.input,
         stdout: session.output,
+        // Ink writes to its stderr only for useStderr, which the app does not use; left out,
+        // Ink reads process.stderr, and making that terminal stream costs ~3 ms before the
+        // first frame (measured with --cpu-prof: Node's tty and colour setup).
+        stderr: session.output,
         exitOnCtrlC: false,
         patchConsole: false,
         // Ink 6.8's incrementalRendering misplaced our full-screen frame by one row after a

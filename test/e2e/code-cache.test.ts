@@ -52,7 +52,7 @@ function expectQuietSameOutput(result: ReturnType<typeof run>) {
 }
 
 beforeAll(() => {
-  if (!existsSync(join(REPO_ROOT, 'dist', 'boot.js'))) throw new Error('dist/boot.js is missing: run `npm run build` first (npm test does)');
+  if (!existsSync(join(REPO_ROOT, 'dist', 'boot.cjs'))) throw new Error('dist/boot.cjs is missing: run `npm run build` first (npm test does)');
   root = mkdtempSync(join(tmpdir(), 'kim-resume-cache-'));
   const off = run(newHome(), {env: {KIM_RESUME_NO_CACHE: '1'}});
   expect(off.status, off.stderr).toBe(0);

@@ -48,7 +48,7 @@ beforeAll(() => {
     for (const entry of readdirSync(dir, {withFileTypes: true})) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.js')) files.set(relative(REPO_ROOT, path), readFileSync(path, 'utf8'));
+      else if (/\.c?js$/.test(entry.name)) files.set(relative(REPO_ROOT, path), readFileSync(path, 'utf8'));
     }
   };
   walk(DIST);
@@ -204,7 +204,7 @@ describe('no emoji regex is built at start-up', () => {
 
 describe('dist/ runs as classic scripts (src/boot/loader.ts, with a V8 code cache)', () => {
   it('compiles every file but the loader as a CommonJS function body: no import, export or top-level await left', () => {
-    const scripts = [...files].filter(([file]) => file !== 'dist/boot.js');
+    const scripts = [...files].filter(([file]) => file !== 'dist/boot.cjs');
     expect(scripts.length).toBeGreaterThan(5);
     for (const [file, text] of scripts) {
       expect(() => new Script(`(function (exports, require, module, __filename, __dirname, __kimUrl) {${text}\n})`, {filename: file}), file).not.toThrow();
@@ -262,7 +262,7 @@ describe('serve is loaded only by `kim-resume serve`', () => {
 
   it('ssh2-no-dirname: no bundled file reads __dirname (only the loader names it, as the parameter it passes)', () => {
     expect(read('node_modules/ssh2/lib/agent.js')).toContain('__dirname');
-    expect(inAnyFile('__dirname')).toEqual(['dist/boot.js']);
+    expect(inAnyFile('__dirname')).toEqual(['dist/boot.cjs']);
   });
 });
 
