@@ -42,15 +42,18 @@ process.on('exit', () => {
   });
 });
 
+// isatty(0) rather than process.stdin.isTTY: making process.stdin (a stream, with the modules it
+// needs) costs a printed run ~1 ms, and only the app reads the terminal.
+const stdinIsTTY = isatty(0);
 const io: Io = {
-  stdinIsTTY: Boolean(process.stdin.isTTY),
+  stdinIsTTY,
   stdoutIsTTY: Boolean(process.stdout.isTTY),
   env: process.env,
   columns: process.stdout.columns,
   write: (text) => new Promise((resolve, reject) => process.stdout.write(text, (error) => (error ? reject(error) : resolve()))),
   error: (line) => process.stderr.write(line + '\n'),
   // Only a terminal on both sides can be asked (and answer).
-  ask: process.stdin.isTTY && process.stdout.isTTY ? (queries) => askTerminal(process.stdin, process.stdout, queries) : undefined,
+  ask: stdinIsTTY && process.stdout.isTTY ? (queries) => askTerminal(process.stdin, process.stdout, queries) : undefined,
   // The local terminal is the app's session; loaded only when the app starts.
   session: async () => (await import('./terminal/local')).localSession(process.stdin, process.stdout),
 };

@@ -1,7 +1,5 @@
-import {homedir} from 'node:os';
 import {join} from 'node:path';
 import {isatty} from 'node:tty';
-import {setFlagsFromString} from 'node:v8';
 import {cacheFolders} from './cache-key';
 import {BOOT_HOOKS, type BootHooks} from './hooks';
 import {createLoader} from './loader';
@@ -20,9 +18,11 @@ declare const __KIM_BUILD__: string;
 // start keeps its own cache files.
 const inTerminal = isatty(0) && isatty(1);
 
+// node:os and node:v8 are required where they are used, not at the top: each costs every printed
+// run its load (the home folder is needed only without $XDG_CACHE_HOME).
 const folders = cacheFolders({
   env: process.env,
-  home: homedir,
+  home: () => (require('node:os') as typeof import('node:os')).homedir(),
   nodeVersion: process.version,
   arch: process.arch,
   execArgv: process.execArgv,
@@ -41,7 +41,7 @@ const loader = createLoader(folders, inTerminal ? 'app' : 'print');
  * modules again (~25 ms of first paint with --optimize-for-size, which this replaces).
  */
 function keepYoungGenerationSmall(): void {
-  setFlagsFromString('--semi-space-growth-factor=1');
+  (require('node:v8') as typeof import('node:v8')).setFlagsFromString('--semi-space-growth-factor=1');
 }
 
 const hooks: BootHooks = {
