@@ -125,6 +125,13 @@ describe('ansi-tokenize-same-styles: equal neighbouring styles skip the diff', (
   });
 });
 
+describe("ink-sanitize-memo: a <Text>'s sanitized string is remembered", () => {
+  it('wraps sanitizeAnsi in a bounded memory (its answers are checked in ink-sanitize-memo.test.ts)', () => {
+    expect(read('node_modules/ink/build/sanitize-ansi.js')).toContain('export default sanitizeAnsi;');
+    expect(files.get(outputHolding('node_modules/ink/build/sanitize-ansi.js'))!).toMatch(/\.size>=1024&&\w+\.clear\(\)/);
+  });
+});
+
 describe('yoga-wasm-binary: yoga ships its WebAssembly as a binary file', () => {
   const YOGA = 'node_modules/yoga-layout/dist/binaries/yoga-wasm-base64-esm.js';
 

@@ -11,6 +11,7 @@
 // | ink-shared-caches      | ink (build/output.js)   | the line/width caches live across frames, not one frame          |
 // | ink-row-memo           | ink (build/output.js)   | a row is drawn again only when what is written on it changed     |
 // | ansi-tokenize-same-... | @alcalzone/ansi-tokenize| equal neighbouring styles skip the diff; one style list per run  |
+// | ink-sanitize-memo      | ink (sanitize-ansi.js)  | a <Text>'s sanitized string is remembered, not redone per frame  |
 // | yoga-wasm-binary       | yoga-layout             | the wasm ships as chunks/yoga.wasm, not base64 in JavaScript     |
 // | one-signal-exit-3      | restore-cursor          | its signal-exit 3 import → Ink's identical copy                  |
 // | no-ink-dev-await       | ink (reconciler.js)     | its DEV=true top-level awaits dropped: no devtools, no ws        |
@@ -32,6 +33,7 @@
 // V8 code cache (src/boot/loader.ts); build.mjs fails if any top-level await is left.
 import {ansiTokenizeSameStyles} from './ansi-tokenize-same-styles.mjs';
 import {inkRowMemo} from './ink-row-memo.mjs';
+import {inkSanitizeMemo} from './ink-sanitize-memo.mjs';
 import {inkSharedCaches} from './ink-shared-caches.mjs';
 import {noCliHighlight} from './no-cli-highlight.mjs';
 import {noCliTable3} from './no-cli-table3.mjs';
@@ -56,6 +58,7 @@ export function productPlugins() {
     inkSharedCaches(),
     inkRowMemo(),
     ansiTokenizeSameStyles(),
+    inkSanitizeMemo(),
     yogaWasmBinary(),
     yogaSyncStart(),
     oneSignalExit3(),
