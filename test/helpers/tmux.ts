@@ -40,7 +40,8 @@ process.stdin.on('data', (data) => {
   if (!m) return;
   buffer = buffer.slice(m.index + m[0].length);
   widths[clusters[i]] = Number(m[2]) - 1;
-  if (++i === clusters.length) { require('fs').writeFileSync(process.argv[3], JSON.stringify(widths)); process.exit(0); }
+  // Written beside, then renamed: the test waits for the file and must never read it half written.
+  if (++i === clusters.length) { const fs = require('fs'); fs.writeFileSync(process.argv[3] + '.part', JSON.stringify(widths)); fs.renameSync(process.argv[3] + '.part', process.argv[3]); process.exit(0); }
   ask();
 });
 ask();
