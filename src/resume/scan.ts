@@ -25,20 +25,21 @@ interface Frame {
   expectKey: boolean;
 }
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-
-/** The offset of the quote that closes the string opened at `start`, or text.length when none does. */
-function stringEnd(text: string, start: number): number {
-  let q = start;
-  for (;;) {
-    q = text.indexOf('"', q + 1);
-    if (q === -1) return text.length;
-    // Escaped when an odd number of backslashes comes right before it.
-    let slashes = 0;
-    while (text.charCodeAt(q - 1 - slashes) === BACKSLASH) slashes++;
-    if (slashes % 2 === 0) return q;
+/** The key quoted from `open` to `close` in the innermost of `frames`: noted, and reported when seen before. */
+function addKey(frames: Frame[], duplicates: DuplicateKey[], text: string, open: number, close: number, hasEscape: boolean): void {
+  const frame = frames.at(-1)!;
+  let key = text.slice(open + 1, close);
+  if (hasEscape) {
+    try {
+      key = JSON.parse(text.slice(open, close + 1)) as string;
+    } catch {
+      // Not JSON: JSON.parse refuses the whole text, and these duplicates are never read.
+    }
   }
+  key = sanitizeText(key);
+  if (frame.keys!.has(key)) duplicates.push({offset: open, path: frames.slice(0, -1).map((f) => (f.keys ? f.key : f.index)), key});
+  else frame.keys!.add(key);
+  frame.key = key;
 }
 
 /**
@@ -56,28 +57,29 @@ export function scanStructure(text: string, maxDepth: number): Structure {
   // Counted apart from the frames, as brackets come (a stray closing one in text that is not
   // JSON lowers it): the place reported for the limit does not depend on the text being valid.
   let depth = 0;
-  const length = text.length;
-  for (let i = 0; i < length; i++) {
+  // Inside a string: where it opened, whether it is a key, whether it holds an escape.
+  let inString = false;
+  let start = 0;
+  let isKey = false;
+  let escaped = false;
+  // A plain loop over the code units: measured on a 1.4 MB file, cheaper on a first (cold) run
+  // than jumping between tokens with indexOf or a regex.
+  for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === QUOTE) {
-      const end = stringEnd(text, i);
-      if (top?.keys && top.expectKey) {
-        top.expectKey = false;
-        const raw = text.slice(i + 1, end);
-        let key = raw;
-        if (raw.includes('\\')) {
-          try {
-            key = JSON.parse(text.slice(i, end + 1)) as string;
-          } catch {
-            // Not JSON: JSON.parse refuses the whole text, and these duplicates are never read.
-          }
-        }
-        key = sanitizeText(key);
-        if (top.keys.has(key)) duplicates.push({offset: i, path: frames.slice(0, -1).map((f) => (f.keys ? f.key : f.index)), key});
-        else top.keys.add(key);
-        top.key = key;
+    if (inString) {
+      if (c === 0x5c) {
+        i++;
+        escaped = true;
+      } else if (c === 0x22) {
+        inString = false;
+        if (isKey) addKey(frames, duplicates, text, start, i, escaped);
       }
-      i = end;
+    } else if (c === 0x22) {
+      inString = true;
+      start = i;
+      isKey = top?.keys !== undefined && top.expectKey;
+      escaped = false;
+      if (isKey) top!.expectKey = false;
     } else if (c === 0x7b || c === 0x5b) {
       if (++depth > maxDepth) return {tooDeepAt: i, duplicates};
       top = {keys: c === 0x7b ? new Set() : undefined, key: '', index: 0, expectKey: c === 0x7b};
@@ -92,4 +94,5 @@ export function scanStructure(text: string, maxDepth: number): Structure {
     }
   }
   return {tooDeepAt: -1, duplicates};
+
 }
