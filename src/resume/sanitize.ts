@@ -60,14 +60,41 @@ export function filterText(text: string): string {
     .normalize('NFC');
 }
 
-/** Sanitizes every string (and every object key) in a parsed JSON value. */
+/**
+ * Sanitizes every string (and every object key) in a parsed JSON value. What sanitizing leaves
+ * unchanged is returned as it is, not copied: a résumé without controls in it (nearly all) costs
+ * one walk, not a second tree of a megabyte.
+ */
 export function sanitizeValue(value: unknown): unknown {
   if (typeof value === 'string') return sanitizeText(value);
-  if (Array.isArray(value)) return value.map(sanitizeValue);
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      const clean = sanitizeValue(item);
+      if (clean !== item) (out ??= value.slice())[i] = clean;
+    }
+    return out ?? value;
+  }
   if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [key, inner] of Object.entries(value)) out[sanitizeText(key)] = sanitizeValue(inner);
-    return out;
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record);
+    let out: Record<string, unknown> | undefined;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      const inner = record[key];
+      const cleanKey = sanitizeText(key);
+      const clean = sanitizeValue(inner);
+      // A key that changes, or "__proto__" (an own key from JSON.parse, which assigning does not
+      // recreate: kept as the copy always treated it), makes a new object; so does a value that changes.
+      if (!out && (cleanKey !== key || clean !== inner || key === '__proto__')) {
+        out = {};
+        // The keys before it are unchanged, and so are their values.
+        for (let j = 0; j < i; j++) out[keys[j]!] = record[keys[j]!];
+      }
+      if (out) out[cleanKey] = clean;
+    }
+    return out ?? record;
   }
   return value;
 }

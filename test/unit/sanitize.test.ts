@@ -221,3 +221,34 @@ describe('sanitizeText: text the filter cannot change skips it', () => {
     }
   });
 });
+
+describe('sanitizeValue: what sanitizing leaves unchanged is not copied', () => {
+  it('returns a clean value itself, and copies only the objects and arrays on the way to a change', () => {
+    const clean = {basics: {name: '한지우', label: 'Backend — data'}, work: [{name: 'Co', highlights: ['a', 'b']}], n: 1, t: true, z: null};
+    expect(sanitizeValue(clean)).toBe(clean);
+    const dirty = {basics: {name: 'Kim\x1b[31m'}, work: [{name: 'Co', highlights: ['a', 'b\u200b']}, {name: 'Other'}], 'x-\u200bkey': {ok: 'yes'}, n: 1};
+    const before = structuredClone(dirty);
+    const out = sanitizeValue(dirty) as typeof dirty & Record<string, unknown>;
+    expect(out).toEqual({basics: {name: 'Kim'}, work: [{name: 'Co', highlights: ['a', 'b']}, {name: 'Other'}], 'x-key': {ok: 'yes'}, n: 1});
+    expect(Object.keys(out)).toEqual(['basics', 'work', 'x-key', 'n']);
+    expect(dirty).toEqual(before);
+    expect(out.work[1]).toBe(dirty.work[1]);
+    expect(out['x-key']).toBe(dirty['x-\u200bkey']);
+  });
+
+  it('sanitizes each value once, however deep the change (64 levels)', () => {
+    let deep: unknown = 'leaf\x07';
+    for (let i = 0; i < 64; i++) deep = i % 2 ? {k: deep, other: 'x'} : [deep, 'y'];
+    let out = sanitizeValue(deep);
+    for (let i = 63; i >= 0; i--) out = i % 2 ? (out as {k: unknown}).k : (out as unknown[])[0];
+    expect(out).toBe('leaf');
+  });
+
+  it('keeps an own "__proto__" key as the copy always did: assigned, not an own key', () => {
+    const parsed = JSON.parse('{"a": 1, "__proto__": {"polluted": true}}');
+    const out = sanitizeValue(parsed) as Record<string, unknown>;
+    expect(Object.keys(out)).toEqual(['a']);
+    expect(Object.hasOwn(parsed, '__proto__')).toBe(true);
+    expect(Object.getPrototypeOf(out)).toEqual({polluted: true});
+  });
+});
