@@ -26,10 +26,10 @@ interface Frame {
 }
 
 /** The key quoted from `open` to `close` in the innermost of `frames`: noted, and reported when seen before. */
-function addKey(frames: Frame[], duplicates: DuplicateKey[], text: string, open: number, close: number, hasEscape: boolean): void {
+function addKey(frames: Frame[], duplicates: DuplicateKey[], text: string, open: number, close: number): void {
   const frame = frames.at(-1)!;
   let key = text.slice(open + 1, close);
-  if (hasEscape) {
+  if (key.includes('\\')) {
     try {
       key = JSON.parse(text.slice(open, close + 1)) as string;
     } catch {
@@ -40,6 +40,21 @@ function addKey(frames: Frame[], duplicates: DuplicateKey[], text: string, open:
   if (frame.keys!.has(key)) duplicates.push({offset: open, path: frames.slice(0, -1).map((f) => (f.keys ? f.key : f.index)), key});
   else frame.keys!.add(key);
   frame.key = key;
+}
+
+/**
+ * The offset of the quote that closes the string opened at `open`, or text.length when none does:
+ * the first quote after it with an even number of backslashes right before it.
+ */
+function stringEnd(text: string, open: number): number {
+  let q = open;
+  for (;;) {
+    q = text.indexOf('"', q + 1);
+    if (q === -1) return text.length;
+    let slashes = 0;
+    while (text.charCodeAt(q - 1 - slashes) === 0x5c) slashes++;
+    if (slashes % 2 === 0) return q;
+  }
 }
 
 /**
@@ -57,29 +72,18 @@ export function scanStructure(text: string, maxDepth: number): Structure {
   // Counted apart from the frames, as brackets come (a stray closing one in text that is not
   // JSON lowers it): the place reported for the limit does not depend on the text being valid.
   let depth = 0;
-  // Inside a string: where it opened, whether it is a key, whether it holds an escape.
-  let inString = false;
-  let start = 0;
-  let isKey = false;
-  let escaped = false;
   // A plain loop over the code units: measured on a 1.4 MB file, cheaper on a first (cold) run
   // than jumping between tokens with indexOf or a regex.
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) {
-        i++;
-        escaped = true;
-      } else if (c === 0x22) {
-        inString = false;
-        if (isKey) addKey(frames, duplicates, text, start, i, escaped);
+    if (c === 0x22) {
+      const isKey = top?.keys !== undefined && top.expectKey;
+      const end = stringEnd(text, i);
+      if (isKey) {
+        top!.expectKey = false;
+        addKey(frames, duplicates, text, i, end);
       }
-    } else if (c === 0x22) {
-      inString = true;
-      start = i;
-      isKey = top?.keys !== undefined && top.expectKey;
-      escaped = false;
-      if (isKey) top!.expectKey = false;
+      i = end;
     } else if (c === 0x7b || c === 0x5b) {
       if (++depth > maxDepth) return {tooDeepAt: i, duplicates};
       top = {keys: c === 0x7b ? new Set() : undefined, key: '', index: 0, expectKey: c === 0x7b};
