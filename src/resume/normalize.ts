@@ -34,7 +34,11 @@ const isObject = (value: unknown): value is Record<string, unknown> => value !==
 
 function objectOf(value: Record<string, unknown>, spec: Fields): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
+  // Indexed loops, here and in read_: this runs once, cold, where for…of allocates an iterator
+  // result per element.
+  const keys = Object.keys(value);
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k]!;
     const inner = value[key];
     const alias = spec.aliases?.[key];
     // An alias is read as its new name unless the document gives the new name too.
@@ -63,8 +67,8 @@ function read_(value: unknown, shape: Shape): unknown {
     if (value === null || value === undefined) return undefined;
     const items: unknown[] = Array.isArray(value) ? value : [value];
     const texts: string[] = [];
-    for (const item of items) {
-      const text = textOf(item);
+    for (let i = 0; i < items.length; i++) {
+      const text = textOf(items[i]);
       if (text !== '') texts.push(text);
     }
     return texts;
@@ -74,7 +78,8 @@ function read_(value: unknown, shape: Shape): unknown {
   // Plain loops, not map/filter/flatMap: a list of a thousand projects makes one array, not a
   // thousand and one.
   const entries: Record<string, unknown>[] = [];
-  for (const item of value as unknown[]) {
+  for (let i = 0; i < value.length; i++) {
+    const item: unknown = value[i];
     if (isObject(item)) entries.push(objectOf(item, shape.list));
     else {
       const text = textOf(item);

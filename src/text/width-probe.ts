@@ -63,9 +63,12 @@ function candidates(value: unknown, out: string[]): void {
   if (typeof value === 'string') {
     if (isCandidate(value)) out.push(value);
   } else if (Array.isArray(value)) {
-    for (const item of value) candidates(item, out);
+    // Indexed loops: this runs once, cold, where for…of allocates an iterator result per element.
+    for (let i = 0; i < value.length; i++) candidates(value[i], out);
   } else if (value !== null && typeof value === 'object') {
-    for (const key of Object.keys(value)) {
+    const keys = Object.keys(value);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
       if (isCandidate(key)) out.push(key);
       candidates((value as Record<string, unknown>)[key], out);
     }
