@@ -84,13 +84,13 @@ export function projectEntry(project: Project, labels: Labels, underEmployer = f
     subtitle: [underEmployer ? undefined : project.entity, project.type].filter(defined).join(' · ') || undefined,
     role: project.roles?.join(', ') || undefined,
     period: formatPeriod(project.startDate, project.endDate),
-    blocks: [
-      ...textBlock(project.description, labels.description),
-      ...listBlock(project.highlights, labels.highlights),
-      ...tagsBlock(project.keywords, labels.keywords),
-      ...linkBlock(project.url),
-      ...moreBlock(project, 'projects', labels),
-    ],
+    // concat, not spreads: this runs for every project, cold, where a spread steps an iterator.
+    blocks: textBlock(project.description, labels.description).concat(
+      listBlock(project.highlights, labels.highlights),
+      tagsBlock(project.keywords, labels.keywords),
+      linkBlock(project.url),
+      moreBlock(project, 'projects', labels),
+    ),
     children: [],
   };
 }
