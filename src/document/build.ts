@@ -39,33 +39,49 @@ export function nothingToShow(file: string): string {
 export const DEFAULT_TITLES = Object.fromEntries(SECTIONS.map((s) => [s.id, s.title])) as Record<SectionId, string>;
 
 /** A field shown on one line: line breaks (and the spaces around them) become one space. */
-const oneLine = <T extends string | undefined>(text: T): T => (text === undefined ? text : (text.replace(/\s*\n\s*/g, ' ') as T));
+const oneLine = <T extends string | undefined>(text: T): T => (text === undefined || !text.includes('\n') ? text : (text.replace(/\s*\n\s*/g, ' ') as T));
+
+/** `items` with `f` applied to each; the same array when `f` changes none (most of a document). */
+function mapSame<T>(items: T[], f: (item: T) => T): T[] {
+  let out: T[] | undefined;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    const mapped = f(item);
+    if (mapped !== item) (out ??= items.slice())[i] = mapped;
+  }
+  return out ?? items;
+}
 
 /**
  * Only paragraphs (text blocks, list items, the greeting) keep their line breaks: a name, title,
- * role, period, tag or link with one would break a heading, a badge or the header apart.
+ * role, period, tag or link with one would break a heading, a badge or the header apart. An entry
+ * or block without a line break in those fields is kept as built, not copied: a thousand projects
+ * are not built twice.
  */
 function oneLineFields(doc: ResumeDocument): ResumeDocument {
   const block = (b: Block): Block => {
-    if (b.kind === 'tags') return {...b, label: oneLine(b.label), items: b.items.map(oneLine)};
-    if (b.kind === 'link') return {...b, label: oneLine(b.label), url: oneLine(b.url)};
-    return {...b, label: oneLine(b.label)};
+    if (b.kind === 'tags') {
+      const [label, items] = [oneLine(b.label), mapSame(b.items, oneLine)];
+      return label === b.label && items === b.items ? b : {...b, label, items};
+    }
+    if (b.kind === 'link') {
+      const [label, url] = [oneLine(b.label), oneLine(b.url)];
+      return label === b.label && url === b.url ? b : {...b, label, url};
+    }
+    const label = oneLine(b.label);
+    return label === b.label ? b : {...b, label};
   };
-  const entry = (e: Entry): Entry => ({
-    ...e,
-    title: oneLine(e.title),
-    subtitle: oneLine(e.subtitle),
-    role: oneLine(e.role),
-    period: oneLine(e.period),
-    blocks: e.blocks.map(block),
-    children: e.children.map(entry),
-  });
+  const entry = (e: Entry): Entry => {
+    const changed = {title: oneLine(e.title), subtitle: oneLine(e.subtitle), role: oneLine(e.role), period: oneLine(e.period), blocks: mapSame(e.blocks, block), children: mapSame(e.children, entry)};
+    const same = changed.title === e.title && changed.subtitle === e.subtitle && changed.role === e.role && changed.period === e.period && changed.blocks === e.blocks && changed.children === e.children;
+    return same ? e : {...e, ...changed};
+  };
   return {
     ...doc,
     name: oneLine(doc.name),
     label: oneLine(doc.label),
     contacts: doc.contacts.map((c) => ({...c, text: oneLine(c.text), url: oneLine(c.url)})),
-    sections: doc.sections.map((section) => ({...section, title: oneLine(section.title), entries: section.entries.map(entry)})),
+    sections: doc.sections.map((section) => ({...section, title: oneLine(section.title), entries: mapSame(section.entries, entry)})),
   };
 }
 

@@ -20,10 +20,16 @@ const TECH_SECTIONS = new Set<string>(SECTIONS.filter((s) => 'tagsAreTechnologie
  */
 export function techIndex(doc: ResumeDocument): TechEntry[] {
   const byKey = new Map<string, TechEntry>();
+  // What each technology lists already, to keep each project and skill once: sets, so that a
+  // technology a thousand projects share costs a thousand look-ups, not half a million.
+  const listed = new Map<TechEntry, Set<Entry | string>>();
   const get = (name: string) => {
     const key = fold(name);
     let entry = byKey.get(key);
-    if (!entry) byKey.set(key, (entry = {name, projects: [], skills: []}));
+    if (!entry) {
+      byKey.set(key, (entry = {name, projects: [], skills: []}));
+      listed.set(entry, new Set());
+    }
     return entry;
   };
   const visit = (entries: Entry[], section: string, organization?: string) => {
@@ -35,8 +41,15 @@ export function techIndex(doc: ResumeDocument): TechEntry[] {
         if (block.kind !== 'tags' || !counted) continue;
         for (const tag of block.items) {
           const tech = get(tag);
-          if (entry.kind === 'project' && !tech.projects.some((p) => p.entry === entry)) tech.projects.push({entry, section, organization});
-          if (skill && !tech.skills.includes(entry.title)) tech.skills.push(entry.title);
+          const seen = listed.get(tech)!;
+          if (entry.kind === 'project' && !seen.has(entry)) {
+            seen.add(entry);
+            tech.projects.push({entry, section, organization});
+          }
+          if (skill && !seen.has(entry.title)) {
+            seen.add(entry.title);
+            tech.skills.push(entry.title);
+          }
         }
       }
       visit(entry.children, section, entry.kind === 'organization' ? entry.title : organization);

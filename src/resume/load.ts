@@ -1,9 +1,10 @@
 import {readFileSync, statSync} from 'node:fs';
-import {findNodeAtLocation, parseTree, printParseErrorCode, visit, type Node, type ParseError} from 'jsonc-parser';
+import {findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError} from 'jsonc-parser';
 import {firstInvalidUtf8, formatPath, positionAt} from './location';
 import {TOP_LEVEL_KEYS} from './fields';
 import {normalizeResume} from './normalize';
 import {checkDates} from './rules';
+import {scanStructure} from './scan';
 import {sanitizeText, sanitizeValue} from './sanitize';
 import type {Resume} from './types';
 import {distance} from '../document/tech';
@@ -135,10 +136,10 @@ function examine(input: Uint8Array | string, file: string): Examined {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '') return fatal(fail(file, 'is empty; expected a JSON Resume object', 1, 1));
 
-  const tooDeep = depthExceededAt(text);
-  if (tooDeep !== -1) return fatal(failAt(file, text, tooDeep, `nested more than ${MAX_DEPTH} levels deep`));
+  const {tooDeepAt, duplicates} = scanStructure(text, MAX_DEPTH);
+  if (tooDeepAt !== -1) return fatal(failAt(file, text, tooDeepAt, `nested more than ${MAX_DEPTH} levels deep`));
 
-  // The fast path: the native parser, a token scan for duplicate keys, precompiled validators.
+  // The fast path: the native parser, the structure scan above for duplicate keys, precompiled validators.
   // The slower tree parse runs only to say where a problem is.
   let raw: unknown;
   try {
@@ -165,9 +166,9 @@ function examine(input: Uint8Array | string, file: string): Examined {
   };
   const byPlace = (a: LoadError, b: LoadError) => a.line! - b.line! || a.column! - b.column!;
   const problems: Problem[] = [];
-  for (const duplicate of findDuplicateKeys(text)) {
+  for (const duplicate of duplicates) {
     const {line, column} = positionAt(text, duplicate.offset);
-    problems.push({file, line, column, path: formatPath(duplicate.path), message: duplicate.message, shown: 'the last one is used'});
+    problems.push({file, line, column, path: formatPath(duplicate.path), message: `duplicate key ${JSON.stringify(duplicate.key)}`, shown: 'the last one is used'});
   }
   for (const validator of [validateOfficial, validateExtensions]) {
     if (validator(value)) continue;
@@ -253,64 +254,6 @@ function describeParseError(error: ParseError | undefined, text: string): string
   // A string or comment cut off by the end of the file starts before the end: where it ends is what counts.
   const cutOff = code.startsWith('UnexpectedEndOf') && error.offset + error.length >= end;
   return error.offset >= end || cutOff ? `unexpected end of file (${message})` : message;
-}
-
-/** The offset where nesting first goes past MAX_DEPTH, or -1 (checked before the recursive parser runs). */
-function depthExceededAt(text: string): number {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++;
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x7b || c === 0x5b) {
-      if (++depth > MAX_DEPTH) return i;
-    } else if (c === 0x7d || c === 0x5d) depth--;
-  }
-  return -1;
-}
-
-/**
- * Every key that appears again in its object, found by a token scan (no tree is built); the
- * parsed value keeps the last one, as JSON.parse does.
- * Keys are compared as loaded: keys that differ only by what sanitizing removes ("name",
- * "\u200bname") are the same key.
- */
-function findDuplicateKeys(text: string): Array<{offset: number; path: Array<string | number>; message: string}> {
-  // One frame per open object or array: the keys seen, or the index reached.
-  const frames: Array<{keys?: Set<string>; key?: string | number; index: number}> = [];
-  const found: Array<{offset: number; path: Array<string | number>; message: string}> = [];
-  const path = () => frames.slice(0, -1).map((f) => f.key!);
-  const enter = (keys?: Set<string>) => {
-    const parent = frames.at(-1);
-    if (parent && !parent.keys) parent.key = parent.index;
-    frames.push({keys, index: 0});
-  };
-  visit(
-    text,
-    {
-      onObjectBegin: () => enter(new Set()),
-      onArrayBegin: () => enter(),
-      onObjectEnd: () => void frames.pop(),
-      onArrayEnd: () => void frames.pop(),
-      onSeparator: (character) => {
-        const top = frames.at(-1);
-        if (character === ',' && top && !top.keys) top.index++;
-      },
-      onObjectProperty: (property, offset) => {
-        const top = frames.at(-1);
-        if (!top?.keys) return;
-        const key = sanitizeText(property);
-        if (top.keys.has(key)) found.push({offset, path: path(), message: `duplicate key ${JSON.stringify(key)}`});
-        top.keys.add(key);
-        top.key = key;
-      },
-    },
-    PARSE_OPTIONS,
-  );
-  return found;
 }
 
 /** The deepest node that exists along `path` (a missing property points at its object). */

@@ -1,3 +1,5 @@
+import {isUtf8} from 'node:buffer';
+
 /** Where in a file something is: 1-based line and column (columns count characters). */
 export interface Position {
   line: number;
@@ -33,6 +35,9 @@ export function formatPath(path: ReadonlyArray<string | number>): string {
  * (TextDecoder's fatal mode says that it failed, not where.)
  */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
+  // Node's native check (simdutf) answers for a valid file, all but every one, in a fraction of a
+  // millisecond where the loop below takes milliseconds: https://nodejs.org/api/buffer.html#bufferisutf8input
+  if (isUtf8(bytes)) return -1;
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;

@@ -34,7 +34,12 @@ const isObject = (value: unknown): value is Record<string, unknown> => value !==
 
 function objectOf(value: Record<string, unknown>, spec: Fields): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, inner] of Object.entries(value)) {
+  // Indexed loops, here and in read_: this runs once, cold, where for…of allocates an iterator
+  // result per element.
+  const keys = Object.keys(value);
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k]!;
+    const inner = value[key];
     const alias = spec.aliases?.[key];
     // An alias is read as its new name unless the document gives the new name too.
     const name = alias !== undefined && !(alias in value) ? alias : key;
@@ -60,14 +65,26 @@ function read_(value: unknown, shape: Shape): unknown {
   }
   if (shape === 'strings') {
     if (value === null || value === undefined) return undefined;
-    const items = Array.isArray(value) ? value : [value];
-    return items.map(textOf).filter((t) => t !== '');
+    const items: unknown[] = Array.isArray(value) ? value : [value];
+    const texts: string[] = [];
+    for (let i = 0; i < items.length; i++) {
+      const text = textOf(items[i]);
+      if (text !== '') texts.push(text);
+    }
+    return texts;
   }
   if ('object' in shape) return isObject(value) ? objectOf(value, shape.object) : undefined;
   if (!Array.isArray(value)) return isObject(value) ? [objectOf(value, shape.list)] : undefined;
-  return value.flatMap((item) => {
-    if (isObject(item)) return [objectOf(item, shape.list)];
-    const text = textOf(item);
-    return text !== '' && shape.primary ? [{[shape.primary]: text}] : [];
-  });
+  // Plain loops, not map/filter/flatMap: a list of a thousand projects makes one array, not a
+  // thousand and one.
+  const entries: Record<string, unknown>[] = [];
+  for (let i = 0; i < value.length; i++) {
+    const item: unknown = value[i];
+    if (isObject(item)) entries.push(objectOf(item, shape.list));
+    else {
+      const text = textOf(item);
+      if (text !== '' && shape.primary) entries.push({[shape.primary]: text});
+    }
+  }
+  return entries;
 }

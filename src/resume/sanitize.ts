@@ -34,8 +34,22 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 // Soft hyphen and the Hangul fillers.
 const INVISIBLE = /[\u00ad\u115f\u1160\u3164\uffa0]/g;
 
+// Text made only of these is left as it is, in one regex test: printable ASCII, newline, Latin-1
+// but the soft hyphen, Latin Extended and IPA (below U+0300), general punctuation (en and em
+// dashes, curly quotes, bullets, ellipses; not the bidi controls or line separators), CJK
+// ideographs and Hangul syllables. No replacement below touches any of them, and each has
+// NFC_Quick_Check=Yes and composes with nothing before it (every "No" or "Maybe" code point of
+// https://www.unicode.org/Public/UCD/latest/ucd/DerivedNormalizationProps.txt lies outside), so
+// such text is NFC already: nearly every string of a résumé skips the six passes and the normalizer.
+const UNTOUCHED = /^[\n\x20-\x7e\xa0-\xac\xae-\u02ff\u2010-\u2027\u2030-\u205e\u4e00-\u9fff\uac00-\ud7a3]*$/;
+
 /** Returns `text` with every terminal control removed; well-formed UTF-16, NFC-normalized. */
 export function sanitizeText(text: string): string {
+  return UNTOUCHED.test(text) ? text : filterText(text);
+}
+
+/** The whole filter, which sanitizeText skips for text it cannot change (exported for its test). */
+export function filterText(text: string): string {
   return text
     .replace(LONE_SURROGATE, '\ufffd')
     .replace(/\r\n?|[\u2028\u2029]/g, '\n')
@@ -46,14 +60,41 @@ export function sanitizeText(text: string): string {
     .normalize('NFC');
 }
 
-/** Sanitizes every string (and every object key) in a parsed JSON value. */
+/**
+ * Sanitizes every string (and every object key) in a parsed JSON value. What sanitizing leaves
+ * unchanged is returned as it is, not copied: a résumé without controls in it (nearly all) costs
+ * one walk, not a second tree of a megabyte.
+ */
 export function sanitizeValue(value: unknown): unknown {
   if (typeof value === 'string') return sanitizeText(value);
-  if (Array.isArray(value)) return value.map(sanitizeValue);
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      const clean = sanitizeValue(item);
+      if (clean !== item) (out ??= value.slice())[i] = clean;
+    }
+    return out ?? value;
+  }
   if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [key, inner] of Object.entries(value)) out[sanitizeText(key)] = sanitizeValue(inner);
-    return out;
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record);
+    let out: Record<string, unknown> | undefined;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      const inner = record[key];
+      const cleanKey = sanitizeText(key);
+      const clean = sanitizeValue(inner);
+      // A key that changes, or "__proto__" (an own key from JSON.parse, which assigning does not
+      // recreate: kept as the copy always treated it), makes a new object; so does a value that changes.
+      if (!out && (cleanKey !== key || clean !== inner || key === '__proto__')) {
+        out = {};
+        // The keys before it are unchanged, and so are their values.
+        for (let j = 0; j < i; j++) out[keys[j]!] = record[keys[j]!];
+      }
+      if (out) out[cleanKey] = clean;
+    }
+    return out ?? record;
   }
   return value;
 }

@@ -66,8 +66,12 @@ export class FrameBuilder {
 
   /** The reducer's environment: geometry, regions, search and the technology index, for this document. */
   env(): ReducerEnv {
+    const builder = this;
     const tech: TechContext = {
-      index: this.techIndex,
+      // Built when the index is first opened (t), not before the first frame: it visits every entry.
+      get index() {
+        return builder.techIndex;
+      },
       focusedTechs: (state) => techsOf(this.section(state).panels[state.focus[state.section] ?? -1]?.entry),
       projectLines: (name, width) => this.techLayout(name, width).length + 1,
     };

@@ -298,3 +298,32 @@ describe('toDocument: a generic JSON Resume', () => {
     ]);
   });
 });
+
+describe('one-line fields', () => {
+  it('joins the lines of names, titles, roles, tags and links, keeps paragraphs, and leaves the rest of the document as built', () => {
+    const doc = toDocument({
+      basics: {name: 'Kim\n Jiwoo', summary: 'Line one\nline two'},
+      work: [{name: 'Co\nInc.', position: 'Lead \n engineer', summary: 'Built\nthings'}],
+      projects: [
+        {name: 'Plain', entity: 'Co\nInc.', keywords: ['Go'], highlights: ['a\nb']},
+        {name: 'Two\nlines', entity: 'Co\nInc.', keywords: ['Apache\nKafka', 'Go'], url: 'https://example.com/\na'},
+      ],
+    });
+    expect(doc.name).toBe('Kim Jiwoo');
+    expect(doc.greeting).toBe('Line one\nline two');
+    const org = doc.sections[0]!.entries[0]!;
+    expect([org.title, org.role]).toEqual(['Co Inc.', 'Lead engineer']);
+    expect(org.blocks[0]).toMatchObject({kind: 'text', text: 'Built\nthings'});
+    const [plain, two] = org.children;
+    expect(plain!.title).toBe('Plain');
+    expect(plain!.blocks).toEqual([
+      {kind: 'list', label: 'Highlights', items: ['a\nb']},
+      {kind: 'tags', label: 'Keywords', items: ['Go']},
+    ]);
+    expect(two!.title).toBe('Two lines');
+    expect(two!.blocks).toEqual([
+      {kind: 'tags', label: 'Keywords', items: ['Apache Kafka', 'Go']},
+      {kind: 'link', label: 'URL', url: 'https://example.com/ a'},
+    ]);
+  });
+});

@@ -1,7 +1,9 @@
 import {chmodSync, mkdirSync, readFileSync, truncateSync, writeFileSync} from 'node:fs';
+import fc from 'fast-check';
 import {afterAll, describe, expect, it, vi} from 'vitest';
 import {firstInvalidUtf8, formatPath, positionAt} from '../../src/resume/location';
 import {formatLoadError, loadResumeFile, MAX_DEPTH, MAX_FILE_BYTES, parseResume, type LoadResult} from '../../src/resume/load';
+import {checkDates} from '../../src/resume/rules';
 import {fixturePath, RESUME_PATH, tempFixtures} from '../helpers/fixtures';
 
 // readFileSync is watched (and still reads), so a test can tell that a file was never read.
@@ -421,6 +423,46 @@ describe('location helpers', () => {
     ['0xFF', Buffer.from([0xff]), 0],
   ])('firstInvalidUtf8: %s', (_name, bytes, expected) => {
     expect(firstInvalidUtf8(bytes)).toBe(expected);
+  });
+
+  it('firstInvalidUtf8 is -1 exactly when a strict decoder takes the bytes, and otherwise the end of the valid prefix', () => {
+    const strict = new TextDecoder('utf-8', {fatal: true});
+    const decodes = (bytes: Uint8Array) => {
+      try {
+        strict.decode(bytes);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const byte = fc.oneof(fc.integer({min: 0, max: 0x7f}), fc.integer({min: 0x80, max: 0xff}), fc.constantFrom(0xc2, 0xe0, 0xed, 0xf0, 0xf4, 0x80, 0xbf));
+    const bytes = fc.oneof(fc.array(byte, {maxLength: 12}), fc.string({unit: 'grapheme', maxLength: 8}).map((s) => [...Buffer.from(s)]));
+    fc.assert(
+      fc.property(bytes, (list) => {
+        const input = Uint8Array.from(list);
+        const bad = firstInvalidUtf8(input);
+        expect(bad === -1).toBe(decodes(input));
+        if (bad !== -1) expect(decodes(input.subarray(0, bad))).toBe(true);
+      }),
+      {numRuns: 2000},
+    );
+  });
+});
+
+describe('checkDates', () => {
+  it('names every violation by its own path, in document order, however deep and however many', () => {
+    const value = {
+      work: [{startDate: '2021-06'}, {startDate: '2021-13', endDate: '2020-01'}],
+      'x-service': [{units: [{}, {date: '2020-02-30'}]}, {startDate: '2019-06', endDate: '2017-08'}],
+      projects: Array.from({length: 3}, (_, i) => ({name: `p${i}`, startDate: '2020-01', endDate: i === 2 ? '2019-12' : '2020-02'})),
+    };
+    expect(checkDates(value)).toEqual([
+      {path: ['work', 1, 'startDate'], message: 'expected a date like 2021-06, got "2021-13" (no such month)'},
+      {path: ['work', 1, 'endDate'], message: 'ends (2020-01) before it starts (2021-13)'},
+      {path: ['x-service', 0, 'units', 1, 'date'], message: 'expected a date like 2021-06, got "2020-02-30" (no such day)'},
+      {path: ['x-service', 1, 'endDate'], message: 'ends (2017-08) before it starts (2019-06)'},
+      {path: ['projects', 2, 'endDate'], message: 'ends (2019-12) before it starts (2020-01)'},
+    ]);
   });
 });
 

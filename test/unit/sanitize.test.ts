@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {sanitizeText, sanitizeValue} from '../../src/resume/sanitize';
+import {filterText, sanitizeText, sanitizeValue} from '../../src/resume/sanitize';
 
 /** Every character that must never survive sanitizing: controls, bidi, ZWSP, BOM, soft hyphen, Hangul fillers. */
 const FORBIDDEN = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200b\ufeff\u00ad\u115f\u1160\u3164\uffa0]/;
@@ -192,5 +192,63 @@ describe('sanitizeText properties', () => {
       }),
       {numRuns: 500},
     );
+  });
+});
+
+describe('sanitizeText: text the filter cannot change skips it', () => {
+  // The code points sanitizeText passes through untouched (see UNTOUCHED in sanitize.ts).
+  const ranges: Array<[number, number]> = [[0x0a, 0x0a], [0x20, 0x7e], [0xa0, 0xac], [0xae, 0x2ff], [0x2010, 0x2027], [0x2030, 0x205e], [0x4e00, 0x9fff], [0xac00, 0xd7a3]];
+  const passed = ranges.flatMap(([from, to]) => Array.from({length: to - from + 1}, (_, i) => String.fromCodePoint(from + i)));
+  const latin = passed.filter((ch) => ch < '\u0300');
+
+  it('every such code point comes out of the whole filter unchanged, alone and after any Latin letter, jamo or syllable', () => {
+    const bases = [...latin, '\u1100', '\u1161', '가', '각', '一'];
+    const changed: string[] = [];
+    for (const ch of passed) {
+      if (filterText(ch) !== ch) changed.push(ch);
+      // Composition joins a character to the one before it; only characters outside the set
+      // (combining marks, conjoining jamo) compose with what precedes them.
+      for (const base of ch < '\u0300' ? bases : ['a', 'e', '\u1100', '가', '각', '一']) if (filterText(base + ch) !== base + ch) changed.push(base + ch);
+    }
+    expect(changed).toEqual([]);
+    expect(sanitizeText(`한지우 — “Backend” · 日本語 café\n2021–2024 … ©`)).toBe(`한지우 — “Backend” · 日本語 café\n2021–2024 … ©`);
+  });
+
+  it('text with anything else still goes through the whole filter', () => {
+    for (const text of ['e\u0301', 'a\r\nb', 'a\tb', 'a\x1b[31mb', '\u00ad', '\u3164', 'a\u2028b', '\ud800', '가\u11a8', '\u2126', '\ufeffa']) {
+      expect(sanitizeText(text)).toBe(filterText(text));
+      expect(sanitizeText(text)).not.toBe(text);
+    }
+  });
+});
+
+describe('sanitizeValue: what sanitizing leaves unchanged is not copied', () => {
+  it('returns a clean value itself, and copies only the objects and arrays on the way to a change', () => {
+    const clean = {basics: {name: '한지우', label: 'Backend — data'}, work: [{name: 'Co', highlights: ['a', 'b']}], n: 1, t: true, z: null};
+    expect(sanitizeValue(clean)).toBe(clean);
+    const dirty = {basics: {name: 'Kim\x1b[31m'}, work: [{name: 'Co', highlights: ['a', 'b\u200b']}, {name: 'Other'}], 'x-\u200bkey': {ok: 'yes'}, n: 1};
+    const before = structuredClone(dirty);
+    const out = sanitizeValue(dirty) as typeof dirty & Record<string, unknown>;
+    expect(out).toEqual({basics: {name: 'Kim'}, work: [{name: 'Co', highlights: ['a', 'b']}, {name: 'Other'}], 'x-key': {ok: 'yes'}, n: 1});
+    expect(Object.keys(out)).toEqual(['basics', 'work', 'x-key', 'n']);
+    expect(dirty).toEqual(before);
+    expect(out.work[1]).toBe(dirty.work[1]);
+    expect(out['x-key']).toBe(dirty['x-\u200bkey']);
+  });
+
+  it('sanitizes each value once, however deep the change (64 levels)', () => {
+    let deep: unknown = 'leaf\x07';
+    for (let i = 0; i < 64; i++) deep = i % 2 ? {k: deep, other: 'x'} : [deep, 'y'];
+    let out = sanitizeValue(deep);
+    for (let i = 63; i >= 0; i--) out = i % 2 ? (out as {k: unknown}).k : (out as unknown[])[0];
+    expect(out).toBe('leaf');
+  });
+
+  it('keeps an own "__proto__" key as the copy always did: assigned, not an own key', () => {
+    const parsed = JSON.parse('{"a": 1, "__proto__": {"polluted": true}}');
+    const out = sanitizeValue(parsed) as Record<string, unknown>;
+    expect(Object.keys(out)).toEqual(['a']);
+    expect(Object.hasOwn(parsed, '__proto__')).toBe(true);
+    expect(Object.getPrototypeOf(out)).toEqual({polluted: true});
   });
 });

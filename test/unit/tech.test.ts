@@ -10,6 +10,8 @@ import {createTheme} from '../../src/ui/theme';
 import type {Command} from '../../src/ui/keymap';
 import {fixtureDocument, fixtureResume} from '../helpers/resume';
 import {cellWidth} from '../../src/text/width';
+import {largeResume} from '../helpers/large';
+import {fold} from '../../src/document/present';
 
 // test/fixtures/jiwoo.json: Airflow is the only technology two projects list (정산 배치 이관 at 한빛커머스,
 // 데이터 품질 모니터링 시스템 at 주식회사 바다물류); Kafka, also a skill keyword, one project.
@@ -55,6 +57,38 @@ describe('tech index', () => {
     expect(printed.sections[0]!.title).toBe('Airflow: 2 projects');
     expect(printed.sections[0]!.entries.map((e) => e.subtitle)).toEqual(['주식회사 바다물류', '한빛커머스']);
     expect(techDocument(doc, findTech(index, 'Kafka')!).sections[0]!.title).toBe('Kafka: 1 project');
+  });
+});
+
+describe('tech index at scale', () => {
+  it('lists each project once per technology, in document order, however many share it', () => {
+    const {json} = largeResume({projects: 300, bullets: 1});
+    const resume = JSON.parse(json);
+    // Every third project lists a technology twice, in two spellings; every fifth one of its own.
+    resume.projects.forEach((p: {keywords: string[]}, i: number) => {
+      if (i % 3 === 0) p.keywords.push('redis', 'FASTAPI');
+      if (i % 5 === 0) p.keywords.push(`Tool ${i}`);
+    });
+    resume.skills = [{name: 'Data', keywords: ['Trino', 'trino', 'Spark']}, {name: 'Ops', keywords: ['Kubernetes']}, {name: 'Data', keywords: ['Spark']}];
+    const big = toDocument(resume);
+    const idx = techIndex(big);
+    // What the index must say, worked out here from the résumé itself.
+    const names = resume.projects.map((p: {name: string}) => p.name);
+    for (const tech of ['FastAPI', 'Trino', 'Redis', 'Kubernetes', 'Python']) {
+      const entry = findTech(idx, tech)!;
+      expect(entry.name).toBe(tech);
+      expect(entry.projects.map((p) => p.entry.title)).toEqual(names);
+      expect(entry.projects.every((p) => p.organization === 'Scale Test Corp.')).toBe(true);
+    }
+    expect(findTech(idx, 'tool 15')!.projects.map((p) => p.entry.title)).toEqual([names[15]]);
+    expect(findTech(idx, 'trino')!.skills).toEqual(['Data']);
+    expect(findTech(idx, 'spark')!.skills).toEqual(['Data']);
+    expect(findTech(idx, 'kubernetes')!.skills).toEqual(['Ops']);
+    expect(idx).toHaveLength(5 + 60 + 1);
+    expect(new Set(idx.map((t) => fold(t.name))).size).toBe(idx.length);
+    // Most used first, then by name.
+    expect(idx.slice(0, 5).map((t) => t.name)).toEqual(['FastAPI', 'Kubernetes', 'Python', 'Redis', 'Trino']);
+    expect(idx.at(-1)!.name).toBe('Spark');
   });
 });
 

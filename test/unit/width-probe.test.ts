@@ -65,6 +65,20 @@ describe('emojiClusters', () => {
     ]);
   });
 
+  it('finds every emoji-presentation code point, and every VS16 and keycap sequence, wherever it is in the text', () => {
+    // Every code point of the Unicode property, as this Node's ICU has it: none may be skipped by
+    // the quick test that spares text without emoji from segmenting.
+    const all = Array.from({length: 0x110000}, (_, c) => c).filter((c) => (c < 0xd800 || c > 0xdfff) && /^\p{Emoji_Presentation}$/u.test(String.fromCodePoint(c)));
+    const pictographs = all.map((c) => String.fromCodePoint(c)).filter((e) => !/[\u{1f1e6}-\u{1f1ff}\u{1f3fb}-\u{1f3ff}]/u.test(e));
+    expect(pictographs.length).toBeGreaterThan(1000);
+    const found = emojiClustersIn({items: pictographs.map((e) => `데이터 ${e} pipeline`)});
+    expect(found.map((c) => c.cluster)).toEqual(pictographs);
+    expect(new Set(found.map((c) => c.kind))).toEqual(new Set(['pictograph']));
+    // Text-presentation symbols made emoji by VS16 (U+2139 ℹ, U+3030 〰, U+00A9 ©) and keycaps.
+    const sequences = ['\u2139\ufe0f', '\u3030\ufe0f', '\u00a9\ufe0f', '#\ufe0f\u20e3'];
+    expect(emojiClustersIn({[`키 ${sequences[0]}`]: sequences.slice(1).map((e) => `x${e}y`)}).map((c) => c.cluster)).toEqual(sequences);
+  });
+
   it('walks every string and key of a JSON value', () => {
     const resume = {basics: {name: 'Ada', label: `Engineer ${HEART}`}, projects: [{name: `Pairing ${ZWJ}`, highlights: ['👍🏽 fast']}], [`key 🇰🇷`]: 1};
     expect(emojiClustersIn(resume).map((c) => c.cluster)).toEqual([HEART, ZWJ, '👍🏽', '🇰🇷']);
