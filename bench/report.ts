@@ -42,6 +42,8 @@ export function table(results: Results): string {
       }
     }
   }
+  /** A difference with its sign: +3.9, −4.1. */
+  const signed = (d: number) => `${d < 0 ? '−' : '+'}${f(Math.abs(d))}`;
   const m = results.memory;
   if (m) {
     add('RSS interactive, first paint', m.interactiveMiB.afterFirstPaint, 'MiB');
@@ -49,7 +51,7 @@ export function table(results: Results): string {
       'RSS interactive, after 50 keys',
       m.interactiveMiB.after50Keys,
       'MiB',
-      `+${f(m.interactiveMiB.after50Keys.median - m.interactiveMiB.oneBoxAfter50Keys.median)} MiB over one-box`,
+      `${signed(m.interactiveMiB.after50Keys.median - m.interactiveMiB.oneBoxAfter50Keys.median)} MiB against one-box`,
       '≤ one-box + 10 MiB',
       m.interactiveMiB.after50Keys.median - m.interactiveMiB.oneBoxAfter50Keys.median <= 10,
     );
