@@ -6,11 +6,8 @@
  * line, and rows mixing the characters of several lines, as Ink composes them.
  */
 import fc from 'fast-check';
-import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
-import {join} from 'node:path';
-import {pathToFileURL} from 'node:url';
 import {beforeAll, describe, expect, it} from 'vitest';
-import {REPO_ROOT} from '../helpers/fixtures';
+import {importOriginal, importPatched} from '../helpers/patched';
 import {sameStylesPatch} from '../../scripts/build/plugins/ansi-tokenize-same-styles.mjs';
 
 interface StyledChar {
@@ -23,18 +20,13 @@ interface Tokenizer {
   styledCharsToString(chars: StyledChar[]): string;
 }
 
-const BUILD = join(REPO_ROOT, 'node_modules/@alcalzone/ansi-tokenize/build');
+const STYLED_CHARS = 'node_modules/@alcalzone/ansi-tokenize/build/styledChars.js';
 let original: Tokenizer;
 let patched: Tokenizer;
 
 beforeAll(async () => {
-  const file = join(BUILD, 'styledChars.js');
-  const source = sameStylesPatch(readFileSync(file, 'utf8'), {plugin: 'test', file}).replace(/from "\.\/([^"]+)"/g, (_: string, name: string) => `from "${pathToFileURL(join(BUILD, name)).href}"`);
-  const dir = join(REPO_ROOT, 'node_modules/.cache/kim-resume');
-  mkdirSync(dir, {recursive: true});
-  writeFileSync(join(dir, 'ansi-tokenize-styledChars.mjs'), source);
-  original = await import(pathToFileURL(join(BUILD, 'index.js')).href);
-  patched = {...original, ...(await import(pathToFileURL(join(dir, 'ansi-tokenize-styledChars.mjs')).href))};
+  original = await importOriginal<Tokenizer>('node_modules/@alcalzone/ansi-tokenize/build/index.js');
+  patched = {...original, ...(await importPatched<Partial<Tokenizer>>(STYLED_CHARS, sameStylesPatch))};
 });
 
 const piece = fc.constantFrom(

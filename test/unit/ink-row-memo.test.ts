@@ -6,11 +6,11 @@
  * wide and hyperlinked text, lines off the frame, overlapping writes, transformers and clips.
  */
 import fc from 'fast-check';
-import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {existsSync} from 'node:fs';
 import {join} from 'node:path';
-import {pathToFileURL} from 'node:url';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {REPO_ROOT} from '../helpers/fixtures';
+import {importOriginal, importPatched} from '../helpers/patched';
 import {memoRows} from '../../scripts/build/plugins/ink-row-memo.mjs';
 import {shareCaches} from '../../scripts/build/plugins/ink-shared-caches.mjs';
 
@@ -30,22 +30,15 @@ interface OutputLike {
 }
 type OutputClass = new (options: {width: number; height: number}) => OutputLike;
 
-const INK_OUTPUT = join(REPO_ROOT, 'node_modules/ink/build/output.js');
+const INK_OUTPUT = 'node_modules/ink/build/output.js';
 let Original: OutputClass;
 let Memo: OutputClass;
 
 beforeAll(async () => {
-  const where = {plugin: 'test', file: INK_OUTPUT};
-  const patched = memoRows(shareCaches(readFileSync(INK_OUTPUT, 'utf8'), where), where);
-  // Inside node_modules/, so its imports (slice-ansi, string-width, @alcalzone/ansi-tokenize)
-  // resolve to the same packages as Ink's own: Ink has no copies of them of its own.
+  // Ink has no copies of its own of what output.js imports: the copy resolves the same packages.
   for (const id of ['slice-ansi', 'string-width', '@alcalzone/ansi-tokenize']) expect(existsSync(join(REPO_ROOT, 'node_modules/ink/node_modules', id))).toBe(false);
-  const dir = join(REPO_ROOT, 'node_modules/.cache/kim-resume');
-  mkdirSync(dir, {recursive: true});
-  const file = join(dir, 'ink-output-row-memo.mjs');
-  writeFileSync(file, patched);
-  Original = (await import(pathToFileURL(INK_OUTPUT).href)).default;
-  Memo = (await import(pathToFileURL(file).href)).default;
+  Original = (await importOriginal<{default: OutputClass}>(INK_OUTPUT)).default;
+  Memo = (await importPatched<{default: OutputClass}>(INK_OUTPUT, shareCaches, memoRows)).default;
 });
 
 function draw(Output: OutputClass, width: number, height: number, ops: Op[]): {output: string; height: number} {

@@ -5,25 +5,17 @@
  * its memory was cleared.
  */
 import fc from 'fast-check';
-import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
-import {join} from 'node:path';
-import {pathToFileURL} from 'node:url';
 import {beforeAll, describe, expect, it} from 'vitest';
-import {REPO_ROOT} from '../helpers/fixtures';
+import {importOriginal, importPatched} from '../helpers/patched';
 import {memoSanitize} from '../../scripts/build/plugins/ink-sanitize-memo.mjs';
 
-const BUILD = join(REPO_ROOT, 'node_modules/ink/build');
+const SANITIZE = 'node_modules/ink/build/sanitize-ansi.js';
 let original: (text: string) => string;
 let remembered: (text: string) => string;
 
 beforeAll(async () => {
-  const file = join(BUILD, 'sanitize-ansi.js');
-  const source = memoSanitize(readFileSync(file, 'utf8'), {plugin: 'test', file}).replace(/from '\.\/([^']+)'/g, (_: string, name: string) => `from '${pathToFileURL(join(BUILD, name)).href}'`);
-  const dir = join(REPO_ROOT, 'node_modules/.cache/kim-resume');
-  mkdirSync(dir, {recursive: true});
-  writeFileSync(join(dir, 'ink-sanitize-ansi.mjs'), source);
-  original = (await import(pathToFileURL(file).href)).default;
-  remembered = (await import(pathToFileURL(join(dir, 'ink-sanitize-ansi.mjs')).href)).default;
+  original = (await importOriginal<{default: typeof original}>(SANITIZE)).default;
+  remembered = (await importPatched<{default: typeof original}>(SANITIZE, memoSanitize)).default;
 });
 
 const piece = fc.constantFrom('a', '김', ' ', '\x1b[31m', '\x1b[0m', '\x1b[2J', '\x1b[H', '\x1b[5A', '\x1b]8;;https://example.com\x1b\\', '\x1b]8;;\x07', '\x1b(B', '\x9b1m', '\x1b', '\x07');
