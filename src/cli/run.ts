@@ -179,8 +179,8 @@ async function runLoaded(argv: Arguments, io: Io, {format, color, choice, width,
     const emoji = emojiClustersIn(loaded.resume).map((c) => c.cluster);
     const probing = asking ?? (emoji.length > 0 ? io.ask?.([]) : undefined);
     const theme = themeName(color, choice, answered, io.env);
-    // The code cache is written once the first frame is on the screen, off the way to it. (V8's
-    // --optimize-for-size for the app is set by the loader, src/boot/main.ts, before any code.)
+    // The code cache is written once the first frame is on the screen, off the way to it; then the
+    // loader (src/boot/main.ts) stops V8's young generation from growing.
     return runInteractive(doc, {color, theme, ascii: argv.ascii, mouse: argv.mouse, initialSection: section, asking: probing, emoji, crashAfterKeys: crashAfterKeys(io.env), onFirstFrame: startupDone}, session);
   }
   if (section !== undefined) {

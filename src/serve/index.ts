@@ -29,7 +29,8 @@ export async function serve(doc: ResumeDocument, source: object, options: ServeO
   // Every app and the colored HTTP text share one chalk: 256 colours, which every terminal that
   // connects today shows (the client's terminal is not known when chalk's level is set).
   await setColourLevel('app', true, {FORCE_COLOR: '2'});
-  // Many long-lived apps in one process: keep the heap small (as the local app does).
+  // Many long-lived apps in one process: keep the heap small. (The local app sets no flag before
+  // its first frame, which a flag would slow: src/boot/main.ts. A server's start is not waited on.)
   setFlagsFromString('--optimize-for-size');
   const content = createContent(doc, source);
   const gate = createGate(options.limits);
