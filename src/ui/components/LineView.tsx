@@ -56,26 +56,17 @@ export const LineView = React.memo(
 );
 
 /**
- * A column of lines, each keyed by what it shows (and its occurrence among equal ones), so that
- * when the view scrolls React keeps the lines still on screen and Ink lays out only the new ones.
+ * A column of lines, keyed by row. (Keyed by what each line shows instead, React kept the rows a
+ * scroll only moves, but mounting and unmounting the others cost more than updating every row:
+ * in-process time per key, Tab 3.8 → 3.0 ms and scrolling a long section 7.8 → 7.1 ms with row
+ * keys. A row whose spans are unchanged is not rendered again: LineView compares them.)
  */
 export function Lines({lines, theme}: {lines: Line[]; theme: Theme}) {
-  const seen = new Map<string, number>();
   return (
     <>
-      {lines.map((line) => {
-        const content = lineKey(line);
-        const n = seen.get(content) ?? 0;
-        seen.set(content, n + 1);
-        return <LineView key={`${n}\u0000${content}`} line={line} theme={theme} />;
-      })}
+      {lines.map((line, i) => (
+        <LineView key={i} line={line} theme={theme} />
+      ))}
     </>
   );
-}
-
-/** What a line shows, as a string (for React's keys). */
-function lineKey(line: Line): string {
-  let key = '';
-  for (const s of line) key += `${s.text}\u0001${s.style ?? ''}\u0001${s.badge ?? ''}\u0001${s.chosen ? 1 : 0}\u0001${s.link ?? ''}\u0002`;
-  return key;
 }
