@@ -3,7 +3,7 @@ import React, {useEffect, useMemo, useRef, useState} from 'react';
 import type {ResumeDocument} from '../document/model';
 import {WHEEL_STEP} from '../sizes';
 import type {InputEvent} from '../terminal/input';
-import {Lines} from './components/LineView';
+import {FrameText} from './components/FrameText';
 import {FrameBuilder} from './frame';
 import {useInputEvents} from './hooks/useInputEvents';
 import {useScreenSize} from './hooks/useScreenSize';
@@ -98,7 +98,7 @@ export function App({doc, theme, inline, initialSection = 0, size, crashAfterKey
   if (crashAfterKeys !== undefined && events.current >= crashAfterKeys) throw new Error(`test crash after ${crashAfterKeys} keys`);
   return (
     <Box flexDirection="column" width={state.screen.width}>
-      {blank ? null : <Lines lines={builder.build(state)} theme={theme} />}
+      {blank ? null : <FrameText lines={builder.build(state)} theme={theme} width={state.screen.width} />}
     </Box>
   );
 }

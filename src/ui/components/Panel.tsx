@@ -3,7 +3,7 @@ import React from 'react';
 import type {Entry} from '../../document/model';
 import {panelLines, type InlineRenderer} from '../layout/panel';
 import type {Theme} from '../theme';
-import {Lines} from './LineView';
+import {FrameText} from './FrameText';
 
 export interface PanelProps {
   entry: Entry;
@@ -18,7 +18,7 @@ export interface PanelProps {
 export function Panel({entry, width, theme, focused = false, collapsed = false, inline}: PanelProps) {
   return (
     <Box flexDirection="column" width={width}>
-      <Lines lines={panelLines(entry, {width, theme, focused, collapsed, inline})} theme={theme} />
+      <FrameText lines={panelLines(entry, {width, theme, focused, collapsed, inline})} theme={theme} width={width} />
     </Box>
   );
 }

@@ -1,15 +1,15 @@
 /**
- * LineView draws a line as one styled string in one <Text> (src/ui/components/LineView.tsx), so
- * that Ink has one node per row to lay out and draw. What it draws must be what the same spans
- * draw as nested <Text> elements with the theme's styles, as Ink styles them itself: the same
- * cells, the same colours, in every theme.
+ * FrameText draws the frame's lines as one styled string in one <Text>
+ * (src/ui/components/FrameText.tsx), so that Ink has one node to lay out and draw. What it draws
+ * must be what the same spans draw as a <Text> per line with nested <Text>s styled by the theme,
+ * as Ink styles them itself: the same cells, the same colours, in every theme.
  */
 import chalk from 'chalk';
 import {Box, Text} from 'ink';
 import {render} from 'ink-testing-library';
 import React from 'react';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {Lines, sameLine} from '../../src/ui/components/LineView';
+import {FrameText} from '../../src/ui/components/FrameText';
 import {span, type Line} from '../../src/ui/layout/lines';
 import {createTheme, THEMES, type Theme, type ThemeName} from '../../src/ui/theme';
 
@@ -40,7 +40,6 @@ const LINES: Line[] = [
   [span('╭─ ', 'border'), span('Kafka 파이프라인', 'panelTitle'), span(' ─╮', 'border')],
   [{text: ' Kafka ', badge: 'Kafka'}, span(' '), {text: ' Go ', badge: 'Go', chosen: true}, span(' '), {text: 'site', style: 'match', link: 'https://example.com/a'}],
   [span('\x1b[1mbold from Markdown\x1b[22m tail', 'plain')].map((s) => ({...s, ansi: true})),
-  [span('a line far too wide for the frame it is drawn in, so that Ink truncates it', 'heading')],
 ];
 
 const draw = (element: React.ReactElement) => {
@@ -50,7 +49,7 @@ const draw = (element: React.ReactElement) => {
   return out;
 };
 
-describe('LineView: one string per line draws what nested <Text>s draw', () => {
+describe('FrameText: one string for the frame draws what nested <Text>s draw', () => {
   const level = chalk.level;
   beforeAll(() => {
     chalk.level = 3;
@@ -63,7 +62,7 @@ describe('LineView: one string per line draws what nested <Text>s draw', () => {
     for (const hyperlinks of [false, true]) {
       it(`${name} theme${hyperlinks ? ', with hyperlinks' : ''}`, () => {
         const theme = createTheme({color: name !== 'mono', ascii: false, hyperlinks, tokens: THEMES[name]});
-        const ours = draw(<Lines lines={LINES} theme={theme} />);
+        const ours = draw(<FrameText lines={LINES} theme={theme} width={40} />);
         expect(ours).toContain('\x1b[');
         expect(ours).toBe(draw(<NestedLines lines={LINES} theme={theme} />));
       });
@@ -71,13 +70,13 @@ describe('LineView: one string per line draws what nested <Text>s draw', () => {
   }
 });
 
-describe('sameLine', () => {
-  it('is true for lines built anew with the same spans, false when any field differs', () => {
-    const line = LINES[3]!;
-    expect(sameLine(line, line.map((s) => ({...s})))).toBe(true);
-    for (const change of [{text: 'x'}, {style: 'muted' as const}, {badge: 'Rust'}, {chosen: false}, {link: 'https://example.com/b'}, {ansi: true}]) {
-      expect(sameLine(line, line.map((s, i) => (i === 4 ? {...s, ...change} : s))), JSON.stringify(change)).toBe(false);
-    }
-    expect(sameLine(line, line.slice(1))).toBe(false);
+describe('FrameText: a line wider than the frame', () => {
+  it('is cut to the frame with an ellipsis (a wide character that no longer fits leaves a space), alone: every other row stays in its place', () => {
+    const theme = createTheme({color: false, ascii: false});
+    const lines: Line[] = [[span('first')], [span('x'.repeat(50) + 'END')], [span('한'.repeat(30))], [span('last')]];
+    const rows = draw(<FrameText lines={lines} theme={theme} width={40} />)
+      .replace(/\x1b\[[0-9;]*m/g, '')
+      .split('\n');
+    expect(rows).toEqual(['first', `${'x'.repeat(39)}…`, `${'한'.repeat(19)} …`, 'last']);
   });
 });
