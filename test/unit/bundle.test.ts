@@ -111,7 +111,7 @@ describe('ink-row-memo: Ink draws a row again only when what is written on it ch
   it('collects the writes per row and remembers drawn rows, bounded (its output is checked in ink-row-memo.test.ts)', () => {
     expect(read('node_modules/ink/build/output.js')).toContain('const lineWithoutEmptyItems = line.filter(');
     const chunk = files.get(outputHolding('node_modules/ink/build/output.js'))!;
-    expect(chunk).toMatch(/\.size>=512&&\w+\.clear\(\)/);
+    expect(chunk).toMatch(/\.size>=2048&&\w+\.clear\(\)/);
   });
 });
 
@@ -128,7 +128,7 @@ describe('ansi-tokenize-same-styles: equal neighbouring styles skip the diff', (
 describe("ink-sanitize-memo: a <Text>'s sanitized string is remembered", () => {
   it('wraps sanitizeAnsi in a bounded memory (its answers are checked in ink-sanitize-memo.test.ts)', () => {
     expect(read('node_modules/ink/build/sanitize-ansi.js')).toContain('export default sanitizeAnsi;');
-    expect(files.get(outputHolding('node_modules/ink/build/sanitize-ansi.js'))!).toMatch(/\.size>=1024&&\w+\.clear\(\)/);
+    expect(files.get(outputHolding('node_modules/ink/build/sanitize-ansi.js'))!).toMatch(/\.size>=64&&\w+\.clear\(\)/);
   });
 });
 

@@ -14,7 +14,7 @@ import {patchSource} from '../patch-source.mjs';
 import {INK_OUTPUT} from './ink-shared-caches.mjs';
 
 /** Rows remembered (a few screens, as their key and their string: some 0.5 MB at most). */
-const ROWS_KEPT = 512;
+const ROWS_KEPT = 2048;
 
 const GRID = `        const output = [];
         for (let y = 0; y < this.height; y++) {

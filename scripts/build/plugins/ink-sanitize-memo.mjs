@@ -1,13 +1,14 @@
 // @ts-check
-// Ink 6.8 sanitizes the text of every <Text> on every frame (build/squash-text-nodes.js calls
-// build/sanitize-ansi.js): a string with any escape in it, as every styled line is, is tokenized
-// and put together again, though a key changes a few lines at most. sanitizeAnsi() is a pure
-// function of its string, so its results are remembered, bounded like Ink's own caches
-// (ink-shared-caches): forgotten past SANITIZED_KEPT strings.
+// Ink 6.8 sanitizes the text of a <Text> each time it squashes it (build/squash-text-nodes.js
+// calls build/sanitize-ansi.js): to measure it and again to draw it, and on every frame. A
+// string with any escape in it, as the app's frame always has, is tokenized and put together
+// again each time. sanitizeAnsi() is a pure function of its string, so its results are
+// remembered: the frame is sanitized once, not twice, and a frame seen before not at all.
+// Bounded: the app's frame is one string of a few kB, so a few dozen are kept.
 import {replaceOnce} from '../guard.mjs';
 import {patchSource} from '../patch-source.mjs';
 
-const SANITIZED_KEPT = 1024;
+const SANITIZED_KEPT = 64;
 
 /**
  * @param {string} source Ink's build/sanitize-ansi.js
