@@ -132,6 +132,16 @@ describe("ink-sanitize-memo: a <Text>'s sanitized string is remembered", () => {
   });
 });
 
+describe('ansi-tokenize-simple-graphemes: simple code units are graphemes as they are', () => {
+  it('asks the segmenter only for what the shortcut does not take (its tokens are checked in ansi-tokenize-simple-graphemes.test.ts)', () => {
+    const TOKENIZE = 'node_modules/@alcalzone/ansi-tokenize/build/tokenize.js';
+    expect(read(TOKENIZE)).toContain('for (const { segment, index } of segmenter.segment(str))');
+    const chunk = files.get(outputHolding(TOKENIZE))!;
+    expect(chunk).toMatch(/\.containing\(\w+\)\.segment/);
+    expect(chunk).toMatch(/>=44032&&\w+<=55203/);
+  });
+});
+
 describe('yoga-wasm-binary: yoga ships its WebAssembly as a binary file', () => {
   const YOGA = 'node_modules/yoga-layout/dist/binaries/yoga-wasm-base64-esm.js';
 

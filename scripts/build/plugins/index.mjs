@@ -12,6 +12,7 @@
 // | ink-row-memo           | ink (build/output.js)   | a row is drawn again only when what is written on it changed     |
 // | ansi-tokenize-same-... | @alcalzone/ansi-tokenize| equal neighbouring styles skip the diff; one style list per run  |
 // | ink-sanitize-memo      | ink (sanitize-ansi.js)  | a <Text>'s sanitized string is remembered, not redone per frame  |
+// | ansi-tokenize-simple-… | @alcalzone/ansi-tokenize| simple code units are graphemes as they are, not segmenter calls |
 // | yoga-wasm-binary       | yoga-layout             | the wasm ships as chunks/yoga.wasm, not base64 in JavaScript     |
 // | one-signal-exit-3      | restore-cursor          | its signal-exit 3 import → Ink's identical copy                  |
 // | no-ink-dev-await       | ink (reconciler.js)     | its DEV=true top-level awaits dropped: no devtools, no ws        |
@@ -34,6 +35,7 @@
 import {ansiTokenizeSameStyles} from './ansi-tokenize-same-styles.mjs';
 import {inkRowMemo} from './ink-row-memo.mjs';
 import {inkSanitizeMemo} from './ink-sanitize-memo.mjs';
+import {ansiTokenizeSimpleGraphemes} from './ansi-tokenize-simple-graphemes.mjs';
 import {inkSharedCaches} from './ink-shared-caches.mjs';
 import {noCliHighlight} from './no-cli-highlight.mjs';
 import {noCliTable3} from './no-cli-table3.mjs';
@@ -59,6 +61,7 @@ export function productPlugins() {
     inkRowMemo(),
     ansiTokenizeSameStyles(),
     inkSanitizeMemo(),
+    ansiTokenizeSimpleGraphemes(),
     yogaWasmBinary(),
     yogaSyncStart(),
     oneSignalExit3(),
