@@ -1,5 +1,5 @@
 import {createHash} from 'node:crypto';
-import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {join} from 'node:path';
 import ssh2 from 'ssh2';
@@ -38,14 +38,23 @@ export function loadHostKey(given: string | undefined, env: NodeJS.ProcessEnv): 
     if (given !== undefined || code !== 'ENOENT') return {ok: false, error: `cannot read the host key ${file}: ${code ?? (error as Error).message}`};
     const made = ssh2.utils.generateKeyPairSync('ed25519');
     key = Buffer.from(made.private);
+    // Written whole beside it, then linked into place: a start reading the key meanwhile never
+    // sees half a file, and a link never replaces a key another start made first (EEXIST).
+    const temporary = `${file}.${process.pid}.tmp`;
     try {
       mkdirSync(join(file, '..'), {recursive: true, mode: 0o700});
-      // 'wx': never overwrite a key another start made meanwhile.
-      writeFileSync(file, key, {mode: 0o600, flag: 'wx'});
+      writeFileSync(temporary, key, {mode: 0o600});
+      linkSync(temporary, file);
       created = true;
     } catch (writeError) {
       if ((writeError as NodeJS.ErrnoException).code !== 'EEXIST') return {ok: false, error: `cannot keep the host key in ${file}: ${(writeError as NodeJS.ErrnoException).code}`};
       key = readFileSync(file);
+    } finally {
+      try {
+        unlinkSync(temporary);
+      } catch {
+        // Never written.
+      }
     }
   }
   const parsed = ssh2.utils.parseKey(key);
