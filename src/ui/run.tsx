@@ -6,6 +6,7 @@ import {ErrorBoundary} from './components/ErrorBoundary';
 import {hasMarkdown} from './markdown-hint';
 import type {Asking} from '../terminal/ask';
 import type {TerminalReply} from '../terminal/input';
+import {joinFrameWrites} from '../terminal/frame-writes';
 import {holdScreen, type Session} from '../terminal/session';
 import {defaultCellWidth, setClusterWidths} from '../text/cells';
 import {widthProbe, widthsFromReports} from '../text/width-probe';
@@ -89,6 +90,7 @@ export async function runInteractive(doc: ResumeDocument, options: InteractiveOp
     // Only a résumé whose text holds Markdown pays for loading marked and marked-terminal.
     const inline = hasMarkdown(doc) ? (await import('./markdown')).createMarkdownInline(theme) : undefined;
     let failure: Error | undefined;
+    const output = joinFrameWrites(session.output);
     instance = render(
       <ErrorBoundary
         onError={(error) => {
@@ -108,11 +110,11 @@ export async function runInteractive(doc: ResumeDocument, options: InteractiveOp
       </ErrorBoundary>,
       {
         stdin: session.input,
-        stdout: session.output,
+        stdout: output,
         // Ink writes to its stderr only for useStderr, which the app does not use; left out,
         // Ink reads process.stderr, and making that terminal stream costs ~3 ms before the
         // first frame (measured with --cpu-prof: Node's tty and colour setup).
-        stderr: session.output,
+        stderr: output,
         exitOnCtrlC: false,
         patchConsole: false,
         // Ink 6.8's incrementalRendering misplaced our full-screen frame by one row after a
