@@ -28,6 +28,15 @@ function emptyNotice(doc: ResumeDocument): string {
     : 'No sections to show: this résumé has only the header above (q quits).';
 }
 
+/** How many regions and status lines a FrameBuilder keeps: more than a reader flips between. */
+const KEPT = 32;
+
+/** Keeps `value` under `key`, forgetting everything once the map holds KEPT entries. */
+function remember<V>(map: Map<string, V>, key: string, value: V): void {
+  if (map.size >= KEPT) map.clear();
+  map.set(key, value);
+}
+
 const EMPTY_LAYOUT: SectionLayout = {length: 0, panels: [], measured: true, measuredPanel: () => undefined, complete: () => {}, line: () => []};
 
 /**
@@ -37,7 +46,10 @@ const EMPTY_LAYOUT: SectionLayout = {length: 0, panels: [], measured: true, meas
 export class FrameBuilder {
   private readonly cache = new Map<string, SectionLayout>();
   private readonly caches: LayoutCaches = createCaches();
-  private regionsCache?: {key: string; regions: FrameRegions};
+  /** Regions by section, size and unfolded header: flipping between sections reuses them. */
+  private readonly regionsCache = new Map<string, FrameRegions>();
+  /** Status lines by what they say and their width: most key presses draw the same one again. */
+  private readonly statusCache = new Map<string, Line>();
   private headerCache?: {width: number; lines: Line[]};
   private techEntries?: TechEntry[];
 
@@ -87,8 +99,23 @@ export class FrameBuilder {
   /** Where the header, the tabs, the body and the status line are (see FrameRegions); `about`: the header unfolded. */
   regions(active: number, screen: Screen, about?: {offset: number}): FrameRegions {
     const key = `${active}|${screen.width}|${screen.rows}|${about?.offset ?? ''}`;
-    if (this.regionsCache?.key !== key) this.regionsCache = {key, regions: frameRegions(this.doc, active, screen, {unfolded: about, inline: this.inline})};
-    return this.regionsCache.regions;
+    let regions = this.regionsCache.get(key);
+    if (!regions) {
+      regions = frameRegions(this.doc, active, screen, {unfolded: about, inline: this.inline});
+      remember(this.regionsCache, key, regions);
+    }
+    return regions;
+  }
+
+  /** The status bar: these hints, then `position` on the right (see statusBar). */
+  private status(hints: readonly Hint[], position: string, width: number): Line {
+    const key = `${width}|${position}|${JSON.stringify(hints)}`;
+    let line = this.statusCache.get(key);
+    if (!line) {
+      line = statusBar(hints, position, width);
+      remember(this.statusCache, key, line);
+    }
+    return line;
   }
 
   /** The whole header at this width, as it unfolds (searched line by line, like a section). */
@@ -112,12 +139,16 @@ export class FrameBuilder {
     }
     const key = `${index}|${width}|${folded.join(',')}`;
     let layout = this.cache.get(key);
-    if (!layout) {
+    if (layout) {
+      // Least recently used first: the layouts in use stay.
+      this.cache.delete(key);
+    } else {
       layout = layoutSection(section, {width, theme: this.theme, collapsed: state.collapsed, inline: this.inline, caches: this.caches});
-      // A few layouts are enough (the sections being flipped between); panels are cached apart.
-      if (this.cache.size >= 8) this.cache.clear();
-      this.cache.set(key, layout);
+      // One per section and a few more (other folds, technologies): flipping through every
+      // section finds each laid out, its composed rows kept. Panels are cached apart.
+      if (this.cache.size >= this.doc.sections.length + 8) this.cache.delete(this.cache.keys().next().value!);
     }
+    this.cache.set(key, layout);
     return layout;
   }
 
@@ -226,8 +257,8 @@ export class FrameBuilder {
     let status: Line;
     if (state.notice) status = statusBar(['quit'], 'Esc: nothing to close', width);
     else if (search?.editing) status = searchLine(search, width);
-    else if (search) status = statusBar(hintsFor('searchResults'), `${warnings}${searchSummary(search)}  ${position}`, width);
-    else status = statusBar(hints, `${warnings}${position}`, width);
+    else if (search) status = this.status(hintsFor('searchResults'), `${warnings}${searchSummary(search)}  ${position}`, width);
+    else status = this.status(hints, `${warnings}${position}`, width);
     return [...header, regions.bar.line, ...body, status];
   }
 }

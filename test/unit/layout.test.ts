@@ -203,6 +203,27 @@ describe('frames', () => {
     }
     expect(isTooSmall({width: MIN_SIZE.width, rows: MIN_SIZE.rows})).toBe(false);
   });
+  it('drawn again after a flip through every section, are made of the same lines (their styled strings are kept), with the same text', () => {
+    // A fresh builder: the wide layout (organization beside its panels) composes its rows.
+    const fresh = new FrameBuilder(doc, mono);
+    const reduce = createReducer(fresh.env());
+    for (const screen of [{width: 120, rows: 40}, {width: 80, rows: 24}]) {
+      let state = initialState(doc.sections.length, screen);
+      state = reduce(state, {type: 'command', command: 'down'});
+      const first = fresh.build(state);
+      let flipped = state;
+      for (let i = 0; i < doc.sections.length; i++) flipped = reduce(flipped, {type: 'command', command: 'nextSection'});
+      expect(flipped.section).toBe(state.section);
+      const again = fresh.build(flipped);
+      expect(again.map(lineText)).toEqual(first.map(lineText));
+      again.forEach((line, row) => {
+        if (line.length > 0) expect(line, `row ${row} at ${screen.width}×${screen.rows}`).toBe(first[row]);
+      });
+      // The focus moved: the panels' rows are drawn anew (focused borders), not the old objects.
+      const moved = fresh.build(reduce(flipped, {type: 'command', command: 'down'}));
+      expect(moved.map(lineText)).not.toEqual(first.map(lineText));
+    }
+  });
   it('show only the visible slice of a section', () => {
     const screen = {width: 80, rows: 24};
     const state = initialState(count, screen);

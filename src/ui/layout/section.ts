@@ -50,6 +50,9 @@ export function createCaches(): LayoutCaches {
   return {heights: new Map(), drawn: new Map(), ids: new WeakMap()};
 }
 
+/** An empty line that is always the same object (a row composed from it can be kept). */
+const NO_LINE: Line = Object.freeze([]) as unknown as Line;
+
 let nextId = 0;
 function entryId(caches: LayoutCaches, entry: Entry): number {
   let id = caches.ids.get(entry);
@@ -110,6 +113,11 @@ interface ColumnItem {
   header: Line[];
   left: number;
   panels: PanelItem[];
+  /**
+   * Each row as last composed, with the panel line it was made from: while that line is the same
+   * object (drawn panels are cached), the row is too, and so is its styled string (FrameText).
+   */
+  rows: Map<number, {right: Line; line: Line}>;
 }
 
 interface LinesItem {
@@ -194,7 +202,7 @@ export function layoutSection(section: Section, opts: SectionOptions): SectionLa
         const right = wide ? opts.width - left - 2 : opts.width;
         const header = orgHeader(entry, left, opts.theme, opts.inline);
         if (wide) {
-          const column: ColumnItem = {kind: 'column', start: cursor, height: header.length, filled: 0, header, left, panels: []};
+          const column: ColumnItem = {kind: 'column', start: cursor, height: header.length, filled: 0, header, left, panels: [], rows: new Map()};
           items.push(column);
           cursor += column.height;
           org = {entry, child: 0, right, column};
@@ -249,7 +257,7 @@ export function layoutSection(section: Section, opts: SectionOptions): SectionLa
     caches.drawn.set(id, lines);
     return lines;
   };
-  const panelLine = (item: PanelItem, i: number, focus: number): Line => drawPanel(item, focus)[i - item.start] ?? [];
+  const panelLine = (item: PanelItem, i: number, focus: number): Line => drawPanel(item, focus)[i - item.start] ?? NO_LINE;
 
   return {
     get length() {
@@ -275,8 +283,12 @@ export function layoutSection(section: Section, opts: SectionOptions): SectionLa
       if (item.kind === 'panel') return panelLine(item, i, focus);
       const row = i - item.start;
       const inner = find(item.panels, row);
-      const right = inner && row < inner.start + inner.height ? panelLine(inner, row, focus) : [];
-      return [...padLine(item.header[row] ?? [], item.left), span('  '), ...right];
+      const right = inner && row < inner.start + inner.height ? panelLine(inner, row, focus) : NO_LINE;
+      const known = item.rows.get(row);
+      if (known?.right === right) return known.line;
+      const line = [...padLine(item.header[row] ?? [], item.left), span('  '), ...right];
+      item.rows.set(row, {right, line});
+      return line;
     },
   };
 }
