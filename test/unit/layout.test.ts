@@ -203,7 +203,7 @@ describe('frames', () => {
     }
     expect(isTooSmall({width: MIN_SIZE.width, rows: MIN_SIZE.rows})).toBe(false);
   });
-  it('drawn again after a flip through every section, are made of the same lines (their styled strings are kept), with the same text', () => {
+  it('drawn again after a flip through every section or a move of the focus and back, are made of the same lines (their styled strings are kept), with the same text', () => {
     // A fresh builder: the wide layout (organization beside its panels) composes its rows.
     const fresh = new FrameBuilder(doc, mono);
     const reduce = createReducer(fresh.env());
@@ -219,9 +219,15 @@ describe('frames', () => {
       again.forEach((line, row) => {
         if (line.length > 0) expect(line, `row ${row} at ${screen.width}×${screen.rows}`).toBe(first[row]);
       });
-      // The focus moved: the panels' rows are drawn anew (focused borders), not the old objects.
-      const moved = fresh.build(reduce(flipped, {type: 'command', command: 'down'}));
+      // The focus moved: the panels' rows are drawn anew (focused borders); moved back, they are
+      // the rows drawn before, as the same objects.
+      const down = reduce(flipped, {type: 'command', command: 'down'});
+      const moved = fresh.build(down);
       expect(moved.map(lineText)).not.toEqual(first.map(lineText));
+      const back = fresh.build(flipped);
+      back.forEach((line, row) => {
+        if (line.length > 0) expect(line, `row ${row} at ${screen.width}×${screen.rows}, focus back`).toBe(again[row]);
+      });
     }
   });
   it('show only the visible slice of a section', () => {

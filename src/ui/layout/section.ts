@@ -114,10 +114,11 @@ interface ColumnItem {
   left: number;
   panels: PanelItem[];
   /**
-   * Each row as last composed, with the panel line it was made from: while that line is the same
-   * object (drawn panels are cached), the row is too, and so is its styled string (FrameText).
+   * Each row as composed, by the panel line it was made from (drawn panels are cached, focused
+   * and not): while that line lives, the row is the same object, and so is its styled string
+   * (FrameText), as the focus moves back and forth.
    */
-  rows: Map<number, {right: Line; line: Line}>;
+  rows: Map<number, WeakMap<Line, Line>>;
 }
 
 interface LinesItem {
@@ -284,10 +285,10 @@ export function layoutSection(section: Section, opts: SectionOptions): SectionLa
       const row = i - item.start;
       const inner = find(item.panels, row);
       const right = inner && row < inner.start + inner.height ? panelLine(inner, row, focus) : NO_LINE;
-      const known = item.rows.get(row);
-      if (known?.right === right) return known.line;
-      const line = [...padLine(item.header[row] ?? [], item.left), span('  '), ...right];
-      item.rows.set(row, {right, line});
+      let composed = item.rows.get(row);
+      if (!composed) item.rows.set(row, (composed = new WeakMap()));
+      let line = composed.get(right);
+      if (!line) composed.set(right, (line = [...padLine(item.header[row] ?? [], item.left), span('  '), ...right]));
       return line;
     },
   };
