@@ -102,7 +102,7 @@ describe("ink-shared-caches: Ink's output caches live across frames", () => {
   it("makes Output's caches from the shared, bounded ones, not new ones per frame", () => {
     expect(read('node_modules/ink/build/output.js')).toContain('caches = new OutputCaches();');
     const chunk = files.get(outputHolding('node_modules/ink/build/output.js'))!;
-    expect(chunk).toMatch(/\.styledChars\.size>400\|\|\w+\.widths\.size>2e4/);
+    expect(chunk).toMatch(/\.styledChars\.size>400\|\|[\w$]+\.widths\.size>2e4/);
     expect(chunk).not.toMatch(/\bcaches=new /);
   });
 });
@@ -111,7 +111,7 @@ describe('ink-row-memo: Ink draws a row again only when what is written on it ch
   it('collects the writes per row and remembers drawn rows, bounded (its output is checked in ink-row-memo.test.ts)', () => {
     expect(read('node_modules/ink/build/output.js')).toContain('const lineWithoutEmptyItems = line.filter(');
     const chunk = files.get(outputHolding('node_modules/ink/build/output.js'))!;
-    expect(chunk).toMatch(/\.size>=2048&&\w+\.clear\(\)/);
+    expect(chunk).toMatch(/\.size>=2048&&[\w$]+\.clear\(\)/);
   });
 });
 
@@ -120,15 +120,25 @@ describe('ansi-tokenize-same-styles: equal neighbouring styles skip the diff', (
     const STYLED = 'node_modules/@alcalzone/ansi-tokenize/build/styledChars.js';
     expect(read(STYLED)).toContain('styles: [...codes],');
     const chunk = files.get(outputHolding(STYLED))!;
-    expect(chunk).toMatch(/\.code!==\w+\[\w+\]\.code\|\|\w+\[\w+\]\.endCode!==\w+\[\w+\]\.endCode/);
-    expect(chunk).not.toMatch(/styles:\[\.\.\.\w+\]/);
+    expect(chunk).toMatch(/\.code!==[\w$]+\[[\w$]+\]\.code\|\|[\w$]+\[[\w$]+\]\.endCode!==[\w$]+\[[\w$]+\]\.endCode/);
+    expect(chunk).not.toMatch(/styles:\[\.\.\.[\w$]+\]/);
   });
 });
 
 describe("ink-sanitize-memo: a <Text>'s sanitized string is remembered", () => {
   it('wraps sanitizeAnsi in a bounded memory (its answers are checked in ink-sanitize-memo.test.ts)', () => {
     expect(read('node_modules/ink/build/sanitize-ansi.js')).toContain('export default sanitizeAnsi;');
-    expect(files.get(outputHolding('node_modules/ink/build/sanitize-ansi.js'))!).toMatch(/\.size>=64&&\w+\.clear\(\)/);
+    expect(files.get(outputHolding('node_modules/ink/build/sanitize-ansi.js'))!).toMatch(/\.size>=64&&[\w$]+\.clear\(\)/);
+  });
+});
+
+describe("ink-bounded-text-caches: Ink's measureText and wrapText caches are bounded (ink#986)", () => {
+  it('clears each cache when it holds 256 texts (answers and memory are checked in ink-bounded-text-caches.test.ts)', () => {
+    expect(read('node_modules/ink/build/measure-text.js')).toContain('const cache = new Map();');
+    expect(read('node_modules/ink/build/wrap-text.js')).toContain('const cache = {};');
+    const chunks = new Set(['node_modules/ink/build/measure-text.js', 'node_modules/ink/build/wrap-text.js'].map(outputHolding));
+    const bounds = [...chunks].reduce((n, chunk) => n + (files.get(chunk)!.match(/\.size>=256&&[\w$]+\.clear\(\)/g)?.length ?? 0), 0);
+    expect(bounds).toBe(2);
   });
 });
 
@@ -137,8 +147,8 @@ describe('ansi-tokenize-simple-graphemes: simple code units are graphemes as the
     const TOKENIZE = 'node_modules/@alcalzone/ansi-tokenize/build/tokenize.js';
     expect(read(TOKENIZE)).toContain('for (const { segment, index } of segmenter.segment(str))');
     const chunk = files.get(outputHolding(TOKENIZE))!;
-    expect(chunk).toMatch(/\.containing\(\w+\)\.segment/);
-    expect(chunk).toMatch(/>=44032&&\w+<=55203/);
+    expect(chunk).toMatch(/\.containing\([\w$]+\)\.segment/);
+    expect(chunk).toMatch(/>=44032&&[\w$]+<=55203/);
   });
 });
 
@@ -153,7 +163,7 @@ describe('yoga-wasm-binary: yoga ships its WebAssembly as a binary file', () => 
     expect(wasm.subarray(0, 4)).toEqual(Buffer.from('\0asm', 'latin1'));
     expect(wasm.equals(Buffer.from(base64!, 'base64'))).toBe(true);
     // import.meta.url is the file's own URL, handed in by the loader as __kimUrl (src/boot/loader.ts).
-    expect(files.get(chunk)).toMatch(/wasmBinary:\(0,\w+\.readFileSync\)\(new URL\("\.\/yoga\.wasm",__kimUrl\)\)/);
+    expect(files.get(chunk)).toMatch(/wasmBinary:\(0,[\w$]+\.readFileSync\)\(new URL\("\.\/yoga\.wasm",__kimUrl\)\)/);
   });
 
   it('leaves no long base64 text in any file (but the serve chunk: ssh2 carries its Poly1305 wasm, 13 kB of base64, inline)', () => {
@@ -241,7 +251,7 @@ describe('dist/ runs as classic scripts (src/boot/loader.ts, with a V8 code cach
   it('yoga-sync-start: yoga is instantiated synchronously, from the shipped binary', () => {
     expect(read('node_modules/yoga-layout/dist/src/index.js')).toContain('wrapAssembly(await loadYoga())');
     const chunk = files.get(outputHolding('node_modules/yoga-layout/dist/src/index.js'))!;
-    expect(chunk).toMatch(/new WebAssembly\.Instance\(new WebAssembly\.Module\(this\.wasmBinary\),\w+\)/);
+    expect(chunk).toMatch(/new WebAssembly\.Instance\(new WebAssembly\.Module\(this\.wasmBinary\),[\w$]+\)/);
     expect(chunk).toContain('yoga-layout did not start synchronously');
   });
 });

@@ -12,6 +12,7 @@
 // | ink-row-memo           | ink (build/output.js)   | a row is drawn again only when what is written on it changed     |
 // | ansi-tokenize-same-... | @alcalzone/ansi-tokenize| equal neighbouring styles skip the diff; one style list per run  |
 // | ink-sanitize-memo      | ink (sanitize-ansi.js)  | a <Text>'s sanitized string is remembered, not redone per frame  |
+// | ink-bounded-text-c...  | ink (measure-, wrap-text)| their caches keep 256 texts, not every text ever (ink#986)      |
 // | ansi-tokenize-simple-… | @alcalzone/ansi-tokenize| simple code units are graphemes as they are, not segmenter calls |
 // | yoga-wasm-binary       | yoga-layout             | the wasm ships as chunks/yoga.wasm, not base64 in JavaScript     |
 // | one-signal-exit-3      | restore-cursor          | its signal-exit 3 import → Ink's identical copy                  |
@@ -35,6 +36,7 @@
 import {ansiTokenizeSameStyles} from './ansi-tokenize-same-styles.mjs';
 import {inkRowMemo} from './ink-row-memo.mjs';
 import {inkSanitizeMemo} from './ink-sanitize-memo.mjs';
+import {inkBoundedTextCaches} from './ink-bounded-text-caches.mjs';
 import {ansiTokenizeSimpleGraphemes} from './ansi-tokenize-simple-graphemes.mjs';
 import {inkSharedCaches} from './ink-shared-caches.mjs';
 import {noCliHighlight} from './no-cli-highlight.mjs';
@@ -61,6 +63,7 @@ export function productPlugins() {
     inkRowMemo(),
     ansiTokenizeSameStyles(),
     inkSanitizeMemo(),
+    ...inkBoundedTextCaches(),
     ansiTokenizeSimpleGraphemes(),
     yogaWasmBinary(),
     yogaSyncStart(),
