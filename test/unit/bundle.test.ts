@@ -115,6 +115,13 @@ describe('ink-row-memo: Ink draws a row again only when what is written on it ch
   });
 });
 
+describe('ink-compact-rows: a row in fewer bytes, drawn the same', () => {
+  it("ink-row-memo's drawRow skips runs of eight or more unstyled blanks with a cursor move (its cells are checked in ink-compact-rows.test.ts)", () => {
+    const chunk = files.get(outputHolding('node_modules/ink/build/output.js'))!;
+    expect(chunk).toMatch(/-[\w$]+>=8&&[\w$]+<[\w$]+\.length&&\([\w$]+\+=[\w$]+\([\w$]+\.slice\([\w$]+,[\w$]+\)\)\+"\\x1B\["\+\([\w$]+-[\w$]+\)\+"C"/);
+  });
+});
+
 describe('ansi-tokenize-same-styles: equal neighbouring styles skip the diff', () => {
   it('compares style lists code for code before diffing, and shares one list per run (its strings are checked in ansi-tokenize-same-styles.test.ts)', () => {
     const STYLED = 'node_modules/@alcalzone/ansi-tokenize/build/styledChars.js';

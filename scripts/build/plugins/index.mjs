@@ -10,6 +10,7 @@
 // | string-width-cells     | string-width (all)      | every `import 'string-width'` → src/text/string-width.ts         |
 // | ink-shared-caches      | ink (build/output.js)   | the line/width caches live across frames, not one frame          |
 // | ink-row-memo           | ink (build/output.js)   | a row is drawn again only when what is written on it changed     |
+// | ink-compact-rows       | ink (build/output.js)   | blank runs skipped (CUF), neighbouring SGR codes joined          |
 // | ansi-tokenize-same-... | @alcalzone/ansi-tokenize| equal neighbouring styles skip the diff; one style list per run  |
 // | ink-sanitize-memo      | ink (sanitize-ansi.js)  | a <Text>'s sanitized string is remembered, not redone per frame  |
 // | ink-bounded-text-c...  | ink (measure-, wrap-text)| their caches keep 256 texts, not every text ever (ink#986)      |
@@ -35,6 +36,7 @@
 // V8 code cache (src/boot/loader.ts); build.mjs fails if any top-level await is left.
 import {ansiTokenizeSameStyles} from './ansi-tokenize-same-styles.mjs';
 import {inkRowMemo} from './ink-row-memo.mjs';
+import {inkCompactRows} from './ink-compact-rows.mjs';
 import {inkSanitizeMemo} from './ink-sanitize-memo.mjs';
 import {inkBoundedTextCaches} from './ink-bounded-text-caches.mjs';
 import {ansiTokenizeSimpleGraphemes} from './ansi-tokenize-simple-graphemes.mjs';
@@ -61,6 +63,7 @@ export function productPlugins() {
     stringWidthCells(),
     inkSharedCaches(),
     inkRowMemo(),
+    inkCompactRows(),
     ansiTokenizeSameStyles(),
     inkSanitizeMemo(),
     ...inkBoundedTextCaches(),
