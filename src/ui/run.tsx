@@ -119,7 +119,8 @@ export async function runInteractive(doc: ResumeDocument, options: InteractiveOp
         patchConsole: false,
         // Ink 6.8's incrementalRendering misplaced our full-screen frame by one row after a
         // section change (seen in tmux): each frame is redrawn whole instead, inside
-        // synchronized output, which Ink turns on by itself.
+        // synchronized output, which Ink turns on by itself. The ink-compact-rows build patch
+        // counts on this: the standard renderer erases each row before writing it.
         incrementalRendering: false,
         // Ink draws a lone key at once and throttles what follows to one frame per interval, so
         // under auto-repeat the last key shows about one interval late: measured with keys 8 ms

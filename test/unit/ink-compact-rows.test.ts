@@ -4,8 +4,8 @@
  * Ink's strings any more, so they are held to what matters: written the way Ink's renderer writes
  * a frame (each row erased, then written), a terminal (xterm, headless) shows exactly the cells
  * Ink's own rows show: character, width, colours and every attribute, on random frames of
- * styled, wide and hyperlinked text over a screen that held other text before. And never more
- * bytes than Ink's.
+ * styled, wide and hyperlinked text over a screen that held other text before (frames whose
+ * escape sequences Ink itself left whole). And never more bytes than Ink's.
  */
 import xterm from '@xterm/headless';
 import type {Terminal} from '@xterm/headless';
@@ -73,6 +73,36 @@ async function drawn(rows: string[], width: number): Promise<string[]> {
   return cells;
 }
 
+/**
+ * Every escape sequence in `row` whole, read left to right as a terminal reads it: a CSI to its
+ * final byte, an OSC to BEL or ST with no other escape inside, a link closed; no other control
+ * character.
+ */
+function wellFormed(row: string): boolean {
+  let link = false;
+  for (let i = 0; i < row.length; i++) {
+    const c = row.charCodeAt(i);
+    if (c !== 0x1b) {
+      if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) return false;
+      continue;
+    }
+    const kind = row[i + 1];
+    if (kind === '[') {
+      const csi = /^\x1b\[[0-?]*[ -/]*[@-~]/.exec(row.slice(i));
+      if (!csi) return false;
+      i += csi[0].length - 1;
+    } else if (kind === ']') {
+      const osc = /^\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)/.exec(row.slice(i));
+      if (!osc) return false;
+      // An OSC 8 link opened (a URI) or closed (none): one left open runs on into the next rows.
+      const target = /^\x1b\]8;[^;]*;([^\x07\x1b]*)/.exec(osc[0]);
+      if (target) link = target[1] !== '';
+      i += osc[0].length - 1;
+    } else return false;
+  }
+  return !link;
+}
+
 const piece = fc.constantFrom(
   'a',
   'Kim ',
@@ -105,12 +135,15 @@ describe('ink-compact-rows: fewer bytes, the same cells', () => {
     await fc.assert(
       fc.asyncProperty(scene, async ({width, height, writes}) => {
         const ink = frame(Original, width, height, writes);
+        // A write over part of a link can cut its escape sequence: Ink's own frame is garbled then
+        // (the terminal takes what follows as part of the sequence), and there is nothing to match.
+        fc.pre(ink.every(wellFormed));
         const compact = frame(Compact, width, height, writes);
         expect(compact).toHaveLength(ink.length);
         compact.forEach((row, y) => expect(row.length).toBeLessThanOrEqual(ink[y]!.length));
         expect(await drawn(compact, width)).toEqual(await drawn(ink, width));
       }),
-      {numRuns: 400},
+      {numRuns: 600},
     );
   });
 

@@ -10,7 +10,11 @@
 // with a cursor move forward (CUF) instead of written, as curses skips blanks; and neighbouring SGR
 // sequences are joined into one (their parameters apply in order, ECMA-48 8.3.117). On the same
 // erased row the terminal shows the same cells, as test/unit/ink-compact-rows.test.ts checks with
-// xterm. Applied to ink-row-memo's drawRow, so a row is compacted once and then remembered.
+// xterm, for every frame whose escape sequences Ink left whole (a write over part of a link can
+// cut one, and then Ink's own frame is garbled). A row wider than the frame, or holding control
+// characters (a sequence the tokenizer passed on as text, like an OSC 8 link ended by ST), is
+// written as Ink writes it. Applied to ink-row-memo's drawRow: a row is compacted once, then
+// remembered.
 // Sequences: https://invisible-island.net/xterm/ctlseqs/ctlseqs.html
 import {replaceOnce} from '../guard.mjs';
 import {patchSource} from '../patch-source.mjs';
@@ -30,10 +34,16 @@ const joinSgr = (text) => text.replace(/(?:\\u001B\\[[0-9;]*m){2,}/g, (run) => {
 });
 /** styledCharsToString(chars).trimEnd() in fewer bytes, drawn the same on an erased row of the given width (ink-compact-rows). */
 function compactRow(chars, width) {
+    // A row wider than the frame wraps in the terminal, where a move would stop at the margin; and
+    // a row holding control characters (an escape sequence the tokenizer passed on as text, such
+    // as an OSC 8 link ended by ST) is written as it is, so that nothing it starts can take in
+    // what follows differently.
+    if (chars.length > width || chars.some((char) => /[\u0000-\u001F\u007F-\u009F]/.test(char.value))) {
+        return styledCharsToString(chars).trimEnd();
+    }
     let out = '';
     let start = 0;
-    // A row wider than the frame wraps in the terminal, where a move would stop at the margin.
-    for (let i = 0; chars.length <= width && i < chars.length;) {
+    for (let i = 0; i < chars.length;) {
         if (!isBareBlank(chars[i])) {
             i++;
             continue;
