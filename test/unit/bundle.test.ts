@@ -122,6 +122,14 @@ describe('ink-compact-rows: a row in fewer bytes, drawn the same', () => {
   });
 });
 
+describe("ink-erase-down: Ink's last frame erased in one move and one erase", () => {
+  it('draws a new frame after CUU, CR and ED 0 instead of eraseLines (the screens are checked in ink-erase-down.test.ts)', () => {
+    expect(read('node_modules/ink/build/log-update.js')).toContain('ansiEscapes.eraseLines(previousLineCount) +');
+    const chunk = files.get(outputHolding('node_modules/ink/build/log-update.js'))!;
+    expect(chunk).toMatch(/[\w$]+===0\?"":\([\w$]+>1\?"\\x1B\["\+\([\w$]+-1\)\+"A":""\)\+"\\r\\x1B\[J"/);
+  });
+});
+
 describe('ansi-tokenize-same-styles: equal neighbouring styles skip the diff', () => {
   it('compares style lists code for code before diffing, and shares one list per run (its strings are checked in ansi-tokenize-same-styles.test.ts)', () => {
     const STYLED = 'node_modules/@alcalzone/ansi-tokenize/build/styledChars.js';

@@ -11,6 +11,7 @@
 // | ink-shared-caches      | ink (build/output.js)   | the line/width caches live across frames, not one frame          |
 // | ink-row-memo           | ink (build/output.js)   | a row is drawn again only when what is written on it changed     |
 // | ink-compact-rows       | ink (build/output.js)   | blank runs skipped (CUF), neighbouring SGR codes joined          |
+// | ink-erase-down         | ink (log-update.js)     | the last frame erased by one move and one erase, not row by row  |
 // | ansi-tokenize-same-... | @alcalzone/ansi-tokenize| equal neighbouring styles skip the diff; one style list per run  |
 // | ink-sanitize-memo      | ink (sanitize-ansi.js)  | a <Text>'s sanitized string is remembered, not redone per frame  |
 // | ink-bounded-text-c...  | ink (measure-, wrap-text)| their caches keep 256 texts, not every text ever (ink#986)      |
@@ -37,6 +38,7 @@
 import {ansiTokenizeSameStyles} from './ansi-tokenize-same-styles.mjs';
 import {inkRowMemo} from './ink-row-memo.mjs';
 import {inkCompactRows} from './ink-compact-rows.mjs';
+import {inkEraseDown} from './ink-erase-down.mjs';
 import {inkSanitizeMemo} from './ink-sanitize-memo.mjs';
 import {inkBoundedTextCaches} from './ink-bounded-text-caches.mjs';
 import {ansiTokenizeSimpleGraphemes} from './ansi-tokenize-simple-graphemes.mjs';
@@ -64,6 +66,7 @@ export function productPlugins() {
     inkSharedCaches(),
     inkRowMemo(),
     inkCompactRows(),
+    inkEraseDown(),
     ansiTokenizeSameStyles(),
     inkSanitizeMemo(),
     ...inkBoundedTextCaches(),
