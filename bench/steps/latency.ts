@@ -11,8 +11,8 @@ const KINDS = Object.keys(KEYS) as KeyKind[];
 const PAUSE_MS = 150;
 /**
  * Spaced presses per run, per key and app. A press takes about 2 ms and the machine's noise is
- * of the same size: with one press per run (15) the medians of one build moved by ±15% between
- * two benches; with four per run they hold to a few percent.
+ * of the same size: with one press per run (15) the ratios of one build moved by up to 0.25×
+ * between two benches; with four per run (60), by 0.01–0.08×.
  */
 const SPACED_PER_RUN = 4;
 const BURST = 5;
