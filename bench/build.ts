@@ -42,9 +42,9 @@ function buildOurs(): void {
 
 /**
  * The baseline keeps the options the product had when it was set: the common ones (ESM, the
- * banner, the define) and target node20, with the two stubs an Ink app needs to bundle and to
- * draw in a terminal whose environment mentions CI. The product's own later size work (minify,
- * yoga's wasm as a file, its patches) is deliberately not applied to it.
+ * banner, the define) and target node20, with the stubs an Ink app needs to bundle (the bench's
+ * programs run with no CI variable: test/helpers/pty-app.ts ptyEnv). The product's own later
+ * size work (minify, yoga's wasm as a file, its patches) is deliberately not applied to it.
  */
 async function buildOneBox(): Promise<void> {
   rmSync(join(OUT, 'one-box'), {recursive: true, force: true});
@@ -57,7 +57,6 @@ async function buildOneBox(): Promise<void> {
     alias: {
       'cli-highlight': stub('cli-highlight.ts'),
       'react-devtools-core': stub('empty.ts'),
-      'is-in-ci': stub('false.ts'),
     },
   });
   writeFileSync(join(OUT, 'one-box/package.json'), '{"type":"module"}\n');
@@ -74,7 +73,7 @@ export async function buildAll({results}: Run): Promise<void> {
     uncommitted: git('status', '--porcelain', '--', 'src', 'scripts', 'bin', 'data', 'package.json').split('\n').filter(Boolean),
     distKB: dirBytes(join(PKG, 'dist')) / 1000,
     oneBoxKB: dirBytes(join(OUT, 'one-box')) / 1000,
-    oneBoxBuild: 'esbuild: ESM, platform node, target node20, bundle + splitting, createRequire banner, NODE_ENV=production, react-devtools-core and is-in-ci stubbed; not minified',
+    oneBoxBuild: 'esbuild: ESM, platform node, target node20, bundle + splitting, createRequire banner, NODE_ENV=production, react-devtools-core stubbed; not minified',
   };
   results.build = built;
   log(

@@ -1,5 +1,6 @@
-// The baseline for bench/run.mjs: the smallest full-screen Ink 6 + React 19 app we can compare
-// kim-resume against. One bordered box with a line of text, in the alternate screen; a counter
+// The baseline for bench/run.mjs: the smallest full-screen Ink + React 19 app we can compare
+// kim-resume against, written as Ink's README says. One bordered box with a line of text, in
+// the alternate screen (Ink's own `alternateScreen` option, since Ink 7); a counter
 // that ↓, Tab and PgDn increment (so a key has something to re-render); `q` quits.
 import {Box, Text, render, useApp, useInput} from 'ink';
 import React, {useState} from 'react';
@@ -18,7 +19,5 @@ function OneBox() {
   );
 }
 
-process.stdout.write('\x1b[?1049h');
-const instance = render(<OneBox />);
+const instance = render(<OneBox />, {alternateScreen: true});
 await instance.waitUntilExit();
-process.stdout.write('\x1b[?1049l');

@@ -117,6 +117,10 @@ export async function runInteractive(doc: ResumeDocument, options: InteractiveOp
         stderr: output,
         exitOnCtrlC: false,
         patchConsole: false,
+        // kim-resume decides itself whether a person is at a terminal (src/cli/mode.ts); left to
+        // Ink, a terminal with CI set in its environment would get only the last frame
+        // (vadimdemedes/ink#718). Ink's own option since 7.0 (#888).
+        interactive: true,
         // Ink 6.8's incrementalRendering misplaced our full-screen frame by one row after a
         // section change (seen in tmux): each frame is redrawn whole instead, inside
         // synchronized output, which Ink turns on by itself. The ink-compact-rows build patch

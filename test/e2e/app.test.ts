@@ -9,6 +9,7 @@ import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {JIWOO, JIWOO_PATH, jiwooJson} from '../helpers/e2e-jiwoo';
 import {tempFixtures} from '../helpers/fixtures';
 import {KEYS, startApp, type PtyApp, type PtyOptions, type ShellReport} from '../helpers/pty';
+import {statusRow} from '../helpers/frame-rows';
 
 // ─── Reading the screen ──────────────────────────────────────────────────────────────────────
 
@@ -27,7 +28,7 @@ const HEAVY: BoxStyle = {name: 'heavy', tl: '┏', tr: '┓', bl: '┗', br: '�
 
 /** Where the app's frame puts things: the section bar, the status bar, the content between. */
 function frameRows(rows: string[]): {bar: number; status: number} {
-  return {bar: rows.findIndex((r) => r.startsWith(' 1 ')), status: rows.length - 2};
+  return {bar: rows.findIndex((r) => r.startsWith(' 1 ')), status: rows.length - 1};
 }
 
 /** Rows wider than the terminal, or continued by the terminal from the row above. */
@@ -100,7 +101,6 @@ function frameProblems(app: PtyApp): string[] {
   if (!rows[0]?.startsWith(JIWOO.name)) problems.push('row 0 is not the header with the name');
   if (bar < 1) problems.push('no section bar (a row starting " 1 ")');
   if (!/\d+%\s*$/.test(rows[status] ?? '')) problems.push(`row ${status} is not the status bar with a percentage`);
-  if (rows[rows.length - 1] !== '') problems.push('the last row is not empty (the frame is rows - 1 tall)');
   problems.push(...boxProblems(app.cells(), bar + 1, status, [ROUND, HEAVY]));
   const heavyTops = rows.join('').split(HEAVY.tl).length - 1;
   if (heavyTops > 1) problems.push(`${heavyTops} focused (heavy) boxes begin on screen; at most one may`);
@@ -133,17 +133,16 @@ function activeTab(app: PtyApp): number | undefined {
 
 /** The status bar's scroll position. */
 function percent(rows: string[]): number | undefined {
-  const m = /(\d+)%\s*$/.exec(rows[rows.length - 2] ?? '');
+  const m = /(\d+)%\s*$/.exec(statusRow(rows));
   return m ? Number(m[1]) : undefined;
 }
 
 /**
- * The frame is drawn for `cols`×`rows`: the header on top and the status bar on the last row but
- * one, its ` NN% ` reaching the right edge (the bar is padded to the full width).
+ * The frame is drawn for `cols`×`rows`: the header on top and the status bar on the last row, its ` NN% ` reaching the right edge (the bar is padded to the full width).
  */
 function laidOutFor(cols: number, rows: number) {
   return (screen: string[]) => {
-    const status = screen[rows - 2] ?? '';
+    const status = screen[rows - 1] ?? '';
     return screen.length === rows && screen[0]?.startsWith(JIWOO.name) === true && /\d+%\s*$/.test(status) && stringWidth(status.trimEnd()) === cols - 1;
   };
 }
@@ -272,7 +271,7 @@ describe.each([
     expect(screen[bar + 1], 'the first organization on the first row of the view').toMatch(/^주식회사 바다물류/);
     if (firstShown) expect(focusedText(screen)).toContain(FIRST);
     else expect(screen.join('\n')).not.toContain(FIRST);
-    expect(screen[screen.length - 2]).toMatch(/ q quit .* 0%\s*$/);
+    expect(statusRow(screen)).toMatch(/ q quit .* 0%\s*$/);
   });
 
   it('draws every box whole and no row wider than the terminal', () => {

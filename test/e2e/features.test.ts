@@ -15,6 +15,7 @@ import {JIWOO, JIWOO_PATH, jiwooJson} from '../helpers/e2e-jiwoo';
 import {KEYS, type PtyApp, ptyApps} from '../helpers/pty';
 import {FIXTURES_DIR} from '../helpers/resumes';
 import {restoredProblems, sttyWords} from '../helpers/terminal-state';
+import {statusRow} from '../helpers/frame-rows';
 
 const ADA = join(FIXTURES_DIR, 'ada.json');
 
@@ -43,8 +44,8 @@ function occurrences(term: string): number {
   return strings.reduce((n, s) => n + s.toLowerCase().split(needle).length - 1, 0);
 }
 
-/** The status bar: the last row of the frame (the frame is rows - 1 tall). */
-const status = (rows: string[]) => rows[rows.length - 2] ?? '';
+/** The status bar: the last row. */
+const status = statusRow;
 /** The status bar's scroll position. */
 const percent = (rows: string[]) => Number(/(\d+)%\s*$/.exec(status(rows))?.[1] ?? Number.NaN);
 /** The section bar's row: the one that starts with tab 1. */

@@ -11,6 +11,7 @@ import {cellWidth} from '../../src/text/width';
 import {JIWOO, JIWOO_PATH, jiwooJson} from '../helpers/e2e-jiwoo';
 import {KEYS, type PtyApp, ptyApps} from '../helpers/pty';
 import {screenWidthProblems} from '../helpers/terminal-state';
+import {statusRow} from '../helpers/frame-rows';
 
 const launch = ptyApps();
 const basics = jiwooJson().basics!;
@@ -19,8 +20,8 @@ const ADDRESS = basics.location!.address!;
 /** A word that is only in the summary ("알아채는", "notices"), never in a section. */
 const SUMMARY_WORD = SUMMARY.split(' ').find((w) => w === '알아채는')!;
 
-/** The status bar: the last row of the frame (the frame is rows - 1 tall). */
-const status = (rows: string[]) => rows[rows.length - 2] ?? '';
+/** The status bar: the last row. */
+const status = statusRow;
 /** The section bar's row: the one that starts with tab 1. */
 const barRow = (rows: string[]) => rows.findIndex((r) => r.startsWith(' 1 '));
 /** Text without spaces: a wrapped sentence compares with its source whatever the line breaks. */

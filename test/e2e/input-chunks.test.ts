@@ -8,8 +8,8 @@ import {JIWOO, JIWOO_PATH} from '../helpers/e2e-jiwoo';
 import {ptyApps} from '../helpers/pty';
 
 const launch = ptyApps();
-/** The status row of an 80×24 frame (the frame is rows - 1 lines). */
-const STATUS = 22;
+/** The status row of an 80×24 frame (its last row). */
+const STATUS = 23;
 
 async function open() {
   const app = launch({cols: 80, rows: 24, args: [JIWOO_PATH]});

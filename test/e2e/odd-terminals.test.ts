@@ -14,6 +14,7 @@ import {JIWOO, JIWOO_PATH, jiwooJson} from '../helpers/e2e-jiwoo';
 import {REPO_ROOT, tempFixtures} from '../helpers/fixtures';
 import {type PtyApp, type PtyOptions, ptyApps} from '../helpers/pty';
 import {ANY_ESCAPE, ENTER_ALT, printedWidthProblems, programOutput, restoredProblems, screenWidthProblems, sgrColors, sttyProblems} from '../helpers/terminal-state';
+import {percentOf} from '../helpers/frame-rows';
 
 const NAME = JIWOO.name;
 const FIRST_PROJECT = JIWOO.firstProject;
@@ -34,9 +35,9 @@ function launchScript(script: string, options: Omit<PtyOptions, 'command' | 'she
 const launchApp = (options: PtyOptions) => launch({...options, args: [JIWOO_PATH, ...(options.args ?? [])]});
 
 /** The status bar's scroll position. */
-const percent = (rows: string[]) => Number(/(\d+)%\s*$/.exec(rows[rows.length - 2] ?? '')?.[1] ?? Number.NaN);
+const percent = percentOf;
 
-/** A whole frame: the name on the first row and the status bar, with its position, on the last row but one. */
+/** A whole frame: the name on the first row and the status bar, with its position, on the last row. */
 const framed = (rows: string[]) => rows[0]?.startsWith(NAME) === true && !Number.isNaN(percent(rows));
 
 afterAll(() => fx.cleanup());

@@ -11,6 +11,7 @@ import {tempFixtures} from '../helpers/fixtures';
 import {largeResume, type LargeResume} from '../helpers/large';
 import {KEYS, type PtyApp, ptyApps} from '../helpers/pty';
 import {restoredProblems, screenWidthProblems} from '../helpers/terminal-state';
+import {percentOf} from '../helpers/frame-rows';
 
 const fx = tempFixtures('kim-resume-scale-');
 let large: LargeResume;
@@ -23,7 +24,6 @@ beforeAll(() => {
 });
 afterAll(() => fx.cleanup());
 
-const percentOf = (rows: string[]) => Number(/(\d+)%\s*$/.exec(rows[rows.length - 2] ?? '')?.[1] ?? NaN);
 const at = (p: (value: number) => boolean) => (rows: string[]) => p(percentOf(rows));
 
 describe('1,000 projects and 10,000 bullets', () => {

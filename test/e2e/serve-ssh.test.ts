@@ -55,7 +55,7 @@ describe('serve over SSH: what a session gets', () => {
     const client = await connect(server.ssh);
     const screen = await shell(client, 80, 24);
     await screen.waitFor(NAME);
-    // The frame's bottom line (the hints) sits on the window's last row but one or last.
+    // The frame's bottom line (the hints) sits on the window's last row.
     expect(screen.raw).toContain('\x1b[?1049h');
     screen.resize(120, 30);
     const wide = await screen.waitFor((rows) => rows.some((r) => r.length > 80 && /[┃│]\s*$/.test(r)));

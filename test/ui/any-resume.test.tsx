@@ -105,7 +105,7 @@ describe.each(ANY_RESUMES)('$name in the app', (fixture: AnyResume) => {
     for (let i = 0; i <= doc.sections.length; i++) {
       const section = i % doc.sections.length;
       const lines = screen();
-      expect(lines, `section ${section}`).toHaveLength(rows - 1);
+      expect(lines, `section ${section}`).toHaveLength(rows);
       for (const line of lines) expect(stringWidth(line), `section ${section}: ${line}`).toBeLessThanOrEqual(width);
       expect(lines[0]!.startsWith(fixture.person.slice(0, 3))).toBe(true);
       expect(activeTab(raw().split('\n')[barRow]!), `active tab on section ${section}`).toBe(section);

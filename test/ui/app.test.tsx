@@ -18,13 +18,13 @@ describe('App layouts', () => {
     [40, 12],
     [80, 24],
     [120, 40],
-  ])('at %i×%i: name, section bar, status bar; never wider than the screen nor taller than rows - 1', async (width, rows) => {
+  ])('at %i×%i: name, section bar, status bar; never wider than the screen nor taller than the terminal', async (width, rows) => {
     const {app, screen} = await start(width, rows);
     const lines = screen();
     expect(lines[0]).toContain('한지우');
     expect(lines.join('\n')).toContain('1 경력');
     expect(lines.at(-1)).toMatch(/\d+%\s*$/);
-    expect(lines.length).toBe(rows - 1);
+    expect(lines.length).toBe(rows);
     for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(width);
     app.unmount();
   });

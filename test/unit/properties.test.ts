@@ -4,7 +4,7 @@
  * bidi and zero-width characters, odd spaces and very long words. Each document is loaded from its
  * JSON text by `parseResume`, so it is sanitized exactly as a real file is; then every view must
  * keep its promises at any width: no control byte, nothing wider than the width, the frame no
- * taller than rows - 1. Widths are measured as the bundle's Ink measures them: string-width's
+ * taller than the terminal. Widths are measured as the bundle's Ink measures them: string-width's
  * interface over the app's cell count (src/text/string-width.ts; the count itself is tested
  * against what terminals draw in test/unit/cells.test.ts), independently of the wrapping in
  * src/text/width.ts.
@@ -172,19 +172,19 @@ describe('properties over generated résumés (loaded and sanitized from JSON)',
     offset[state.section] = Math.floor(scroll * Math.max(0, builder.geometry(state).lines - 1));
     return builder.build({...state, offset});
   };
-  it('FrameBuilder.build: no line wider than the width, at most rows - 1 lines (widths 10–300, rows 5–80; numRuns 500)', () => {
+  it('FrameBuilder.build: no line wider than the width, at most `rows` lines (widths 10–300, rows 5–80; numRuns 500)', () => {
     fc.assert(
       fc.property(frameCase, (c) => {
         const lines = frameOf(c);
         expect(tooWide(lines.map(lineText), c.cols)).toEqual([]);
-        expect(lines.length).toBeLessThanOrEqual(c.height - 1);
+        expect(lines.length).toBeLessThanOrEqual(c.height);
       }),
       {numRuns: 500 * NUM_RUNS},
     );
   });
 
   // Each Line is one terminal row: a newline in a span (a one-line field such as a name or a
-  // badge holding one) makes the terminal draw two, so the frame grows past rows - 1 and its
+  // badge holding one) makes the terminal draw two, so the frame grows past the screen and its
   // boxes break, though no line is too wide. Controls would reach the terminal directly.
   it('FrameBuilder.build: every line is one row, with no newline or control in any span (numRuns 500)', () => {
     fc.assert(

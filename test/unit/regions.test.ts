@@ -18,14 +18,14 @@ const count = doc.sections.length;
 const theme = createTheme({color: false, ascii: false});
 
 describe('frame regions: one description of the screen for drawing and the mouse', () => {
-  it('the header grows with the rows; the bar, body and status follow it; the frame is rows - 1 tall', () => {
+  it('the header grows with the rows; the bar, body and status follow it; the frame is as tall as the terminal, the status bar its last row', () => {
     for (const [rows, headerRows] of [[HEADER_GREETING_ROWS - 1, 1], [HEADER_GREETING_ROWS, 2], [HEADER_CONTACTS_ROWS, 3]] as const) {
       const r = frameRegions(doc, 0, {width: 100, rows});
       expect(r.header.lines).toHaveLength(headerRows);
       expect(r.bar.row).toBe(headerRows);
       expect(r.body.top).toBe(headerRows + 1);
       expect(r.status.row).toBe(r.body.top + r.body.height);
-      expect(r.status.row).toBe(rows - 2);
+      expect(r.status.row).toBe(rows - 1);
     }
   });
   it('the drawn frame puts each region where the regions say', () => {
@@ -36,7 +36,7 @@ describe('frame regions: one description of the screen for drawing and the mouse
     expect(lineText(frame[0]!)).toContain(doc.name);
     expect(lineText(frame[r.bar.row]!)).toBe(lineText(r.bar.line));
     expect(lineText(frame[r.status.row]!)).toMatch(/ 0% $/);
-    expect(frame).toHaveLength(screen.rows - 1);
+    expect(frame).toHaveLength(screen.rows);
   });
   it('tabs have columns on the bar row, side by side, each naming its section', () => {
     const r = frameRegions(doc, 0, {width: 100, rows: 30});
@@ -109,12 +109,12 @@ describe('the header unfolded (i): every word of it, in the frame regions', () =
     const seen: string[] = [];
     for (let i = 0; i < 20; i++) {
       const frame = builder.build(state);
-      expect(frame).toHaveLength(rows - 1);
+      expect(frame).toHaveLength(rows);
       for (const line of frame) expect(lineWidth(line)).toBeLessThanOrEqual(width);
       const r = builder.regions(state.section, screen, state.about);
       expect(r.header.unfolded).toBe(true);
       expect(lineText(frame[r.bar.row]!)).toBe(lineText(r.bar.line));
-      expect(r.status.row).toBe(rows - 2);
+      expect(r.status.row).toBe(rows - 1);
       seen.push(...frame.slice(0, r.bar.row).map(lineText));
       const next = press(state, 'down');
       if (next === state) break;

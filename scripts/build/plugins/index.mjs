@@ -35,14 +35,6 @@
 // no patch: only Ink's devtools module imports it, and no-ink-dev-await drops that import. The
 // two await patches (no-ink-dev-await, yoga-sync-start) let dist/ run as classic scripts with a
 // V8 code cache (src/boot/loader.ts); build.mjs fails if any top-level await is left.
-import {ansiTokenizeSameStyles} from './ansi-tokenize-same-styles.mjs';
-import {inkRowMemo} from './ink-row-memo.mjs';
-import {inkCompactRows} from './ink-compact-rows.mjs';
-import {inkEraseDown} from './ink-erase-down.mjs';
-import {inkSanitizeMemo} from './ink-sanitize-memo.mjs';
-import {inkBoundedTextCaches} from './ink-bounded-text-caches.mjs';
-import {ansiTokenizeSimpleGraphemes} from './ansi-tokenize-simple-graphemes.mjs';
-import {inkSharedCaches} from './ink-shared-caches.mjs';
 import {noCliHighlight} from './no-cli-highlight.mjs';
 import {noCliTable3} from './no-cli-table3.mjs';
 import {noInkDevAwait} from './no-ink-dev-await.mjs';
@@ -50,7 +42,6 @@ import {noInkErrorOverview} from './no-ink-error-overview.mjs';
 import {noNodeEmoji} from './no-node-emoji.mjs';
 import {noYargsAssert} from './no-yargs-assert.mjs';
 import {noYargsCompletion} from './no-yargs-completion.mjs';
-import {notInCi} from './not-in-ci.mjs';
 import {noSsh2Natives} from './no-ssh2-natives.mjs';
 import {ssh2NoDirname} from './ssh2-no-dirname.mjs';
 import {ssh2ServerOnly} from './ssh2-server-only.mjs';
@@ -63,14 +54,6 @@ import {yogaWasmBinary} from './yoga-wasm-binary.mjs';
 export function productPlugins() {
   return [
     stringWidthCells(),
-    inkSharedCaches(),
-    inkRowMemo(),
-    inkCompactRows(),
-    inkEraseDown(),
-    ansiTokenizeSameStyles(),
-    inkSanitizeMemo(),
-    ...inkBoundedTextCaches(),
-    ansiTokenizeSimpleGraphemes(),
     yogaWasmBinary(),
     yogaSyncStart(),
     oneSignalExit3(),
@@ -81,7 +64,6 @@ export function productPlugins() {
     noCliHighlight(),
     noNodeEmoji(),
     noCliTable3(),
-    notInCi(),
     ...noSsh2Natives(),
     ssh2NoDirname(),
     ...ssh2ServerOnly(),

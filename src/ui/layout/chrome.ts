@@ -161,6 +161,6 @@ export function helpLines(width: number): Line[] {
 export function tooSmallLines(width: number, rows: number, min: {width: number; rows: number}): Line[] {
   const message = `enlarge the terminal (now ${width}×${rows}, need ${min.width}×${min.rows})`;
   return wrapText(message, Math.max(1, width))
-    .slice(0, Math.max(1, rows - 1))
+    .slice(0, Math.max(1, rows))
     .map((l) => [span(l, 'plain')]);
 }

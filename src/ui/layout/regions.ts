@@ -47,8 +47,9 @@ export interface HeaderView {
 
 /**
  * The frame's rows, top to bottom: the header, the section bar, the body (the scrolling content
- * or an overlay), the status line. The frame is `rows - 1` lines tall: as tall as the terminal,
- * Ink clears the whole screen on every render and flickers (vadimdemedes/ink#450).
+ * or an overlay), the status line. The frame is as tall as the terminal: Ink 7 and later draw a
+ * frame that fills the screen without clearing it (vadimdemedes/ink#450, fixed upstream by
+ * "Fix fullscreen rerender flicker at terminal height"), so the bottom row is the status line's.
  * Drawing (FrameBuilder.build) and the mouse (a click's x and y) both read this, nothing else.
  */
 export interface FrameRegions {
@@ -68,8 +69,8 @@ function headerRegion(doc: ResumeDocument, screen: Screen, view: HeaderView): He
     return {top: 0, lines, unfolded: false, offset: 0, total: lines.length};
   }
   const all = fullHeaderLines(doc, screen.width, view.inline);
-  // The frame is rows - 1 tall; the bar, the status line and the body's least share the rest.
-  const room = Math.max(1, screen.rows - 1 - 2 - UNFOLDED_BODY_ROWS);
+  // The bar, the status line and the body's least share the rows the header does not take.
+  const room = Math.max(1, screen.rows - 2 - UNFOLDED_BODY_ROWS);
   const height = Math.min(all.length, room);
   const offset = clampOffset(view.unfolded.offset, all.length, height);
   return {top: 0, lines: all.slice(offset, offset + height), unfolded: true, offset, total: all.length};
@@ -92,6 +93,6 @@ export function frameRegions(doc: ResumeDocument, active: number, screen: Screen
     x += w;
   }
   const top = header.length + 1;
-  const height = Math.max(1, screen.rows - 1 - top - 1);
+  const height = Math.max(1, screen.rows - top - 1);
   return {header: head, bar: {row: header.length, line, tabs}, body: {top, height}, status: {row: top + height}};
 }
