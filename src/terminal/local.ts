@@ -18,8 +18,13 @@ export function localSession(stdin: NodeJS.ReadStream = process.stdin, stdout: N
   };
   const jobControl: JobControl = (hooks) => {
     let stopped = false;
+    // While stopped, the app reads nothing (Ink unrefs the terminal's input when it gives the
+    // terminal back), and a loop with nothing left to wait for ends the process as soon as
+    // SIGCONT runs it: this timer is what it waits for until the SIGCONT handler has run.
+    let waiting: NodeJS.Timeout | undefined;
     const suspend = () => {
       stopped = true;
+      waiting ??= setInterval(() => {}, 1 << 30);
       hooks.stopping();
       setRaw(false);
       // SIGSTOP, not SIGTSTP: a handler is installed for SIGTSTP (this one), and SIGSTOP cannot be
@@ -31,12 +36,15 @@ export function localSession(stdin: NodeJS.ReadStream = process.stdin, stdout: N
       stopped = false;
       setRaw(true);
       hooks.continued();
+      clearInterval(waiting);
+      waiting = undefined;
     };
     process.on('SIGTSTP', suspend);
     process.on('SIGCONT', onContinue);
     return {
       suspend,
       dispose() {
+        clearInterval(waiting);
         process.off('SIGTSTP', suspend);
         process.off('SIGCONT', onContinue);
       },

@@ -49,7 +49,17 @@ export interface HeldScreen {
   dispose(): void;
 }
 
-export function holdScreen(session: Session, options: {mouse: boolean; redraw: () => void}): HeldScreen {
+/**
+ * What the renderer does around a suspend, inside the screen the session holds: `give` before
+ * the screen is released (the renderer erases its frame and stops reading), `take` after it is
+ * taken again (the renderer reads again and draws its whole frame).
+ */
+export interface RendererHandover {
+  give(): void;
+  take(): void;
+}
+
+export function holdScreen(session: Session, options: {mouse: boolean; renderer: RendererHandover}): HeldScreen {
   let held = false;
   const {output} = session;
   const take = () => {
@@ -63,11 +73,14 @@ export function holdScreen(session: Session, options: {mouse: boolean; redraw: (
     output.write(LEAVE_SCREEN);
   };
   const jobs = session.jobControl?.({
-    stopping: release,
+    stopping() {
+      options.renderer.give();
+      release();
+    },
     continued() {
       if (held) return;
       take();
-      options.redraw();
+      options.renderer.take();
     },
   });
   return {take, release, suspend: jobs?.suspend, dispose: () => jobs?.dispose()};

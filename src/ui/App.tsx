@@ -3,6 +3,7 @@ import React, {useEffect, useMemo, useRef, useState} from 'react';
 import type {ResumeDocument} from '../document/model';
 import {WHEEL_STEP} from '../sizes';
 import type {InputEvent} from '../terminal/input';
+import type {RendererHandover} from '../terminal/session';
 import {FrameText} from './components/FrameText';
 import {FrameBuilder} from './frame';
 import {useInputEvents} from './hooks/useInputEvents';
@@ -24,12 +25,13 @@ export interface AppProps {
   crashAfterKeys?: number;
   /** Give the terminal back and stop (Ctrl-Z); absent where there is no job control. */
   onSuspend?: () => void;
-  /** Receives `redraw`, which draws the whole frame again (after the screen was cleared, as on `fg`). */
-  onRedraw?: (redraw: () => void) => void;
+  /**
+   * Receives what Ink does around a suspend: `give` erases the frame and stops reading the
+   * terminal, `take` reads it again and draws the whole frame (after the screen was cleared, as
+   * on `fg`). Ink's own suspendTerminal (7.1+), meant for handing the terminal to a child process.
+   */
+  onHandover?: (handover: RendererHandover) => void;
 }
-
-/** How long a redraw shows the empty frame: three frames at Ink's maxFps of 60. */
-const REDRAW_BLANK_MS = 50;
 
 /** What an input event asks of the reducer: keys, text and pastes as they are; the wheel and left clicks. */
 export function actionFor(event: InputEvent): Action | undefined {
@@ -50,8 +52,8 @@ export function actionFor(event: InputEvent): Action | undefined {
 }
 
 /** The interactive résumé: input events → reducer → frame lines. Everything it shows is built by FrameBuilder. */
-export function App({doc, theme, inline, initialSection = 0, size, crashAfterKeys, onSuspend, onRedraw}: AppProps) {
-  const {exit} = useApp();
+export function App({doc, theme, inline, initialSection = 0, size, crashAfterKeys, onSuspend, onHandover}: AppProps) {
+  const {exit, suspendTerminal} = useApp();
   const screen = useScreenSize(size);
   const builder = useMemo(() => new FrameBuilder(doc, theme, inline), [doc, theme, inline]);
   const reduce = useMemo(() => createReducer(builder.env()), [builder]);
@@ -59,17 +61,20 @@ export function App({doc, theme, inline, initialSection = 0, size, crashAfterKey
   // Events that arrive between renders must see the newest state, not the one of the last render.
   const latest = useRef(state);
   const events = useRef(0);
-  // Ink writes a frame only when it differs from the last one it wrote: an empty frame, then
-  // the real one again, makes it draw the whole frame on a screen cleared behind its back. The
-  // empty one is held for a few frame intervals, so that Ink's render throttle (maxFps) cannot
-  // fold the two into one unchanged frame.
-  const [blank, setBlank] = useState(false);
-  useEffect(() => onRedraw?.(() => setBlank(true)), []);
   useEffect(() => {
-    if (!blank) return;
-    const timer = setTimeout(() => setBlank(false), REDRAW_BLANK_MS);
-    return () => clearTimeout(timer);
-  }, [blank]);
+    // suspendTerminal() does its giving back synchronously, before its promise settles.
+    let suspension: ReturnType<typeof suspendTerminal> | undefined;
+    onHandover?.({
+      give() {
+        suspension ??= suspendTerminal();
+      },
+      take() {
+        const held = suspension;
+        suspension = undefined;
+        void held?.then((s) => s.resume());
+      },
+    });
+  }, []);
 
   const dispatch = (action: Action) => {
     const next = reduce(latest.current, action);
@@ -98,7 +103,7 @@ export function App({doc, theme, inline, initialSection = 0, size, crashAfterKey
   if (crashAfterKeys !== undefined && events.current >= crashAfterKeys) throw new Error(`test crash after ${crashAfterKeys} keys`);
   return (
     <Box flexDirection="column" width={state.screen.width}>
-      {blank ? null : <FrameText lines={builder.build(state)} theme={theme} width={state.screen.width} />}
+      <FrameText lines={builder.build(state)} theme={theme} width={state.screen.width} />
     </Box>
   );
 }

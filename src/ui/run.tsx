@@ -7,7 +7,7 @@ import {hasMarkdown} from './markdown-hint';
 import type {Asking} from '../terminal/ask';
 import type {TerminalReply} from '../terminal/input';
 import {joinFrameWrites} from '../terminal/frame-writes';
-import {holdScreen, type Session} from '../terminal/session';
+import {holdScreen, type RendererHandover, type Session} from '../terminal/session';
 import {defaultCellWidth, setClusterWidths} from '../text/cells';
 import {widthProbe, widthsFromReports} from '../text/width-probe';
 import {createTheme, THEMES, type ThemeName} from './theme';
@@ -75,12 +75,13 @@ async function learnEmojiWidths(asking: Asking | undefined, emoji: readonly stri
  * alternate screen, mouse reports and bracketed paste are switched off here, and by the
  * session's end handler when it is ended from outside (a signal, the server stopping). Where the
  * session has job control, Ctrl-Z gives the terminal back and stops; `fg` takes it again and
- * redraws the whole frame.
+ * Ink redraws the whole frame (its suspendTerminal, since 7.1).
  */
 export async function runInteractive(doc: ResumeDocument, options: InteractiveOptions, session: Session): Promise<number> {
   let instance: ReturnType<typeof render> | undefined;
-  let redraw = () => {};
-  const screen = holdScreen(session, {mouse: options.mouse, redraw: () => redraw()});
+  // The app hands Ink's own suspend (useApp().suspendTerminal) over once it is mounted.
+  let renderer: RendererHandover = {give() {}, take() {}};
+  const screen = holdScreen(session, {mouse: options.mouse, renderer: {give: () => renderer.give(), take: () => renderer.take()}});
   const restore = () => screen.release();
   const removeEndHandler = session.onEnd(restore);
   screen.take();
@@ -105,7 +106,7 @@ export async function runInteractive(doc: ResumeDocument, options: InteractiveOp
           initialSection={options.initialSection}
           crashAfterKeys={options.crashAfterKeys}
           onSuspend={screen.suspend}
-          onRedraw={(draw) => (redraw = draw)}
+          onHandover={(handover) => (renderer = handover)}
         />
       </ErrorBoundary>,
       {

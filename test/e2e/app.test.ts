@@ -350,7 +350,7 @@ describe('quitting', () => {
     await app.ready(FIRST);
     app.press(KEYS.escape);
     const noted = await app.waitFor('Esc: nothing to close');
-    expect(noted.at(-2) ?? '', 'the status line').toMatch(/^ q quit /);
+    expect(statusRow(noted), 'the status line').toMatch(/^ q quit /);
     expect(noted.join('\n')).toContain(FIRST);
     expect(app.hasExited).toBe(false);
     app.press('q');

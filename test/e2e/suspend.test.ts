@@ -3,6 +3,7 @@ import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {fixturePath} from '../helpers/fixtures';
 import {ptyApps, type PtyApp} from '../helpers/pty';
+import {statusRow} from '../helpers/frame-rows';
 
 // test/fixtures/jiwoo.json: its name is 한지우, its first section 경력.
 const launch = ptyApps();
@@ -41,7 +42,7 @@ describe.skipIf(process.platform === 'win32')('suspend: Ctrl-Z and SIGTSTP give 
       await app.ready('한지우');
       expect(terminalState(app)).toEqual({screen: 'alternate', lineMode: false, mouse: 'vt200', paste: true});
       app.press('j');
-      const before = await app.waitFor((rows) => /\d+%\s*$/.test(rows[22] ?? '') && !/ 0%\s*$/.test(rows[22] ?? ''));
+      const before = await app.waitFor((rows) => /\d+%\s*$/.test(statusRow(rows) ?? '') && !/ 0%\s*$/.test(statusRow(rows) ?? ''));
       stop(app);
       await waitState(app, true);
       await app.flushed();
@@ -49,11 +50,11 @@ describe.skipIf(process.platform === 'win32')('suspend: Ctrl-Z and SIGTSTP give 
 
       process.kill(app.programPid(), 'SIGCONT');
       await waitState(app, false);
-      const after = await app.waitFor((rows) => rows[0]!.startsWith('한지우') && rows[22] === before[22], 10_000, 'the whole frame again');
+      const after = await app.waitFor((rows) => rows[0]!.startsWith('한지우') && statusRow(rows) === statusRow(before), 10_000, 'the whole frame again');
       expect(after).toEqual(before);
       expect(terminalState(app)).toEqual({screen: 'alternate', lineMode: false, mouse: 'vt200', paste: true});
       app.press('k');
-      await app.waitFor((rows) => / 0%\s*$/.test(rows[22] ?? ''));
+      await app.waitFor((rows) => / 0%\s*$/.test(statusRow(rows) ?? ''));
       app.press('q');
       expect((await app.exited()).exitCode).toBe(0);
     });
