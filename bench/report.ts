@@ -150,6 +150,17 @@ export function markdownPage(results: Results, command: string): string {
     `| terminal | ${results.terminal} |`,
     `| took | ${results.totalSeconds === undefined ? '–' : `${results.totalSeconds.toFixed(0)} s`} |`,
     '',
+  ];
+  // A 1-minute load average above the CPU count: other work shared the cores, so times (and a
+  // target met or missed by a little) say less than usual.
+  const busiest = Math.max(results.loadAverageAtStart[0] ?? 0, results.loadAverageAtEnd?.[0] ?? 0);
+  if (busiest > results.cpus) {
+    lines.push(
+      `> **A busy machine:** the 1-minute load average was ${load(results.loadAverageAtStart.slice(0, 1))} at the start and ${load(results.loadAverageAtEnd?.slice(0, 1))} at the end of this run, on ${results.cpus} CPUs: other work shared the cores, so the times are noisier than usual, ratios of medians less so. Run the bench again on a quieter machine before reading much into a target missed.`,
+      '',
+    );
+  }
+  lines.push(
     '## Results',
     '',
     'Median, then the range (min–max) over the runs. A ratio is the ratio of two medians measured in this run, interleaved; the target is the goal the figure is held to.',
@@ -169,7 +180,7 @@ export function markdownPage(results: Results, command: string): string {
         .reduce((acc, c) => `${acc} ${c} |`, '|'),
     ),
     '',
-  ];
+  );
   const failures = results.failures ?? [];
   if (failures.length) {
     lines.push('## Problems met in this run', '', ...failures.map((p) => `- ${p.split('\n')[0]}`), '');
@@ -185,7 +196,7 @@ export function markdownPage(results: Results, command: string): string {
     `- **Key to screen**: ↓, Tab and PgDn, from the key written to the screen changed; spaced (${results.latency ? `${results.latency.pauseMs} ms apart, ` : ''}${spacedN ?? 'several'} presses per key and app) and back to back (${results.latency?.burstLength ?? 'a few'} in a row).`,
     '- **Memory**: peak RSS (VmHWM) at first paint, after 50 keys, and piped (GNU time when present).',
     '- **Package**: `npm pack`, then `npm install --offline` of the tarball (3 runs) and whether the installed command runs.',
-    `- **Scale**: first paint of a generated résumé of ${results.scale?.file.projects ?? '1,000'} projects against the real one.`,
+    `- **Scale**: first paint of a generated résumé of ${(results.scale?.file.projects ?? 1000).toLocaleString('en-US')} projects against the real one.`,
     `- **Serve**: \`kim-resume serve\` on loopback: ${results.serve ? `${results.serve.sshSessions} SSH sessions at once (half the app with keys, half plain text) and ${results.serve.httpRequests} HTTP requests, 20 at a time` : 'concurrent SSH sessions and HTTP requests'}.`,
     '',
     'Every sample is in `bench/results.json`. What bounds these figures, and how they got here: [architecture.md, "Performance"](architecture.md#performance).',
