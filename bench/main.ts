@@ -6,8 +6,10 @@
  * common options), then measures first paint, piped output, key-to-screen latency, peak memory,
  * the package and a large résumé. Commands being compared are interleaved round-robin (2 noisy
  * shared cores); every figure is min/median/max over the runs, and a ratio is the ratio of two
- * medians measured in this run. Prints a table against the targets and writes every figure to
- * bench/results.json. Programs run in a pty driven by test/helpers' PtyApp, as in the tests.
+ * medians measured in this run. Prints a table against the targets, writes every figure to
+ * bench/results.json and the same table, with the run's date, Node, commit and load average, to
+ * docs/performance.md (not with --only: a partial run leaves the page alone). Programs run in a
+ * pty driven by test/helpers' PtyApp, as in the tests.
  */
 import {rmSync, writeFileSync} from 'node:fs';
 import {loadavg} from 'node:os';
@@ -16,7 +18,7 @@ import {performance} from 'node:perf_hooks';
 import {parseArgs} from './args';
 import {buildAll} from './build';
 import {log, OUT, ROOT, WARM_CACHE} from './config';
-import {table} from './report';
+import {benchCommand, markdownPage, table} from './report';
 import {newResults, type Run} from './results';
 import {measureFirstPaint} from './steps/first-paint';
 import {measureLatency} from './steps/latency';
@@ -26,7 +28,8 @@ import {measurePiped} from './steps/piped';
 import {measureScale} from './steps/scale';
 import {measureServe} from './steps/serve';
 
-const {runs, only} = parseArgs(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const {runs, only} = parseArgs(argv);
 // Every program started inherits the warm code cache folder; cold runs get an empty one each.
 rmSync(WARM_CACHE, {recursive: true, force: true});
 rmSync(join(OUT, 'cache-cold'), {recursive: true, force: true});
@@ -71,5 +74,10 @@ if (failures.length) {
   console.log('\nProblems:');
   for (const f of failures) console.log(`- ${f}`);
 }
-console.log('\nAll figures: bench/results.json');
+if (only) {
+  console.log('\nAll figures: bench/results.json (docs/performance.md not written: --only measured part of the bench)');
+} else {
+  writeFileSync(join(ROOT, 'docs/performance.md'), markdownPage(results, benchCommand(argv)));
+  console.log('\nAll figures: bench/results.json; the page: docs/performance.md');
+}
 process.exit(0);

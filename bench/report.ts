@@ -1,16 +1,36 @@
-/** The table printed at the end: each figure as min / median / max, its ratio, its target. */
+/**
+ * What a bench run reports, from one list of rows: the table printed at the end (each figure as
+ * min / median / max, its ratio, its target) and docs/performance.md, the same rows as Markdown
+ * with the run's date, Node version, commit and load average. No figure on that page is typed
+ * by hand: `npm run bench` writes it.
+ */
 import type {Results} from './results';
 import type {Stats} from './stats';
 import {KEY_LABEL, KEYS, type KeyKind} from './steps/latency';
 import {ratio} from './stats';
 
-export function table(results: Results): string {
-  const rows: string[][] = [];
-  const f = (x: number, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : '–');
-  const r = (x: number) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : '');
-  const verdict = (ok: boolean | undefined) => (ok === undefined ? '' : ok ? 'met' : 'MISSED');
+/** One measured figure: its statistics (or a single value in `unit`), its ratio, its target. */
+export interface Row {
+  what: string;
+  stats?: Stats;
+  /** The unit of `stats`, or the whole value when there are no statistics. */
+  unit: string;
+  ratio: string;
+  target: string;
+  /** undefined: no target. */
+  ok?: boolean;
+}
+
+const f = (x: number, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : '–');
+const r = (x: number) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : '');
+/** A difference with its sign: +3.9, −4.1. */
+const signed = (d: number) => `${d < 0 ? '−' : '+'}${f(Math.abs(d))}`;
+const verdict = (ok: boolean | undefined) => (ok === undefined ? '' : ok ? 'met' : 'MISSED');
+
+export function rows(results: Results): Row[] {
+  const rows: Row[] = [];
   const add = (what: string, s: Stats | undefined, unit: string, ratioText?: string, target?: string, ok?: boolean) =>
-    rows.push([what, s ? `${f(s.min)} / ${f(s.median)} / ${f(s.max)} ${unit}` : unit, ratioText ?? '', target ?? '', verdict(ok)]);
+    rows.push({what, stats: s, unit, ratio: ratioText ?? '', target: target ?? '', ok});
 
   const fp = results.firstPaint;
   if (fp) {
@@ -18,6 +38,9 @@ export function table(results: Results): string {
     add('first paint: kim-resume, cold (no cache)', fp.ms.oursCold, 'ms', `${r(fp.ratioOursColdToOneBox)} one-box`, '≤ 1.00× one-box', fp.ratioOursColdToOneBox <= 1.0);
     add('first paint: one-box Ink app', fp.ms.oneBox, 'ms');
     add('first paint: bare node', fp.ms.bareNode, 'ms', `kim-resume ${r(fp.ratioOursToBareNode)}`);
+    const warm = fp.vmHwmAtFirstPaintMiB.ours;
+    const cold = fp.vmHwmAtFirstPaintMiB.oursCold;
+    if (warm && cold) add('RSS at first paint: warm cache / cold', warm, 'MiB', `${signed(warm.median - cold.median)} MiB against cold (${f(cold.median)})`);
   }
   const p = results.piped;
   if (p) {
@@ -42,8 +65,6 @@ export function table(results: Results): string {
       }
     }
   }
-  /** A difference with its sign: +3.9, −4.1. */
-  const signed = (d: number) => `${d < 0 ? '−' : '+'}${f(Math.abs(d))}`;
   const m = results.memory;
   if (m) {
     add('RSS interactive, first paint', m.interactiveMiB.afterFirstPaint, 'MiB');
@@ -78,9 +99,108 @@ export function table(results: Results): string {
     add(`serve: ${sv.httpRequests} HTTP requests, 20 at once`, sv.httpMs, 'ms', `p95 ${f(sv.httpMs.p95)} ms`);
     add('serve: peak RSS of the server', undefined, `${f(sv.peakRssMiB)} MiB`, `chunk ${f(sv.chunkKB)} KB (${f(sv.chunkGzipKB)} gzipped)`, 'none failed', sv.failed.length === 0);
   }
+  return rows;
+}
+
+/** The table printed at the end of a run. */
+export function table(results: Results): string {
+  const cells = rows(results).map((row) => [
+    row.what,
+    row.stats ? `${f(row.stats.min)} / ${f(row.stats.median)} / ${f(row.stats.max)} ${row.unit}` : row.unit,
+    row.ratio,
+    row.target,
+    verdict(row.ok),
+  ]);
   const head = ['what', 'min / median / max', 'ratio (of medians)', 'target', ''];
-  const all = [head, ...rows];
+  const all = [head, ...cells];
   const widths = head.map((_, i) => Math.max(...all.map((row) => [...row[i]!].length)));
   const line = (row: string[]) => row.map((c, i) => c + ' '.repeat(widths[i]! - [...c].length)).join(' | ').trimEnd();
-  return [line(head), widths.map((w) => '-'.repeat(w)).join('-|-'), ...rows.map(line)].join('\n');
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('-|-'), ...cells.map(line)].join('\n');
+}
+
+/** The bench command that makes `runs` runs: what the page says wrote it. */
+export function benchCommand(argv: string[]): string {
+  return argv.length ? `npm run bench -- ${argv.join(' ')}` : 'npm run bench';
+}
+
+const load = (l: number[] | undefined) => (l ? l.map((x) => x.toFixed(2)).join(' ') : '–');
+/** A table cell: pipes escaped, so a figure's text cannot break the Markdown table. */
+const cell = (s: string) => s.replace(/\|/g, '\\|');
+
+/** docs/performance.md: the run's figures as Markdown, written by `npm run bench` from results.json. */
+export function markdownPage(results: Results, command: string): string {
+  const b = results.build;
+  const commit = b ? `${b.commit}${b.uncommitted.length ? ` plus uncommitted changes (${b.uncommitted.map((u) => u.trim()).join(', ')})` : ''}` : '–';
+  const fp = results.firstPaint;
+  const spacedN = results.latency?.spacedMs.ours?.down?.n;
+  const lines: string[] = [
+    '# Performance',
+    '',
+    '<!-- Generated by `npm run bench` (bench/main.ts, bench/report.ts) from bench/results.json. Do not edit by hand: run the bench and commit the page it writes. -->',
+    '',
+    `**This page is generated.** \`${command}\` wrote it from its own results (\`bench/results.json\`, not committed); every figure below was measured in that one run. To refresh it, run \`npm run bench\` (15 runs each; \`-- --quick\`: 5; \`-- --runs N\`) and commit \`docs/performance.md\`. A run limited with \`--only\` prints its table but leaves this page alone.`,
+    '',
+    '| the run | |',
+    '| --- | --- |',
+    `| date | ${results.date} |`,
+    `| commit measured | ${cell(commit)} |`,
+    `| Node.js | ${results.node}, ${results.cpus} CPUs |`,
+    `| runs per measured command | ${results.runs} (\`${command}\`) |`,
+    `| load average (1, 5, 15 min) | ${load(results.loadAverageAtStart)} at the start → ${load(results.loadAverageAtEnd)} at the end |`,
+    `| terminal | ${results.terminal} |`,
+    `| took | ${results.totalSeconds === undefined ? '–' : `${results.totalSeconds.toFixed(0)} s`} |`,
+    '',
+  ];
+  // A 1-minute load average above the CPU count: other work shared the cores, so times (and a
+  // target met or missed by a little) say less than usual.
+  const busiest = Math.max(results.loadAverageAtStart[0] ?? 0, results.loadAverageAtEnd?.[0] ?? 0);
+  if (busiest > results.cpus) {
+    lines.push(
+      `> **A busy machine:** the 1-minute load average was ${load(results.loadAverageAtStart.slice(0, 1))} at the start and ${load(results.loadAverageAtEnd?.slice(0, 1))} at the end of this run, on ${results.cpus} CPUs: other work shared the cores, so the times are noisier than usual, ratios of medians less so. Run the bench again on a quieter machine before reading much into a target missed.`,
+      '',
+    );
+  }
+  lines.push(
+    '## Results',
+    '',
+    'Median, then the range (min–max) over the runs. A ratio is the ratio of two medians measured in this run, interleaved; the target is the goal the figure is held to.',
+    '',
+    '| what | median | min–max | ratio (of medians) | target | |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows(results).map((row) =>
+      [
+        row.what,
+        row.stats ? `${f(row.stats.median)} ${row.unit}` : row.unit,
+        row.stats ? `${f(row.stats.min)}–${f(row.stats.max)}` : '',
+        row.ratio,
+        row.target,
+        row.ok === undefined ? '' : row.ok ? 'met' : '**missed**',
+      ]
+        .map(cell)
+        .reduce((acc, c) => `${acc} ${c} |`, '|'),
+    ),
+    '',
+  );
+  const failures = results.failures ?? [];
+  if (failures.length) {
+    lines.push('## Problems met in this run', '', ...failures.map((p) => `- ${p.split('\n')[0]}`), '');
+  }
+  lines.push(
+    '## How it is measured',
+    '',
+    `\`npm run bench\` (\`bench/main.ts\`) builds the package and a baseline, then measures each step with the commands it compares interleaved round-robin, ${results.runs} runs each. The machine is shared, so times swing between runs (about ±15% on the 2-core machine this was built on); ratios of medians from one interleaved run swing less.`,
+    '',
+    `- **Baseline**: \`bench/one-box.tsx\`, the smallest full-screen Ink app: one bordered box with a counter that ↓, Tab and PgDn increment (${b ? `${f(b.oneBoxKB, 0)} kB; ${b.oneBoxBuild}` : 'built with the product\'s common esbuild options'}), and bare \`node\`. kim-resume is measured as a private copy of the package (\`bench/.out/pkg\`${b ? `, dist/ ${f(b.distKB, 0)} kB` : ''}).`,
+    `- **First paint**: from the start to the first whole frame on the screen of a ${results.terminal.split(' ')[0]} pty (node-pty + @xterm/headless, as in the tests). Warm: the V8 code cache written by the warm-up; cold: an empty \`XDG_CACHE_HOME\` per run.${fp ? '' : ' (not run)'}`,
+    `- **Piped text**: the whole résumé into a pipe, against \`node\` writing as many lines${results.piped ? ` (${results.piped.lines} lines, ${f(results.piped.bytes / 1000)} kB)` : ''} and \`node -e ""\`.`,
+    `- **Key to screen**: ↓, Tab and PgDn, from the key written to the screen changed; spaced (${results.latency ? `${results.latency.pauseMs} ms apart, ` : ''}${spacedN ?? 'several'} presses per key and app) and back to back (${results.latency?.burstLength ?? 'a few'} in a row).`,
+    '- **Memory**: peak RSS (VmHWM) at first paint, after 50 keys, and piped (GNU time when present).',
+    '- **Package**: `npm pack`, then `npm install --offline` of the tarball (3 runs) and whether the installed command runs.',
+    `- **Scale**: first paint of a generated résumé of ${(results.scale?.file.projects ?? 1000).toLocaleString('en-US')} projects against the real one.`,
+    `- **Serve**: \`kim-resume serve\` on loopback: ${results.serve ? `${results.serve.sshSessions} SSH sessions at once (half the app with keys, half plain text) and ${results.serve.httpRequests} HTTP requests, 20 at a time` : 'concurrent SSH sessions and HTTP requests'}.`,
+    '',
+    'Every sample is in `bench/results.json`. What bounds these figures, and how they got here: [architecture.md, "Performance"](architecture.md#performance).',
+    '',
+  );
+  return lines.join('\n');
 }
