@@ -39,6 +39,7 @@ export function parser(args: string[]) {
     .option('check', {type: 'boolean', default: false, describe: 'print every problem of FILE, one per line, and exit: 2 when there are any, 0 when none'})
     .option('mouse', {type: 'boolean', default: true, describe: 'wheel scrolls, clicks pick a section or a panel (--no-mouse: off)'})
     .option('ascii', {type: 'boolean', default: false, describe: 'draw boxes with ASCII characters (for terminals that draw box lines wide)'})
+    .option('screen-reader', {type: 'boolean', default: false, describe: 'for a screen reader: one column in reading order, no drawn boxes (also INK_SCREEN_READER=true)'})
     .option('help', {alias: 'h', type: 'boolean', describe: 'show this help'})
     .option('version', {alias: 'v', type: 'boolean', describe: 'show the version'})
     .strict()
@@ -53,7 +54,7 @@ export function parser(args: string[]) {
 
 /** The options that take one value, and the on/off switches (which take none). */
 const VALUED = ['format', 'width', 'section', 'tech'] as const;
-const SWITCHES = ['color', 'mouse', 'ascii', 'strict', 'check', 'help', 'version'];
+const SWITCHES = ['color', 'mouse', 'ascii', 'screen-reader', 'strict', 'check', 'help', 'version'];
 
 /**
  * yargs' messages in the words of this command line: options keep their dashes as typed, a
@@ -137,6 +138,7 @@ export async function parseArguments(args: string[]): Promise<{argv: Arguments; 
         tech: argv.tech,
         mouse: argv.mouse,
         ascii: argv.ascii,
+        screenReader: argv.screenReader,
         strict: argv.strict,
         check: argv.check,
         help: argv.help === true,

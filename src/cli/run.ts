@@ -181,7 +181,9 @@ async function runLoaded(argv: Arguments, io: Io, {format, color, choice, width,
     const theme = themeName(color, choice, answered, io.env);
     // The code cache is written once the first frame is on the screen, off the way to it; then the
     // loader (src/boot/main.ts) stops V8's young generation from growing.
-    return runInteractive(doc, {color, theme, ascii: argv.ascii, mouse: argv.mouse, initialSection: section, asking: probing, emoji, crashAfterKeys: crashAfterKeys(io.env), onFirstFrame: startupDone}, session);
+    // Ink's own switch for screen readers (INK_SCREEN_READER=true), or the flag.
+    const screenReader = argv.screenReader || io.env.INK_SCREEN_READER === 'true';
+    return runInteractive(doc, {color, theme, ascii: argv.ascii, screenReader, mouse: argv.mouse, initialSection: section, asking: probing, emoji, crashAfterKeys: crashAfterKeys(io.env), onFirstFrame: startupDone}, session);
   }
   if (section !== undefined) {
     const id = doc.sections[section]!.id;

@@ -17,6 +17,11 @@ export interface InteractiveOptions {
   /** The theme chosen for this terminal (src/cli/colour.ts themeName). */
   theme: ThemeName;
   ascii: boolean;
+  /**
+   * A screen reader is in use: Ink writes each frame for it (isScreenReaderEnabled, Ink 6.1+),
+   * and the frame is laid out in reading order (one column, no drawn boxes).
+   */
+  screenReader?: boolean;
   /** Report the mouse (wheel, clicks); --no-mouse turns it off. */
   mouse: boolean;
   initialSection?: number;
@@ -122,6 +127,7 @@ export async function runInteractive(doc: ResumeDocument, options: InteractiveOp
         // Ink, a terminal with CI set in its environment would get only the last frame
         // (vadimdemedes/ink#718). Ink's own option since 7.0 (#888).
         interactive: true,
+        isScreenReaderEnabled: options.screenReader ?? false,
         // Ink 6.8's incrementalRendering misplaced our full-screen frame by one row after a
         // section change (seen in tmux): each frame is redrawn whole instead, inside
         // synchronized output, which Ink turns on by itself. The ink-compact-rows build patch
