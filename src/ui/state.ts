@@ -3,7 +3,7 @@ import type {TechEntry} from '../document/tech';
 import {LINE_STEP} from '../sizes';
 import type {KeyPress} from '../terminal/input';
 import {graphemes} from '../text/width';
-import {commandFor, editKeyFor, type Command, type EditKey} from './keymap';
+import {commandFor, editKeyFor, worksWhenTooSmall, type Command, type EditKey} from './keymap';
 import {isTooSmall, type FrameRegions, type Screen} from './layout/regions';
 import {goToMatch, reduceEditing, reduceHelp, reduceScroll} from './overlays';
 import {emptySearch, type Match, type SearchState} from './search';
@@ -143,8 +143,8 @@ export function createReducer(env: ReducerEnv): Reducer {
       case 'paste':
         return state.search?.editing && !tooSmall ? reduceEditing(state, state.search, {type: 'text', text: action.text.replace(/\s*\n\s*/g, ' ')}, env) : state;
     }
-    // Below the minimum size nothing is laid out: only what the keymap allows then (quit) works.
-    if (tooSmall && !(action.type === 'command' && action.command === 'quit')) return state;
+    // Below the minimum size nothing is laid out: only the commands the keymap keeps then (quit, suspend) work.
+    if (tooSmall && !(action.type === 'command' && worksWhenTooSmall(action.command))) return state;
     if (action.type === 'command' && action.command === 'quit') return {...state, quit: true};
     if (action.type === 'command' && action.command === 'suspend') return {...state, suspends: state.suspends + 1};
     if (state.search?.editing) return reduceEditing(state, state.search, action, env);

@@ -48,6 +48,16 @@ describe('App layouts', () => {
     expect(screen().join(' ')).toContain('enlarge the terminal (now 39×10, need');
     app.unmount();
   });
+
+  it('at 30×5 Ctrl-Z still suspends (the app calls onSuspend), under the enlarge message', async () => {
+    let suspended!: () => void;
+    const suspend = new Promise<void>((resolve) => (suspended = resolve));
+    const {app, screen} = await startInk(<App doc={doc} theme={theme} size={{width: 30, rows: 5}} onSuspend={() => suspended()} />);
+    expect(screen().join(' ')).toContain('enlarge');
+    app.stdin.write('\x1a');
+    await suspend;
+    app.unmount();
+  });
 });
 
 describe('App keys', () => {

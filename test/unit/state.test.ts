@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import type {Entry} from '../../src/document/model';
 import {LINE_STEP} from '../../src/sizes';
 import type {KeyPress} from '../../src/terminal/input';
-import type {Command} from '../../src/ui/keymap';
+import {KEYMAP, type Command} from '../../src/ui/keymap';
 import type {FrameRegions} from '../../src/ui/layout/regions';
 import {clampOffset, createReducer, initialState, revealOffset, scrollPercent, type Action, type Geometry, type NavState, type Region, type ReducerEnv} from '../../src/ui/state';
 
@@ -290,5 +290,23 @@ describe('input reaches the reducer as keys, text, pastes and clicks', () => {
     expect(reduce(tiny, {type: 'text', text: 'j/x'}, g)).toBe(tiny);
     expect(reduce(tiny, key({input: 'q'}), g).quit).toBe(true);
     expect(reduce(tiny, key({name: 'escape', input: ''}), g)).toBe(tiny);
+  });
+
+  it('at 30×5 Ctrl-Z suspends, as the keymap says, and keeps the place; q still quits', () => {
+    const s = run(start0(), g, 'down');
+    const tiny = reduce(s, {type: 'resize', screen: {width: 30, rows: 5}}, g);
+    const suspended = reduce(tiny, key({input: 'z', ctrl: true}), g);
+    expect(suspended.suspends).toBe(1);
+    expect(at(suspended)).toEqual(at(s));
+    expect(suspended.quit).toBe(false);
+    expect(reduce(suspended, key({input: 'z', ctrl: true}), g).suspends).toBe(2);
+    expect(reduce(tiny, {type: 'command', command: 'suspend'}, g).suspends).toBe(1);
+    // Every command the keymap keeps below the minimum size does something there; the others nothing.
+    for (const binding of KEYMAP) {
+      const next = reduce(tiny, {type: 'command', command: binding.command, digit: 1}, g);
+      if (binding.whenTooSmall) expect(next, binding.command).not.toBe(tiny);
+      else expect(next, binding.command).toBe(tiny);
+    }
+    expect(reduce(tiny, key({input: 'q'}), g).quit).toBe(true);
   });
 });
