@@ -7,10 +7,12 @@ import {commandFor, editKeyFor, worksWhenTooSmall, type Command, type EditKey} f
 import {isTooSmall, type FrameRegions, type Screen} from './layout/regions';
 import {goToMatch, reduceEditing, reduceHelp, reduceScroll} from './overlays';
 import {emptySearch, type Match, type SearchState} from './search';
+import {clampOffset, isScrollCommand, scrollTarget, viewportView, type ScrollCommand} from './scroll';
 import {openTech, reduceTech, type TechState} from './tech';
-import {clampOffset, normalize, revealOffset, scrollTo, withSection} from './viewport';
+import {normalize, revealOffset, scrollTo, withSection} from './viewport';
 
-export {clampOffset, normalize, revealOffset, scrollPercent} from './viewport';
+export {clampOffset} from './scroll';
+export {normalize, revealOffset, scrollPercent} from './viewport';
 export type {Screen} from './layout/regions';
 
 /**
@@ -165,10 +167,10 @@ function resize(state: NavState, screen: Screen, env: ReducerEnv): NavState {
   return normalize(next, env.geometry, 'some');
 }
 
-/** Scrolls the unfolded header by `delta` lines (clamped where its region is drawn). */
-function scrollHeader(state: NavState, delta: number, env: ReducerEnv): NavState {
+/** Scrolls the unfolded header by a step, or the wheel's lines. */
+function scrollHeader(state: NavState, move: ScrollCommand | number, env: ReducerEnv): NavState {
   const {header} = env.regions(state);
-  const offset = clampOffset(header.offset + delta, header.total, header.lines.length);
+  const offset = scrollTarget(viewportView(header.offset, header.total, header.lines.length), move);
   return offset === header.offset ? state : {...state, about: {offset}};
 }
 
@@ -207,28 +209,11 @@ const KEEP_HEADER: ReadonlySet<Command> = new Set(['search', 'nextMatch', 'prevM
 
 /** Keys the unfolded header takes for itself: fold it, scroll it. */
 function aboutCommand(state: NavState, command: Command, env: ReducerEnv): NavState | undefined {
-  const {header} = env.regions(state);
-  const height = header.lines.length;
+  if (isScrollCommand(command)) return scrollHeader(state, command, env);
   switch (command) {
     case 'about':
     case 'back':
       return {...state, about: undefined};
-    case 'down':
-      return scrollHeader(state, 1, env);
-    case 'up':
-      return scrollHeader(state, -1, env);
-    case 'pageDown':
-      return scrollHeader(state, height, env);
-    case 'pageUp':
-      return scrollHeader(state, -height, env);
-    case 'halfDown':
-      return scrollHeader(state, Math.max(1, Math.floor(height / 2)), env);
-    case 'halfUp':
-      return scrollHeader(state, -Math.max(1, Math.floor(height / 2)), env);
-    case 'top':
-      return scrollHeader(state, -header.total, env);
-    case 'bottom':
-      return scrollHeader(state, header.total, env);
     case 'toggle':
     case 'toggleAll':
       return state;
@@ -243,6 +228,7 @@ function sectionCommand(state: NavState, command: Command, digit: number | undef
   const focus = state.focus[state.section] ?? -1;
   const offset = state.offset[state.section] ?? 0;
   const region = g.panels[focus];
+  const view = viewportView(offset, g.lines, g.height, LINE_STEP);
   const search = state.search;
   const sections = env.sectionCount;
   switch (command) {
@@ -280,37 +266,31 @@ function sectionCommand(state: NavState, command: Command, digit: number | undef
       return normalize({...state, section: target}, env.geometry, 'none');
     }
     case 'down': {
-      if (region && region.end > offset + g.height) {
-        return withSection(state, focus, clampOffset(Math.min(offset + LINE_STEP, region.end - g.height), g.lines, g.height));
-      }
+      // Inside a panel taller than the screen, read on to its end before moving to the next.
+      if (region && region.end > offset + g.height) return withSection(state, focus, Math.min(scrollTarget(view, 'down'), region.end - g.height));
       if (focus + 1 < g.panels.length) {
         const next = g.panels[focus + 1]!;
         return withSection(state, focus + 1, clampOffset(revealOffset(offset, next, g.height), g.lines, g.height));
       }
-      return withSection(state, focus, clampOffset(offset + LINE_STEP, g.lines, g.height));
+      return withSection(state, focus, scrollTarget(view, 'down'));
     }
     case 'up': {
-      if (region && region.start < offset) {
-        return withSection(state, focus, clampOffset(Math.max(region.start, offset - LINE_STEP), g.lines, g.height));
-      }
+      if (region && region.start < offset) return withSection(state, focus, Math.max(region.start, scrollTarget(view, 'up')));
       if (focus > 0) {
         const previous = g.panels[focus - 1]!;
         return withSection(state, focus - 1, clampOffset(revealOffset(offset, previous, g.height), g.lines, g.height));
       }
-      return withSection(state, focus, clampOffset(offset - LINE_STEP, g.lines, g.height));
+      return withSection(state, focus, scrollTarget(view, 'up'));
     }
     case 'pageDown':
-      return scrollTo(state, g, offset + g.height);
     case 'pageUp':
-      return scrollTo(state, g, offset - g.height);
     case 'halfDown':
-      return scrollTo(state, g, offset + Math.max(1, Math.floor(g.height / 2)));
     case 'halfUp':
-      return scrollTo(state, g, offset - Math.max(1, Math.floor(g.height / 2)));
+      return scrollTo(state, g, scrollTarget(view, command));
     case 'top':
-      return withSection(state, g.panels.length > 0 ? 0 : -1, 0);
+      return withSection(state, g.panels.length > 0 ? 0 : -1, scrollTarget(view, 'top'));
     case 'bottom':
-      return withSection(state, g.panels.length - 1, clampOffset(g.lines, g.lines, g.height));
+      return withSection(state, g.panels.length - 1, scrollTarget(view, 'bottom'));
     case 'toggle': {
       if (!region?.foldable) return state;
       const collapsed = new Set(state.collapsed);

@@ -122,6 +122,18 @@ describe('paging', () => {
   it('never scrolls past either end', () => {
     expect(at(run(start, g, 'pageDown', 'pageDown', 'pageDown', 'pageDown')).offset).toBe(25);
     expect(at(run(start, g, 'pageUp')).offset).toBe(0);
+  });  it('half a page is at least a line in every view, one or two rows tall: the section, the help, the header', () => {
+    for (const [height, half] of [[1, 1], [2, 1], [3, 1], [4, 2]] as const) {
+      const short = geometry([30], height);
+      expect(at(run(start, short, 'halfDown')).offset, `section, ${height} rows`).toBe(half);
+      expect(at(run(start, short, 'halfDown', 'halfUp')).offset).toBe(0);
+      const help = run({...start, help: true}, {lines: 30, panels: [], height}, 'halfDown');
+      expect(help.helpOffset, `help, ${height} rows`).toBe(half);
+      // The unfolded header: 30 lines in `height` rows (the regions say where it is scrolled).
+      const header = (s: NavState): FrameRegions => ({...REGIONS(10), header: {top: 0, lines: Array.from({length: height}, () => []), unfolded: true, offset: s.about?.offset ?? 0, total: 30}});
+      const about = reduce({...start, about: {offset: 0}}, {type: 'command', command: 'halfDown'}, g, {regions: header});
+      expect(about.about, `header, ${height} rows`).toEqual({offset: half});
+    }
   });
 });
 
