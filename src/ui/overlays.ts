@@ -2,7 +2,7 @@ import type {Command} from './keymap';
 import {deleteBack, HEADER_MATCH, insertText, moveCursor, type SearchState} from './search';
 import type {Entry} from '../document/model';
 import {clampOffset, isScrollCommand, scrollTarget, viewportView} from './scroll';
-import type {Action, Geometry, NavState, ReducerEnv} from './state';
+import type {Action, Geometry, NavState, ReducerEnv} from './types';
 import {projectsView} from './tech';
 import {scrollTo, withSection} from './viewport';
 

@@ -1,106 +1,27 @@
-import type {Entry} from '../document/model';
-import type {TechEntry} from '../document/tech';
 import {LINE_STEP} from '../sizes';
-import type {KeyPress} from '../terminal/input';
 import {graphemes} from '../text/width';
-import {commandFor, editKeyFor, worksWhenTooSmall, type Command, type EditKey} from './keymap';
-import {isTooSmall, type FrameRegions, type Screen} from './layout/regions';
+import {commandFor, editKeyFor, worksWhenTooSmall, type Command} from './keymap';
+import {isTooSmall, type Screen} from './layout/regions';
 import {goToMatch, reduceEditing, reduceHelp, reduceScroll} from './overlays';
-import {emptySearch, type Match, type SearchState} from './search';
+import {emptySearch} from './search';
 import {clampOffset, isScrollCommand, scrollTarget, viewportView, type ScrollCommand} from './scroll';
-import {openTech, reduceTech, type TechState} from './tech';
+import {openTech, reduceTech} from './tech';
+import type {NavState, Reducer, ReducerEnv} from './types';
 import {normalize, revealOffset, scrollTo, withSection} from './viewport';
-
-export {clampOffset} from './scroll';
-export {normalize, revealOffset, scrollPercent} from './viewport';
-export type {Screen} from './layout/regions';
 
 /**
  * Navigation as a pure reducer, `(state, action) → state` (gemini-cli shellReducer, bubbles
  * viewport): no Ink, no I/O. What it must know about the document and the screen (where the
  * panels are for a state, where the tabs are, what a query matches) comes from one environment
- * object given when the reducer is made.
+ * object given when the reducer is made. Its types, shared with the overlays and the frame
+ * builder, are in types.ts.
  */
-export interface NavState {
-  /** The terminal's size: a resize carries the new one. */
-  screen: Screen;
-  section: number;
-  /** Focused panel per section (-1 when a section has none). */
-  focus: number[];
-  /** First visible line per section. */
-  offset: number[];
-  /** Folded panels' entries. */
-  collapsed: ReadonlySet<Entry>;
-  help: boolean;
-  helpOffset: number;
-  /** The search line and its results, while a search is open. */
-  search?: SearchState;
-  /** The technology index, while it is open. */
-  tech?: TechState;
-  /** The header unfolded (`i`), scrolled to `offset` when it is taller than its room. */
-  about?: {offset: number};
-  /** Esc was pressed with nothing open: the status bar says that q quits (until the next key). */
-  notice?: boolean;
-  /** Ctrl-Z presses: the app suspends itself each time this grows (where job control exists). */
-  suspends: number;
-  quit: boolean;
-}
 
-/** A focusable panel's place in the viewport's content: lines [start, end). */
-export interface Region {
-  entry: Entry;
-  start: number;
-  end: number;
-  foldable: boolean;
-}
-
-/** What the viewport shows for a state: its lines and panels, and how many rows it has. */
-export interface Geometry {
-  lines: number;
-  panels: readonly Region[];
-  height: number;
-}
-
+export type {Action, Geometry, NavState, Reducer, ReducerEnv, Region, TechContext} from './types';
 export type {EditKey} from './keymap';
-
-export type Action =
-  /** A key press, as the input splitter read it: the keymap decides what it means here. */
-  | {type: 'key'; key: KeyPress}
-  /** Printable characters typed together: commands one by one, or text once the search line is open. */
-  | {type: 'text'; text: string}
-  /** A bracketed paste: text in the search line, never commands. */
-  | {type: 'paste'; text: string}
-  | {type: 'command'; command: Command; digit?: number}
-  /** An editing key in the search line. */
-  | {type: 'edit'; key: EditKey}
-  | {type: 'resize'; screen: Screen}
-  /** The mouse wheel: lines to scroll (negative is up). */
-  | {type: 'scroll'; delta: number}
-  /** A left click at cell (x, y) of the screen. */
-  | {type: 'click'; x: number; y: number};
-
-/** What the technology index needs to know. */
-export interface TechContext {
-  index: TechEntry[];
-  /** Technologies of the focused panel, to open the index on them. */
-  focusedTechs(state: NavState): string[];
-  /** Lines of a chosen technology's projects view at this width. */
-  projectLines(name: string, width: number): number;
-}
-
-/** Everything the reducer asks about the world (FrameBuilder provides it for the app). */
-export interface ReducerEnv {
-  sectionCount: number;
-  /** The viewport for a state (its screen, section, folds, overlay). */
-  geometry(state: NavState): Geometry;
-  /** Where the header, tabs, body and status line are for a state. */
-  regions(state: NavState): FrameRegions;
-  /** Every match of a query across the résumé, as laid out for a state. */
-  matches(state: NavState, query: string): Match[];
-  tech?: TechContext;
-}
-
-export type Reducer = (state: NavState, action: Action) => NavState;
+export type {Screen} from './layout/regions';
+export {clampOffset} from './scroll';
+export {normalize, revealOffset, scrollPercent} from './viewport';
 
 export function initialState(sectionCount: number, screen: Screen, section = 0): NavState {
   return {

@@ -6,25 +6,13 @@ import {cellWidth, truncate} from '../text/width';
 import type {Command} from './keymap';
 import {clipLine, fitWords, padLine, span, type Line} from './layout/lines';
 import {isScrollCommand, listView, scrollTarget, viewportView, type ScrollView} from './scroll';
-import type {Geometry, NavState, TechContext} from './state';
+import type {Geometry, NavState, TechContext, TechState} from './types';
 
 /**
  * The technology index overlay (`t`): every technology with how many projects use it; Enter
- * shows exactly those projects; Esc goes back to the list, then closes it.
+ * shows exactly those projects; Esc goes back to the list, then closes it. Its state,
+ * TechState, is one of the shared types (types.ts).
  */
-export interface TechState {
-  /** Selected row of the list. */
-  selected: number;
-  /** First visible row of the list. */
-  offset: number;
-  /** The technology whose projects are shown, if one was chosen. */
-  chosen?: string;
-  /** First visible line of the chosen technology's projects. */
-  projectsOffset: number;
-  /** The technologies of the project focused when the index opened (marked in the list). */
-  focused: string[];
-}
-
 export function openTech(index: TechEntry[], focusedTechs: string[] = []): TechState {
   // Start on the focused project's first technology: its badges lead into the index.
   const first = focusedTechs.length > 0 ? index.findIndex((t) => fold(t.name) === fold(focusedTechs[0]!)) : -1;

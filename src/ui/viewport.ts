@@ -1,5 +1,5 @@
 import {clampOffset} from './scroll';
-import type {Geometry, NavState, Region} from './state';
+import type {Geometry, NavState, Region} from './types';
 
 type GeometryOf = (state: NavState) => Geometry;
 
