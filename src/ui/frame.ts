@@ -15,7 +15,7 @@ import {findAll, HEADER_MATCH, highlight, searchLine, searchSummary, type Match}
 import {LIST_HEADER, markChosen, techListLines, techProjectsHeading, techsOf} from './tech';
 import type {Geometry, NavState, ReducerEnv, TechContext} from './types';
 import {scrollPercent} from './viewport';
-import type {Theme} from './theme';
+import type {Theme} from '../theme/theme';
 
 export type {Screen} from './layout/regions';
 

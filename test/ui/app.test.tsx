@@ -3,7 +3,7 @@ import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
 import {App} from '../../src/ui/App';
 import {KEYMAP, keyLabels} from '../../src/ui/keymap';
-import {createTheme} from '../../src/ui/theme';
+import {createTheme} from '../../src/theme/theme';
 import {startInk} from '../helpers/ink';
 import {fixtureDocument} from '../helpers/resume';
 

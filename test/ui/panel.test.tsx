@@ -6,7 +6,7 @@ import chalk from 'chalk';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {Entry} from '../../src/document/model';
 import {Panel} from '../../src/ui/components/Panel';
-import {createTheme} from '../../src/ui/theme';
+import {createTheme} from '../../src/theme/theme';
 import {fixtureDocument} from '../helpers/resume';
 
 const doc = fixtureDocument('jiwoo');

@@ -6,7 +6,7 @@ import {FrameBuilder} from '../../src/ui/frame';
 import {lineText} from '../../src/ui/layout/lines';
 import {createReducer, initialState, type NavState} from '../../src/ui/state';
 import {LIST_HEADER, openTech, reduceTech} from '../../src/ui/tech';
-import {createTheme} from '../../src/ui/theme';
+import {createTheme} from '../../src/theme/theme';
 import type {Command} from '../../src/ui/keymap';
 import {fixtureDocument, fixtureResume} from '../helpers/resume';
 import {cellWidth} from '../../src/text/width';

@@ -2,7 +2,7 @@ import {Box} from 'ink';
 import React from 'react';
 import type {Entry} from '../../document/model';
 import {panelLines, type InlineRenderer} from '../layout/panel';
-import type {Theme} from '../theme';
+import type {Theme} from '../../theme/theme';
 import {FrameText} from './FrameText';
 
 export interface PanelProps {

@@ -2,7 +2,7 @@ import type {Entry, Section} from '../../document/model';
 import {isFoldable} from '../../document/present';
 import {DRAWN_PANELS, WIDE_LAYOUT} from '../../sizes';
 import {cellWidth, wrapText} from '../../text/width';
-import type {Theme} from '../theme';
+import type {Theme} from '../../theme/theme';
 import {padLine, span, type Line} from './lines';
 import {blockLines, boxed, entryContent, plainInline, type InlineRenderer} from './panel';
 
