@@ -1,7 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {toDocument} from '../../src/document/build';
 import {findSection, onlySection, techDocument} from '../../src/document/select';
-import {closeMatches, distance, findTech, techIndex} from '../../src/document/tech';
+import {closeMatches, findTech, techIndex} from '../../src/document/tech';
+import {distance} from '../../src/resume/distance';
 import {FrameBuilder} from '../../src/ui/frame';
 import {lineText} from '../../src/ui/layout/lines';
 import {createReducer, initialState, type NavState} from '../../src/ui/state';
