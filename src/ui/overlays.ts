@@ -1,21 +1,18 @@
-import type {Command} from './keymap';
 import {deleteBack, HEADER_MATCH, insertText, moveCursor, type SearchState} from './search';
 import type {Entry} from '../document/model';
 import {clampOffset, isScrollCommand, scrollTarget, viewportView} from './scroll';
-import type {Action, Geometry, NavState, ReducerEnv} from './types';
+import type {Action, Geometry, NavState, ReducerEnv, ViewCommand} from './types';
 import {projectsView} from './tech';
 import {scrollTo, withSection} from './viewport';
 
 // What keys and the wheel do while something is open over a section: the help, the search line.
 
-export function reduceHelp(state: NavState, command: Command, g: Geometry): NavState {
+export function reduceHelp(state: NavState, command: ViewCommand, g: Geometry): NavState {
   if (isScrollCommand(command)) return {...state, helpOffset: scrollTarget(viewportView(state.helpOffset, g.lines, g.height), command)};
   switch (command) {
     case 'help':
     case 'back':
       return {...state, help: false};
-    case 'quit':
-      return {...state, quit: true};
     default:
       return state;
   }

@@ -6,7 +6,7 @@ import {goToMatch, reduceEditing, reduceHelp, reduceScroll} from './overlays';
 import {emptySearch} from './search';
 import {clampOffset, isScrollCommand, scrollTarget, viewportView, type ScrollCommand} from './scroll';
 import {openTech, reduceTech} from './tech';
-import type {NavState, Reducer, ReducerEnv} from './types';
+import type {NavState, Reducer, ReducerEnv, ViewCommand} from './types';
 import {normalize, revealOffset, scrollTo, withSection} from './viewport';
 
 /**
@@ -68,13 +68,22 @@ export function createReducer(env: ReducerEnv): Reducer {
     }
     // Below the minimum size nothing is laid out: only the commands the keymap keeps then (quit, suspend) work.
     if (tooSmall && !(action.type === 'command' && worksWhenTooSmall(action.command))) return state;
-    if (action.type === 'command' && action.command === 'quit') return {...state, quit: true};
-    if (action.type === 'command' && action.command === 'suspend') return {...state, suspends: state.suspends + 1};
+    if (action.type === 'command') {
+      // Quitting and suspending are the same in every view, the search line included: taken here, before any.
+      switch (action.command) {
+        case 'quit':
+          return {...state, quit: true};
+        case 'suspend':
+          return {...state, suspends: state.suspends + 1};
+        default:
+          // The search line takes no other command: what is typed there is text.
+          return state.search?.editing ? state : command(state, action.command, action.digit, env);
+      }
+    }
     if (state.search?.editing) return reduceEditing(state, state.search, action, env);
     if (action.type === 'edit') return state;
     if (action.type === 'scroll') return state.about && !state.help ? scrollHeader(state, action.delta, env) : reduceScroll(state, action.delta, env.geometry(state));
-    if (action.type === 'click') return click(state, action.x, action.y, env);
-    return command(state, action.command, action.digit, env);
+    return click(state, action.x, action.y, env);
   };
   return reduce;
 }
@@ -112,7 +121,7 @@ function click(state: NavState, x: number, y: number, env: ReducerEnv): NavState
   return panel === -1 ? state : withSection(state, panel, state.offset[state.section] ?? 0);
 }
 
-function command(state: NavState, command: Command, digit: number | undefined, env: ReducerEnv): NavState {
+function command(state: NavState, command: ViewCommand, digit: number | undefined, env: ReducerEnv): NavState {
   const g = env.geometry(state);
   if (state.help) return reduceHelp(state, command, g);
   if (state.tech && env.tech) return reduceTech(state, state.tech, command, env.tech, g);
@@ -129,7 +138,7 @@ function command(state: NavState, command: Command, digit: number | undefined, e
 const KEEP_HEADER: ReadonlySet<Command> = new Set(['search', 'nextMatch', 'prevMatch', 'help']);
 
 /** Keys the unfolded header takes for itself: fold it, scroll it. */
-function aboutCommand(state: NavState, command: Command, env: ReducerEnv): NavState | undefined {
+function aboutCommand(state: NavState, command: ViewCommand, env: ReducerEnv): NavState | undefined {
   if (isScrollCommand(command)) return scrollHeader(state, command, env);
   switch (command) {
     case 'about':
@@ -144,7 +153,7 @@ function aboutCommand(state: NavState, command: Command, env: ReducerEnv): NavSt
 }
 
 /** What a command does to the section on screen (no overlay open). */
-function sectionCommand(state: NavState, command: Command, digit: number | undefined, env: ReducerEnv): NavState {
+function sectionCommand(state: NavState, command: ViewCommand, digit: number | undefined, env: ReducerEnv): NavState {
   const g = env.geometry(state);
   const focus = state.focus[state.section] ?? -1;
   const offset = state.offset[state.section] ?? 0;
@@ -153,10 +162,6 @@ function sectionCommand(state: NavState, command: Command, digit: number | undef
   const search = state.search;
   const sections = env.sectionCount;
   switch (command) {
-    case 'quit':
-      return {...state, quit: true};
-    case 'suspend':
-      return {...state, suspends: state.suspends + 1};
     case 'back':
       // Nothing to close: say how to quit instead of quitting.
       return search ? {...state, search: undefined} : {...state, notice: true};

@@ -3,10 +3,9 @@ import {fold} from '../document/present';
 import {techTitle} from '../document/select';
 import type {TechEntry} from '../document/tech';
 import {cellWidth, truncate} from '../text/width';
-import type {Command} from './keymap';
 import {clipLine, fitWords, padLine, span, type Line} from './layout/lines';
 import {isScrollCommand, listView, scrollTarget, viewportView, type ScrollView} from './scroll';
-import type {Geometry, NavState, TechContext, TechState} from './types';
+import type {Geometry, NavState, TechContext, TechState, ViewCommand} from './types';
 
 /**
  * The technology index overlay (`t`): every technology with how many projects use it; Enter
@@ -72,14 +71,13 @@ export function projectsView(tech: TechState, lines: number, height: number): Sc
 const listRows = (height: number) => Math.max(1, height - LIST_HEADER);
 
 /** Keys in the overlay: the list, or the chosen technology's projects. */
-export function reduceTech(state: NavState, tech: TechState, command: Command, context: TechContext, g: Geometry): NavState {
-  if (command === 'quit') return {...state, quit: true};
+export function reduceTech(state: NavState, tech: TechState, command: ViewCommand, context: TechContext, g: Geometry): NavState {
   if (command === 'techIndex') return {...state, tech: undefined};
   const next = techOverlay(tech, command, context.index, g.height, tech.chosen ? context.projectLines(tech.chosen, state.screen.width) : 0);
   return next === tech ? state : {...state, tech: next};
 }
 
-function techOverlay(tech: TechState, command: Command, index: TechEntry[], height: number, projectLines: number): TechState | undefined {
+function techOverlay(tech: TechState, command: ViewCommand, index: TechEntry[], height: number, projectLines: number): TechState | undefined {
   if (tech.chosen !== undefined) {
     if (isScrollCommand(command)) return {...tech, projectsOffset: scrollTarget(projectsView(tech, projectLines, height), command)};
     return command === 'back' ? {...tech, chosen: undefined, projectsOffset: 0} : tech;

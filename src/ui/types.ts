@@ -89,6 +89,9 @@ export interface ReducerEnv {
 
 export type Reducer = (state: NavState, action: Action) => NavState;
 
+/** The commands a view (the section, the header, the help, the technology index) takes: quitting and suspending are the reducer's own, taken before any view. */
+export type ViewCommand = Exclude<Command, 'quit' | 'suspend'>;
+
 /**
  * The technology index overlay (`t`): every technology with how many projects use it; Enter
  * shows exactly those projects; Esc goes back to the list, then closes it.

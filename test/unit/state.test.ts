@@ -195,6 +195,8 @@ describe('folding, help and quitting', () => {
     expect(reduce(scrolled, {type: 'command', command: 'back'}, helpG).help).toBe(false);
     expect(reduce(scrolled, {type: 'command', command: 'help'}, helpG).help).toBe(false);
     expect(reduce(scrolled, {type: 'command', command: 'back'}, helpG).quit).toBe(false);
+    expect(reduce(scrolled, {type: 'command', command: 'quit'}, helpG).quit).toBe(true);
+    expect(reduce(scrolled, {type: 'command', command: 'suspend'}, helpG)).toMatchObject({suspends: 1, help: true, helpOffset: 10});
   });
   it('Esc with nothing open does not quit: it leaves the place as it was and notes that q quits; q quits', () => {
     const g = geometry([5], 10);
