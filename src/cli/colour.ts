@@ -1,5 +1,5 @@
 import {backgroundFromColorFgBg, type Background} from '../terminal/background';
-import type {ThemeName} from '../ui/theme';
+import type {ThemeName} from '../theme/theme';
 import {colorLevel} from './mode';
 
 /** What is about to be drawn: the colored print, or the full-screen app. */

@@ -22,7 +22,7 @@ import type {Asking} from '../terminal/ask';
 import type {Session} from '../terminal/session';
 import {emojiClustersIn} from '../text/width-probe';
 import {backgroundFromReplies, OSC11_QUERY} from '../terminal/background';
-import type {ThemeName} from '../ui/theme';
+import type {ThemeName} from '../theme/theme';
 import {isInteractive, wantsColor, type Format, type TerminalFacts} from './mode';
 
 /** Exit codes, documented in --help and the README. */
@@ -256,7 +256,7 @@ async function printDocument(doc: ResumeDocument, resume: object, format: Format
     await io.write(renderPlain(doc, width));
   } else {
     // Loaded only here: the plain path never pays for marked, marked-terminal and chalk.
-    const [, {renderTerminal}, {createTheme, THEMES}] = await Promise.all([setColourLevel('print', true, io.env), import('../text/terminal'), import('../ui/theme')]);
+    const [, {renderTerminal}, {createTheme, THEMES}] = await Promise.all([setColourLevel('print', true, io.env), import('../text/terminal'), import('../theme/theme')]);
     await io.write(renderTerminal(doc, width, createTheme({color: true, ascii: false, tokens: THEMES[theme]})));
   }
   startupDone();

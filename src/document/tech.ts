@@ -1,3 +1,4 @@
+import {distance} from '../resume/distance';
 import type {Entry, ResumeDocument} from './model';
 import {fold} from './present';
 import {SECTIONS} from './sections';
@@ -63,21 +64,6 @@ export function techIndex(doc: ResumeDocument): TechEntry[] {
 export function findTech(index: TechEntry[], name: string): TechEntry | undefined {
   const key = fold(name.trim());
   return index.find((t) => fold(t.name) === key);
-}
-
-/** Edit distance (Levenshtein), for suggesting close names. */
-export function distance(a: string, b: string): number {
-  const prev = Array.from({length: b.length + 1}, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return prev[b.length]!;
 }
 
 /** Names close to `name`: sharing a prefix or a substring, or a few edits away; closest first. */

@@ -1,5 +1,6 @@
 import {readFileSync, statSync} from 'node:fs';
 import {findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError} from 'jsonc-parser';
+import {distance} from './distance';
 import {firstInvalidUtf8, formatPath, positionAt} from './location';
 import {TOP_LEVEL_KEYS} from './fields';
 import {normalizeResume} from './normalize';
@@ -7,7 +8,6 @@ import {checkDates} from './rules';
 import {scanStructure} from './scan';
 import {sanitizeText, sanitizeValue} from './sanitize';
 import type {Resume} from './types';
-import {distance} from '../document/tech';
 import {validateExtensions, validateOfficial, type SchemaViolation} from './validators.generated';
 
 /** A load failure as a value: the CLI turns it into one line (see formatLoadError). */

@@ -3,7 +3,7 @@ import {MAX_WIDTH, MIN_WIDTH} from '../sizes';
 import {renderMarkdown} from '../text/markdown';
 import {renderPlain} from '../text/plain';
 import {renderTerminal} from '../text/terminal';
-import {createTheme, THEMES} from '../ui/theme';
+import {createTheme, THEMES} from '../theme/theme';
 import {TEXT_WIDTH} from './options';
 
 /**

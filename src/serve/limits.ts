@@ -1,8 +1,5 @@
 import {WINDOW, type Limits} from './options';
 
-/** Why a session is turned away, in one line; undefined when it may open. */
-export type Refusal = string | undefined;
-
 /**
  * Counts the sessions open, in all and per address, so that one address (or many) cannot take
  * the server from everyone else. `open` says whether one more may start and, if so, counts it;

@@ -1,6 +1,7 @@
 /**
  * What `kim-resume serve` is told: where to listen, and the limits that keep one server up for
- * everyone (each has a flag; the defaults are the issue's "sane" ones).
+ * everyone (each has a flag; the defaults, the issue's "sane" ones, are the flags' own, in
+ * src/cli/args.ts).
  */
 export interface ServeOptions {
   /** The SSH port (0: any free port), or undefined for no SSH. */
@@ -26,14 +27,6 @@ export interface Limits {
   /** Milliseconds an HTTP request has to arrive whole. */
   requestMs: number;
 }
-
-export const DEFAULT_LIMITS: Limits = {
-  sessions: 64,
-  perAddress: 8,
-  handshakeMs: 10_000,
-  idleMs: 10 * 60_000,
-  requestMs: 10_000,
-};
 
 /** Window sizes a client may ask for, clamped (a 0×0 or 10000×10000 window is a bad actor or a bug). */
 export const WINDOW = {minColumns: 1, minRows: 1, maxColumns: 500, maxRows: 200} as const;

@@ -1,7 +1,7 @@
 import type {Block, Entry, ResumeDocument} from '../document/model';
 import {contactLine} from '../document/select';
 import {entryFacts, itemHeading} from '../document/present';
-import type {Token} from '../ui/theme';
+import type {Token} from '../theme/theme';
 import {cellWidth, wrapHanging, wrapText, wrapWords} from './width';
 
 /**

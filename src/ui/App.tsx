@@ -11,7 +11,7 @@ import {useScreenSize} from './hooks/useScreenSize';
 import type {InlineRenderer} from './layout/panel';
 import type {Screen} from './layout/regions';
 import {createReducer, initialState, type Action, type NavState} from './state';
-import type {Theme} from './theme';
+import type {Theme} from '../theme/theme';
 
 export interface AppProps {
   doc: ResumeDocument;

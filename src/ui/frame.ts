@@ -13,8 +13,9 @@ import {frameRegions, isTooSmall, type FrameRegions, type Screen} from './layout
 import {createCaches, layoutSection, type LayoutCaches, type SectionLayout} from './layout/section';
 import {findAll, HEADER_MATCH, highlight, searchLine, searchSummary, type Match} from './search';
 import {LIST_HEADER, markChosen, techListLines, techProjectsHeading, techsOf} from './tech';
-import {scrollPercent, type Geometry, type NavState, type ReducerEnv, type TechContext} from './state';
-import type {Theme} from './theme';
+import type {Geometry, NavState, ReducerEnv, TechContext} from './types';
+import {scrollPercent} from './viewport';
+import type {Theme} from '../theme/theme';
 
 export type {Screen} from './layout/regions';
 

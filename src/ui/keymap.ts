@@ -130,6 +130,11 @@ export interface KeyContext {
   tooSmall?: boolean;
 }
 
+/** Whether a command still works below the minimum size (its binding's `whenTooSmall`). */
+export function worksWhenTooSmall(command: Command): boolean {
+  return KEYMAP.some((b) => b.command === command && b.whenTooSmall);
+}
+
 /** The command a key press means here, if any. */
 export function commandFor(key: KeyPress, context: KeyContext = {}): Command | undefined {
   for (const binding of KEYMAP) {

@@ -1,30 +1,13 @@
-import {Marked} from 'marked';
-import {markedTerminal} from 'marked-terminal';
-import wrapAnsi from 'wrap-ansi';
+import {markdownLines} from '../theme/markdown';
+import type {Theme} from '../theme/theme';
 import {plainInline, type InlineRenderer} from './layout/panel';
-import {MARKDOWN_HINT} from './markdown-hint';
-import type {Theme} from './theme';
-import {chalkTokens, markedTerminalStyles} from './theme-chalk';
 
 /**
- * Inline Markdown in panels, rendered by marked + marked-terminal in the theme's tokens
- * (`**strong**` in `strong`, `` `code` `` in `code`…) and wrapped by display cells: marked-terminal's
- * own reflow (`reflowText`) counts `.length`, so a Hangul line would be cut at twice its width.
- * The result carries SGR codes from the theme only: the text itself was sanitized at load.
+ * Inline Markdown in panels: the theme's Markdown (src/theme/markdown.ts), each line one span of
+ * text styled already; text without Markdown wrapped plainly. Loaded only for a résumé that has
+ * some (src/ui/run.tsx), and marked with it.
  */
 export function createMarkdownInline(theme: Theme): InlineRenderer {
-  const marked = new Marked();
-  marked.use(markedTerminal({...markedTerminalStyles(chalkTokens(theme.styles)), reflowText: false, emoji: false, showSectionPrefix: false}));
-  const cache = new Map<string, string>();
-  return (text, width, style) => {
-    if (!MARKDOWN_HINT.test(text)) return plainInline(text, width, style);
-    let rendered = cache.get(text);
-    if (rendered === undefined) {
-      rendered = (marked.parseInline(text, {async: false}) as string).replace(/\n/g, ' ');
-      cache.set(text, rendered);
-    }
-    return wrapAnsi(rendered, width, {hard: true, trim: true})
-      .split('\n')
-      .map((line) => [{text: line, style, ansi: true}]);
-  };
+  const markdown = markdownLines(theme);
+  return (text, width, style) => markdown(text, width)?.map((line) => [{text: line, style, ansi: true}]) ?? plainInline(text, width, style);
 }

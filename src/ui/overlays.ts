@@ -1,35 +1,18 @@
-import type {Command} from './keymap';
 import {deleteBack, HEADER_MATCH, insertText, moveCursor, type SearchState} from './search';
 import type {Entry} from '../document/model';
-import type {Action, Geometry, NavState, ReducerEnv} from './state';
-import {clampOffset, scrollTo, withSection} from './viewport';
+import {clampOffset, isScrollCommand, scrollTarget, viewportView} from './scroll';
+import type {Action, Geometry, NavState, ReducerEnv, ViewCommand} from './types';
+import {projectsView} from './tech';
+import {scrollTo, withSection} from './viewport';
 
 // What keys and the wheel do while something is open over a section: the help, the search line.
 
-export function reduceHelp(state: NavState, command: Command, g: Geometry): NavState {
-  const move = (delta: number) => ({...state, helpOffset: clampOffset(state.helpOffset + delta, g.lines, g.height)});
+export function reduceHelp(state: NavState, command: ViewCommand, g: Geometry): NavState {
+  if (isScrollCommand(command)) return {...state, helpOffset: scrollTarget(viewportView(state.helpOffset, g.lines, g.height), command)};
   switch (command) {
     case 'help':
     case 'back':
       return {...state, help: false};
-    case 'quit':
-      return {...state, quit: true};
-    case 'down':
-      return move(1);
-    case 'up':
-      return move(-1);
-    case 'pageDown':
-      return move(g.height);
-    case 'pageUp':
-      return move(-g.height);
-    case 'halfDown':
-      return move(Math.floor(g.height / 2));
-    case 'halfUp':
-      return move(-Math.floor(g.height / 2));
-    case 'top':
-      return {...state, helpOffset: 0};
-    case 'bottom':
-      return move(g.lines);
     default:
       return state;
   }
@@ -85,11 +68,11 @@ export function reduceEditing(state: NavState, search: SearchState, action: Acti
 
 /** The wheel scrolls whatever is shown: the help, the technology index, or the section. */
 export function reduceScroll(state: NavState, delta: number, g: Geometry): NavState {
-  if (state.help) return {...state, helpOffset: clampOffset(state.helpOffset + delta, g.lines, g.height)};
+  if (state.help) return {...state, helpOffset: scrollTarget(viewportView(state.helpOffset, g.lines, g.height), delta)};
   if (state.tech) {
     if (!state.tech.chosen) return state;
-    return {...state, tech: {...state.tech, projectsOffset: clampOffset(state.tech.projectsOffset + delta, g.lines, g.height)}};
+    return {...state, tech: {...state.tech, projectsOffset: scrollTarget(projectsView(state.tech, g.lines, g.height), delta)}};
   }
-  return scrollTo(state, g, (state.offset[state.section] ?? 0) + delta);
+  return scrollTo(state, g, scrollTarget(viewportView(state.offset[state.section] ?? 0, g.lines, g.height), delta));
 }
 

@@ -3,14 +3,14 @@ import React from 'react';
 import type {ResumeDocument} from '../document/model';
 import {App} from './App';
 import {ErrorBoundary} from './components/ErrorBoundary';
-import {hasMarkdown} from './markdown-hint';
+import {hasMarkdown} from '../theme/markdown-hint';
 import type {Asking} from '../terminal/ask';
 import type {TerminalReply} from '../terminal/input';
 import {joinFrameWrites} from '../terminal/frame-writes';
 import {holdScreen, type RendererHandover, type Session} from '../terminal/session';
 import {defaultCellWidth, setClusterWidths} from '../text/cells';
 import {widthProbe, widthsFromReports} from '../text/width-probe';
-import {createTheme, THEMES, type ThemeName} from './theme';
+import {createTheme, THEMES, type ThemeName} from '../theme/theme';
 
 export interface InteractiveOptions {
   color: boolean;

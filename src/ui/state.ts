@@ -1,104 +1,27 @@
-import type {Entry} from '../document/model';
-import type {TechEntry} from '../document/tech';
 import {LINE_STEP} from '../sizes';
-import type {KeyPress} from '../terminal/input';
 import {graphemes} from '../text/width';
-import {commandFor, editKeyFor, type Command, type EditKey} from './keymap';
-import {isTooSmall, type FrameRegions, type Screen} from './layout/regions';
+import {commandFor, editKeyFor, worksWhenTooSmall, type Command} from './keymap';
+import {isTooSmall, type Screen} from './layout/regions';
 import {goToMatch, reduceEditing, reduceHelp, reduceScroll} from './overlays';
-import {emptySearch, type Match, type SearchState} from './search';
-import {openTech, reduceTech, type TechState} from './tech';
-import {clampOffset, normalize, revealOffset, scrollTo, withSection} from './viewport';
-
-export {clampOffset, normalize, revealOffset, scrollPercent} from './viewport';
-export type {Screen} from './layout/regions';
+import {emptySearch} from './search';
+import {clampOffset, isScrollCommand, scrollTarget, viewportView, type ScrollCommand} from './scroll';
+import {openTech, reduceTech} from './tech';
+import type {NavState, Reducer, ReducerEnv, ViewCommand} from './types';
+import {normalize, revealOffset, scrollTo, withSection} from './viewport';
 
 /**
  * Navigation as a pure reducer, `(state, action) → state` (gemini-cli shellReducer, bubbles
  * viewport): no Ink, no I/O. What it must know about the document and the screen (where the
  * panels are for a state, where the tabs are, what a query matches) comes from one environment
- * object given when the reducer is made.
+ * object given when the reducer is made. Its types, shared with the overlays and the frame
+ * builder, are in types.ts.
  */
-export interface NavState {
-  /** The terminal's size: a resize carries the new one. */
-  screen: Screen;
-  section: number;
-  /** Focused panel per section (-1 when a section has none). */
-  focus: number[];
-  /** First visible line per section. */
-  offset: number[];
-  /** Folded panels' entries. */
-  collapsed: ReadonlySet<Entry>;
-  help: boolean;
-  helpOffset: number;
-  /** The search line and its results, while a search is open. */
-  search?: SearchState;
-  /** The technology index, while it is open. */
-  tech?: TechState;
-  /** The header unfolded (`i`), scrolled to `offset` when it is taller than its room. */
-  about?: {offset: number};
-  /** Esc was pressed with nothing open: the status bar says that q quits (until the next key). */
-  notice?: boolean;
-  /** Ctrl-Z presses: the app suspends itself each time this grows (where job control exists). */
-  suspends: number;
-  quit: boolean;
-}
 
-/** A focusable panel's place in the viewport's content: lines [start, end). */
-export interface Region {
-  entry: Entry;
-  start: number;
-  end: number;
-  foldable: boolean;
-}
-
-/** What the viewport shows for a state: its lines and panels, and how many rows it has. */
-export interface Geometry {
-  lines: number;
-  panels: readonly Region[];
-  height: number;
-}
-
+export type {Action, Geometry, NavState, Reducer, ReducerEnv, Region, TechContext} from './types';
 export type {EditKey} from './keymap';
-
-export type Action =
-  /** A key press, as the input splitter read it: the keymap decides what it means here. */
-  | {type: 'key'; key: KeyPress}
-  /** Printable characters typed together: commands one by one, or text once the search line is open. */
-  | {type: 'text'; text: string}
-  /** A bracketed paste: text in the search line, never commands. */
-  | {type: 'paste'; text: string}
-  | {type: 'command'; command: Command; digit?: number}
-  /** An editing key in the search line. */
-  | {type: 'edit'; key: EditKey}
-  | {type: 'resize'; screen: Screen}
-  /** The mouse wheel: lines to scroll (negative is up). */
-  | {type: 'scroll'; delta: number}
-  /** A left click at cell (x, y) of the screen. */
-  | {type: 'click'; x: number; y: number};
-
-/** What the technology index needs to know. */
-export interface TechContext {
-  index: TechEntry[];
-  /** Technologies of the focused panel, to open the index on them. */
-  focusedTechs(state: NavState): string[];
-  /** Lines of a chosen technology's projects view at this width. */
-  projectLines(name: string, width: number): number;
-}
-
-/** Everything the reducer asks about the world (FrameBuilder provides it for the app). */
-export interface ReducerEnv {
-  sectionCount: number;
-  /** The viewport for a state (its screen, section, folds, overlay). */
-  geometry(state: NavState): Geometry;
-  /** Where the header, tabs, body and status line are for a state. */
-  regions(state: NavState): FrameRegions;
-  /** Every match of a query across the résumé, as laid out for a state. */
-  matches(state: NavState, query: string): Match[];
-  tech?: TechContext;
-}
-
-export type Reducer = (state: NavState, action: Action) => NavState;
+export type {Screen} from './layout/regions';
+export {clampOffset} from './scroll';
+export {normalize, revealOffset, scrollPercent} from './viewport';
 
 export function initialState(sectionCount: number, screen: Screen, section = 0): NavState {
   return {
@@ -143,15 +66,24 @@ export function createReducer(env: ReducerEnv): Reducer {
       case 'paste':
         return state.search?.editing && !tooSmall ? reduceEditing(state, state.search, {type: 'text', text: action.text.replace(/\s*\n\s*/g, ' ')}, env) : state;
     }
-    // Below the minimum size nothing is laid out: only what the keymap allows then (quit) works.
-    if (tooSmall && !(action.type === 'command' && action.command === 'quit')) return state;
-    if (action.type === 'command' && action.command === 'quit') return {...state, quit: true};
-    if (action.type === 'command' && action.command === 'suspend') return {...state, suspends: state.suspends + 1};
+    // Below the minimum size nothing is laid out: only the commands the keymap keeps then (quit, suspend) work.
+    if (tooSmall && !(action.type === 'command' && worksWhenTooSmall(action.command))) return state;
+    if (action.type === 'command') {
+      // Quitting and suspending are the same in every view, the search line included: taken here, before any.
+      switch (action.command) {
+        case 'quit':
+          return {...state, quit: true};
+        case 'suspend':
+          return {...state, suspends: state.suspends + 1};
+        default:
+          // The search line takes no other command: what is typed there is text.
+          return state.search?.editing ? state : command(state, action.command, action.digit, env);
+      }
+    }
     if (state.search?.editing) return reduceEditing(state, state.search, action, env);
     if (action.type === 'edit') return state;
     if (action.type === 'scroll') return state.about && !state.help ? scrollHeader(state, action.delta, env) : reduceScroll(state, action.delta, env.geometry(state));
-    if (action.type === 'click') return click(state, action.x, action.y, env);
-    return command(state, action.command, action.digit, env);
+    return click(state, action.x, action.y, env);
   };
   return reduce;
 }
@@ -165,10 +97,10 @@ function resize(state: NavState, screen: Screen, env: ReducerEnv): NavState {
   return normalize(next, env.geometry, 'some');
 }
 
-/** Scrolls the unfolded header by `delta` lines (clamped where its region is drawn). */
-function scrollHeader(state: NavState, delta: number, env: ReducerEnv): NavState {
+/** Scrolls the unfolded header by a step, or the wheel's lines. */
+function scrollHeader(state: NavState, move: ScrollCommand | number, env: ReducerEnv): NavState {
   const {header} = env.regions(state);
-  const offset = clampOffset(header.offset + delta, header.total, header.lines.length);
+  const offset = scrollTarget(viewportView(header.offset, header.total, header.lines.length), move);
   return offset === header.offset ? state : {...state, about: {offset}};
 }
 
@@ -189,7 +121,7 @@ function click(state: NavState, x: number, y: number, env: ReducerEnv): NavState
   return panel === -1 ? state : withSection(state, panel, state.offset[state.section] ?? 0);
 }
 
-function command(state: NavState, command: Command, digit: number | undefined, env: ReducerEnv): NavState {
+function command(state: NavState, command: ViewCommand, digit: number | undefined, env: ReducerEnv): NavState {
   const g = env.geometry(state);
   if (state.help) return reduceHelp(state, command, g);
   if (state.tech && env.tech) return reduceTech(state, state.tech, command, env.tech, g);
@@ -206,29 +138,12 @@ function command(state: NavState, command: Command, digit: number | undefined, e
 const KEEP_HEADER: ReadonlySet<Command> = new Set(['search', 'nextMatch', 'prevMatch', 'help']);
 
 /** Keys the unfolded header takes for itself: fold it, scroll it. */
-function aboutCommand(state: NavState, command: Command, env: ReducerEnv): NavState | undefined {
-  const {header} = env.regions(state);
-  const height = header.lines.length;
+function aboutCommand(state: NavState, command: ViewCommand, env: ReducerEnv): NavState | undefined {
+  if (isScrollCommand(command)) return scrollHeader(state, command, env);
   switch (command) {
     case 'about':
     case 'back':
       return {...state, about: undefined};
-    case 'down':
-      return scrollHeader(state, 1, env);
-    case 'up':
-      return scrollHeader(state, -1, env);
-    case 'pageDown':
-      return scrollHeader(state, height, env);
-    case 'pageUp':
-      return scrollHeader(state, -height, env);
-    case 'halfDown':
-      return scrollHeader(state, Math.max(1, Math.floor(height / 2)), env);
-    case 'halfUp':
-      return scrollHeader(state, -Math.max(1, Math.floor(height / 2)), env);
-    case 'top':
-      return scrollHeader(state, -header.total, env);
-    case 'bottom':
-      return scrollHeader(state, header.total, env);
     case 'toggle':
     case 'toggleAll':
       return state;
@@ -238,18 +153,15 @@ function aboutCommand(state: NavState, command: Command, env: ReducerEnv): NavSt
 }
 
 /** What a command does to the section on screen (no overlay open). */
-function sectionCommand(state: NavState, command: Command, digit: number | undefined, env: ReducerEnv): NavState {
+function sectionCommand(state: NavState, command: ViewCommand, digit: number | undefined, env: ReducerEnv): NavState {
   const g = env.geometry(state);
   const focus = state.focus[state.section] ?? -1;
   const offset = state.offset[state.section] ?? 0;
   const region = g.panels[focus];
+  const view = viewportView(offset, g.lines, g.height, LINE_STEP);
   const search = state.search;
   const sections = env.sectionCount;
   switch (command) {
-    case 'quit':
-      return {...state, quit: true};
-    case 'suspend':
-      return {...state, suspends: state.suspends + 1};
     case 'back':
       // Nothing to close: say how to quit instead of quitting.
       return search ? {...state, search: undefined} : {...state, notice: true};
@@ -280,37 +192,31 @@ function sectionCommand(state: NavState, command: Command, digit: number | undef
       return normalize({...state, section: target}, env.geometry, 'none');
     }
     case 'down': {
-      if (region && region.end > offset + g.height) {
-        return withSection(state, focus, clampOffset(Math.min(offset + LINE_STEP, region.end - g.height), g.lines, g.height));
-      }
+      // Inside a panel taller than the screen, read on to its end before moving to the next.
+      if (region && region.end > offset + g.height) return withSection(state, focus, Math.min(scrollTarget(view, 'down'), region.end - g.height));
       if (focus + 1 < g.panels.length) {
         const next = g.panels[focus + 1]!;
         return withSection(state, focus + 1, clampOffset(revealOffset(offset, next, g.height), g.lines, g.height));
       }
-      return withSection(state, focus, clampOffset(offset + LINE_STEP, g.lines, g.height));
+      return withSection(state, focus, scrollTarget(view, 'down'));
     }
     case 'up': {
-      if (region && region.start < offset) {
-        return withSection(state, focus, clampOffset(Math.max(region.start, offset - LINE_STEP), g.lines, g.height));
-      }
+      if (region && region.start < offset) return withSection(state, focus, Math.max(region.start, scrollTarget(view, 'up')));
       if (focus > 0) {
         const previous = g.panels[focus - 1]!;
         return withSection(state, focus - 1, clampOffset(revealOffset(offset, previous, g.height), g.lines, g.height));
       }
-      return withSection(state, focus, clampOffset(offset - LINE_STEP, g.lines, g.height));
+      return withSection(state, focus, scrollTarget(view, 'up'));
     }
     case 'pageDown':
-      return scrollTo(state, g, offset + g.height);
     case 'pageUp':
-      return scrollTo(state, g, offset - g.height);
     case 'halfDown':
-      return scrollTo(state, g, offset + Math.max(1, Math.floor(g.height / 2)));
     case 'halfUp':
-      return scrollTo(state, g, offset - Math.max(1, Math.floor(g.height / 2)));
+      return scrollTo(state, g, scrollTarget(view, command));
     case 'top':
-      return withSection(state, g.panels.length > 0 ? 0 : -1, 0);
+      return withSection(state, g.panels.length > 0 ? 0 : -1, scrollTarget(view, 'top'));
     case 'bottom':
-      return withSection(state, g.panels.length - 1, clampOffset(g.lines, g.lines, g.height));
+      return withSection(state, g.panels.length - 1, scrollTarget(view, 'bottom'));
     case 'toggle': {
       if (!region?.foldable) return state;
       const collapsed = new Set(state.collapsed);

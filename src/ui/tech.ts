@@ -3,27 +3,15 @@ import {fold} from '../document/present';
 import {techTitle} from '../document/select';
 import type {TechEntry} from '../document/tech';
 import {cellWidth, truncate} from '../text/width';
-import type {Command} from './keymap';
 import {clipLine, fitWords, padLine, span, type Line} from './layout/lines';
-import type {Geometry, NavState, TechContext} from './state';
+import {isScrollCommand, listView, scrollTarget, viewportView, type ScrollView} from './scroll';
+import type {Geometry, NavState, TechContext, TechState, ViewCommand} from './types';
 
 /**
  * The technology index overlay (`t`): every technology with how many projects use it; Enter
- * shows exactly those projects; Esc goes back to the list, then closes it.
+ * shows exactly those projects; Esc goes back to the list, then closes it. Its state,
+ * TechState, is one of the shared types (types.ts).
  */
-export interface TechState {
-  /** Selected row of the list. */
-  selected: number;
-  /** First visible row of the list. */
-  offset: number;
-  /** The technology whose projects are shown, if one was chosen. */
-  chosen?: string;
-  /** First visible line of the chosen technology's projects. */
-  projectsOffset: number;
-  /** The technologies of the project focused when the index opened (marked in the list). */
-  focused: string[];
-}
-
 export function openTech(index: TechEntry[], focusedTechs: string[] = []): TechState {
   // Start on the focused project's first technology: its badges lead into the index.
   const first = focusedTechs.length > 0 ? index.findIndex((t) => fold(t.name) === fold(focusedTechs[0]!)) : -1;
@@ -71,69 +59,39 @@ export function markChosen(line: Line, name: string): Line {
   return line.some((s) => s.badge !== undefined && fold(s.badge) === key) ? line.map((s) => (s.badge !== undefined && fold(s.badge) === key ? {...s, chosen: true} : s)) : line;
 }
 
-const clamp = (value: number, max: number) => Math.max(0, Math.min(value, max));
+/**
+ * A chosen technology's projects as a view: `lines` and `height` count the heading row above
+ * them (as the geometry does), which stays put while the projects under it scroll.
+ */
+export function projectsView(tech: TechState, lines: number, height: number): ScrollView {
+  return viewportView(tech.projectsOffset, lines - 1, height - 1);
+}
+
+/** The list's rows under its heading (at least one). */
+const listRows = (height: number) => Math.max(1, height - LIST_HEADER);
 
 /** Keys in the overlay: the list, or the chosen technology's projects. */
-export function reduceTech(state: NavState, tech: TechState, command: Command, context: TechContext, g: Geometry): NavState {
-  if (command === 'quit') return {...state, quit: true};
+export function reduceTech(state: NavState, tech: TechState, command: ViewCommand, context: TechContext, g: Geometry): NavState {
   if (command === 'techIndex') return {...state, tech: undefined};
   const next = techOverlay(tech, command, context.index, g.height, tech.chosen ? context.projectLines(tech.chosen, state.screen.width) : 0);
   return next === tech ? state : {...state, tech: next};
 }
 
-function techOverlay(tech: TechState, command: Command, index: TechEntry[], height: number, projectLines: number): TechState | undefined {
+function techOverlay(tech: TechState, command: ViewCommand, index: TechEntry[], height: number, projectLines: number): TechState | undefined {
   if (tech.chosen !== undefined) {
-    const max = Math.max(0, projectLines - (height - 1));
-    const scroll = (delta: number) => ({...tech, projectsOffset: clamp(tech.projectsOffset + delta, max)});
-    switch (command) {
-      case 'back':
-        return {...tech, chosen: undefined, projectsOffset: 0};
-      case 'down':
-        return scroll(1);
-      case 'up':
-        return scroll(-1);
-      case 'pageDown':
-        return scroll(height - 1);
-      case 'pageUp':
-        return scroll(-(height - 1));
-      case 'halfDown':
-        return scroll(Math.floor(height / 2));
-      case 'halfUp':
-        return scroll(-Math.floor(height / 2));
-      case 'top':
-        return {...tech, projectsOffset: 0};
-      case 'bottom':
-        return {...tech, projectsOffset: max};
-      default:
-        return tech;
-    }
+    if (isScrollCommand(command)) return {...tech, projectsOffset: scrollTarget(projectsView(tech, projectLines, height), command)};
+    return command === 'back' ? {...tech, chosen: undefined, projectsOffset: 0} : tech;
   }
-  const last = Math.max(0, index.length - 1);
-  const rows = Math.max(1, height - LIST_HEADER);
-  const select = (selected: number) => {
-    const s = clamp(selected, last);
-    const offset = s < tech.offset ? s : s >= tech.offset + rows ? s - rows + 1 : tech.offset;
-    return {...tech, selected: s, offset};
-  };
+  if (isScrollCommand(command)) {
+    // The selection moves; the list scrolls just enough to keep it in view.
+    const rows = listRows(height);
+    const selected = scrollTarget(listView(tech.selected, index.length, rows), command);
+    const offset = selected < tech.offset ? selected : selected >= tech.offset + rows ? selected - rows + 1 : tech.offset;
+    return {...tech, selected, offset};
+  }
   switch (command) {
     case 'back':
       return undefined;
-    case 'down':
-      return select(tech.selected + 1);
-    case 'up':
-      return select(tech.selected - 1);
-    case 'pageDown':
-      return select(tech.selected + rows);
-    case 'pageUp':
-      return select(tech.selected - rows);
-    case 'halfDown':
-      return select(tech.selected + Math.floor(rows / 2));
-    case 'halfUp':
-      return select(tech.selected - Math.floor(rows / 2));
-    case 'top':
-      return select(0);
-    case 'bottom':
-      return select(last);
     case 'toggle': {
       const chosen = index[tech.selected];
       return chosen && chosen.projects.length > 0 ? {...tech, chosen: chosen.name, projectsOffset: 0} : tech;

@@ -1,14 +1,11 @@
-import type {Geometry, NavState, Region} from './state';
+import {clampOffset} from './scroll';
+import type {Geometry, NavState, Region} from './types';
 
 type GeometryOf = (state: NavState) => Geometry;
 
 // The viewport's arithmetic, shared by the reducer and its overlays: offsets clamped in one
-// place (bubbles' viewport.SetYOffset), panels revealed, focus kept on what is seen.
-
-/** The one place offsets are clamped: never past the last full page, never negative. */
-export function clampOffset(offset: number, lines: number, height: number): number {
-  return Math.max(0, Math.min(offset, lines - height));
-}
+// place (src/ui/scroll.ts, as bubbles' viewport.SetYOffset), panels revealed, focus kept on what
+// is seen.
 
 /** The offset that shows `region`: its whole self if it fits, else its top. */
 export function revealOffset(offset: number, region: Region, height: number): number {
@@ -62,8 +59,8 @@ export function normalize(state: NavState, geometryOf: GeometryOf, reveal: 'whol
   return withSection(state, focus, offset);
 }
 
-export function scrollTo(state: NavState, g: Geometry, target: number): NavState {
-  const offset = clampOffset(target, g.lines, g.height);
+/** Scrolls the section to `offset` (a scroll step's target: src/ui/scroll.ts), the focus kept on a panel seen. */
+export function scrollTo(state: NavState, g: Geometry, offset: number): NavState {
   return withSection(state, refocus(state.focus[state.section] ?? 0, offset, g, true), offset);
 }
 

@@ -16,7 +16,7 @@ import {App} from '../../src/ui/App';
 import {FrameBuilder} from '../../src/ui/frame';
 import {lineText} from '../../src/ui/layout/lines';
 import {createReducer, initialState, type Action, type NavState} from '../../src/ui/state';
-import {createTheme} from '../../src/ui/theme';
+import {createTheme} from '../../src/theme/theme';
 import {startInk} from '../helpers/ink';
 import {ANY_RESUMES, fixtureDocument, loadFixture, type AnyResume} from '../helpers/resumes';
 

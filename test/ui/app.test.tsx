@@ -3,7 +3,7 @@ import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
 import {App} from '../../src/ui/App';
 import {KEYMAP, keyLabels} from '../../src/ui/keymap';
-import {createTheme} from '../../src/ui/theme';
+import {createTheme} from '../../src/theme/theme';
 import {startInk} from '../helpers/ink';
 import {fixtureDocument} from '../helpers/resume';
 
@@ -46,6 +46,16 @@ describe('App layouts', () => {
   it('shows the enlarge message below 40×10', async () => {
     const {app, screen} = await start(39, 10);
     expect(screen().join(' ')).toContain('enlarge the terminal (now 39×10, need');
+    app.unmount();
+  });
+
+  it('at 30×5 Ctrl-Z still suspends (the app calls onSuspend), under the enlarge message', async () => {
+    let suspended!: () => void;
+    const suspend = new Promise<void>((resolve) => (suspended = resolve));
+    const {app, screen} = await startInk(<App doc={doc} theme={theme} size={{width: 30, rows: 5}} onSuspend={() => suspended()} />);
+    expect(screen().join(' ')).toContain('enlarge');
+    app.stdin.write('\x1a');
+    await suspend;
     app.unmount();
   });
 });

@@ -11,7 +11,7 @@ import React from 'react';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {FrameText} from '../../src/ui/components/FrameText';
 import {span, type Line} from '../../src/ui/layout/lines';
-import {createTheme, THEMES, type Theme, type ThemeName} from '../../src/ui/theme';
+import {createTheme, THEMES, type Theme, type ThemeName} from '../../src/theme/theme';
 
 /** The spans as Ink's own nested <Text>s, the way the app drew them before. */
 function NestedLines({lines, theme}: {lines: Line[]; theme: Theme}) {

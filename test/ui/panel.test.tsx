@@ -1,3 +1,4 @@
+import {Box} from 'ink';
 import {render} from 'ink-testing-library';
 import React from 'react';
 import stripAnsi from 'strip-ansi';
@@ -5,8 +6,9 @@ import stringWidth from 'string-width';
 import chalk from 'chalk';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {Entry} from '../../src/document/model';
-import {Panel} from '../../src/ui/components/Panel';
-import {createTheme} from '../../src/ui/theme';
+import {FrameText} from '../../src/ui/components/FrameText';
+import {panelLines} from '../../src/ui/layout/panel';
+import {createTheme, type Theme} from '../../src/theme/theme';
 import {fixtureDocument} from '../helpers/resume';
 
 const doc = fixtureDocument('jiwoo');
@@ -16,14 +18,23 @@ const project = work.entries[0]!.children[1]!;
 const mono = createTheme({color: false, ascii: false});
 const color = createTheme({color: true, ascii: false});
 
+/** A panel as the app draws it: its lines (panelLines, as the section layout draws each panel) through FrameText, in a box of its width. */
+function PanelFrame({entry, width, theme, focused = false, collapsed = false}: {entry: Entry; width: number; theme: Theme; focused?: boolean; collapsed?: boolean}) {
+  return (
+    <Box flexDirection="column" width={width}>
+      <FrameText lines={panelLines(entry, {width, theme, focused, collapsed})} theme={theme} width={width} />
+    </Box>
+  );
+}
+
 const frame = (entry: Entry, width: number, props: {focused?: boolean; collapsed?: boolean; theme?: typeof mono} = {}) => {
-  const {lastFrame, unmount} = render(<Panel entry={entry} width={width} theme={props.theme ?? mono} focused={props.focused} collapsed={props.collapsed} />);
+  const {lastFrame, unmount} = render(<PanelFrame entry={entry} width={width} theme={props.theme ?? mono} focused={props.focused} collapsed={props.collapsed} />);
   const out = stripAnsi(lastFrame() ?? '');
   unmount();
   return out.split('\n');
 };
 
-describe('Panel', () => {
+describe('a panel: its lines (src/ui/layout/panel.ts) drawn by FrameText', () => {
   // Ink colors through chalk, which sees no terminal under the test runner: ask for 256 colors.
   const level = chalk.level;
   beforeAll(() => {
@@ -74,8 +85,8 @@ describe('Panel', () => {
 
   it('colors each technology’s chip the same wherever it appears', () => {
     // Airflow is in two projects, at two employers: 정산 배치 이관 and this one.
-    const first = render(<Panel entry={work.entries[1]!.children[0]!} width={100} theme={color} />);
-    const second = render(<Panel entry={project} width={100} theme={color} />);
+    const first = render(<PanelFrame entry={work.entries[1]!.children[0]!} width={100} theme={color} />);
+    const second = render(<PanelFrame entry={project} width={100} theme={color} />);
     const chip = (out: string) => out.match(/(\x1b\[[0-9;]*m)+ Airflow /)?.[0];
     expect(chip(first.lastFrame() ?? '')).toBeDefined();
     expect(chip(first.lastFrame() ?? '')).toBe(chip(second.lastFrame() ?? ''));
@@ -89,7 +100,7 @@ describe('Panel', () => {
     expect(normal[0]!.startsWith('╭')).toBe(true);
     expect(focused[0]!.startsWith('┏')).toBe(true);
     expect(focused[1]!.startsWith('┃')).toBe(true);
-    const raw = render(<Panel entry={project} width={60} theme={mono} focused />);
+    const raw = render(<PanelFrame entry={project} width={60} theme={mono} focused />);
     expect(raw.lastFrame()).toContain('\x1b[7m'); // inverse title
     raw.unmount();
   });

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import type {KeyName} from '../../src/terminal/input';
-import {commandFor, EDIT_KEYMAP, editKeyFor, hintsFor, hintWords, KEYMAP, keyLabels, type Command, type KeyPress} from '../../src/ui/keymap';
+import {commandFor, EDIT_KEYMAP, editKeyFor, hintsFor, hintWords, KEYMAP, keyLabels, worksWhenTooSmall, type Command, type KeyPress} from '../../src/ui/keymap';
+import {isTooSmall} from '../../src/ui/layout/regions';
 
 const key = (input: string, flags: Partial<KeyPress> = {}): KeyPress => ({input, ...flags});
 const named = (name: KeyName, flags: Partial<KeyPress> = {}): KeyPress => ({name, input: '', ...flags});
@@ -95,6 +96,15 @@ describe('keymap: where keys work', () => {
     expect(commandFor(key('q'), {tooSmall: true})).toBe('quit');
     for (const press of [key('j'), named('tab'), key('/'), key('?'), named('escape'), key('i')]) expect(commandFor(press, {tooSmall: true})).toBeUndefined();
     expect(KEYMAP.filter((b) => b.whenTooSmall).map((b) => b.command).sort()).toEqual(['quit', 'suspend']);
+  });
+  it('at 30×5 Ctrl-Z means suspend, and suspend is a command that works there', () => {
+    const tooSmall = isTooSmall({width: 30, rows: 5});
+    expect(tooSmall).toBe(true);
+    expect(commandFor(key('z', {ctrl: true}), {tooSmall})).toBe('suspend');
+    expect(commandFor(key('z'), {tooSmall})).toBeUndefined();
+    expect(worksWhenTooSmall('suspend')).toBe(true);
+    expect(worksWhenTooSmall('quit')).toBe(true);
+    expect(worksWhenTooSmall('down')).toBe(false);
   });
 });
 

@@ -9,7 +9,7 @@ import {allLines, layoutSection, leftColumnWidth} from '../../src/ui/layout/sect
 import {createReducer, initialState} from '../../src/ui/state';
 import type {Entry} from '../../src/document/model';
 import {KEYMAP} from '../../src/ui/keymap';
-import {badgeIndex, BADGE_PALETTE, createTheme} from '../../src/ui/theme';
+import {badgeIndex, BADGE_PALETTE, createTheme} from '../../src/theme/theme';
 import {cellWidth} from '../../src/text/width';
 import {fixtureDocument} from '../helpers/resume';
 

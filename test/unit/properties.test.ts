@@ -26,7 +26,7 @@ import {renderPlain} from '../../src/text/plain';
 import {App} from '../../src/ui/App';
 import {FrameBuilder} from '../../src/ui/frame';
 import {initialState} from '../../src/ui/state';
-import {createTheme} from '../../src/ui/theme';
+import {createTheme} from '../../src/theme/theme';
 import {CONTROL_BYTE, controlsIn, HOSTILE_PAYLOADS} from '../helpers/hostile';
 
 /** Multiplies every numRuns below: `PROPERTY_RUNS=20 npx vitest run test/unit/properties.test.ts` hunts longer. */

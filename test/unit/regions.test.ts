@@ -3,7 +3,7 @@ import {FrameBuilder} from '../../src/ui/frame';
 import {lineText, lineWidth} from '../../src/ui/layout/lines';
 import {frameRegions} from '../../src/ui/layout/regions';
 import {createReducer, initialState} from '../../src/ui/state';
-import {createTheme} from '../../src/ui/theme';
+import {createTheme} from '../../src/theme/theme';
 import {HEADER_CONTACTS_ROWS, HEADER_GREETING_ROWS} from '../../src/sizes';
 import {fixtureDocument} from '../helpers/resume';
 import {jiwooJson} from '../helpers/e2e-jiwoo';

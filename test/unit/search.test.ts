@@ -3,7 +3,7 @@ import {lineText, span} from '../../src/ui/layout/lines';
 import {deleteBack, emptySearch, findAll, highlight, insertText, moveCursor, searchLine, searchSummary} from '../../src/ui/search';
 import {FrameBuilder} from '../../src/ui/frame';
 import {createReducer, initialState, type Action, type NavState} from '../../src/ui/state';
-import {createTheme} from '../../src/ui/theme';
+import {createTheme} from '../../src/theme/theme';
 import {cellWidth} from '../../src/text/width';
 import {fixtureDocument} from '../helpers/resume';
 

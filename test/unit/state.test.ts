@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import type {Entry} from '../../src/document/model';
 import {LINE_STEP} from '../../src/sizes';
 import type {KeyPress} from '../../src/terminal/input';
-import type {Command} from '../../src/ui/keymap';
+import {KEYMAP, type Command} from '../../src/ui/keymap';
 import type {FrameRegions} from '../../src/ui/layout/regions';
 import {clampOffset, createReducer, initialState, revealOffset, scrollPercent, type Action, type Geometry, type NavState, type Region, type ReducerEnv} from '../../src/ui/state';
 
@@ -122,6 +122,18 @@ describe('paging', () => {
   it('never scrolls past either end', () => {
     expect(at(run(start, g, 'pageDown', 'pageDown', 'pageDown', 'pageDown')).offset).toBe(25);
     expect(at(run(start, g, 'pageUp')).offset).toBe(0);
+  });  it('half a page is at least a line in every view, one or two rows tall: the section, the help, the header', () => {
+    for (const [height, half] of [[1, 1], [2, 1], [3, 1], [4, 2]] as const) {
+      const short = geometry([30], height);
+      expect(at(run(start, short, 'halfDown')).offset, `section, ${height} rows`).toBe(half);
+      expect(at(run(start, short, 'halfDown', 'halfUp')).offset).toBe(0);
+      const help = run({...start, help: true}, {lines: 30, panels: [], height}, 'halfDown');
+      expect(help.helpOffset, `help, ${height} rows`).toBe(half);
+      // The unfolded header: 30 lines in `height` rows (the regions say where it is scrolled).
+      const header = (s: NavState): FrameRegions => ({...REGIONS(10), header: {top: 0, lines: Array.from({length: height}, () => []), unfolded: true, offset: s.about?.offset ?? 0, total: 30}});
+      const about = reduce({...start, about: {offset: 0}}, {type: 'command', command: 'halfDown'}, g, {regions: header});
+      expect(about.about, `header, ${height} rows`).toEqual({offset: half});
+    }
   });
 });
 
@@ -183,6 +195,8 @@ describe('folding, help and quitting', () => {
     expect(reduce(scrolled, {type: 'command', command: 'back'}, helpG).help).toBe(false);
     expect(reduce(scrolled, {type: 'command', command: 'help'}, helpG).help).toBe(false);
     expect(reduce(scrolled, {type: 'command', command: 'back'}, helpG).quit).toBe(false);
+    expect(reduce(scrolled, {type: 'command', command: 'quit'}, helpG).quit).toBe(true);
+    expect(reduce(scrolled, {type: 'command', command: 'suspend'}, helpG)).toMatchObject({suspends: 1, help: true, helpOffset: 10});
   });
   it('Esc with nothing open does not quit: it leaves the place as it was and notes that q quits; q quits', () => {
     const g = geometry([5], 10);
@@ -290,5 +304,23 @@ describe('input reaches the reducer as keys, text, pastes and clicks', () => {
     expect(reduce(tiny, {type: 'text', text: 'j/x'}, g)).toBe(tiny);
     expect(reduce(tiny, key({input: 'q'}), g).quit).toBe(true);
     expect(reduce(tiny, key({name: 'escape', input: ''}), g)).toBe(tiny);
+  });
+
+  it('at 30×5 Ctrl-Z suspends, as the keymap says, and keeps the place; q still quits', () => {
+    const s = run(start0(), g, 'down');
+    const tiny = reduce(s, {type: 'resize', screen: {width: 30, rows: 5}}, g);
+    const suspended = reduce(tiny, key({input: 'z', ctrl: true}), g);
+    expect(suspended.suspends).toBe(1);
+    expect(at(suspended)).toEqual(at(s));
+    expect(suspended.quit).toBe(false);
+    expect(reduce(suspended, key({input: 'z', ctrl: true}), g).suspends).toBe(2);
+    expect(reduce(tiny, {type: 'command', command: 'suspend'}, g).suspends).toBe(1);
+    // Every command the keymap keeps below the minimum size does something there; the others nothing.
+    for (const binding of KEYMAP) {
+      const next = reduce(tiny, {type: 'command', command: binding.command, digit: 1}, g);
+      if (binding.whenTooSmall) expect(next, binding.command).not.toBe(tiny);
+      else expect(next, binding.command).toBe(tiny);
+    }
+    expect(reduce(tiny, key({input: 'q'}), g).quit).toBe(true);
   });
 });

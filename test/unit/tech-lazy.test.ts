@@ -2,7 +2,7 @@ import {describe, expect, it, vi} from 'vitest';
 import {lineText} from '../../src/ui/layout/lines';
 import {FrameBuilder} from '../../src/ui/frame';
 import {createReducer, initialState} from '../../src/ui/state';
-import {createTheme} from '../../src/ui/theme';
+import {createTheme} from '../../src/theme/theme';
 import * as tech from '../../src/document/tech';
 import {fixtureDocument} from '../helpers/resume';
 

@@ -1,12 +1,13 @@
 import {describe, expect, it} from 'vitest';
 import {toDocument} from '../../src/document/build';
 import {findSection, onlySection, techDocument} from '../../src/document/select';
-import {closeMatches, distance, findTech, techIndex} from '../../src/document/tech';
+import {closeMatches, findTech, techIndex} from '../../src/document/tech';
+import {distance} from '../../src/resume/distance';
 import {FrameBuilder} from '../../src/ui/frame';
 import {lineText} from '../../src/ui/layout/lines';
 import {createReducer, initialState, type NavState} from '../../src/ui/state';
-import {openTech, reduceTech} from '../../src/ui/tech';
-import {createTheme} from '../../src/ui/theme';
+import {LIST_HEADER, openTech, reduceTech} from '../../src/ui/tech';
+import {createTheme} from '../../src/theme/theme';
 import type {Command} from '../../src/ui/keymap';
 import {fixtureDocument, fixtureResume} from '../helpers/resume';
 import {cellWidth} from '../../src/text/width';
@@ -137,15 +138,52 @@ describe('the index overlay', () => {
     const frame = builder.build(s).map(lineText);
     expect(frame.some((l) => l.startsWith('▸ ') && l.includes(index.at(-1)!.name))).toBe(true);
   });
-  it('reduceTech: q quits and t closes from anywhere in the overlay', () => {
+  it('q quits and t closes from anywhere in the overlay', () => {
     const open = openTech(index);
     const state = {...initialState(count, screen), tech: open};
     const g = builder.geometry(state);
     const context = builder.env().tech!;
-    expect(reduceTech(state, open, 'quit', context, g).quit).toBe(true);
+    // q is the reducer's, before any overlay: in the list and in a technology's projects alike.
+    expect(press(state, 'quit').quit).toBe(true);
     const chosen = {...open, chosen: 'Airflow'};
+    expect(press({...state, tech: chosen}, 'quit').quit).toBe(true);
     expect(reduceTech({...state, tech: chosen}, chosen, 'techIndex', context, g).tech).toBeUndefined();
     expect(reduceTech(state, open, 'back', context, g).tech).toBeUndefined();
+  });
+});
+
+describe('scrolling the index', () => {
+  const builder = new FrameBuilder(doc, createTheme({color: false, ascii: false}));
+  const reduce = createReducer(builder.env());
+  const press = (state: NavState, ...commands: Command[]) => commands.reduce((s, command) => reduce(s, {type: 'command', command}), state);
+
+  it('in a technology’s projects, G and the wheel stop at the same place: the last line on the last row', () => {
+    const screen = {width: 60, rows: 14};
+    const chosen = press(initialState(count, screen), 'techIndex', 'top', 'toggle');
+    expect(chosen.tech!.chosen).toBe('Airflow');
+    const rows = builder.regions(0, screen).body.height - 1;
+    const length = builder.techLayout('Airflow', screen.width).length;
+    expect(length).toBeGreaterThan(rows);
+    const bottom = press(chosen, 'bottom');
+    let wheeled = chosen;
+    for (let i = 0; i < length; i++) wheeled = reduce(wheeled, {type: 'scroll', delta: 3});
+    expect(bottom.tech!.projectsOffset).toBe(length - rows);
+    expect(wheeled.tech!.projectsOffset).toBe(length - rows);
+    expect(press(bottom, 'down', 'pageDown', 'halfDown').tech!.projectsOffset).toBe(length - rows);
+    // The frame's last body row is the layout's last line (a bottom border), and the position 100%.
+    const frame = builder.build(bottom).map(lineText);
+    const body = builder.regions(0, screen).body;
+    expect(frame[body.top + body.height - 1]!.trim()).toMatch(/^╰─+╯$/);
+    expect(frame.at(-1)).toMatch(/100%\s*$/);
+  });
+  it('half a page moves the selection even when the list shows one row', () => {
+    const state = {...initialState(count, {width: 60, rows: 14}), tech: openTech(index)};
+    const g = {...builder.geometry(state), height: LIST_HEADER + 1};
+    const context = builder.env().tech!;
+    const down = reduceTech(state, state.tech, 'halfDown', context, g);
+    expect(down.tech!.selected).toBe(1);
+    expect(down.tech!.offset).toBe(1);
+    expect(reduceTech(down, down.tech!, 'halfUp', context, g).tech!.selected).toBe(0);
   });
 });
 

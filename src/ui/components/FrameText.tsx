@@ -1,8 +1,8 @@
 import {Text} from 'ink';
 import React from 'react';
 import {clipLine, lineWidth, type Line, type Span} from '../layout/lines';
-import type {Theme} from '../theme';
-import {chalkStyle, type Styler} from '../theme-chalk';
+import type {Theme} from '../../theme/theme';
+import {chalkStyle, type Styler} from '../../theme/chalk';
 
 /**
  * An OSC 8 hyperlink. The target is a URL from the sanitized résumé (no control characters can

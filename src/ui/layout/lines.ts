@@ -1,3 +1,4 @@
+import type {StyleName} from '../../theme/theme';
 import {cellWidth, graphemes} from '../../text/width';
 
 /**
@@ -5,30 +6,6 @@ import {cellWidth, graphemes} from '../../text/width';
  * prints the lines that are visible: a viewport over the laid-out document, because Ink lays out
  * every child even under `overflow="hidden"`. Styles are semantic names that the theme resolves.
  */
-export type StyleName =
-  | 'plain'
-  | 'name'
-  | 'label'
-  | 'greeting'
-  | 'muted'
-  | 'heading'
-  | 'orgTitle'
-  | 'role'
-  | 'period'
-  | 'panelTitle'
-  | 'panelTitleFocus'
-  | 'border'
-  | 'borderFocus'
-  | 'blockLabel'
-  | 'bullet'
-  | 'tabActive'
-  | 'tabInactive'
-  | 'status'
-  | 'statusKey'
-  | 'match'
-  | 'matchCurrent'
-  | 'cursor';
-
 export interface Span {
   text: string;
   style?: StyleName;

@@ -1,8 +1,8 @@
 import type {Block, Entry} from '../../document/model';
 import {entryFacts, isFoldable, itemHeading} from '../../document/present';
 import {cellWidth, truncate, wrapHanging, wrapText} from '../../text/width';
-import type {Theme} from '../theme';
-import {clipLine, padLine, span, type Line, type Span, type StyleName} from './lines';
+import type {StyleName, Theme} from '../../theme/theme';
+import {clipLine, padLine, span, type Line, type Span} from './lines';
 
 /** Renders rich text (inline Markdown) to lines of at most `width` cells; plain wrap by default. */
 export type InlineRenderer = (text: string, width: number, style?: StyleName) => Line[];

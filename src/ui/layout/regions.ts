@@ -1,7 +1,7 @@
 import type {ResumeDocument} from '../../document/model';
 import {MIN_SIZE} from '../../sizes';
 import {cellWidth} from '../../text/width';
-import {clampOffset} from '../viewport';
+import {clampOffset} from '../scroll';
 import {fullHeaderLines, headerLines, sectionBar} from './chrome';
 import type {Line} from './lines';
 import type {InlineRenderer} from './panel';

@@ -2,9 +2,9 @@ import type {Entry, Section} from '../../document/model';
 import {isFoldable} from '../../document/present';
 import {DRAWN_PANELS, WIDE_LAYOUT} from '../../sizes';
 import {cellWidth, wrapText} from '../../text/width';
-import type {Theme} from '../theme';
+import type {Theme} from '../../theme/theme';
 import {padLine, span, type Line} from './lines';
-import {blockLines, boxed, entryContent, plainInline, type InlineRenderer} from './panel';
+import {blockLines, entryContent, panelLines, plainInline, type InlineRenderer} from './panel';
 
 /** A focusable panel's place in the laid-out section: lines [start, end). */
 export interface PanelRegion {
@@ -251,8 +251,7 @@ export function layoutSection(section: Section, opts: SectionOptions): SectionLa
     if (lines) {
       caches.drawn.delete(id);
     } else {
-      const content = entryContent(item.entry, item.width - 4, opts.theme, {focused, collapsed: item.collapsed, inline: opts.inline});
-      lines = boxed(content, item.width, opts.theme, focused);
+      lines = panelLines(item.entry, {width: item.width, theme: opts.theme, focused, collapsed: item.collapsed, inline: opts.inline});
       if (caches.drawn.size >= DRAWN_PANELS) caches.drawn.delete(caches.drawn.keys().next().value!);
     }
     caches.drawn.set(id, lines);

@@ -1,10 +1,9 @@
-import type {StyleName} from './layout/lines';
 import {fold} from '../document/present';
 
 /**
  * Every color kim-resume shows comes from a theme: one map from semantic token to style, plus
  * the badge chips and the border characters. The Ink app reads the tokens directly; the colored
- * print and Markdown inside panels turn them into chalk functions (src/ui/theme-chalk.ts). This
+ * print and Markdown inside panels turn them into chalk functions (src/theme/chalk.ts). This
  * module is pure data (no Ink, no chalk), so any path may import it cheaply.
  *
  * The mono theme (NO_COLOR, --no-color) has no color at all: focus and badges stay visible
@@ -21,10 +20,32 @@ export interface TextStyle {
   inverse?: boolean;
 }
 
-/**
- * The semantic tokens: the app's span styles (src/ui/layout/lines.ts), plus what only Markdown
- * and badges use.
- */
+/** The styles of the app's spans (src/ui/layout/lines.ts): semantic names that each theme maps to a style. */
+export type StyleName =
+  | 'plain'
+  | 'name'
+  | 'label'
+  | 'greeting'
+  | 'muted'
+  | 'heading'
+  | 'orgTitle'
+  | 'role'
+  | 'period'
+  | 'panelTitle'
+  | 'panelTitleFocus'
+  | 'border'
+  | 'borderFocus'
+  | 'blockLabel'
+  | 'bullet'
+  | 'tabActive'
+  | 'tabInactive'
+  | 'status'
+  | 'statusKey'
+  | 'match'
+  | 'matchCurrent'
+  | 'cursor';
+
+/** The semantic tokens: the span styles, plus what only Markdown and badges use. */
 export type Token =
   | StyleName
   /** A technology badge's text; colored themes put it on a chip from BADGE_PALETTE. */
