@@ -7,9 +7,10 @@
 import {build, transform} from 'esbuild';
 import {createHash} from 'node:crypto';
 import {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
-import {join, relative} from 'node:path';
+import {join, relative, sep} from 'node:path';
 import {bootOptions, commonJsOptions, productOptions} from './build/options.mjs';
 import {BUILD_META, fromRoot} from './build/paths.mjs';
+import {appliedPatches} from './build/patch-source.mjs';
 
 // The schema validators are compiled first: the bundle imports their generated code.
 await import('./gen-validators.mjs');
@@ -23,7 +24,8 @@ const dist = fromRoot('dist');
 const stagingName = `dist.building-${process.pid}`;
 const staging = fromRoot(stagingName);
 rmSync(staging, {recursive: true, force: true});
-const result = await build(productOptions(staging));
+const options = productOptions(staging);
+const result = await build(options);
 // Each file to CommonJS (build/options.mjs commonJsOptions says why); esbuild fails here on any
 // top-level await left in the bundle.
 const hash = createHash('sha256');
@@ -48,4 +50,6 @@ const outputs = Object.fromEntries(
 );
 const inputs = Object.fromEntries(Object.entries(metafile.inputs).map(([file, input]) => [file, {imports: input.imports.map(({path, original}) => ({path, original}))}]));
 mkdirSync(fromRoot(BUILD_META.replace(/[^/]+$/, '')), {recursive: true});
-writeFileSync(fromRoot(BUILD_META), JSON.stringify({inputs, outputs}));
+// Which library files each source patch rewrote (scripts/build/patch-source.mjs), as paths from the root.
+const patches = Object.fromEntries([...appliedPatches(options)].map(([name, files]) => [name, [...files].map((f) => relative(fromRoot('.'), f).split(sep).join('/')).sort()]));
+writeFileSync(fromRoot(BUILD_META), JSON.stringify({inputs, outputs, patches}));

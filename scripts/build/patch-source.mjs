@@ -14,6 +14,35 @@ import {mustMatch} from './guard.mjs';
 /** Per build (its options object, shared by its plugins): file pattern → the patches of that file. */
 const registries = new WeakMap();
 
+/** Per build: the source files each patch rewrote (plugin name → paths), for the build's record. */
+const applied = new WeakMap();
+
+/**
+ * What the patches of a build rewrote: plugin name → the library files (absolute paths) it was
+ * applied to. scripts/build.mjs writes it into the build's record beside esbuild's metafile, so
+ * test/unit/bundle.test.ts checks where each patch went without reading minified text.
+ * @param {import('esbuild').BuildOptions} options the options the build was started with
+ * @returns {Map<string, Set<string>>}
+ */
+export function appliedPatches(options) {
+  let record = applied.get(options);
+  if (!record) applied.set(options, (record = new Map()));
+  return record;
+}
+
+/**
+ * Notes that patch `name` rewrote the library file at `path` in this build (every plugin that
+ * rewrites a source file calls it, through patchSource or by itself).
+ * @param {import('esbuild').PluginBuild} build
+ * @param {string} name
+ * @param {string} path
+ */
+export function recordPatch(build, name, path) {
+  const record = appliedPatches(build.initialOptions);
+  if (!record.has(name)) record.set(name, new Set());
+  record.get(name)?.add(path);
+}
+
 /**
  * A plugin that rewrites the library file(s) matching `file` with `patch`, and fails the build if
  * no such file was loaded.
@@ -39,6 +68,7 @@ export function patchSource({name, file, label, patch}) {
           for (const p of list) {
             p.hit();
             contents = p.patch(contents, {plugin: p.name, file: args.path});
+            recordPatch(build, p.name, args.path);
           }
           return {contents, loader: 'js'};
         });

@@ -128,10 +128,10 @@ export async function runInteractive(doc: ResumeDocument, options: InteractiveOp
         // (vadimdemedes/ink#718). Ink's own option since 7.0 (#888).
         interactive: true,
         isScreenReaderEnabled: options.screenReader ?? false,
-        // Ink 6.8's incrementalRendering misplaced our full-screen frame by one row after a
-        // section change (seen in tmux): each frame is redrawn whole instead, inside
-        // synchronized output, which Ink turns on by itself. The ink-compact-rows build patch
-        // counts on this: the standard renderer erases each row before writing it.
+        // Ink 7 fixed the incremental renderer's trailing-newline case (vadimdemedes/ink#910) that
+        // misplaced this full-screen frame in 6.8, but it measured slower here: key to screen
+        // 2.40× / 0.99× / 2.00× the one-box app for ↓ / Tab / PgDn, against 0.96× / 0.88× / 1.13×
+        // redrawing the whole frame (`npm run bench -- --only latency`, one run of each, Ink 8.0).
         incrementalRendering: false,
         // Ink draws a lone key at once and throttles what follows to one frame per interval, so
         // under auto-repeat the last key shows about one interval late: measured with keys 8 ms

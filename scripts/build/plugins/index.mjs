@@ -35,6 +35,9 @@
 // no patch: only Ink's devtools module imports it, and no-ink-dev-await drops that import. The
 // two await patches (no-ink-dev-await, yoga-sync-start) let dist/ run as classic scripts with a
 // V8 code cache (src/boot/loader.ts); build.mjs fails if any top-level await is left.
+import {ansiTokenizeSimpleGraphemes} from './ansi-tokenize-simple-graphemes.mjs';
+import {inkOutputMemo} from './ink-output-memo.mjs';
+import {inkSanitizeMemo} from './ink-sanitize-memo.mjs';
 import {noCliHighlight} from './no-cli-highlight.mjs';
 import {noCliTable3} from './no-cli-table3.mjs';
 import {noInkDevAwait} from './no-ink-dev-await.mjs';
@@ -54,6 +57,9 @@ import {yogaWasmBinary} from './yoga-wasm-binary.mjs';
 export function productPlugins() {
   return [
     stringWidthCells(),
+    inkOutputMemo(),
+    inkSanitizeMemo(),
+    ansiTokenizeSimpleGraphemes(),
     yogaWasmBinary(),
     yogaSyncStart(),
     oneSignalExit3(),

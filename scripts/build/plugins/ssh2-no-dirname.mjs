@@ -8,6 +8,7 @@
 // reader, lib/agent.js, is left out by ssh2-server-only.
 import {readFileSync} from 'node:fs';
 import {mustMatch, replaceOnce} from '../guard.mjs';
+import {recordPatch} from '../patch-source.mjs';
 
 const name = 'ssh2-no-dirname';
 
@@ -23,6 +24,7 @@ export const ssh2NoDirname = () => ({
       const hit = mustMatch(build, name, patch.label);
       build.onLoad({filter: patch.file}, (args) => {
         hit();
+        recordPatch(build, name, args.path);
         const contents = replaceOnce(readFileSync(args.path, 'utf8'), patch.from, patch.to, {plugin: name, file: args.path});
         return {contents, loader: 'js'};
       });

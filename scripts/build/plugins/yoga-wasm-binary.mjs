@@ -7,6 +7,7 @@
 import {readFileSync, writeFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {matchOnce, mustMatch, replaceOnce} from '../guard.mjs';
+import {recordPatch} from '../patch-source.mjs';
 
 const name = 'yoga-wasm-binary';
 const YOGA = /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/;
@@ -25,6 +26,7 @@ export const yogaWasmBinary = () => ({
     });
     build.onLoad({filter: YOGA}, (args) => {
       hit();
+      recordPatch(build, name, args.path);
       const where = {plugin: name, file: args.path};
       let contents = readFileSync(args.path, 'utf8');
       const base64 = matchOnce(contents, /H="data:application\/octet-stream;base64,([A-Za-z0-9+/=]+)"/, where);

@@ -50,15 +50,21 @@ function frameLine(line: Line, theme: Theme, width: number): string {
 }
 
 /**
- * The whole frame as one <Text>, its lines joined: one node for React to update and for Ink to
- * lay out and draw, where a <Text> per line made every key pay Ink's per-node work (yoga calls
- * through its WebAssembly bindings, squashing, measuring) thirty times. Measured inside the
- * process, from a key's bytes to the frame written (node-pty, 100×30, 120 presses): Tab
- * 2.04 → 1.02 ms, scrolling a 1,000-project section 6.1 → 4.9 ms. Ink draws only the rows
- * that changed (the ink-row-memo build patch).
+ * The frame, a <Text> per row, each row one styled string (its spans' SGR codes joined), not a
+ * <Text> per span: one node per row for React to update and for Ink to lay out and draw. A row
+ * that did not change is the same string as in the last frame, which Ink's output, as the
+ * ink-output-memo build patch keeps it, takes from memory: its tokens, its lines and its drawn row.
+ * One <Text> for the whole frame (6.8's fastest) made Ink tokenize and split the whole frame on
+ * every key: measured with Ink 8 (`npm run bench -- --only latency`, spaced ↓ / Tab / PgDn),
+ * 1.80× / 1.58× / 3.04× the one-box app as one <Text>, 1.28× / 1.75× / 1.90× a <Text> per row
+ * before the lines of a text were kept, 1.00× / 0.93× / 1.23× after.
  */
 export function FrameText({lines, theme, width}: {lines: Line[]; theme: Theme; width: number}) {
-  let text = '';
-  for (let i = 0; i < lines.length; i++) text += (i > 0 ? '\n' : '') + frameLine(lines[i]!, theme, width);
-  return <Text>{text}</Text>;
+  return (
+    <>
+      {lines.map((line, i) => (
+        <Text key={i}>{frameLine(line, theme, width) || ' '}</Text>
+      ))}
+    </>
+  );
 }
