@@ -84,12 +84,20 @@ export interface Theme {
   bullet: string;
   /** Whether links are written as OSC 8 hyperlinks (supports-hyperlinks decides; FORCE_HYPERLINK). */
   hyperlinks: boolean;
+  /**
+   * Laid out for a screen reader, which reads the screen row by row: one column in reading order
+   * (an organization above its projects, never beside them), boxes drawn with blanks, no fold
+   * markers. Chosen by --screen-reader or INK_SCREEN_READER=true.
+   */
+  linear: boolean;
 }
 
 const ROUND: BoxChars = {topLeft: '╭', topRight: '╮', bottomLeft: '╰', bottomRight: '╯', horizontal: '─', vertical: '│'};
 const HEAVY: BoxChars = {topLeft: '┏', topRight: '┓', bottomLeft: '┗', bottomRight: '┛', horizontal: '━', vertical: '┃'};
 const ASCII: BoxChars = {topLeft: '+', topRight: '+', bottomLeft: '+', bottomRight: '+', horizontal: '-', vertical: '|'};
 const ASCII_FOCUS: BoxChars = {topLeft: '#', topRight: '#', bottomLeft: '#', bottomRight: '#', horizontal: '=', vertical: '#'};
+/** No lines to read aloud: a box keeps its place and padding, drawn with spaces. */
+const BLANK: BoxChars = {topLeft: ' ', topRight: ' ', bottomLeft: ' ', bottomRight: ' ', horizontal: ' ', vertical: ' '};
 
 /**
  * Badge chips: white text (`whiteBright`, xterm's color15 #ffffff) on colors of xterm's 256-color
@@ -278,19 +286,22 @@ export interface ThemeOptions {
   color: boolean;
   ascii: boolean;
   hyperlinks?: boolean;
+  /** Lay out for a screen reader (Theme.linear). */
+  reader?: boolean;
   /** The token map; by default THEMES.dark with color, THEMES.mono without (src/cli/colour.ts chooses). */
   tokens?: TokenMap;
 }
 
-export function createTheme({color, ascii, hyperlinks = false, tokens}: ThemeOptions): Theme {
+export function createTheme({color, ascii, hyperlinks = false, reader = false, tokens}: ThemeOptions): Theme {
   const styles: TokenMap = tokens ?? (color ? THEMES.dark : THEMES.mono);
   return {
     color,
     styles,
     badge: (name) => (color ? {...styles.badge, backgroundColor: BADGE_PALETTE[badgeIndex(name)]} : styles.badge),
     badgeText: (name) => (color ? ` ${name} ` : `[${name}]`),
-    box: ascii ? {normal: ASCII, focused: ASCII_FOCUS} : {normal: ROUND, focused: HEAVY},
-    bullet: ascii ? '-' : '•',
+    box: reader ? {normal: BLANK, focused: BLANK} : ascii ? {normal: ASCII, focused: ASCII_FOCUS} : {normal: ROUND, focused: HEAVY},
+    bullet: ascii || reader ? '-' : '•',
     hyperlinks,
+    linear: reader,
   };
 }

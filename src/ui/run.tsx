@@ -92,7 +92,7 @@ export async function runInteractive(doc: ResumeDocument, options: InteractiveOp
   screen.take();
   try {
     await learnEmojiWidths(options.asking, options.emoji ?? []);
-    const theme = createTheme({color: options.color, ascii: options.ascii, hyperlinks: session.hyperlinks, tokens: THEMES[options.theme]});
+    const theme = createTheme({color: options.color, ascii: options.ascii, reader: options.screenReader, hyperlinks: session.hyperlinks, tokens: THEMES[options.theme]});
     // Only a résumé whose text holds Markdown pays for loading marked and marked-terminal.
     const inline = hasMarkdown(doc) ? (await import('./markdown')).createMarkdownInline(theme) : undefined;
     let failure: Error | undefined;

@@ -269,3 +269,30 @@ describe('lazy measuring', () => {
     expect(lineText(frame.at(-1)!)).toMatch(/ 0% $/);
   });
 });
+
+describe('for a screen reader (Theme.linear)', () => {
+  const reader = createTheme({color: false, ascii: false, reader: true});
+  const texts = (theme: typeof mono, width: number) => allLines(layoutSection(work, {width, theme, collapsed: new Set()}), 0).map(lineText);
+
+  it('lays a wide terminal out in one column, in reading order: each organization, then its projects', () => {
+    const wide = texts(mono, 120);
+    const linear = texts(reader, 120);
+    const org = work.entries.find((e) => e.children && e.children.length > 0)!;
+    const project = org.children![0]!.title;
+    // Side by side (the default at 120 columns), the organization's name and its first project's title share no row order.
+    const row = (lines: string[], text: string) => lines.findIndex((l) => l.includes(text));
+    expect(row(wide, org.title)).toBeGreaterThanOrEqual(0);
+    expect(row(linear, org.title)).toBeLessThan(row(linear, project));
+    // Nothing is drawn beside the organization's own lines: its title starts a row of its own.
+    expect(linear[row(linear, org.title)]!.trim()).toBe(org.title);
+  });
+
+  it('draws no box lines and no fold markers, only text (a screen reader reads every glyph)', () => {
+    for (const width of [60, 120]) {
+      const all = texts(reader, width).join('\n');
+      expect(all).not.toMatch(/[─│╭╮╰╯━┃┏┓┗┛▸▾•+|#=]/);
+      expect(all).toContain(work.entries[0]!.title);
+    }
+    expect(texts(mono, 120).join('\n')).toMatch(/[│▾]/);
+  });
+});

@@ -76,7 +76,7 @@ export function entryContent(
   const out: Line[] = [];
   const titleStyle: StyleName = opts.nested ? 'heading' : opts.focused ? 'panelTitleFocus' : 'panelTitle';
   const heading = itemHeading(entry);
-  const marker = isFoldable(entry) ? (opts.collapsed ? '▸ ' : '▾ ') : '';
+  const marker = isFoldable(entry) && !theme.linear ? (opts.collapsed ? '▸ ' : '▾ ') : '';
   // A numbered heading ("1. 가장 어려웠던 …", an essay's) wraps under its words, not under its number.
   const number = /^\d+[.)] +/.exec(heading)?.[0] ?? '';
   wrapHanging(heading.slice(number.length), width, marker + number).forEach((l, i) => {

@@ -153,7 +153,8 @@ export function layoutSection(section: Section, opts: SectionOptions): SectionLa
   const caches = opts.caches ?? createCaches();
   const items: Item[] = [];
   const panels: PanelRegion[] = [];
-  const wide = opts.width >= WIDE_LAYOUT;
+  // A screen reader reads row by row: side by side, an organization's lines would interleave with its projects'.
+  const wide = opts.width >= WIDE_LAYOUT && !opts.theme.linear;
   const hasProjects = (entry: Entry) => entry.kind === 'organization' && entry.children.some((c) => c.kind === 'project');
   // One left column for the whole section, so that its organizations line up.
   const leftWidth = wide ? leftColumnWidth(opts.width, section.entries.filter(hasProjects).map((e) => e.title)) : opts.width;
