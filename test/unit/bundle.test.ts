@@ -65,8 +65,8 @@ describe('the build record', () => {
 /** The library files each source patch must have rewritten, and nothing more: the renderer's three first. */
 const SOURCE_PATCHES: Record<string, string[]> = {
   'ink-output-memo': ['node_modules/ink/build/output.js'],
+  'ink-compact-rows': ['node_modules/ink/build/output.js'],
   'ink-sanitize-memo': ['node_modules/ink/build/sanitize-ansi.js'],
-  'ansi-tokenize-simple-graphemes': ['node_modules/@alcalzone/ansi-tokenize/build/tokenize.js'],
   'no-ink-dev-await': ['node_modules/ink/build/reconciler.js'],
   'yoga-sync-start': ['node_modules/yoga-layout/dist/src/index.js'],
   'yoga-wasm-binary': ['node_modules/yoga-layout/dist/binaries/yoga-wasm-base64-esm.js'],
@@ -84,7 +84,7 @@ describe('source patches: the build record says which library file each rewrote'
 
   it('reaches inside Ink\'s renderer and its tokenizer with no more than three patches', () => {
     const renderer = Object.entries(meta.patches).filter(([, patched]) => patched.some((f) => /^node_modules\/(ink\/build\/(output|log-update|sanitize-ansi|render|renderer|squash-text-nodes|measure-text|wrap-text)\.js|@alcalzone\/ansi-tokenize\/)/.test(f)));
-    expect(renderer.map(([name]) => name).sort()).toEqual(['ansi-tokenize-simple-graphemes', 'ink-output-memo', 'ink-sanitize-memo']);
+    expect(renderer.map(([name]) => name).sort()).toEqual(['ink-compact-rows', 'ink-output-memo', 'ink-sanitize-memo']);
   });
 });
 

@@ -35,9 +35,9 @@
 // no patch: only Ink's devtools module imports it, and no-ink-dev-await drops that import. The
 // two await patches (no-ink-dev-await, yoga-sync-start) let dist/ run as classic scripts with a
 // V8 code cache (src/boot/loader.ts); build.mjs fails if any top-level await is left.
-import {ansiTokenizeSimpleGraphemes} from './ansi-tokenize-simple-graphemes.mjs';
 import {inkOutputMemo} from './ink-output-memo.mjs';
 import {inkSanitizeMemo} from './ink-sanitize-memo.mjs';
+import {inkCompactRows} from './ink-compact-rows.mjs';
 import {noCliHighlight} from './no-cli-highlight.mjs';
 import {noCliTable3} from './no-cli-table3.mjs';
 import {noInkDevAwait} from './no-ink-dev-await.mjs';
@@ -53,13 +53,26 @@ import {stringWidthCells} from './string-width-cells.mjs';
 import {yogaSyncStart} from './yoga-sync-start.mjs';
 import {yogaWasmBinary} from './yoga-wasm-binary.mjs';
 
-/** The product's patches, made fresh for one build (each counts what it met). */
+/**
+ * The product's patches, made fresh for one build (each counts what it met). For measuring a
+ * patch, and only for that, KIM_RESUME_BUILD_WITHOUT=name[,name] leaves patches out:
+ * `KIM_RESUME_BUILD_WITHOUT=ink-sanitize-memo npm run bench -- --only latency` gives the figure
+ * without it, to hold against a run with it (scripts/build/plugins/README.md).
+ */
 export function productPlugins() {
+  const without = new Set((process.env.KIM_RESUME_BUILD_WITHOUT ?? '').split(',').filter(Boolean));
+  const plugins = allPlugins();
+  const unknown = [...without].filter((name) => !plugins.some((p) => p.name === name));
+  if (unknown.length > 0) throw new Error(`KIM_RESUME_BUILD_WITHOUT: no such patch: ${unknown.join(', ')}`);
+  return plugins.filter((p) => !without.has(p.name));
+}
+
+function allPlugins() {
   return [
     stringWidthCells(),
     inkOutputMemo(),
+    inkCompactRows(),
     inkSanitizeMemo(),
-    ansiTokenizeSimpleGraphemes(),
     yogaWasmBinary(),
     yogaSyncStart(),
     oneSignalExit3(),
