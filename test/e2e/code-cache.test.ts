@@ -153,7 +153,8 @@ describe('the code cache of the app', () => {
     const home = newHome();
     const first = launch({cols: 80, rows: 24, args: [fixturePath('ada')], env: {XDG_CACHE_HOME: home}});
     await first.waitFor('Ada Whitfield');
-    const written = await cacheFilesWhen(home, (files) => [...files.keys()].some((name) => name.startsWith('run-')));
+    // Until the app's chunk has its cache and no file is half written (each is written beside, then renamed in).
+    const written = await cacheFilesWhen(home, (files) => [...files.keys()].some((name) => name.startsWith('run-')) && [...files.keys()].every((name) => !name.endsWith('.tmp')));
     expect([...written.keys()].some((name) => name.startsWith('run-')), [...written.keys()].join(', ')).toBe(true);
     expect([...written.keys()].every((name) => name.endsWith('.js.app.cache')), [...written.keys()].join(', ')).toBe(true);
     first.press('q');
