@@ -11,7 +11,8 @@ const EPILOGUE = `In a terminal it opens the interactive résumé (press ? for k
 
 Exit codes:
   0  success
-  1  internal error (a bug; set DEBUG=1 for the stack trace)
+  1  internal error (a bug; set DEBUG=1 for the stack trace);
+     a Node.js older than 20.19, which it names instead of starting
   2  bad command line; a résumé file that cannot be read, or is not valid with --strict;
      --check: the file has problems
   3  --tech: no project uses that technology (close names are suggested)

@@ -28,7 +28,11 @@ import {isInteractive, wantsColor, type Format, type TerminalFacts} from './mode
 /** Exit codes, documented in --help and the README. */
 export const EXIT = {
   ok: 0,
-  /** An unexpected failure inside kim-resume (a bug): one line, no stack unless DEBUG is set. */
+  /**
+   * An unexpected failure inside kim-resume (a bug): one line, no stack unless DEBUG is set. Also
+   * a Node.js older than 20.19, which bin/kim-resume.js refuses in one line before any of this
+   * loads: like a bug, the program could not run at all, whatever its input.
+   */
   internal: 1,
   /** A bad command line or a résumé file that cannot be loaded. */
   usage: 2,

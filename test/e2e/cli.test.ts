@@ -5,7 +5,7 @@ import stringWidth from 'string-width';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import pkg from '../../package.json' with {type: 'json'};
 import type {Resume} from '../../src/resume/types';
-import {BIN, cleanEnv, runCli, type CliResult} from '../helpers/cli';
+import {BIN, NODE, cleanEnv, runCli, type CliResult} from '../helpers/cli';
 import {JIWOO, JIWOO_PATH, jiwooJson} from '../helpers/e2e-jiwoo';
 import {REPO_ROOT, RESUME_PATH, tempFixtures} from '../helpers/fixtures';
 import {officialSchemaErrors} from '../helpers/schema';
@@ -211,7 +211,7 @@ describe('a closed pipe (kim-resume | head -1)', () => {
   function headOne(args: string[]) {
     const errFile = fx.path(`stderr-${args.length}-${Date.now()}.txt`);
     const quoted = args.map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
-    const script = `"${process.execPath}" "${BIN}" ${quoted} 2>"${errFile}" | head -1; echo "status=\${PIPESTATUS[0]}"`;
+    const script = `"${NODE}" "${BIN}" ${quoted} 2>"${errFile}" | head -1; echo "status=\${PIPESTATUS[0]}"`;
     const result = spawnSync('bash', ['-c', script], {cwd: REPO_ROOT, env: cleanEnv(), encoding: 'utf8', timeout: 20_000});
     if (result.error) throw result.error;
     return {lines: result.stdout.split('\n'), stderr: readFileSync(errFile, 'utf8')};

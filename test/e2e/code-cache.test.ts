@@ -10,7 +10,7 @@ import {copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {BIN, cleanEnv} from '../helpers/cli';
+import {BIN, NODE, cleanEnv} from '../helpers/cli';
 import {fixturePath, REPO_ROOT} from '../helpers/fixtures';
 import {ptyApps} from '../helpers/pty';
 
@@ -19,7 +19,7 @@ let root: string;
 let reference: string;
 
 const run = (cacheHome: string, {args = ARGS, node = [] as string[], env = {} as NodeJS.ProcessEnv} = {}) => {
-  const result = spawnSync(process.execPath, [...node, BIN, ...args], {cwd: REPO_ROOT, env: cleanEnv({XDG_CACHE_HOME: cacheHome, ...env}), encoding: 'utf8', timeout: 20_000});
+  const result = spawnSync(NODE, [...node, BIN, ...args], {cwd: REPO_ROOT, env: cleanEnv({XDG_CACHE_HOME: cacheHome, ...env}), encoding: 'utf8', timeout: 20_000});
   return {status: result.status, stdout: result.stdout, stderr: result.stderr};
 };
 let homes = 0;
@@ -71,7 +71,9 @@ describe('the code cache', () => {
     expect([...first.keys()].every((name) => name.endsWith('.js.print.cache')), [...first.keys()].join(', ')).toBe(true);
     const folder = first.get('main.js.print.cache')!.path.slice(home.length + 1).split('/');
     expect(folder[0]).toBe('kim-resume');
-    expect(folder[1]).toContain(`node${process.version}-${process.arch}-`);
+    // The Node that ran the program (NODE: another line's under scripts/node-lines.mjs).
+    const version = spawnSync(NODE, ['-p', 'process.version'], {encoding: 'utf8'}).stdout.trim();
+    expect(folder[1]).toContain(`node${version}-${process.arch}-`);
     expect(folder[2]).toMatch(/^\d+\.\d+\.\d+-[0-9a-f]{16}$/);
 
     expectQuietSameOutput(run(home));
@@ -151,7 +153,8 @@ describe('the code cache of the app', () => {
     const home = newHome();
     const first = launch({cols: 80, rows: 24, args: [fixturePath('ada')], env: {XDG_CACHE_HOME: home}});
     await first.waitFor('Ada Whitfield');
-    const written = await cacheFilesWhen(home, (files) => [...files.keys()].some((name) => name.startsWith('run-')));
+    // Until the app's chunk has its cache and no file is half written (each is written beside, then renamed in).
+    const written = await cacheFilesWhen(home, (files) => [...files.keys()].some((name) => name.startsWith('run-')) && [...files.keys()].every((name) => !name.endsWith('.tmp')));
     expect([...written.keys()].some((name) => name.startsWith('run-')), [...written.keys()].join(', ')).toBe(true);
     expect([...written.keys()].every((name) => name.endsWith('.js.app.cache')), [...written.keys()].join(', ')).toBe(true);
     first.press('q');

@@ -9,7 +9,7 @@
 import {spawnSync} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {afterAll, describe, expect, it} from 'vitest';
-import {BIN, cleanEnv} from '../helpers/cli';
+import {BIN, NODE, cleanEnv} from '../helpers/cli';
 import {JIWOO, JIWOO_PATH, jiwooJson} from '../helpers/e2e-jiwoo';
 import {REPO_ROOT, tempFixtures} from '../helpers/fixtures';
 import {type PtyApp, type PtyOptions, ptyApps} from '../helpers/pty';
@@ -28,7 +28,7 @@ const launch = ptyApps();
  * and stty). In the script, `"$0" "$1" "$2"` is `node bin/kim-resume.js jiwoo.json`.
  */
 function launchScript(script: string, options: Omit<PtyOptions, 'command' | 'shell'> = {cols: 80, rows: 24}): PtyApp {
-  return launch({...options, shell: true, command: {file: 'bash', args: ['-c', script, process.execPath, BIN, JIWOO_PATH], cwd: REPO_ROOT}});
+  return launch({...options, shell: true, command: {file: 'bash', args: ['-c', script, NODE, BIN, JIWOO_PATH], cwd: REPO_ROOT}});
 }
 
 /** The app on the fixture: `launch` with FILE first. */
@@ -51,7 +51,7 @@ describe('a reader that goes away', () => {
   function pipeTo(reader: string, args: string[] = []) {
     const errFile = fx.path(`stderr-${Math.random().toString(36).slice(2)}.txt`);
     const quoted = args.map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
-    const script = `"${process.execPath}" "${BIN}" ${quoted} 2>"${errFile}" | ${reader}; echo "status=\${PIPESTATUS[0]}"`;
+    const script = `"${NODE}" "${BIN}" ${quoted} 2>"${errFile}" | ${reader}; echo "status=\${PIPESTATUS[0]}"`;
     const result = spawnSync('bash', ['-c', script], {cwd: REPO_ROOT, env: cleanEnv(), encoding: 'utf8', timeout: 20_000});
     if (result.error) throw result.error;
     return {stdout: result.stdout, status: /status=(\d+)/.exec(result.stdout)?.[1], stderr: readFileSync(errFile, 'utf8')};
@@ -165,7 +165,7 @@ describe('terminal environment', () => {
   });
 
   it('FORCE_COLOR=3 into a pipe: colored text, exit 0', () => {
-    const result = spawnSync(process.execPath, [BIN, JIWOO_PATH], {cwd: REPO_ROOT, env: cleanEnv({FORCE_COLOR: '3'}), encoding: 'utf8', timeout: 20_000});
+    const result = spawnSync(NODE, [BIN, JIWOO_PATH], {cwd: REPO_ROOT, env: cleanEnv({FORCE_COLOR: '3'}), encoding: 'utf8', timeout: 20_000});
     expect(result.status).toBe(0);
     expect(result.stderr).toBe('');
     // The theme uses the 16 named colors, so FORCE_COLOR=3 (24-bit) shows as plain SGR codes;

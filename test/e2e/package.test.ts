@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {validate} from '@jsonresume/schema';
-import {BIN} from '../helpers/cli';
+import {BIN, NODE, TEST_PATH} from '../helpers/cli';
 import {REPO_ROOT} from '../helpers/fixtures';
 import {startApp, type PtyApp} from '../helpers/pty';
 import {percentOf} from '../helpers/frame-rows';
@@ -16,7 +16,7 @@ import {percentOf} from '../helpers/frame-rows';
  * data/resume.json, whatever that holds: its output is compared with the repository build's own
  * for the same arguments, never with the résumé's content.
  */
-const npmEnv = {PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), LANG: 'C.UTF-8'};
+const npmEnv = {PATH: TEST_PATH, HOME: process.env.HOME ?? tmpdir(), LANG: 'C.UTF-8'};
 const npm = (args: string[], cwd: string, withStderr = false): string => {
   if (!withStderr) return execFileSync('npm', args, {cwd, env: npmEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']});
   const result = spawnSync('npm', args, {cwd, env: npmEnv, encoding: 'utf8'});
@@ -26,7 +26,7 @@ const npm = (args: string[], cwd: string, withStderr = false): string => {
 /** `npx --offline kim-resume ...args` in the folder it is installed in. */
 const npx = (args: string[]) => spawnSync('npx', ['--offline', 'kim-resume', ...args], {cwd: app, env: npmEnv, encoding: 'utf8'});
 /** The repository's own build with the same arguments and environment. */
-const repo = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], {cwd: REPO_ROOT, env: npmEnv, encoding: 'utf8'});
+const repo = (args: string[]) => spawnSync(NODE, [BIN, ...args], {cwd: REPO_ROOT, env: npmEnv, encoding: 'utf8'});
 
 let dir: string;
 let app: string;

@@ -1,7 +1,7 @@
 import {spawnSync} from 'node:child_process';
 import {existsSync, openSync, closeSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
-import {BIN, cleanEnv} from '../helpers/cli';
+import {BIN, NODE, cleanEnv} from '../helpers/cli';
 import {fixturePath} from '../helpers/fixtures';
 
 // /dev/full accepts the open and fails every write with ENOSPC (Linux); elsewhere these skip.
@@ -11,7 +11,7 @@ describe.skipIf(!hasDevFull)('output that cannot be written (kim-resume > /dev/f
   it.each([[[]], [['--format', 'json']], [['--format', 'markdown']], [['--help']]])('%j: one line naming ENOSPC, exit 4, no stack', (args) => {
     const fd = openSync('/dev/full', 'w');
     try {
-      const result = spawnSync(process.execPath, [BIN, fixturePath('jiwoo'), ...args], {env: cleanEnv(), stdio: ['ignore', fd, 'pipe'], timeout: 20_000});
+      const result = spawnSync(NODE, [BIN, fixturePath('jiwoo'), ...args], {env: cleanEnv(), stdio: ['ignore', fd, 'pipe'], timeout: 20_000});
       const stderr = result.stderr.toString('utf8');
       expect(result.status).toBe(4);
       expect(stderr).toBe('kim-resume: cannot write the output: ENOSPC (no space left on device)\n');

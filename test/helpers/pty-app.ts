@@ -9,7 +9,7 @@ import {performance} from 'node:perf_hooks';
 import {spawn, type IPty} from 'node-pty';
 import xterm from '@xterm/headless';
 import type {Terminal} from '@xterm/headless';
-import {BIN, cleanEnv} from './cli';
+import {BIN, cleanEnv, NODE} from './cli';
 import {REPO_ROOT} from './fixtures';
 import {onlyChild, statusKiB} from './process-memory';
 import {parseShellReport, reportReceived, shellWrapped, type ShellReport} from './shell-report';
@@ -116,7 +116,7 @@ export class PtyApp {
     const env = ptyEnv(options.env);
     const [runFile, runArgs]: [string, string[]] = options.command
       ? [options.command.file, [...(options.command.args ?? []), ...(options.args ?? [])]]
-      : [process.execPath, [BIN, ...(options.args ?? [])]];
+      : [NODE, [BIN, ...(options.args ?? [])]];
     const [file, args] = options.shell ? shellWrapped(runFile, runArgs) : [runFile, runArgs];
     this.startedAt = performance.now();
     // node-pty sets TERM to `name`: pass the environment's own, so `env: {TERM: 'dumb'}` holds.

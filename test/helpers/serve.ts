@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import xterm from '@xterm/headless';
 import ssh2 from 'ssh2';
-import {BIN, cleanEnv} from './cli';
+import {BIN, cleanEnv, NODE} from './cli';
 import {REPO_ROOT} from './fixtures';
 
 /**
@@ -28,7 +28,7 @@ const WAIT_MS = 15_000;
 
 export async function startServer(args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<Server> {
   const state = mkdtempSync(join(tmpdir(), 'kim-resume-serve-'));
-  const child = spawn(process.execPath, [BIN, 'serve', '--ssh', '0', '--http', '0', ...args], {cwd: REPO_ROOT, env: cleanEnv({XDG_STATE_HOME: state, ...env}), stdio: ['ignore', 'pipe', 'pipe']});
+  const child = spawn(NODE, [BIN, 'serve', '--ssh', '0', '--http', '0', ...args], {cwd: REPO_ROOT, env: cleanEnv({XDG_STATE_HOME: state, ...env}), stdio: ['ignore', 'pipe', 'pipe']});
   const lines: string[] = [];
   const waiters = new Set<() => void>();
   let rest = '';

@@ -9,7 +9,7 @@ import {execFile, execFileSync} from 'node:child_process';
 import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {BIN} from './cli';
+import {BIN, NODE} from './cli';
 import {REPO_ROOT} from './fixtures';
 
 const POLL_MS = 20;
@@ -57,7 +57,7 @@ export class TmuxApp {
     readonly rows: number,
     args: string[],
   ) {
-    const command = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+    const command = [NODE, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
     this.tmux('new-session', '-d', '-x', String(cols), '-y', String(rows), '-c', REPO_ROOT, command);
   }
 
