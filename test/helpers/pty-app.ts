@@ -5,13 +5,14 @@
  * `npm test` does). No test-runner imports here: bench/ drives programs with this too.
  */
 import {execFile} from 'node:child_process';
+import {closeSync, constants, openSync, writeSync} from 'node:fs';
 import {performance} from 'node:perf_hooks';
 import {spawn, type IPty} from 'node-pty';
 import xterm from '@xterm/headless';
 import type {Terminal} from '@xterm/headless';
 import {BIN, cleanEnv} from './cli';
 import {REPO_ROOT} from './fixtures';
-import {onlyChild, statusKiB} from './process-memory';
+import {onlyChild, processState, statusKiB} from './process-memory';
 import {parseShellReport, reportReceived, shellWrapped, type ShellReport} from './shell-report';
 import {useWidths, type UnicodeWidths} from './term-widths';
 import {DEFAULT_TIMEOUT_MS, waitFor} from './wait';
@@ -103,6 +104,7 @@ export class PtyApp {
   private released = false;
   private outputAt = 0;
   private inputAt = 0;
+  private drains = 0;
   /** Called with each chunk's arrival time once the emulator has parsed it (see whenScreen). */
   private readonly parsedListeners = new Set<(arrivedAt: number) => void>();
 
@@ -198,6 +200,36 @@ export class PtyApp {
   /** False while the emulator is inside a synchronized update (a frame half written). */
   get frameComplete(): boolean {
     return !this.term.modes.synchronizedOutputMode;
+  }
+
+  /**
+   * Resolves once every byte the program has written so far is in the emulated screen, received
+   * or not: `flushed()` covers only what has been read from the pty, and a program that has just
+   * stopped or exited may have written more that is still in the kernel's buffer. A marker (an
+   * OSC that xterm.js ignores) is written into the terminal from outside, behind the program's
+   * output, and awaited.
+   */
+  async drained(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<void> {
+    const pts = this.ptsName;
+    if (!pts) throw new Error('drained() needs the pty\'s slave name');
+    const marker = `\x1b]7777;kim-resume-test-drained-${++this.drains}\x07`;
+    const from = this.output.length;
+    const fd = openSync(pts, constants.O_WRONLY | constants.O_NOCTTY);
+    try {
+      writeSync(fd, marker);
+    } finally {
+      closeSync(fd);
+    }
+    await waitFor(() => this.output.includes(marker, from), {what: 'the program\'s output to be read (the marker behind it)', timeoutMs, show: () => this.dump()});
+    await this.flushed();
+  }
+
+  /**
+   * The program's state as the kernel reports it (/proc/PID/stat): 'T' stopped by job control,
+   * 'S' sleeping, 'R' running; undefined once it has gone.
+   */
+  programState(): string | undefined {
+    return processState(this.programPid());
   }
 
   /** Resolves once every chunk received so far has been parsed into the emulated screen. */
