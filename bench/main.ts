@@ -4,12 +4,13 @@
  *
  * Builds the CLI (scripts/build.mjs) and a baseline (bench/one-box.tsx, bundled with the same
  * common options), then measures first paint, piped output, key-to-screen latency, peak memory,
- * the package and a large résumé. Commands being compared are interleaved round-robin (2 noisy
- * shared cores); every figure is min/median/max over the runs, and a ratio is the ratio of two
- * medians measured in this run. Prints a table against the targets, writes every figure to
- * bench/results.json and the same table, with the run's date, Node, commit and load average, to
- * docs/performance.md (not with --only: a partial run leaves the page alone). Programs run in a
- * pty driven by test/helpers' PtyApp, as in the tests.
+ * the package, a large résumé, a search's Enter and the frame after a burst of 1,000 keys.
+ * Commands being compared are interleaved round-robin (2 noisy shared cores); every figure is
+ * min/median/max over the runs, and a ratio is the ratio of two medians measured in this run.
+ * Prints a table against the targets, writes every figure to bench/results.json and the same
+ * table, with the run's date, Node, commit and load average, to docs/performance.md (not with
+ * --only: a partial run leaves the page alone). Programs run in a pty driven by test/helpers'
+ * PtyApp, as in the tests.
  */
 import {rmSync, writeFileSync} from 'node:fs';
 import {loadavg} from 'node:os';
@@ -27,6 +28,8 @@ import {measurePackage} from './steps/package';
 import {measurePiped} from './steps/piped';
 import {measureScale} from './steps/scale';
 import {measureServe} from './steps/serve';
+import {measureSearch} from './steps/search';
+import {measureBurst} from './steps/burst';
 
 const argv = process.argv.slice(2);
 const {runs, only} = parseArgs(argv);
@@ -45,6 +48,8 @@ const steps: [name: string, measure: (run: Run) => Promise<void>][] = [
   ['package', measurePackage],
   ['scale', measureScale],
   ['serve', measureServe],
+  ['search', measureSearch],
+  ['burst', measureBurst],
 ];
 
 const started = performance.now();

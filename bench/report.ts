@@ -99,6 +99,10 @@ export function rows(results: Results): Row[] {
     add(`serve: ${sv.httpRequests} HTTP requests, 20 at once`, sv.httpMs, 'ms', `p95 ${f(sv.httpMs.p95)} ms`);
     add('serve: peak RSS of the server', undefined, `${f(sv.peakRssMiB)} MiB`, `chunk ${f(sv.chunkKB)} KB (${f(sv.chunkGzipKB)} gzipped)`, 'none failed', sv.failed.length === 0);
   }
+  const se = results.search;
+  if (se) add(`search: Enter after /${se.query} → 1/N on screen (jiwoo)`, se.ms, 'ms', `the first search ${f(se.firstTryMs)} ms`);
+  const b = results.burst;
+  if (b) add(`burst: ${b.keys} keys, then the last key's frame (jiwoo)`, b.ms, 'ms');
   return rows;
 }
 

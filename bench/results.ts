@@ -78,6 +78,10 @@ export interface Results {
     chunkGzipKB: number;
     failed: string[];
   };
+  /** Enter after /Kafka to 1/N on screen (bench/steps/search.ts); the first search apart. */
+  search?: {fixture: string; query: string; firstTryMs: number; ms: Sampled};
+  /** From the key after a 1,000-key burst to its frame (bench/steps/burst.ts). */
+  burst?: {keys: number; ms: Sampled};
   totalSeconds?: number;
   loadAverageAtEnd?: number[];
   failures?: string[];

@@ -12,7 +12,7 @@ import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {BIN, NODE, cleanEnv} from '../helpers/cli';
 import {fixturePath, REPO_ROOT} from '../helpers/fixtures';
-import {ptyApps} from '../helpers/pty';
+import {ptyApps, waitFor} from '../helpers/pty';
 
 const ARGS = ['--format', 'text', '--width', '72', fixturePath('ada')];
 let root: string;
@@ -25,15 +25,21 @@ const run = (cacheHome: string, {args = ARGS, node = [] as string[], env = {} as
 let homes = 0;
 const newHome = () => join(root, `home-${++homes}`);
 
-/** The cache files under a cache home, by name: path and identity (a rewrite is a new file, renamed in). */
-function cacheFiles(cacheHome: string): Map<string, {path: string; id: string}> {
+/**
+ * The cache files under a cache home, by name: path and identity (a rewrite is a new file, renamed
+ * in). `whileWriting`: a program may be writing its caches right now, each into a temporary file
+ * beside it (`<name>.<pid>.tmp`, src/boot/cache-file.ts) that is renamed over `<name>` once whole,
+ * and may be gone by the time it is looked at: only whole files are listed. Otherwise, with every
+ * program finished, every file is listed, so a temporary file left behind shows.
+ */
+function cacheFiles(cacheHome: string, {whileWriting = false} = {}): Map<string, {path: string; id: string}> {
   const found = new Map<string, {path: string; id: string}>();
   const walk = (dir: string) => {
     if (!existsSync(dir)) return;
     for (const entry of readdirSync(dir, {withFileTypes: true})) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else {
+      else if (!(whileWriting && entry.name.endsWith('.tmp'))) {
         const s = statSync(path);
         found.set(entry.name, {path, id: `${s.ino}:${s.mtimeMs}:${s.size}`});
       }
@@ -139,30 +145,25 @@ describe('the code cache', () => {
 describe('the code cache of the app', () => {
   const launch = ptyApps();
 
-  /** Waits until the cache home holds `count` files or more (they are written after the first frame). */
-  async function cacheFilesWhen(home: string, ready: (files: Map<string, {path: string; id: string}>) => boolean) {
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-      const files = cacheFiles(home);
-      if (ready(files) || Date.now() > deadline) return files;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-  }
-
   it('is written after the first frame, then used unchanged by the next start', async () => {
     const home = newHome();
     const first = launch({cols: 80, rows: 24, args: [fixturePath('ada')], env: {XDG_CACHE_HOME: home}});
-    await first.waitFor('Ada Whitfield');
-    // Until the app's chunk has its cache and no file is half written (each is written beside, then renamed in).
-    const written = await cacheFilesWhen(home, (files) => [...files.keys()].some((name) => name.startsWith('run-')) && [...files.keys()].every((name) => !name.endsWith('.tmp')));
-    expect([...written.keys()].some((name) => name.startsWith('run-')), [...written.keys()].join(', ')).toBe(true);
-    expect([...written.keys()].every((name) => name.endsWith('.js.app.cache')), [...written.keys()].join(', ')).toBe(true);
+    await first.ready('Ada Whitfield');
+    // Written after the first frame, while the app runs: one of the app's own chunks (run-*) shows.
+    await waitFor(() => [...cacheFiles(home, {whileWriting: true}).keys()].some((name) => name.startsWith('run-')), {
+      what: 'a cache file of the app\'s run-* chunk',
+      show: () => [...cacheFiles(home, {whileWriting: true}).keys()].join(', '),
+    });
     first.press('q');
     expect((await first.exited()).exitCode).toBe(0);
+    // The program has ended, and its writing with it (all in one synchronous run, which a key
+    // cannot cut): every file is whole, and there is no other.
     const afterFirst = cacheFiles(home);
+    expect([...afterFirst.keys()].some((name) => name.startsWith('run-')), [...afterFirst.keys()].join(', ')).toBe(true);
+    expect([...afterFirst.keys()].every((name) => name.endsWith('.js.app.cache')), [...afterFirst.keys()].join(', ')).toBe(true);
 
     const second = launch({cols: 80, rows: 24, args: [fixturePath('ada')], env: {XDG_CACHE_HOME: home}});
-    await second.waitFor('Ada Whitfield');
+    await second.ready('Ada Whitfield');
     second.press('q');
     expect((await second.exited()).exitCode).toBe(0);
     expect(ids(cacheFiles(home))).toEqual(ids(afterFirst));
@@ -173,7 +174,7 @@ describe('the code cache of the app', () => {
     expect([...both.keys()]).toContain('main.js.print.cache');
     for (const [name, f] of afterFirst) expect(both.get(name)?.id, name).toBe(f.id);
     const third = launch({cols: 80, rows: 24, args: [fixturePath('ada')], env: {XDG_CACHE_HOME: home}});
-    await third.waitFor('Ada Whitfield');
+    await third.ready('Ada Whitfield');
     third.press('q');
     expect((await third.exited()).exitCode).toBe(0);
     expect(ids(cacheFiles(home))).toEqual(ids(both));

@@ -11,6 +11,7 @@ import {describe, expect, it} from 'vitest';
 import {JIWOO, JIWOO_PATH} from '../helpers/e2e-jiwoo';
 import {DARK_TERMINAL, LIGHT_TERMINAL, screenContrast, summarize, type ContrastCell, type ContrastSummary, type Defaults} from '../helpers/contrast';
 import {KEYS, ptyApps, ttyIsRaw, type PtyApp, type PtyOptions} from '../helpers/pty';
+import {waitFor} from '../helpers/wait';
 
 const launch = ptyApps();
 
@@ -162,7 +163,7 @@ describe('asking the terminal', () => {
     // A silent terminal: the question stays open for the whole safety timeout.
     const app = launch({cols: 100, rows: 30, args: [JIWOO_PATH], answers: false});
     const pts = app.ptsName!;
-    while ((await ttyIsRaw(pts)) !== true) await new Promise((r) => setTimeout(r, 5));
+    await waitFor(async () => (await ttyIsRaw(pts)) === true, {what: 'raw mode (the question to the terminal)', intervalMs: 5, show: () => app.dump()});
     await app.flushed();
     expect(app.bufferType, 'the app has not started yet').toBe('normal');
     app.press('3');

@@ -14,6 +14,7 @@ import {JIWOO, JIWOO_PATH} from '../helpers/e2e-jiwoo';
 import {REPO_ROOT, tempFixtures} from '../helpers/fixtures';
 import {KEYS, ttyIsRaw, type PtyApp, ptyApps} from '../helpers/pty';
 import {restoredProblems, screenStateProblems, textAfterLeaving} from '../helpers/terminal-state';
+import {waitFor} from '../helpers/wait';
 
 const FIRST_PROJECT = JIWOO.firstProject;
 const RESTORED = 'alternate screen left · cursor shown · mouse off · icanon+echo · stty -g unchanged';
@@ -108,10 +109,7 @@ describe('exit path × restored state', () => {
     await app.waitFor('__STTY_BEFORE=');
     app.press(`${pts}\r`);
     await app.waitFor(FIRST_PROJECT);
-    for (const deadline = Date.now() + 15_000; (await ttyIsRaw(pts)) !== true; ) {
-      if (Date.now() > deadline) throw new Error(`${pts} never entered raw mode\n${app.dump()}`);
-      await new Promise((resolve) => setTimeout(resolve, 15));
-    }
+    await waitFor(async () => (await ttyIsRaw(pts)) === true, {what: `${pts} in raw mode`, show: () => app.dump()});
     input.hangUp();
     const report = await app.report();
     const after = textAfterLeaving(app.raw);

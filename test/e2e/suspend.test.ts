@@ -1,24 +1,19 @@
 import {execFileSync} from 'node:child_process';
-import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {fixturePath} from '../helpers/fixtures';
-import {ptyApps, type PtyApp} from '../helpers/pty';
+import {ptyApps, waitFor, type PtyApp} from '../helpers/pty';
 import {statusRow} from '../helpers/frame-rows';
 
 // test/fixtures/jiwoo.json: its name is 한지우, its first section 경력.
 const launch = ptyApps();
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The process state letter from /proc (T: stopped by job control). */
-const stateOf = (pid: number) => /\) (\w) /.exec(readFileSync(`/proc/${pid}/stat`, 'utf8'))?.[1];
-
-/** Waits until the program is stopped (or running again), as the kernel reports it. */
+/** Waits until the program is stopped by job control (or running again), as the kernel reports it. */
 async function waitState(app: PtyApp, stopped: boolean) {
-  for (let i = 0; i < 400; i++) {
-    if ((stateOf(app.programPid()) === 'T') === stopped) return;
-    await sleep(10);
-  }
-  throw new Error(`the program never ${stopped ? 'stopped' : 'continued'}\n${app.dump()}`);
+  await waitFor(() => (app.programState() === 'T') === stopped, {
+    what: stopped ? 'the program to stop (state T in /proc)' : 'the program to continue',
+    show: () => app.dump(),
+    hopeless: () => (app.hasExited ? 'the program exited' : undefined),
+  });
 }
 
 /** The terminal as the program left it, read from outside: the tty's modes and the emulator's. */
@@ -45,9 +40,9 @@ describe.skipIf(process.platform === 'win32')('suspend: Ctrl-Z and SIGTSTP give 
       const before = await app.waitFor((rows) => /\d+%\s*$/.test(statusRow(rows) ?? '') && !/ 0%\s*$/.test(statusRow(rows) ?? ''));
       stop(app);
       await waitState(app, true);
-      // The bytes written just before the stop can reach us after the kernel reports it stopped
-      // (seen 2 ms after Ctrl-Z, the bytes ~10 ms later): wait for them, then judge the whole state.
-      await app.waitFor(() => app.bufferType === 'normal', 2000).catch(() => undefined);
+      // Stopped: it wrote the terminal back before stopping, but those bytes may still be in the
+      // pty's buffer, not yet read by this process (/proc says T first). Read all of them.
+      await app.drained();
       expect(terminalState(app)).toEqual({screen: 'normal', lineMode: true, mouse: 'none', paste: false});
 
       process.kill(app.programPid(), 'SIGCONT');

@@ -1,4 +1,4 @@
-/** A process's memory and children, read from Linux's /proc (proc(5)). */
+/** A process's memory, state and children, read from Linux's /proc (proc(5)). */
 import {readFileSync} from 'node:fs';
 
 export type MemoryField = 'VmRSS' | 'VmHWM';
@@ -22,4 +22,18 @@ export function onlyChild(pid: number): number {
   const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
   if (children.length !== 1) throw new Error(`expected process ${pid} to run one program, found ${children.length}`);
   return children[0]!;
+}
+
+/**
+ * The state letter of `/proc/<pid>/stat` (R running, S sleeping, T stopped by job control, Z…),
+ * or undefined once the process has gone.
+ */
+export function processState(pid: number): string | undefined {
+  try {
+    // The name, in parentheses, may hold spaces and parentheses itself: the state follows the last ')'.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return /^ (\S)/.exec(stat.slice(stat.lastIndexOf(')') + 1))?.[1];
+  } catch {
+    return undefined;
+  }
 }

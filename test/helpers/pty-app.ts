@@ -5,15 +5,17 @@
  * `npm test` does). No test-runner imports here: bench/ drives programs with this too.
  */
 import {execFile} from 'node:child_process';
+import {closeSync, constants, openSync, writeSync} from 'node:fs';
 import {performance} from 'node:perf_hooks';
 import {spawn, type IPty} from 'node-pty';
 import xterm from '@xterm/headless';
 import type {Terminal} from '@xterm/headless';
 import {BIN, cleanEnv, NODE} from './cli';
 import {REPO_ROOT} from './fixtures';
-import {onlyChild, statusKiB} from './process-memory';
+import {onlyChild, processState, statusKiB} from './process-memory';
 import {parseShellReport, reportReceived, shellWrapped, type ShellReport} from './shell-report';
 import {useWidths, type UnicodeWidths} from './term-widths';
+import {DEFAULT_TIMEOUT_MS, waitFor} from './wait';
 
 export interface PtyOptions {
   cols: number;
@@ -47,9 +49,6 @@ export interface PtyOptions {
 const BACKGROUND_REPLY = {light: '\x1b]11;rgb:ffff/ffff/ffff\x1b\\', dark: '\x1b]11;rgb:0000/0000/0000\x1b\\'} as const;
 
 export type ScreenPredicate = string | RegExp | ((rows: string[]) => boolean);
-
-const DEFAULT_TIMEOUT = 15_000;
-const POLL_MS = 15;
 
 /**
  * The environment of a person's shell: none of the variables that switch colors or Node options
@@ -105,6 +104,7 @@ export class PtyApp {
   private released = false;
   private outputAt = 0;
   private inputAt = 0;
+  private drains = 0;
   /** Called with each chunk's arrival time once the emulator has parsed it (see whenScreen). */
   private readonly parsedListeners = new Set<(arrivedAt: number) => void>();
 
@@ -202,6 +202,36 @@ export class PtyApp {
     return !this.term.modes.synchronizedOutputMode;
   }
 
+  /**
+   * Resolves once every byte the program has written so far is in the emulated screen, received
+   * or not: `flushed()` covers only what has been read from the pty, and a program that has just
+   * stopped or exited may have written more that is still in the kernel's buffer. A marker (an
+   * OSC that xterm.js ignores) is written into the terminal from outside, behind the program's
+   * output, and awaited.
+   */
+  async drained(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<void> {
+    const pts = this.ptsName;
+    if (!pts) throw new Error('drained() needs the pty\'s slave name');
+    const marker = `\x1b]7777;kim-resume-test-drained-${++this.drains}\x07`;
+    const from = this.output.length;
+    const fd = openSync(pts, constants.O_WRONLY | constants.O_NOCTTY);
+    try {
+      writeSync(fd, marker);
+    } finally {
+      closeSync(fd);
+    }
+    await waitFor(() => this.output.includes(marker, from), {what: 'the program\'s output to be read (the marker behind it)', timeoutMs, show: () => this.dump()});
+    await this.flushed();
+  }
+
+  /**
+   * The program's state as the kernel reports it (/proc/PID/stat): 'T' stopped by job control,
+   * 'S' sleeping, 'R' running; undefined once it has gone.
+   */
+  programState(): string | undefined {
+    return processState(this.programPid());
+  }
+
   /** Resolves once every chunk received so far has been parsed into the emulated screen. */
   async flushed(): Promise<void> {
     let last: Promise<void>;
@@ -266,22 +296,27 @@ export class PtyApp {
    * function of the rows), and returns those rows. Only a whole frame is judged: never in the
    * middle of a synchronized update. Throws with the screen on timeout or if the program exits.
    */
-  async waitFor(predicate: ScreenPredicate, timeoutMs = DEFAULT_TIMEOUT, what?: string): Promise<string[]> {
+  async waitFor(predicate: ScreenPredicate, timeoutMs = DEFAULT_TIMEOUT_MS, what?: string): Promise<string[]> {
     const test = screenTest(predicate);
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      await this.flushed();
-      if (this.frameComplete) {
+    return waitFor(
+      async () => {
+        await this.flushed();
+        if (!this.frameComplete) return undefined;
         const rows = this.screen();
-        if (test(rows)) return rows;
-      }
-      const label = what ?? (typeof predicate === 'function' ? 'a screen condition' : JSON.stringify(String(predicate)));
-      if (this.exit) {
-        throw new Error(`the program exited (code ${this.exit.exitCode}) while waiting for ${label}\n${this.dump()}`);
-      }
-      if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${label}\n${this.dump()}`);
-      await sleep(POLL_MS);
-    }
+        return test(rows) ? rows : undefined;
+      },
+      {
+        what: what ?? (typeof predicate === 'function' ? 'a screen condition' : JSON.stringify(String(predicate))),
+        timeoutMs,
+        show: () => this.dump(),
+        hopeless: () => this.exitedWith(),
+      },
+    );
+  }
+
+  /** "the program exited (code N)" once it has, for a wait that can no longer succeed. */
+  private exitedWith(): string | undefined {
+    return this.exit ? `the program exited (code ${this.exit.exitCode})` : undefined;
   }
 
   /**
@@ -311,7 +346,7 @@ export class PtyApp {
   }
 
   /** Waits until the screen differs from `before` (the rows of an earlier `screen()`). */
-  waitForChange(before: string[], timeoutMs = DEFAULT_TIMEOUT): Promise<string[]> {
+  waitForChange(before: string[], timeoutMs = DEFAULT_TIMEOUT_MS): Promise<string[]> {
     const was = before.join('\n');
     return this.waitFor((rows) => rows.join('\n') !== was, timeoutMs, 'the screen to change');
   }
@@ -320,16 +355,11 @@ export class PtyApp {
    * Waits for the first frame (`text` on screen) and for the program to have put the terminal in
    * raw mode, so keys pressed next reach it as key presses, not as a line being typed.
    */
-  async ready(text: ScreenPredicate, timeoutMs = DEFAULT_TIMEOUT): Promise<string[]> {
+  async ready(text: ScreenPredicate, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<string[]> {
     const rows = await this.waitFor(text, timeoutMs);
     const pts = this.ptsName;
     if (!pts) return rows;
-    const deadline = Date.now() + timeoutMs;
-    while ((await ttyIsRaw(pts)) !== true) {
-      if (this.exit) throw new Error(`the program exited (code ${this.exit.exitCode}) before entering raw mode\n${this.dump()}`);
-      if (Date.now() > deadline) throw new Error(`the terminal never entered raw mode\n${this.dump()}`);
-      await sleep(POLL_MS);
-    }
+    await waitFor(async () => (await ttyIsRaw(pts)) === true, {what: 'raw mode', timeoutMs, show: () => this.dump(), hopeless: () => this.exitedWith()});
     return this.screen();
   }
 
@@ -379,7 +409,7 @@ export class PtyApp {
   }
 
   /** Resolves with the pty's exit (with `shell`, bash's; see `report()` for the program's). */
-  exited(timeoutMs = DEFAULT_TIMEOUT): Promise<{exitCode: number; signal?: number}> {
+  exited(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<{exitCode: number; signal?: number}> {
     if (this.exit) return Promise.resolve(this.exit);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`the program did not exit within ${timeoutMs} ms\n${this.dump()}`)), timeoutMs);
@@ -394,7 +424,7 @@ export class PtyApp {
    * After exit (with `shell: true`): the program's exit code and the tty modes around it, with the
    * emulator caught up on every byte.
    */
-  async report(timeoutMs = DEFAULT_TIMEOUT): Promise<ShellReport> {
+  async report(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<ShellReport> {
     if (!this.options.shell) throw new Error('report() needs {shell: true}');
     await this.exited(timeoutMs);
     await this.flushed();

@@ -9,8 +9,10 @@
  * - term-widths.ts: character widths for the emulator, as the app measures them
  * - shell-report.ts: the bash wrapper that reports the tty's modes and the exit code
  * - process-memory.ts: a process's memory from /proc
+ * - wait.ts: waitFor, the one poller every wait of the helpers and tests goes through
  */
 export {KEYS} from './keys';
 export {PtyApp, ptyEnv, startApp, ttyIsRaw, type PtyOptions, type ScreenPredicate} from './pty-app';
 export {ptyApps} from './pty-apps';
 export type {ShellReport} from './shell-report';
+export {waitFor, WaitError} from './wait';

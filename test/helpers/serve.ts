@@ -6,6 +6,7 @@ import xterm from '@xterm/headless';
 import ssh2 from 'ssh2';
 import {BIN, cleanEnv, NODE} from './cli';
 import {REPO_ROOT} from './fixtures';
+import {DEFAULT_TIMEOUT_MS, waitFor} from './wait';
 
 /**
  * `kim-resume serve` started from the built program on loopback, on ports the system picks
@@ -24,7 +25,7 @@ export interface Server {
   process: ChildProcess;
 }
 
-const WAIT_MS = 15_000;
+const WAIT_MS = DEFAULT_TIMEOUT_MS;
 
 export async function startServer(args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<Server> {
   const state = mkdtempSync(join(tmpdir(), 'kim-resume-serve-'));
@@ -120,16 +121,18 @@ export class ShellScreen {
     const buffer = this.term.buffer.active;
     return Array.from({length: this.term.rows}, (_, i) => buffer.getLine(i)?.translateToString(true) ?? '');
   }
-  /** Waits (bounded) until the screen shows `text`. */
-  async waitFor(test: string | ((rows: string[]) => boolean), timeoutMs = WAIT_MS): Promise<string[]> {
-    const until = Date.now() + timeoutMs;
-    for (;;) {
-      await new Promise<void>((resolve) => this.term.write('', resolve));
-      const rows = this.screen();
-      if (typeof test === 'string' ? rows.some((r) => r.includes(test)) : test(rows)) return rows;
-      if (Date.now() > until) throw new Error(`the screen never matched ${String(test)}:\n${rows.join('\n')}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+  /** Waits (bounded) until the screen shows `text`, or `test` holds for its rows. */
+  waitFor(test: string | ((rows: string[]) => boolean), timeoutMs = WAIT_MS): Promise<string[]> {
+    let rows: string[] = [];
+    return waitFor(
+      async () => {
+        // Every chunk received so far parsed into the screen first.
+        await new Promise<void>((resolve) => this.term.write('', resolve));
+        rows = this.screen();
+        return (typeof test === 'string' ? rows.some((r) => r.includes(test)) : test(rows)) && rows;
+      },
+      {what: typeof test === 'string' ? JSON.stringify(test) : 'a screen condition', timeoutMs, intervalMs: 20, show: () => rows.join('\n')},
+    );
   }
   resize(cols: number, rows: number) {
     this.term.resize(cols, rows);

@@ -11,9 +11,9 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {BIN, NODE} from './cli';
 import {REPO_ROOT} from './fixtures';
+import {DEFAULT_TIMEOUT_MS, waitFor} from './wait';
 
 const POLL_MS = 20;
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 
 /** Whether tmux can be run here. */
@@ -80,14 +80,15 @@ export class TmuxApp {
   }
 
   /** Polls the screen until `predicate` holds; throws with the screen on timeout. */
-  async waitFor(predicate: (rows: string[]) => boolean, what: string, timeoutMs = 15_000): Promise<string[]> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const rows = this.screen();
-      if (predicate(rows)) return rows;
-      if (Date.now() > deadline) throw new Error(`tmux: timed out waiting for ${what}\n${rows.join('\n')}`);
-      await sleep(POLL_MS);
-    }
+  waitFor(predicate: (rows: string[]) => boolean, what: string, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<string[]> {
+    let rows: string[] = [];
+    return waitFor(
+      () => {
+        rows = this.screen();
+        return predicate(rows) && rows;
+      },
+      {what: `tmux: ${what}`, timeoutMs, intervalMs: POLL_MS, show: () => rows.join('\n')},
+    );
   }
 
   /** The cells tmux draws each cluster in, measured in a window of this server (cached). */
@@ -99,11 +100,7 @@ export class TmuxApp {
       writeFileSync(input, JSON.stringify(missing));
       writeFileSync(join(this.dir, 'measure.cjs'), MEASURE);
       this.tmux('new-window', '-d', '-n', 'measure', `'${process.execPath}' '${join(this.dir, 'measure.cjs')}' '${input}' '${output}'`);
-      const deadline = Date.now() + 15_000;
-      while (!existsSync(output)) {
-        if (Date.now() > deadline) throw new Error('tmux: the width measurement never finished');
-        await sleep(POLL_MS);
-      }
+      await waitFor(() => existsSync(output), {what: 'tmux: the width measurement', intervalMs: POLL_MS});
       for (const [cluster, width] of Object.entries(JSON.parse(readFileSync(output, 'utf8')) as Record<string, number>)) this.widths.set(cluster, width);
     }
     return new Map(clusters.map((c) => [c, this.widths.get(c)!]));

@@ -13,10 +13,8 @@
  * check) and sized to keep this file under 10 s on 2 cores.
  */
 import fc from 'fast-check';
-import {render} from 'ink-testing-library';
 import React from 'react';
 import stringWidth from '../../src/text/string-width';
-import stripAnsi from 'strip-ansi';
 import {describe, expect, it} from 'vitest';
 import {toDocument} from '../../src/document/build';
 import type {ResumeDocument} from '../../src/document/model';
@@ -28,6 +26,7 @@ import {FrameBuilder} from '../../src/ui/frame';
 import {initialState} from '../../src/ui/state';
 import {createTheme} from '../../src/theme/theme';
 import {CONTROL_BYTE, controlsIn, HOSTILE_PAYLOADS} from '../helpers/hostile';
+import {startInk} from '../helpers/ink';
 
 /** Multiplies every numRuns below: `PROPERTY_RUNS=20 npx vitest run test/unit/properties.test.ts` hunts longer. */
 const NUM_RUNS = Math.max(1, Number(process.env.PROPERTY_RUNS ?? 1) || 1);
@@ -201,11 +200,10 @@ describe('properties over generated résumés (loaded and sanitized from JSON)',
     const theme = createTheme({color: true, ascii: false});
     await fc.assert(
       fc.asyncProperty(doc, fc.integer({min: 10, max: 300}), fc.integer({min: 5, max: 60}), async (d, cols, height) => {
-        const app = render(React.createElement(App, {doc: d, theme, size: {width: cols, rows: height}}));
+        // The first frame and the frames of the App's first effects (startInk waits for them).
+        const {app, screen} = await startInk(React.createElement(App, {doc: d, theme, size: {width: cols, rows: height}}));
         try {
-          await new Promise((resolve) => setTimeout(resolve, 10));
-          const frame = stripAnsi(app.lastFrame() ?? '');
-          expect(tooWide(frame.split('\n'), cols)).toEqual([]);
+          expect(tooWide(screen(), cols)).toEqual([]);
         } finally {
           app.unmount();
         }
