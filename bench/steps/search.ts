@@ -6,14 +6,15 @@
  */
 import {performance} from 'node:perf_hooks';
 import {JIWOO, JIWOO_PATH} from '../../test/helpers/e2e-jiwoo';
+import {statusRow} from '../../test/helpers/frame-rows';
 import {KEYS} from '../../test/helpers/keys';
 import {COLS, log, OURS, ROWS} from '../config';
 import {step, type Run} from '../results';
 import {BenchScreen} from '../screen';
 import {sampled} from '../stats';
 
-/** The status bar: the last row of the frame (the frame is rows - 1 tall). */
-const status = (rows: string[]) => rows[rows.length - 2] ?? '';
+/** The status bar: the last row. */
+const status = statusRow;
 const FOUND = /1\/\d+ "Kafka"/;
 
 export async function measureSearch({runs, results, failures}: Run): Promise<void> {
