@@ -1,40 +1,11 @@
 // @ts-check
-// Which libraries the bundle patches, and how. Each patch is one plugin in this folder, with the
-// reason and its public source at the top of its file. Every one fails the build when the text
-// it replaces is missing or repeated (guard.mjs replaceOnce) or when the import or file it
-// handles was never met (guard.mjs mustMatch), so a library that changes shape breaks the build,
-// never silently the program. Patches of the same file share one load hook (patch-source.mjs). test/unit/bundle.test.ts checks each effect in the built dist/.
-//
-// | plugin                 | library                 | what changes                                                     |
-// | ---------------------- | ----------------------- | ---------------------------------------------------------------- |
-// | string-width-cells     | string-width (all)      | every `import 'string-width'` → src/text/string-width.ts         |
-// | ink-shared-caches      | ink (build/output.js)   | the line/width caches live across frames, not one frame          |
-// | ink-row-memo           | ink (build/output.js)   | a row is drawn again only when what is written on it changed     |
-// | ink-compact-rows       | ink (build/output.js)   | blank runs skipped (CUF), neighbouring SGR codes joined          |
-// | ink-erase-down         | ink (log-update.js)     | the last frame erased by one move and one erase, not row by row  |
-// | ansi-tokenize-same-... | @alcalzone/ansi-tokenize| equal neighbouring styles skip the diff; one style list per run  |
-// | ink-sanitize-memo      | ink (sanitize-ansi.js)  | a <Text>'s sanitized string is remembered, not redone per frame  |
-// | ink-bounded-text-c...  | ink (measure-, wrap-text)| their caches keep 256 texts, not every text ever (ink#986)      |
-// | ansi-tokenize-simple-… | @alcalzone/ansi-tokenize| simple code units are graphemes as they are, not segmenter calls |
-// | yoga-wasm-binary       | yoga-layout             | the wasm ships as chunks/yoga.wasm, not base64 in JavaScript     |
-// | one-signal-exit-3      | restore-cursor          | its signal-exit 3 import → Ink's identical copy                  |
-// | no-ink-dev-await       | ink (reconciler.js)     | its DEV=true top-level awaits dropped: no devtools, no ws        |
-// | yoga-sync-start        | yoga-layout             | the wasm instantiated synchronously: no top-level await          |
-// | no-ink-error-overview  | ink (./ErrorOverview.js)| one-line stand-in: no stack-utils, no code-excerpt               |
-// | no-yargs-completion    | yargs                   | empty completion templates                                       |
-// | no-yargs-assert        | yargs (node:assert)     | src/stubs/assert.ts: the two checks yargs makes                  |
-// | no-cli-highlight       | marked-terminal         | code printed as written: no highlight.js                         |
-// | no-node-emoji          | marked-terminal         | no emoji table (emoji: false is always given)                    |
-// | no-cli-table3          | marked-terminal         | rows joined: no cli-table3, no string-width 4                    |
-// | not-in-ci              | ink (is-in-ci)          | always false: kim-resume decides interactivity itself            |
-// | no-ssh2-natives        | ssh2 (serve only)       | sshcrypto.node and cpu-features throw: the pure-JavaScript path  |
-// | ssh2-no-dirname        | ssh2 (poly1305.js)      | no `__dirname` (an ES module has none): its wasm is inline       |
-// | ssh2-server-only       | ssh2 (index, keys)      | no client, agent, SFTP, bcrypt-pbkdf: the server alone           |
-//
-// The stand-in modules are in src/stubs/. React DevTools' own package (react-devtools-core) needs
-// no patch: only Ink's devtools module imports it, and no-ink-dev-await drops that import. The
-// two await patches (no-ink-dev-await, yoga-sync-start) let dist/ run as classic scripts with a
-// V8 code cache (src/boot/loader.ts); build.mjs fails if any top-level await is left.
+// Which libraries the bundle patches, and how: each patch is one plugin in this folder, with the
+// reason and its public source at the top of its file. The list, what each buys (with the figure
+// and the command that measures it) and the patches removed on the move to Ink 8:
+// scripts/build/plugins/README.md. Every patch fails the build when the text it replaces is
+// missing or repeated, or when the file it handles was never met (guard.mjs); the two await
+// patches (no-ink-dev-await, yoga-sync-start) let dist/ run as classic scripts with a V8 code
+// cache (src/boot/loader.ts), and build.mjs fails if any top-level await is left.
 import {inkOutputMemo} from './ink-output-memo.mjs';
 import {inkSanitizeMemo} from './ink-sanitize-memo.mjs';
 import {inkCompactRows} from './ink-compact-rows.mjs';
