@@ -149,11 +149,28 @@ describe('hostile data, interactive in a pty', () => {
   });
 
   it('every section, the end of each and the help: no row wider than the terminal', async () => {
-    for (const key of ['G', KEYS.tab, 'G', 'g', KEYS.tab, '?', KEYS.escape]) {
+    /** The status bar's scroll position (100 where the section fits the screen: nothing to scroll). */
+    const position = (rows: string[]) => Number(/(\d+)%\s*$/.exec(rows[rows.length - 2] ?? '')?.[1] ?? Number.NaN);
+    const helpShown = (rows: string[]) => rows.join('\n').includes('next section');
+    // Each key waits for the frame it brings, whether or not it changes the one before (G where
+    // the end is already shown does not): G the end, g the top (0%, or 100% where the section
+    // fits), Tab the next section, ? the help and Esc its closing.
+    let top = position(app.screen());
+    const steps: Array<[key: string, brings: (rows: string[], before: string[]) => boolean, what: string]> = [
+      ['G', (rows) => position(rows) === 100, 'the end (100%)'],
+      [KEYS.tab, (rows, before) => rows.join('\n') !== before.join('\n'), 'the next section'],
+      ['G', (rows) => position(rows) === 100, 'the end (100%)'],
+      ['g', (rows) => position(rows) === top, 'the top'],
+      [KEYS.tab, (rows, before) => rows.join('\n') !== before.join('\n'), 'the next section'],
+      ['?', helpShown, 'the help'],
+      [KEYS.escape, (rows) => !helpShown(rows) && !Number.isNaN(position(rows)), 'the help closed'],
+    ];
+    for (const [key, brings, what] of steps) {
       const before = app.screen();
       app.press(key);
-      // A key that changes nothing (G where the end is already shown) leaves the frame as it was.
-      await app.waitForChange(before, 1_000).catch(() => undefined);
+      const rows = await app.waitFor((r) => brings(r, before), undefined, `${what} after ${JSON.stringify(key)}`);
+      // A new section opens at its top: where g must bring it back.
+      if (key === KEYS.tab) top = position(rows);
       expect(screenWidthProblems(app), `after ${JSON.stringify(key)}\n${app.dump()}`).toEqual([]);
     }
   });

@@ -222,7 +222,7 @@ describe('terminal sizes', () => {
     await app.waitFor(/enlarge/, undefined, 'the enlarge message');
     await app.resize(80, 24);
     const after = await app
-      .waitFor((rows) => rows.join('\n') === before.join('\n'), 3_000, 'the first frame again')
+      .waitFor((rows) => rows.join('\n') === before.join('\n'), undefined, 'the first frame again')
       .catch((error: Error) => {
         throw new Error(`${error.message}\n— before the resizes —\n${before.map((r, i) => `${String(i).padStart(2)}|${r}`).join('\n')}`);
       });
@@ -255,7 +255,7 @@ describe('terminal sizes', () => {
     const fresh = launchApp({cols: finalCols, rows: finalRows});
     const expected = await fresh.ready(FIRST_PROJECT);
     const got = await app
-      .waitFor((rows) => rows.join('\n') === expected.join('\n'), 5_000, `the frame of a fresh start at ${finalCols}×${finalRows}`)
+      .waitFor((rows) => rows.join('\n') === expected.join('\n'), undefined, `the frame of a fresh start at ${finalCols}×${finalRows}`)
       .catch((error: Error) => {
         throw new Error(`${error.message}\n— a fresh start shows —\n${fresh.dump()}`);
       });

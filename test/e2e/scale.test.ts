@@ -46,7 +46,7 @@ describe('1,000 projects and 10,000 bullets', () => {
     // The first frame draws the first screen; its position reads "…" until the rest of the
     // thousand panels is measured, right after it.
     expect(statusRow(app.screen())).toMatch(/ (…|0%)\s*$/);
-    await app.waitFor((rows) => percentOf(rows) === 0, 10_000, 'the position once every panel is measured');
+    await app.waitFor((rows) => percentOf(rows) === 0, undefined, 'the position once every panel is measured');
     // A page is a fraction of a percent of 20,000 lines: follow the projects on screen instead.
     const firstShown = (rows: string[]) => Number(/프로젝트 (\d{4})/.exec(rows.join('\n'))?.[1] ?? NaN);
     const top = firstShown(app.screen());
@@ -61,7 +61,7 @@ describe('1,000 projects and 10,000 bullets', () => {
     expect(screenWidthProblems(app), app.dump()).toEqual([]);
 
     app.press('G');
-    const end = await app.waitFor(at((v) => v === 100), 10_000, '100% after G');
+    const end = await app.waitFor(at((v) => v === 100), undefined, '100% after G');
     expect(end.join('\n'), 'the last project at the end').toContain('하이라이트 1000-10');
     expect(screenWidthProblems(app), app.dump()).toEqual([]);
     app.press(KEYS.pageUp);

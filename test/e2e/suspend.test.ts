@@ -47,7 +47,7 @@ describe.skipIf(process.platform === 'win32')('suspend: Ctrl-Z and SIGTSTP give 
 
       process.kill(app.programPid(), 'SIGCONT');
       await waitState(app, false);
-      const after = await app.waitFor((rows) => rows[0]!.startsWith('한지우') && statusRow(rows) === statusRow(before), 10_000, 'the whole frame again');
+      const after = await app.waitFor((rows) => rows[0]!.startsWith('한지우') && statusRow(rows) === statusRow(before), undefined, 'the whole frame again');
       expect(after).toEqual(before);
       expect(terminalState(app)).toEqual({screen: 'alternate', lineMode: false, mouse: 'vt200', paste: true});
       app.press('k');
