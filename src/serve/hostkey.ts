@@ -26,6 +26,27 @@ export function defaultHostKeyFile(env: NodeJS.ProcessEnv): string {
   return join(state, 'kim-resume', 'ssh_host_ed25519_key');
 }
 
+/** Whether ssh2 reads `key` as a private key (what the server will do with it). */
+function readable(key: Buffer): boolean {
+  const parsed = ssh2.utils.parseKey(key);
+  return !(parsed instanceof Error) && !Array.isArray(parsed) && parsed.isPrivateKey();
+}
+
+/**
+ * A new ed25519 key in OpenSSH's format, one that ssh2 can read back; undefined if ssh2 made none
+ * in 8 tries. ssh2's generateKeyPairSync (1.17) strips every leading zero byte of the public key,
+ * the first of its 32 bytes included (lib/keygen.js; mscdex/ssh2#1390, #1513), so one key in 256
+ * comes out malformed and parseKey rejects it ("Malformed OpenSSH private key"). Such a key is
+ * made again, never kept: kept, it would stop every later start too.
+ */
+function newKey(): Buffer | undefined {
+  for (let tries = 0; tries < 8; tries++) {
+    const key = Buffer.from(ssh2.utils.generateKeyPairSync('ed25519').private);
+    if (readable(key)) return key;
+  }
+  return undefined;
+}
+
 /** Reads the key (or makes it, when no file was given and none is kept yet); an error is one line. */
 export function loadHostKey(given: string | undefined, env: NodeJS.ProcessEnv): {ok: true; hostKey: HostKey} | {ok: false; error: string} {
   const file = given ?? defaultHostKeyFile(env);
@@ -36,8 +57,9 @@ export function loadHostKey(given: string | undefined, env: NodeJS.ProcessEnv): 
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (given !== undefined || code !== 'ENOENT') return {ok: false, error: `cannot read the host key ${file}: ${code ?? (error as Error).message}`};
-    const made = ssh2.utils.generateKeyPairSync('ed25519');
-    key = Buffer.from(made.private);
+    const made = newKey();
+    if (!made) return {ok: false, error: `cannot make a host key for ${file}: ssh2 made none it could read back`};
+    key = made;
     // Written whole beside it, then linked into place: a start reading the key meanwhile never
     // sees half a file, and a link never replaces a key another start made first (EEXIST).
     const temporary = `${file}.${process.pid}.tmp`;

@@ -1,8 +1,9 @@
 /** The SSH host key of `kim-resume serve` (src/serve/hostkey.ts): made once, kept, read again. */
-import {mkdtempSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {afterAll, describe, expect, it} from 'vitest';
+import ssh2 from 'ssh2';
+import {afterAll, describe, expect, it, vi} from 'vitest';
 import {defaultHostKeyFile, loadHostKey} from '../../src/serve/hostkey';
 
 const root = mkdtempSync(join(tmpdir(), 'kim-resume-hostkey-'));
@@ -21,6 +22,38 @@ describe('the host key', () => {
     const again = loadHostKey(undefined, env);
     expect(again.ok && again.hostKey.created).toBe(false);
     expect(again.ok && again.hostKey.fingerprint).toBe(first.hostKey.fingerprint);
+  });
+
+  // ssh2's generateKeyPairSync drops a public key's leading zero byte (mscdex/ssh2#1390): one key
+  // in 256 cannot be read back. Seen as `serve` failing to start in 2 of 3 runs of npm test.
+  it('is never kept unreadable: a key ssh2 made but cannot read is made again', () => {
+    const malformed = {private: '-----BEGIN OPENSSH PRIVATE KEY-----\nAAAA\n-----END OPENSSH PRIVATE KEY-----', public: ''};
+    const made = vi.spyOn(ssh2.utils, 'generateKeyPairSync').mockReturnValueOnce(malformed as unknown as ReturnType<typeof ssh2.utils.generateKeyPairSync>);
+    try {
+      const env = {XDG_STATE_HOME: join(root, 'state-remade')};
+      const first = loadHostKey(undefined, env);
+      expect(first.ok ? 'ok' : first.error).toBe('ok');
+      expect(made).toHaveBeenCalledTimes(2);
+      const again = loadHostKey(undefined, env);
+      expect(again.ok ? again.hostKey.fingerprint : again.error).toBe(first.ok && first.hostKey.fingerprint);
+    } finally {
+      made.mockRestore();
+    }
+  });
+
+  it('is not made from keys ssh2 cannot read: after 8 tries, one line and no file kept', () => {
+    const malformed = {private: 'not a key', public: ''};
+    const made = vi.spyOn(ssh2.utils, 'generateKeyPairSync').mockReturnValue(malformed as unknown as ReturnType<typeof ssh2.utils.generateKeyPairSync>);
+    try {
+      const env = {XDG_STATE_HOME: join(root, 'state-never')};
+      const result = loadHostKey(undefined, env);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error).toMatch(/^cannot make a host key for .*ssh_host_ed25519_key: ssh2 made none it could read back$/);
+      expect(made).toHaveBeenCalledTimes(8);
+      expect(existsSync(defaultHostKeyFile(env))).toBe(false);
+    } finally {
+      made.mockRestore();
+    }
   });
 
   it('that is not a key is one line naming the file', () => {
