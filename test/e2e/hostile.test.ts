@@ -15,7 +15,7 @@ import {REPO_ROOT, tempFixtures} from '../helpers/fixtures';
 import {COMPOSED_E, controlsIn, DECOMPOSED_E, HOSTILE_TAGS, hostileJson, LONG_WORD, survivingWords, ZWJ_FAMILY} from '../helpers/hostile';
 import {KEYS, startApp, type PtyApp} from '../helpers/pty';
 import {screenWidthProblems} from '../helpers/terminal-state';
-import {statusRow} from '../helpers/frame-rows';
+import {percentOf, statusRow} from '../helpers/frame-rows';
 
 const fx = tempFixtures('kim-resume-hostile-');
 let file: string;
@@ -150,7 +150,7 @@ describe('hostile data, interactive in a pty', () => {
 
   it('every section, the end of each and the help: no row wider than the terminal', async () => {
     /** The status bar's scroll position (100 where the section fits the screen: nothing to scroll). */
-    const position = (rows: string[]) => Number(/(\d+)%\s*$/.exec(rows[rows.length - 2] ?? '')?.[1] ?? Number.NaN);
+    const position = percentOf;
     const helpShown = (rows: string[]) => rows.join('\n').includes('next section');
     // Each key waits for the frame it brings, whether or not it changes the one before (G where
     // the end is already shown does not): G the end, g the top (0%, or 100% where the section
