@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * `npm run test:load [-- --runs N] [-- --loops N]`: the whole test suite under load, to catch
+ * `npm run test:load [-- --runs N --loops N]`: the whole test suite under load, to catch
  * tests that pass only on an idle machine.
  *
  * Starts one busy loop per core (child processes spinning `for (;;)`, 2 on the project's
@@ -32,7 +32,7 @@ function parseArgs(argv) {
     if (flag === '--runs') options.runs = value();
     else if (flag === '--loops') options.loops = value();
     else {
-      console.error(`test:load: unknown argument ${argv[i]}\nusage: npm run test:load [-- --runs N] [-- --loops N]`);
+      console.error(`test:load: unknown argument ${argv[i]}\nusage: npm run test:load [-- --runs N --loops N]`);
       process.exit(2);
     }
   }
