@@ -11,24 +11,16 @@ import xterm from '@xterm/headless';
 import type {Terminal} from '@xterm/headless';
 import fc from 'fast-check';
 import {beforeAll, describe, expect, it} from 'vitest';
-import {importOriginal, importPatched} from '../helpers/patched';
+import {outputs, type OutputClass} from '../helpers/ink-output';
 import {useWidths} from '../helpers/term-widths';
 import {compactRows} from '../../scripts/build/plugins/ink-compact-rows.mjs';
 import {memoRows, shareCaches} from '../../scripts/build/plugins/ink-output-memo.mjs';
 
-interface OutputLike {
-  write(x: number, y: number, text: string, options: {transformers: never[]}): void;
-  get(): {output: string; height: number};
-}
-type OutputClass = new (options: {width: number; height: number}) => OutputLike;
-
-const INK_OUTPUT = 'node_modules/ink/build/output.js';
 let Original: OutputClass;
 let Compact: OutputClass;
 
 beforeAll(async () => {
-  Original = (await importOriginal<{default: OutputClass}>(INK_OUTPUT)).default;
-  Compact = (await importPatched<{default: OutputClass}>(INK_OUTPUT, shareCaches, memoRows, compactRows)).default;
+  ({original: Original, patched: Compact} = await outputs(shareCaches, memoRows, compactRows));
 });
 
 interface Write {

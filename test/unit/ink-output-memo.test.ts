@@ -11,34 +11,18 @@ import {existsSync} from 'node:fs';
 import {join} from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {REPO_ROOT} from '../helpers/fixtures';
-import {importOriginal, importPatched} from '../helpers/patched';
+import {outputs, type Clip, type OutputClass, type Transformer} from '../helpers/ink-output';
 import {memoRows, shareCaches} from '../../scripts/build/plugins/ink-output-memo.mjs';
 
-interface Clip {
-  x1?: number;
-  x2?: number;
-  y1?: number;
-  y2?: number;
-}
-type Transformer = (line: string, index: number) => string;
 type Op = {type: 'write'; x: number; y: number; text: string; transformers: Transformer[]} | {type: 'clip'; clip: Clip} | {type: 'unclip'};
-interface OutputLike {
-  write(x: number, y: number, text: string, options: {transformers: Transformer[]}): void;
-  clip(clip: Clip): void;
-  unclip(): void;
-  get(): {output: string; height: number};
-}
-type OutputClass = new (options: {width: number; height: number}) => OutputLike;
 
-const INK_OUTPUT = 'node_modules/ink/build/output.js';
 let Original: OutputClass;
 let Memo: OutputClass;
 
 beforeAll(async () => {
   // Ink has no copies of its own of what output.js imports: the copy resolves the same packages.
   for (const id of ['slice-ansi', 'string-width', '@alcalzone/ansi-tokenize']) expect(existsSync(join(REPO_ROOT, 'node_modules/ink/node_modules', id))).toBe(false);
-  Original = (await importOriginal<{default: OutputClass}>(INK_OUTPUT)).default;
-  Memo = (await importPatched<{default: OutputClass}>(INK_OUTPUT, shareCaches, memoRows)).default;
+  ({original: Original, patched: Memo} = await outputs(shareCaches, memoRows));
 });
 
 function draw(Output: OutputClass, width: number, height: number, ops: Op[]): {output: string; height: number} {
