@@ -25,6 +25,9 @@ const f = (x: number, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : '–');
 const r = (x: number) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : '');
 /** A difference with its sign: +3.9, −4.1. */
 const signed = (d: number) => `${d < 0 ? '−' : '+'}${f(Math.abs(d))}`;
+/** The issue's targets for `kim-resume serve` (issue 23). */
+const FIRST_FRAME_TARGET = {sessions: 100, p95Ms: 1500};
+const NON_READER_COST_MIB = 4;
 const verdict = (ok: boolean | undefined) => (ok === undefined ? '' : ok ? 'met' : 'MISSED');
 
 export function rows(results: Results): Row[] {
@@ -98,6 +101,58 @@ export function rows(results: Results): Row[] {
     add(`serve: first frame, ${sv.sshSessions / 2} of ${sv.sshSessions} SSH sessions at once`, sv.firstFrameMs, 'ms', `p95 ${f(sv.firstFrameMs.p95)} ms`);
     add(`serve: ${sv.httpRequests} HTTP requests, 20 at once`, sv.httpMs, 'ms', `p95 ${f(sv.httpMs.p95)} ms`);
     add('serve: peak RSS of the server', undefined, `${f(sv.peakRssMiB)} MiB`, `chunk ${f(sv.chunkKB)} KB (${f(sv.chunkGzipKB)} gzipped)`, 'none failed', sv.failed.length === 0);
+  }
+  const h = results.serveHolds;
+  if (h) {
+    const alone = h.alone?.firstFrameMs;
+    if (alone) add('serve: first frame, one app session alone', alone, 'ms');
+    for (const wave of h.atOnce ?? []) {
+      const toAlone = ratio(wave.firstFrameMs.median, alone?.median ?? NaN);
+      const [target, ok] =
+        wave.sessions === FIRST_FRAME_TARGET.sessions
+          ? [`p95 ≤ ${FIRST_FRAME_TARGET.p95Ms} ms, none failed`, wave.firstFrameMs.p95 <= FIRST_FRAME_TARGET.p95Ms && wave.failed.length === 0]
+          : ['none failed', wave.failed.length === 0];
+      add(`serve: first frame, ${wave.sessions} app sessions at once (${wave.addresses} addresses)`, wave.firstFrameMs, 'ms', `p95 ${f(wave.firstFrameMs.p95, 0)} ms; ${r(toAlone)} alone; ${wave.failed.length} failed`, target, wave.firstFrameMs.n > 0 && ok);
+    }
+    const n = h.nonReader;
+    if (n) {
+      add(
+        `serve: RSS growth, a session at ${n.cols}×${n.rows} not reading (${n.iterations} resizes + keys, ${n.everyMs} ms apart), last third`,
+        n.notReading.lastThirdGrowthMiB,
+        'MiB',
+        `${signed(n.costMiB)} MiB against reading; ${signed(n.excessMiBPerS)} MiB/s${n.rising ? ', still rising' : ''}${n.notReading.closedAfterMs === undefined ? '' : `; closed at ${f(n.notReading.closedAfterMs / 1000)} s`}`,
+        `≤ reading + ${NON_READER_COST_MIB} MiB, not rising`,
+        n.notReading.lastThirdGrowthMiB.n > 0 && n.costMiB <= NON_READER_COST_MIB && !n.rising,
+      );
+      add('serve: RSS growth, the same session reading', n.reading.lastThirdGrowthMiB, 'MiB', `over idle ${f(n.reading.idleMiB.median)} MiB; ${signed(n.reading.secondHalfMiBPerS)} MiB/s`);
+    }
+    const fl = h.flood;
+    if (fl) {
+      const toQuiet = ratio(fl.duringMs.median, fl.quietMs.median);
+      add(
+        `serve: key → frame beside a ${f(fl.firstWriteBytes / 1e6, 0)} MB key flood (${f(fl.floodMs / 1000, 0)} s)`,
+        fl.duringMs,
+        'ms',
+        `${r(toQuiet)} quiet${fl.missed.during ? `; ${fl.missed.during} past ${fl.keyTimeoutMs} ms` : ''}`,
+        '≤ 2.00× quiet',
+        fl.duringMs.n > 0 && toQuiet <= 2,
+      );
+      add('serve: key → frame, the same reader quiet (before the flood)', fl.quietMs, 'ms');
+    }
+    const lo = h.lockout;
+    if (lo) {
+      const {ssh, http} = lo.underAttack;
+      add(
+        `serve: lockout attempt from one address (${f(lo.attackMs / 1000, 0)} s): the reader's attempts failed`,
+        undefined,
+        `${lo.lockouts.length} of ${ssh.attempts + http.attempts} (SSH ${ssh.failed}/${ssh.attempts}, HTTP ${http.failed}/${http.attempts})`,
+        `attacker held ${lo.attacker.sshHeldPeak} SSH, ${lo.attacker.httpHeldPeak} HTTP`,
+        '0 lockouts',
+        ssh.attempts + http.attempts > 0 && lo.lockouts.length === 0,
+      );
+      add('serve: under attack, the reader\'s first frame', ssh.ms, 'ms', `${r(ratio(ssh.ms.median, lo.quiet.ssh.ms.median))} quiet (${f(lo.quiet.ssh.ms.median, 0)} ms)`);
+      add('serve: under attack, the reader\'s GET /', http.ms, 'ms', `${r(ratio(http.ms.median, lo.quiet.http.ms.median))} quiet (${f(lo.quiet.http.ms.median)} ms)`);
+    }
   }
   const se = results.search;
   if (se) add(`search: Enter after /${se.query} → 1/N on screen (jiwoo)`, se.ms, 'ms', `the first search ${f(se.firstTryMs)} ms`);
@@ -202,6 +257,7 @@ export function markdownPage(results: Results, command: string): string {
     '- **Package**: `npm pack`, then `npm install --offline` of the tarball (3 runs) and whether the installed command runs.',
     `- **Scale**: first paint of a generated résumé of ${(results.scale?.file.projects ?? 1000).toLocaleString('en-US')} projects against the real one.`,
     `- **Serve**: \`kim-resume serve\` on loopback: ${results.serve ? `${results.serve.sshSessions} SSH sessions at once (half the app with keys, half plain text) and ${results.serve.httpRequests} HTTP requests, 20 at a time` : 'concurrent SSH sessions and HTTP requests'}.`,
+    '- **Serve under abuse** (`bench/steps/serve-*.ts`), each beside a baseline from the same run: 100 and 200 app sessions (100×30) at once from 8 loopback addresses, against one alone (first frame, connection to status bar); a pty session at 500×200 that never reads its channel, sent a resize and a key every 50 ms, against the same session reading, each on its own server (VmRSS growth over that server idle: the last third\'s median, and the second half\'s slope); a normal reader\'s key → frame while another session writes 1 MB of keys at once and more for 5 s, against the same reader just before; a lockout attempt on default limits, where 127.0.0.2 holds authenticated SSH connections with no channel and HTTP sockets with a partial head, while 127.0.0.1 opens an app session and a GET over and over (each with a timeout; a refusal, a failure or a timeout is a lockout).',
     '',
     'Every sample is in `bench/results.json`. What bounds these figures, and how they got here: [architecture.md, "Performance"](architecture.md#performance).',
     '',

@@ -3,6 +3,10 @@ import {cpus, loadavg} from 'node:os';
 import {performance} from 'node:perf_hooks';
 import {COLS, log, ROWS} from './config';
 import type {Sampled, Stats} from './stats';
+import type {Concurrent} from './steps/serve-concurrent';
+import type {Flood} from './steps/serve-flood';
+import type {Lockout} from './steps/serve-lockout';
+import type {NonReader} from './steps/serve-non-reader';
 
 type ByKey<T> = Record<string, T>;
 
@@ -77,6 +81,17 @@ export interface Results {
     chunkKB: number;
     chunkGzipKB: number;
     failed: string[];
+  };
+  /** The server's limits under abuse, beside a normal reader (bench/steps/serve.ts and serve-*.ts). */
+  serveHolds?: {
+    /** One app session opened alone, several times in a row: the baseline for `atOnce`. */
+    alone?: {firstFrameMs: Sampled};
+    atOnce?: Concurrent[];
+    nonReader?: NonReader;
+    flood?: Flood;
+    lockout?: Lockout;
+    /** The whole serve step, mixed load included. */
+    seconds?: number;
   };
   /** Enter after /Kafka to 1/N on screen (bench/steps/search.ts); the first search apart. */
   search?: {fixture: string; query: string; firstTryMs: number; ms: Sampled};
