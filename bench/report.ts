@@ -124,7 +124,7 @@ export function rows(results: Results): Row[] {
         `≤ reading + ${NON_READER_COST_MIB} MiB, not rising`,
         n.notReading.lastThirdGrowthMiB.n > 0 && n.costMiB <= NON_READER_COST_MIB && !n.rising,
       );
-      add('serve: RSS growth, the same session reading', n.reading.lastThirdGrowthMiB, 'MiB', `over idle ${f(n.reading.idleMiB.median)} MiB; ${signed(n.reading.secondHalfMiBPerS)} MiB/s`);
+      add('serve: RSS growth, the same session reading', n.reading.lastThirdGrowthMiB, 'MiB', `idle at ${f(n.reading.idleMiB.median)} MiB; ${signed(n.reading.secondHalfMiBPerS)} MiB/s`);
     }
     const fl = h.flood;
     if (fl) {
@@ -150,8 +150,11 @@ export function rows(results: Results): Row[] {
         '0 lockouts',
         ssh.attempts + http.attempts > 0 && lo.lockouts.length === 0,
       );
-      add('serve: under attack, the reader\'s first frame', ssh.ms, 'ms', `${r(ratio(ssh.ms.median, lo.quiet.ssh.ms.median))} quiet (${f(lo.quiet.ssh.ms.median, 0)} ms)`);
-      add('serve: under attack, the reader\'s GET /', http.ms, 'ms', `${r(ratio(http.ms.median, lo.quiet.http.ms.median))} quiet (${f(lo.quiet.http.ms.median)} ms)`);
+      // The reader's times that succeeded, against the same reader before the attack.
+      const times = (what: string, under: Stats, quiet: Stats, d: number) =>
+        add(`serve: under attack, the reader's ${what}`, under.n ? under : undefined, under.n ? 'ms' : 'none succeeded', `${under.n ? `${r(ratio(under.median, quiet.median))} ` : ''}quiet (${f(quiet.median, d)} ms)`);
+      times('first frame', ssh.ms, lo.quiet.ssh.ms, 0);
+      times('GET /', http.ms, lo.quiet.http.ms, 1);
     }
   }
   const se = results.search;

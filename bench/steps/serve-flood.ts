@@ -10,7 +10,7 @@ import {performance} from 'node:perf_hooks';
 import {startServer} from '../../test/helpers/serve';
 import {sleep} from '../config';
 import {sampled, type Sampled} from '../stats';
-import {drop, keyToFrame, openApp, settle, stopServer, type App} from './serve-client';
+import {drop, keyToFrame, openApp, reason, settle, stopServer, type App} from './serve-client';
 
 export const FLOOD = {firstWriteBytes: 1_000_000, moreBytes: 64_000, moreEveryMs: 100, floodMs: 5000, keyEveryMs: 100, quietKeys: 20, keyTimeoutMs: 3000};
 
@@ -51,15 +51,19 @@ export async function floodBesideReader(): Promise<Flood> {
   let reader: App | undefined;
   let flooder: App | undefined;
   try {
-    [reader, flooder] = await Promise.all([openApp(server.ssh, {timeoutMs: 30_000}), openApp(server.ssh, {localAddress: '127.0.0.2', timeoutMs: 30_000})]);
+    const [openedReader, openedFlooder] = await Promise.allSettled([openApp(server.ssh, {timeoutMs: 15_000}), openApp(server.ssh, {localAddress: '127.0.0.2', timeoutMs: 15_000})]);
+    if (openedReader.status === 'fulfilled') reader = openedReader.value;
+    if (openedFlooder.status === 'fulfilled') flooder = openedFlooder.value;
+    if (!reader) throw new Error(`the reader: ${reason((openedReader as PromiseRejectedResult).reason)}`);
+    if (!flooder) throw new Error(`the flooder: ${reason((openedFlooder as PromiseRejectedResult).reason)}`);
     // The flooder reads and discards: its own screen is not what is measured.
     flooder.screen.channel.removeAllListeners('data');
     flooder.screen.channel.on('data', () => {});
     await settle(reader.screen);
     // Untimed warm-up of the reader's keys.
-    await timeKeys(reader, 4, Infinity, 0);
+    await timeKeys(reader, 4, performance.now() + 5000, 0);
     await settle(reader.screen);
-    const quiet = await timeKeys(reader, FLOOD.quietKeys, Infinity, 0);
+    const quiet = await timeKeys(reader, FLOOD.quietKeys, performance.now() + 10_000, 0);
     await settle(reader.screen);
 
     const channel = flooder.screen.channel;

@@ -19,7 +19,7 @@ import type ssh2 from 'ssh2';
 import {startServer, type Server} from '../../test/helpers/serve';
 import {sleep} from '../config';
 import {MiB, sampled, stats, type Sampled} from '../stats';
-import {closeApp, connectFrom, drop, openApp, reason, sampleRss, stopServer} from './serve-client';
+import {closeApp, connectFrom, drop, openApp, reason, sampleRss, stopServer, within} from './serve-client';
 
 export const NON_READER = {cols: 500, rows: 200, iterations: 600, everyMs: 50, idleMs: 3000};
 /** Two sizes the resizes alternate between (both within the server's 500×200 clamp). */
@@ -65,7 +65,8 @@ export interface NonReader {
   failed: string[];
 }
 
-function slope(points: {ms: number; kib: number}[]): number {
+/** Least-squares slope of RSS samples, in MiB per second. */
+export function slope(points: {ms: number; kib: number}[]): number {
   const n = points.length;
   if (n < 2) return NaN;
   const mx = points.reduce((s, p) => s + p.ms, 0) / n;
@@ -95,7 +96,7 @@ async function prepare(reads: boolean, failed: string[]): Promise<Side> {
   // Warm-up: one ordinary session at the same size, so that loading and compiling the app's
   // code is not counted as the measured session's cost.
   try {
-    const app = await openApp(server.ssh, {cols: NON_READER.cols, rows: NON_READER.rows, timeoutMs: 30_000});
+    const app = await openApp(server.ssh, {cols: NON_READER.cols, rows: NON_READER.rows, timeoutMs: 15_000});
     const problem = await closeApp(app);
     if (problem) failed.push(`warm-up: ${problem}`);
   } catch (error) {
@@ -105,11 +106,15 @@ async function prepare(reads: boolean, failed: string[]): Promise<Side> {
 }
 
 async function open(side: Side, t0: () => number): Promise<void> {
-  const {client, ready} = connectFrom(side.server.ssh, undefined, 15_000);
+  const {client, ready} = connectFrom(side.server.ssh, undefined, 10_000);
   side.client = client;
   await ready;
-  side.channel = await new Promise<ssh2.ClientChannel>((resolve, reject) =>
-    client.shell({term: 'xterm-256color', cols: NON_READER.cols, rows: NON_READER.rows}, (error, channel) => (error ? reject(error) : resolve(channel))),
+  side.channel = await within(
+    new Promise<ssh2.ClientChannel>((resolve, reject) =>
+      client.shell({term: 'xterm-256color', cols: NON_READER.cols, rows: NON_READER.rows}, (error, channel) => (error ? reject(error) : resolve(channel))),
+    ),
+    10_000,
+    'no channel within 10 s',
   );
   side.channel.on('error', () => {});
   side.channel.once('close', () => (side.closedAt = performance.now() - t0()));
