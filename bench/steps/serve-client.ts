@@ -13,8 +13,8 @@ import {sleep} from '../config';
 
 export const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(values.length * 0.95) - 1)] ?? NaN;
 const noop = () => {};
-const firstLine = (error: unknown) => String(error instanceof Error ? error.message : error).split('\n')[0]!;
-export const reason = firstLine;
+/** An error's first line, for a list of problems. */
+export const reason = (error: unknown) => String(error instanceof Error ? error.message : error).split('\n')[0]!;
 
 /** Rejects with `what` after `ms` unless `promise` settles first. */
 export function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
@@ -160,7 +160,7 @@ export async function closeApp(app: App, timeoutMs = 5000): Promise<string | und
     const {code} = await within(app.screen.closed, timeoutMs, `did not close within ${timeoutMs} ms of q`);
     if (code !== 0) problem = `exited ${code}`;
   } catch (error) {
-    problem = firstLine(error);
+    problem = reason(error);
   }
   drop(app.client, app.screen, problem ? 0 : 500);
   return problem;
