@@ -6,7 +6,7 @@
  */
 export interface SessionRecord {
   peer: string;
-  kind: 'ssh-app' | 'ssh-text' | 'ssh-refused' | 'ssh-failed' | 'http';
+  kind: 'ssh-app' | 'ssh-text' | 'ssh-none' | 'ssh-refused' | 'ssh-failed' | 'http';
   started: number;
   bytesIn: number;
   bytesOut: number;
@@ -24,3 +24,31 @@ export const peerName = (address: string | undefined) => (address ?? 'unknown').
 
 /** A message in one line: no line breaks or controls from an error or a request reach the log or a client. */
 export const oneLine = (text: string) => text.replace(/[\x00-\x1f\x7f-\x9f]+/g, ' ').trim();
+
+/**
+ * The log's writer, stopped for good on the first error of the stream it writes to (a closed
+ * pipe: `serve … 2>&1 | head -1` gives EPIPE on every later line). Without this, the stream's
+ * error reached the process's handler, which logged it, which failed again: a loop at full CPU
+ * that no signal could break. Losing the log never stops the server.
+ */
+export function stopOnError(write: (line: string) => void, stream: NodeJS.EventEmitter): {say(line: string): void; dispose(): void} {
+  let broken = false;
+  const onError = () => (broken = true);
+  stream.on('error', onError);
+  return {
+    say(line) {
+      if (broken) return;
+      try {
+        write(line);
+      } catch {
+        broken = true;
+      }
+    },
+    dispose: () => stream.off('error', onError),
+  };
+}
+
+/** The commands a reader types, as the host must be written in each (an IPv6 address in brackets for curl). */
+export function readerCommands(host: string, port: number): {ssh: string; curl: string} {
+  return {ssh: `ssh -p ${port} ${host}`, curl: `curl ${host.includes(':') ? `[${host}]` : host}:${port}`};
+}

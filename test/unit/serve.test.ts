@@ -3,27 +3,51 @@ import {describe, expect, it} from 'vitest';
 import {setColourLevel} from '../../src/cli/colour';
 import {createContent} from '../../src/serve/content';
 import {reply, TERMINAL_AGENT} from '../../src/serve/http';
-import {clampWindow, createGate} from '../../src/serve/limits';
+import {clampWindow, createGate, reserveOf} from '../../src/serve/limits';
 import {formatRecord, oneLine, peerName} from '../../src/serve/log';
 import {crlf} from '../../src/serve/ssh-session';
 import {readFileSync} from 'node:fs';
 import {fixturePath} from '../helpers/fixtures';
 import {fixtureDocument} from '../helpers/resume';
 
-describe('the session gate', () => {
+describe('the connection gate', () => {
   it('lets in up to the total and per-address limits, then refuses with one line, and counts closes once', () => {
     const gate = createGate({sessions: 3, perAddress: 2});
     const a1 = gate.open('10.0.0.1');
     const a2 = gate.open('10.0.0.1');
-    expect(gate.open('10.0.0.1').refusal).toBe('too many sessions from 10.0.0.1 (2); close one and try again');
+    expect(gate.open('10.0.0.1').refusal).toBe('too many connections from 10.0.0.1 (2); close one and try again');
     const b1 = gate.open('10.0.0.2');
-    expect(gate.open('10.0.0.3').refusal).toBe('the server is full (3 sessions); try again later');
+    expect(gate.open('10.0.0.3').refusal).toBe('the server is full (3 connections); try again later');
     a1.close!();
     a1.close!();
     expect(gate.open_count).toBe(2);
+    // One slot left, the reserve: only for an address that holds none.
+    expect(gate.open('10.0.0.2').refusal).toBe('the server is nearly full: 10.0.0.2 already has 1 open; close one and try again');
     expect(gate.open('10.0.0.3').refusal).toBeUndefined();
-    expect(a2.refusal).toBeUndefined();
-    expect(b1.refusal).toBeUndefined();
+    expect([a2.refusal, b1.refusal]).toEqual([undefined, undefined]);
+  });
+
+  it('caps each address, and keeps the last quarter of the slots for addresses that hold none', () => {
+    const gate = createGate({sessions: 64, perAddress: 8});
+    expect(reserveOf(64)).toBe(16);
+    const took = (address: string, tries: number) => Array.from({length: tries}, () => gate.open(address)).filter((a) => a.refusal === undefined).length;
+    expect(took('10.0.0.1', 20)).toBe(8);
+    expect(gate.open('10.0.0.1').refusal).toBe('too many connections from 10.0.0.1 (8); close one and try again');
+    // Eight addresses flooding at once: six take 8 each (48), then the last 16 slots go one per
+    // address, so the two late ones get one each and 14 are left for everyone else.
+    const flood = ['10.0.0.2', '10.0.0.3', '10.0.0.4', '10.0.0.5', '10.0.0.6', '10.0.0.7', '10.0.0.8'].map((a) => took(a, 20));
+    expect(flood).toEqual([8, 8, 8, 8, 8, 1, 1]);
+    // Each newcomer still gets one, until the server is full.
+    const newcomers = Array.from({length: 20}, (_, i) => took(`10.1.0.${i}`, 2));
+    expect(newcomers).toEqual([...Array(14).fill(1), ...Array(6).fill(0)]);
+    expect(gate.open_count).toBe(64);
+  });
+
+  it('keeps one slot for another address even when the total is tiny', () => {
+    const gate = createGate({sessions: 2, perAddress: 8});
+    expect(gate.open('a').refusal).toBeUndefined();
+    expect(gate.open('a').refusal).toMatch(/nearly full/);
+    expect(gate.open('b').refusal).toBeUndefined();
   });
 });
 
