@@ -34,6 +34,10 @@ export async function serve(doc: ResumeDocument, source: object, options: ServeO
   // Many long-lived apps in one process: keep the heap small. (The local app sets no flag before
   // its first frame, which a flag would slow: src/boot/main.ts. A server's start is not waited on.)
   setFlagsFromString('--optimize-for-size');
+  // Each app's Ink instance adds one 'beforeExit' listener to the process while it runs, and
+  // removes it at unmount (ink/build/ink.js, waitUntilExit): one per app, bounded by
+  // --max-sessions, not a leak. Node warns past 10 on one emitter (MaxListenersExceededWarning).
+  process.setMaxListeners(process.getMaxListeners() + options.limits.sessions);
   const content = createContent(doc, source);
   const gate = createGate(options.limits);
   const logStream = stopOnError(io.error, io.stderr ?? process.stderr);
