@@ -2,9 +2,10 @@
 import {describe, expect, it} from 'vitest';
 import {setColourLevel} from '../../src/cli/colour';
 import {createContent} from '../../src/serve/content';
-import {reply, TERMINAL_AGENT} from '../../src/serve/http';
+import {malformed, reply, TERMINAL_AGENT} from '../../src/serve/http';
 import {clampWindow, createGate, reserveOf} from '../../src/serve/limits';
-import {formatRecord, oneLine, peerName} from '../../src/serve/log';
+import {formatRecord, oneLine, peerName, readerCommands, stopOnError} from '../../src/serve/log';
+import {EventEmitter} from 'node:events';
 import {crlf} from '../../src/serve/ssh-session';
 import {readFileSync} from 'node:fs';
 import {fixturePath} from '../helpers/fixtures';
@@ -79,6 +80,11 @@ describe('HTTP replies', () => {
     ['HEAD', '/resume.json', undefined, 200, 'application/json; charset=utf-8'],
     ['GET', '/?format=json', undefined, 200, 'application/json; charset=utf-8'],
     ['GET', '/?format=yaml', undefined, 400, 'text/plain; charset=utf-8'],
+    // Only the formats' own names: nothing an object inherits.
+    ['GET', '/?format=__proto__', undefined, 400, 'text/plain; charset=utf-8'],
+    ['GET', '/?format=constructor', undefined, 400, 'text/plain; charset=utf-8'],
+    ['GET', '/?format=toString', undefined, 400, 'text/plain; charset=utf-8'],
+    ['GET', '/__proto__', undefined, 404, 'text/plain; charset=utf-8'],
     ['GET', '/?width=-3', undefined, 400, 'text/plain; charset=utf-8'],
     ['GET', '/resume.pdf', undefined, 404, 'text/plain; charset=utf-8'],
     ['PUT', '/', undefined, 405, 'text/plain; charset=utf-8'],
@@ -99,10 +105,52 @@ describe('HTTP replies', () => {
   });
 });
 
+describe('requests node:http cannot parse', () => {
+  it.each([
+    ['HPE_HEADER_OVERFLOW', 431],
+    ['ERR_HTTP_REQUEST_TIMEOUT', 408],
+    ['HPE_INVALID_METHOD', 400],
+    ['HPE_UNEXPECTED_CONTENT_LENGTH', 400],
+    [undefined, 400],
+  ] as const)('%s → %d', (code, status) => {
+    expect(malformed(code).status).toBe(status);
+  });
+});
+
+describe('the commands printed at start', () => {
+  it('write an IPv6 address in brackets for curl, as it is for ssh', () => {
+    expect(readerCommands('::1', 8080)).toEqual({ssh: 'ssh -p 8080 ::1', curl: 'curl [::1]:8080'});
+    expect(readerCommands('127.0.0.1', 2222)).toEqual({ssh: 'ssh -p 2222 127.0.0.1', curl: 'curl 127.0.0.1:2222'});
+  });
+});
+
 describe('the log line', () => {
   it('names the time, peer, kind, duration, bytes and outcome on one line', () => {
     const started = Date.UTC(2025, 0, 2, 3, 4, 5, 678);
     expect(formatRecord({peer: peerName('::ffff:10.1.2.3'), kind: 'ssh-app', started, bytesIn: 42, bytesOut: 18300, outcome: 'ok'}, started + 12_340)).toBe('2025-01-02T03:04:05.678Z 10.1.2.3 ssh-app 12.3s in=42B out=18300B ok');
     expect(oneLine('bad\r\nthing\x1b[31m')).toBe('bad thing [31m');
+  });
+});
+
+describe('the log writer', () => {
+  it('stops at its stream\'s first error (a closed pipe) and never throws', () => {
+    const stream = new EventEmitter();
+    const written: string[] = [];
+    let failing = false;
+    const log = stopOnError((line) => {
+      if (failing) throw new Error('EPIPE');
+      written.push(line);
+    }, stream);
+    log.say('one');
+    stream.emit('error', Object.assign(new Error('write EPIPE'), {code: 'EPIPE'}));
+    log.say('two');
+    expect(written).toEqual(['one']);
+    const other = stopOnError(() => {
+      throw new Error('EPIPE');
+    }, new EventEmitter());
+    expect(() => other.say('x')).not.toThrow();
+    failing = true;
+    log.dispose();
+    expect(stream.listenerCount('error')).toBe(0);
   });
 });
