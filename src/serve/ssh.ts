@@ -75,13 +75,17 @@ export function startSsh(deps: SshDeps, port: number, host: string): Promise<Run
     socket.on('error', () => {});
     const admission = deps.gate.open(record.peer);
     if (admission.refusal !== undefined) {
-      // Refused before the handshake, at the cost of one line: RFC 4253 §4.2 lets a server send
-      // lines before its version string (OpenSSH shows them with -v). What the client sends is
-      // read and dropped, so that closing does not reset the line away; closed soon in any case.
+      // Refused before the handshake, at the cost of a few bytes (no key exchange): the reason as
+      // a line before the banner (RFC 4253 §4.2 allows such lines; raw clients show them), then
+      // the banner and a plain-text SSH_MSG_DISCONNECT, which OpenSSH prints ("Received
+      // disconnect from … 12: …"). What the client sends is read and dropped, so that closing
+      // does not reset the answer away.
       record.kind = 'ssh-refused';
       record.outcome = `refused: ${admission.refusal}`;
+      const answer = refusalBytes(admission.refusal);
+      record.bytesOut = answer.length;
       socket.resume();
-      socket.end(`kim-resume: ${admission.refusal}\r\n`);
+      socket.end(answer);
       setTimeout(() => socket.destroy(), REFUSED_LINGER_MS).unref();
       deps.log(record);
       return;
@@ -128,8 +132,34 @@ export function startSsh(deps: SshDeps, port: number, host: string): Promise<Run
   });
 }
 
-/** How long a refused socket may stay before it is cut off (its line is sent at once). */
+/** How long a refused socket may stay before it is cut off (its answer is sent at once). */
 const REFUSED_LINGER_MS = 2_000;
+
+/** RFC 4253 §11.1 and §4.2: SSH_MSG_DISCONNECT and SSH_DISCONNECT_TOO_MANY_CONNECTIONS. */
+const SSH_MSG_DISCONNECT = 1;
+const TOO_MANY_CONNECTIONS = 12;
+
+/**
+ * What a refused connection is sent: `kim-resume: REASON` as a line, our banner, and a
+ * disconnect packet before any key exchange (so unencrypted, no MAC: RFC 4253 §6, padding to a
+ * multiple of 8 of at least 4 bytes).
+ */
+export function refusalBytes(reason: string): Buffer {
+  const text = Buffer.from(reason, 'utf8');
+  const payload = Buffer.alloc(1 + 4 + 4 + text.length + 4);
+  payload.writeUInt8(SSH_MSG_DISCONNECT, 0);
+  payload.writeUInt32BE(TOO_MANY_CONNECTIONS, 1);
+  payload.writeUInt32BE(text.length, 5);
+  text.copy(payload, 9);
+  // An empty language tag (its length, 0) closes the payload.
+  let padding = 8 - ((4 + 1 + payload.length) % 8);
+  if (padding < 4) padding += 8;
+  const packet = Buffer.alloc(4 + 1 + payload.length + padding);
+  packet.writeUInt32BE(1 + payload.length + padding, 0);
+  packet.writeUInt8(padding, 4);
+  payload.copy(packet, 5);
+  return Buffer.concat([Buffer.from(`kim-resume: ${reason}\r\nSSH-2.0-kim-resume\r\n`, 'utf8'), packet]);
+}
 
 function connect(client: Connection, state: Pending, deps: SshDeps, links: Set<Link>): Link {
   const {limits} = deps;

@@ -198,12 +198,17 @@ describe('serve over SSH: limits', () => {
       const first = await connect(limited.ssh);
       const open = await shell(first, 80, 24);
       await open.waitFor(NAME);
-      // Counted from its accept: the second socket gets the reason (RFC 4253 §4.2 lets a server
-      // send lines before its banner) and is closed, without a handshake.
+      // Counted from its accept: the second socket gets the reason and is closed, without a key
+      // exchange: as a line (RFC 4253 §4.2 lets a server send lines before its banner), then in
+      // a disconnect packet (reason 12, too many connections), which SSH clients show.
+      const reason = 'too many connections from 127.0.0.1 (1); close one and try again';
       const {closed} = rawSocket(limited.ssh, 'SSH-2.0-test\r\n');
-      expect(await closed).toBe('kim-resume: too many connections from 127.0.0.1 (1); close one and try again\r\n');
-      await expect(connect(limited.ssh)).rejects.toThrow();
-      await limited.waitForLine(/ 127\.0\.0\.1 ssh-refused [\d.]+s in=0B out=0B refused: too many connections from 127\.0\.0\.1 \(1\); close one and try again$/);
+      const received = await closed;
+      expect(received.startsWith(`kim-resume: ${reason}\r\nSSH-2.0-kim-resume\r\n`)).toBe(true);
+      // The reason in the line and in the packet.
+      expect(received.split(reason).length).toBe(3);
+      await expect(connect(limited.ssh)).rejects.toThrow(reason);
+      await limited.waitForLine(/ 127\.0\.0\.1 ssh-refused [\d.]+s in=0B out=\d+B refused: too many connections from 127\.0\.0\.1 \(1\); close one and try again$/);
       open.channel.write('q');
       await open.closed;
       first.end();

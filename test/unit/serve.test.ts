@@ -7,6 +7,7 @@ import {clampWindow, createGate, reserveOf} from '../../src/serve/limits';
 import {formatRecord, oneLine, peerName, readerCommands, stopOnError} from '../../src/serve/log';
 import {EventEmitter} from 'node:events';
 import {crlf} from '../../src/serve/ssh-session';
+import {refusalBytes} from '../../src/serve/ssh';
 import {readFileSync} from 'node:fs';
 import {fixturePath} from '../helpers/fixtures';
 import {fixtureDocument} from '../helpers/resume';
@@ -49,6 +50,30 @@ describe('the connection gate', () => {
     expect(gate.open('a').refusal).toBeUndefined();
     expect(gate.open('a').refusal).toMatch(/nearly full/);
     expect(gate.open('b').refusal).toBeUndefined();
+  });
+});
+
+describe('an SSH refusal before the key exchange', () => {
+  it('is a line, the banner, and one unencrypted SSH_MSG_DISCONNECT (reason 12) padded as RFC 4253 §6 says', () => {
+    for (const reason of ['the server is full (64 connections); try again later', 'x', '한지우 ab']) {
+      const bytes = refusalBytes(reason);
+      const head = `kim-resume: ${reason}\r\nSSH-2.0-kim-resume\r\n`;
+      expect(bytes.subarray(0, Buffer.byteLength(head)).toString('utf8')).toBe(head);
+      const packet = bytes.subarray(Buffer.byteLength(head));
+      const length = packet.readUInt32BE(0);
+      const padding = packet.readUInt8(4);
+      expect(packet.length).toBe(4 + length);
+      expect(packet.length % 8).toBe(0);
+      expect(padding).toBeGreaterThanOrEqual(4);
+      const payload = packet.subarray(5, 4 + length - padding);
+      expect(payload.readUInt8(0)).toBe(1);
+      expect(payload.readUInt32BE(1)).toBe(12);
+      const textLength = payload.readUInt32BE(5);
+      expect(payload.subarray(9, 9 + textLength).toString('utf8')).toBe(reason);
+      // The language tag: empty, and nothing after it.
+      expect(payload.readUInt32BE(9 + textLength)).toBe(0);
+      expect(payload.length).toBe(13 + textLength);
+    }
   });
 });
 
