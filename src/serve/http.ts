@@ -16,6 +16,8 @@ export interface HttpDeps {
   limits: Limits;
   gate: Gate;
   log(record: SessionRecord): void;
+  /** Logs a socket refused at the gate (coalesced per address: src/serve/log.ts). */
+  logRefusal(record: SessionRecord): void;
 }
 
 type Format = 'text' | 'markdown' | 'json';
@@ -84,8 +86,8 @@ export function startHttp(deps: HttpDeps, port: number, host: string): Promise<R
   // checks of the timeouts above when its server listens (lib/_http_server.js,
   // setupConnectionsTracking runs on 'listening'): this one never listens, so it is told.
   server.emit('listening');
-  const logRaw = (socket: Socket, status: number, what: string, bytesOut: number) =>
-    deps.log({peer: peerName(socket.remoteAddress), kind: 'http', started: Date.now(), bytesIn: socket.bytesRead, bytesOut, outcome: `${status} ${what}`});
+  const logRaw = (socket: Socket, status: number, what: string, bytesOut: number, log = deps.log) =>
+    log({peer: peerName(socket.remoteAddress), kind: 'http', started: Date.now(), bytesIn: socket.bytesRead, bytesOut, outcome: `${status} ${what}`});
   // A request that node:http cannot parse, or that does not arrive whole in time, gets a status
   // line and one line of text, is logged and closed: 408, 431 for a head too large, else 400.
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
@@ -114,7 +116,7 @@ export function startHttp(deps: HttpDeps, port: number, host: string): Promise<R
       socket.resume();
       socket.end(answer);
       setTimeout(() => socket.destroy(), REFUSED_LINGER_MS).unref();
-      logRaw(socket, 503, `refused: ${admission.refusal}`, Buffer.byteLength(answer));
+      logRaw(socket, 503, `refused: ${admission.refusal}`, Buffer.byteLength(answer), deps.logRefusal);
       return;
     }
     sockets.add(socket);

@@ -6,7 +6,7 @@ import {createContent} from './content';
 import {loadHostKey} from './hostkey';
 import {startHttp} from './http';
 import {createGate} from './limits';
-import {formatRecord, oneLine, readerCommands, stopOnError} from './log';
+import {coalesceRefusals, formatRecord, oneLine, readerCommands, stopOnError} from './log';
 import type {ServeOptions} from './options';
 import {startSsh, type RunningServer} from './ssh';
 
@@ -26,6 +26,8 @@ export interface ServeIo {
 
 /** How long open sessions have to say goodbye and close when the server stops (the issue allows 2 s in all). */
 const STOP_GRACE_MS = 1500;
+/** Refusals from one address are logged once per this time, with their count (src/serve/log.ts). */
+const REFUSAL_LOG_WINDOW_MS = 10_000;
 
 export async function serve(doc: ResumeDocument, source: object, options: ServeOptions, io: ServeIo): Promise<number> {
   // Every app and the colored HTTP text share one chalk: 256 colours, which every terminal that
@@ -43,6 +45,7 @@ export async function serve(doc: ResumeDocument, source: object, options: ServeO
   const logStream = stopOnError(io.error, io.stderr ?? process.stderr);
   const say = logStream.say;
   const log = (record: Parameters<typeof formatRecord>[0]) => say(formatRecord(record, Date.now()));
+  const refusals = coalesceRefusals(log, REFUSAL_LOG_WINDOW_MS);
   const running: RunningServer[] = [];
   const stopAll = () => Promise.all(running.map((server) => server.stop(STOP_GRACE_MS)));
   try {
@@ -54,13 +57,13 @@ export async function serve(doc: ResumeDocument, source: object, options: ServeO
       }
       const {hostKey} = key;
       if (hostKey.created) say(`kim-resume: made a new host key, kept in ${hostKey.file}`);
-      const ssh = await startSsh({content, hostKey: hostKey.key, limits: options.limits, gate, log, app: (session) => runApp(session, content, io.env)}, options.ssh, options.host);
+      const ssh = await startSsh({content, hostKey: hostKey.key, limits: options.limits, gate, log, logRefusal: refusals.log, app: (session) => runApp(session, content, io.env)}, options.ssh, options.host);
       running.push(ssh);
       if (hostKey.warning) say(`kim-resume: ${hostKey.warning}`);
       say(`kim-resume: ssh on ${options.host} port ${ssh.port}, host key ${hostKey.fingerprint} (${readerCommands(options.host, ssh.port).ssh})`);
     }
     if (options.http !== undefined) {
-      const http = await startHttp({content, limits: options.limits, gate, log}, options.http, options.host);
+      const http = await startHttp({content, limits: options.limits, gate, log, logRefusal: refusals.log}, options.http, options.host);
       running.push(http);
       say(`kim-resume: http on ${options.host} port ${http.port} (${readerCommands(options.host, http.port).curl})`);
     }
@@ -85,6 +88,7 @@ export async function serve(doc: ResumeDocument, source: object, options: ServeO
   process.on('SIGTERM', onSignal);
   say(`kim-resume: ${await signal}: saying goodbye to open sessions and stopping`);
   await stopAll();
+  refusals.flush();
   process.off('uncaughtException', onUncaught);
   process.off('SIGINT', onSignal);
   process.off('SIGTERM', onSignal);

@@ -52,3 +52,39 @@ export function stopOnError(write: (line: string) => void, stream: NodeJS.EventE
 export function readerCommands(host: string, port: number): {ssh: string; curl: string} {
   return {ssh: `ssh -p ${port} ${host}`, curl: `curl ${host.includes(':') ? `[${host}]` : host}:${port}`};
 }
+
+/**
+ * Refusals at the gate, logged once per address, kind and reason per window: the first at once, the
+ * others as one line with their count when the window ends (or at `flush`). A flood of refused
+ * connections (thousands a second) costs the log a line per address every `windowMs`.
+ */
+export function coalesceRefusals(log: (record: SessionRecord) => void, windowMs: number): {log(record: SessionRecord): void; flush(): void} {
+  const windows = new Map<string, {first: SessionRecord; more: number; bytesIn: number; bytesOut: number; timer: NodeJS.Timeout}>();
+  const close = (key: string) => {
+    const window = windows.get(key);
+    if (!window) return;
+    windows.delete(key);
+    clearTimeout(window.timer);
+    if (window.more === 0) return;
+    log({...window.first, bytesIn: window.bytesIn, bytesOut: window.bytesOut, outcome: `${window.first.outcome} (and ${window.more} more in ${Math.round(windowMs / 1000)}s)`});
+  };
+  return {
+    log(record) {
+      const key = `${record.peer} ${record.kind} ${record.outcome}`;
+      const window = windows.get(key);
+      if (window) {
+        window.more++;
+        window.bytesIn += record.bytesIn;
+        window.bytesOut += record.bytesOut;
+        return;
+      }
+      log(record);
+      const timer = setTimeout(() => close(key), windowMs);
+      timer.unref();
+      windows.set(key, {first: record, more: 0, bytesIn: 0, bytesOut: 0, timer});
+    },
+    flush() {
+      for (const key of [...windows.keys()]) close(key);
+    },
+  };
+}

@@ -19,6 +19,8 @@ export interface SshDeps {
   limits: Limits;
   gate: Gate;
   log(record: SessionRecord): void;
+  /** Logs a connection refused at the gate (coalesced per address: src/serve/log.ts). */
+  logRefusal(record: SessionRecord): void;
   /** Runs the app in a session until it ends; throws when it fails. */
   app(session: ChannelSession): Promise<unknown>;
 }
@@ -87,7 +89,7 @@ export function startSsh(deps: SshDeps, port: number, host: string): Promise<Run
       socket.resume();
       socket.end(answer);
       setTimeout(() => socket.destroy(), REFUSED_LINGER_MS).unref();
-      deps.log(record);
+      deps.logRefusal(record);
       return;
     }
     const state: Pending = {record, socket, taken: false, ready: false};

@@ -1,10 +1,10 @@
 /** The pure parts of `kim-resume serve`: the session gate, window clamping, CR LF, HTTP replies, the log line. */
-import {describe, expect, it} from 'vitest';
+import {describe, expect, it, vi} from 'vitest';
 import {setColourLevel} from '../../src/cli/colour';
 import {createContent} from '../../src/serve/content';
 import {malformed, reply, TERMINAL_AGENT} from '../../src/serve/http';
-import {clampWindow, createGate, reserveOf} from '../../src/serve/limits';
-import {formatRecord, oneLine, peerName, readerCommands, stopOnError} from '../../src/serve/log';
+import {clampWindow, createGate, reserveOf, reserveShareOf} from '../../src/serve/limits';
+import {coalesceRefusals, formatRecord, oneLine, peerName, readerCommands, stopOnError, type SessionRecord} from '../../src/serve/log';
 import {EventEmitter} from 'node:events';
 import {crlf} from '../../src/serve/ssh-session';
 import {refusalBytes} from '../../src/serve/ssh';
@@ -29,19 +29,20 @@ describe('the connection gate', () => {
     expect([a2.refusal, b1.refusal]).toEqual([undefined, undefined]);
   });
 
-  it('caps each address, and keeps the last quarter of the slots for addresses that hold none', () => {
+  it('caps each address, and keeps the last quarter of the slots for addresses that hold fewer than 2', () => {
     const gate = createGate({sessions: 64, perAddress: 8});
-    expect(reserveOf(64)).toBe(16);
+    expect([reserveOf(64), reserveShareOf(64), reserveShareOf(8)]).toEqual([16, 2, 1]);
     const took = (address: string, tries: number) => Array.from({length: tries}, () => gate.open(address)).filter((a) => a.refusal === undefined).length;
     expect(took('10.0.0.1', 20)).toBe(8);
     expect(gate.open('10.0.0.1').refusal).toBe('too many connections from 10.0.0.1 (8); close one and try again');
-    // Eight addresses flooding at once: six take 8 each (48), then the last 16 slots go one per
-    // address, so the two late ones get one each and 14 are left for everyone else.
+    // Eight addresses flooding at once: six take 8 each (48), then the last 16 slots go at most
+    // two per address, so the two late ones get two each and 12 are left for everyone else.
     const flood = ['10.0.0.2', '10.0.0.3', '10.0.0.4', '10.0.0.5', '10.0.0.6', '10.0.0.7', '10.0.0.8'].map((a) => took(a, 20));
-    expect(flood).toEqual([8, 8, 8, 8, 8, 1, 1]);
-    // Each newcomer still gets one, until the server is full.
-    const newcomers = Array.from({length: 20}, (_, i) => took(`10.1.0.${i}`, 2));
-    expect(newcomers).toEqual([...Array(14).fill(1), ...Array(6).fill(0)]);
+    expect(flood).toEqual([8, 8, 8, 8, 8, 2, 2]);
+    expect(gate.open('10.0.0.8').refusal).toBe('the server is nearly full: 10.0.0.8 already has 2 open; close one and try again');
+    // Each newcomer still gets in, until the server is full.
+    const newcomers = Array.from({length: 10}, (_, i) => took(`10.1.0.${i}`, 3));
+    expect(newcomers).toEqual([2, 2, 2, 2, 2, 2, 0, 0, 0, 0]);
     expect(gate.open_count).toBe(64);
   });
 
@@ -177,5 +178,28 @@ describe('the log writer', () => {
     failing = true;
     log.dispose();
     expect(stream.listenerCount('error')).toBe(0);
+  });
+});
+
+describe('refusals in the log', () => {
+  it('are one line per address and reason per window: the first at once, the rest counted when the window ends', () => {
+    vi.useFakeTimers();
+    try {
+      const lines: SessionRecord[] = [];
+      const refusals = coalesceRefusals((record) => lines.push(record), 10_000);
+      const refused = (peer: string): SessionRecord => ({peer, kind: 'ssh-refused', started: Date.now(), bytesIn: 0, bytesOut: 100, outcome: `refused: too many connections from ${peer} (8)`});
+      for (let i = 0; i < 500; i++) refusals.log(refused('10.0.0.2'));
+      refusals.log(refused('10.0.0.3'));
+      expect(lines.map((l) => l.peer)).toEqual(['10.0.0.2', '10.0.0.3']);
+      vi.advanceTimersByTime(10_000);
+      expect(lines.slice(2).map((l) => [l.outcome, l.bytesOut])).toEqual([['refused: too many connections from 10.0.0.2 (8) (and 499 more in 10s)', 49_900]]);
+      refusals.log(refused('10.0.0.2'));
+      refusals.log(refused('10.0.0.2'));
+      refusals.flush();
+      expect(lines.length).toBe(5);
+      expect(lines[4]!.outcome).toMatch(/\(and 1 more in 10s\)$/);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
