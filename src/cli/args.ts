@@ -185,7 +185,7 @@ export function serveParser(args: string[]) {
     .option('host', {type: 'string', requiresArg: true, default: '127.0.0.1', describe: 'the address to listen on (0.0.0.0: every address, for the public)'})
     .option('host-key', {type: 'string', requiresArg: true, describe: 'the SSH host key file (default: one made on the first start, under $XDG_STATE_HOME/kim-resume/)'})
     .option('max-sessions', {type: 'number', requiresArg: true, default: 64, describe: 'connections open at once, counted from their accept: SSH connections (one app each at most) and HTTP sockets'})
-    .option('max-per-address', {type: 'number', requiresArg: true, default: 8, describe: 'connections open at once from one address (the last quarter of --max-sessions only for addresses with none)'})
+    .option('max-per-address', {type: 'number', requiresArg: true, default: 8, describe: 'connections open at once from one address (the last quarter of --max-sessions only for addresses with fewer than 2)'})
     .option('handshake-timeout', {type: 'number', requiresArg: true, default: 10, describe: 'seconds an SSH client has to finish its handshake'})
     .option('idle-timeout', {type: 'number', requiresArg: true, default: 600, describe: 'seconds an SSH session may go without a key before it is closed'})
     .option('request-timeout', {type: 'number', requiresArg: true, default: 10, describe: 'seconds an HTTP request has to arrive'})
