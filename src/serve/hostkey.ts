@@ -1,5 +1,5 @@
 import {createHash} from 'node:crypto';
-import {linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync} from 'node:fs';
+import {linkSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {join} from 'node:path';
 import ssh2 from 'ssh2';
@@ -19,6 +19,19 @@ export interface HostKey {
   fingerprint: string;
   /** True when this start made it. */
   created: boolean;
+  /** One line when the file may be read by its group or others (the key is still used). */
+  warning?: string;
+}
+
+/**
+ * A private key others may read is an identity others may take. OpenSSH's sshd refuses such a
+ * host key ("UNPROTECTED PRIVATE KEY FILE!"); this server warns in one line and goes on, so that
+ * a service whose key's mode was loosened by a copy or a volume keeps answering (decided in
+ * issue 23: a refusal would take down a running server on its next restart).
+ */
+export function openModeWarning(file: string, mode: number): string | undefined {
+  if ((mode & 0o077) === 0) return undefined;
+  return `warning: the host key ${file} can be read by others (mode ${(mode & 0o777).toString(8).padStart(4, '0')}); make it owner-only: chmod 600 ${file}`;
 }
 
 export function defaultHostKeyFile(env: NodeJS.ProcessEnv): string {
@@ -84,5 +97,11 @@ export function loadHostKey(given: string | undefined, env: NodeJS.ProcessEnv): 
     return {ok: false, error: `${file} is not a private SSH key${parsed instanceof Error ? `: ${parsed.message}` : ''}`};
   }
   const fingerprint = `SHA256:${createHash('sha256').update(parsed.getPublicSSH()).digest('base64').replace(/=+$/, '')}`;
-  return {ok: true, hostKey: {key, file, fingerprint, created}};
+  let warning: string | undefined;
+  try {
+    warning = openModeWarning(file, statSync(file).mode);
+  } catch {
+    // Gone since it was read: the key read is the one used.
+  }
+  return {ok: true, hostKey: {key, file, fingerprint, created, ...(warning ? {warning} : {})}};
 }

@@ -1,4 +1,5 @@
-import {createServer, type IncomingMessage, type ServerResponse} from 'node:http';
+import {createServer, STATUS_CODES, type IncomingMessage, type ServerResponse} from 'node:http';
+import {createServer as createTcpServer, type Socket} from 'node:net';
 import type {Content} from './content';
 import type {Gate} from './limits';
 import {oneLine, peerName, type SessionRecord} from './log';
@@ -15,6 +16,8 @@ export interface HttpDeps {
   limits: Limits;
   gate: Gate;
   log(record: SessionRecord): void;
+  /** Logs a socket refused at the gate (coalesced per address: src/serve/log.ts). */
+  logRefusal(record: SessionRecord): void;
 }
 
 type Format = 'text' | 'markdown' | 'json';
@@ -23,7 +26,10 @@ const TYPES: Record<Format, string> = {
   markdown: 'text/markdown; charset=utf-8',
   json: 'application/json; charset=utf-8',
 };
-const PATHS: Record<string, Format> = {'/': 'text', '/resume.txt': 'text', '/resume.md': 'markdown', '/resume.json': 'json'};
+// Maps, not objects: a name asked for is looked up among these keys alone (`?format=__proto__`,
+// `constructor` and `toString` are not formats).
+const PATHS = new Map<string, Format>([['/', 'text'], ['/resume.txt', 'text'], ['/resume.md', 'markdown'], ['/resume.json', 'json']]);
+const FORMATS = new Map<string, Format>([['text', 'text'], ['markdown', 'markdown'], ['json', 'json']]);
 
 /** User agents of terminal clients, which show ANSI colour: `curl/8.5.0`, `Wget/1.21`, `HTTPie/3.2`, `xh/0.22`. */
 export const TERMINAL_AGENT = /^(curl|wget|httpie|xh)\//i;
@@ -32,12 +38,12 @@ export const TERMINAL_AGENT = /^(curl|wget|httpie|xh)\//i;
 export function reply(method: string, url: string, agent: string | undefined, content: Content): {status: number; type: string; body: string; allow?: string} {
   const plainError = (status: number, body: string) => ({status, type: TYPES.text, body: body + '\n'});
   const parsed = new URL(url, 'http://localhost');
-  const byPath = PATHS[parsed.pathname];
+  const byPath = PATHS.get(parsed.pathname);
   if (byPath === undefined) return plainError(404, 'not found: try /, /resume.md or /resume.json');
   if (method !== 'GET' && method !== 'HEAD') return {...plainError(405, `method ${method} not allowed: use GET or HEAD`), allow: 'GET, HEAD'};
   const asked = parsed.searchParams.get('format');
-  if (asked !== null && !(asked in TYPES)) return plainError(400, 'format must be text, markdown or json');
-  const format = (asked as Format | null) ?? byPath;
+  const format = asked === null ? byPath : FORMATS.get(asked);
+  if (format === undefined) return plainError(400, 'format must be text, markdown or json');
   const widthText = parsed.searchParams.get('width');
   if (widthText !== null && !/^\d{1,6}$/.test(widthText)) return plainError(400, 'width must be a whole number of columns');
   const width = widthText === null ? TEXT_WIDTH : Number(widthText);
@@ -47,11 +53,28 @@ export function reply(method: string, url: string, agent: string | undefined, co
   return {status: 200, type: TYPES.text, body: colored ? content.colored(width) : content.plain(width)};
 }
 
+/** How long a refused socket may stay before it is cut off (its answer is sent at once). */
+const REFUSED_LINGER_MS = 2_000;
+
+/** A status line and a one-line body, for answers written on the socket itself (outside a request). */
+function rawAnswer(status: number, body: string, extra = ''): string {
+  const text = `${body}\n`;
+  return `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\n${extra}Connection: close\r\n\r\n${text}`;
+}
+
+/** What a request node:http could not parse gets (its `clientError` code), and why, in a few words. */
+export function malformed(code: string | undefined): {status: number; reason: string} {
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return {status: 408, reason: 'the request did not arrive in time'};
+  if (code === 'HPE_HEADER_OVERFLOW') return {status: 431, reason: 'the request head is too large'};
+  return {status: 400, reason: `a malformed request (${code ?? 'unknown'})`};
+}
+
 export function startHttp(deps: HttpDeps, port: number, host: string): Promise<RunningServer> {
   const server = createServer(
     {
       maxHeaderSize: MAX_HEADER_BYTES,
       requestTimeout: deps.limits.requestMs,
+      // A socket that sends part of a head and then nothing is freed at this time.
       headersTimeout: deps.limits.requestMs,
       keepAliveTimeout: 5_000,
       // Node checks those timeouts every 30 s by default: check as often as the limit needs.
@@ -59,22 +82,61 @@ export function startHttp(deps: HttpDeps, port: number, host: string): Promise<R
     },
     (request: IncomingMessage, response: ServerResponse) => handle(request, response, deps),
   );
-  server.maxConnections = deps.limits.sessions;
-  // A request that does not arrive whole in time gets one line, 408, and is closed; any other
-  // malformed request is closed (Node answers 400/431 itself where it can).
-  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
-    if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT' && socket.writable) socket.end('HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-    else socket.destroy();
+  // The sockets come from the TCP server below, counted per address there. Node starts the
+  // checks of the timeouts above when its server listens (lib/_http_server.js,
+  // setupConnectionsTracking runs on 'listening'): this one never listens, so it is told.
+  server.emit('listening');
+  const logRaw = (socket: Socket, status: number, what: string, bytesOut: number, log = deps.log) =>
+    log({peer: peerName(socket.remoteAddress), kind: 'http', started: Date.now(), bytesIn: socket.bytesRead, bytesOut, outcome: `${status} ${what}`});
+  // A request that node:http cannot parse, or that does not arrive whole in time, gets a status
+  // line and one line of text, is logged and closed: 408, 431 for a head too large, else 400.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) return socket.destroy();
+    const {status, reason} = malformed(error.code);
+    const answer = rawAnswer(status, reason);
+    socket.end(answer);
+    logRaw(socket, status, reason, Buffer.byteLength(answer));
+  });
+  // CONNECT (a proxy's method) is a method like the others this server does not serve.
+  server.on('connect', (request: IncomingMessage, socket: Socket) => {
+    const answer = rawAnswer(405, `method ${oneLine(request.method ?? '')} not allowed: use GET or HEAD`, 'Allow: GET, HEAD\r\n');
+    socket.end(answer);
+    logRaw(socket, 405, `${oneLine(request.method ?? '')} ${oneLine((request.url ?? '').slice(0, 200))}`, Buffer.byteLength(answer));
+  });
+  const sockets = new Set<Socket>();
+  // Counted per socket, not per request: pipelined and keep-alive requests on a socket are
+  // answered in order, and a socket past the limits is answered 503 at once and closed.
+  // (allowHalfOpen and noDelay as node:http's own server has them.)
+  const tcp = createTcpServer({allowHalfOpen: true, noDelay: true}, (socket) => {
+    socket.on('error', () => {});
+    const admission = deps.gate.open(peerName(socket.remoteAddress));
+    if (admission.refusal !== undefined) {
+      // What the client sends is read and dropped, so that closing does not reset the answer away.
+      const answer = rawAnswer(503, admission.refusal, 'Retry-After: 5\r\n');
+      socket.resume();
+      socket.end(answer);
+      setTimeout(() => socket.destroy(), REFUSED_LINGER_MS).unref();
+      logRaw(socket, 503, `refused: ${admission.refusal}`, Buffer.byteLength(answer), deps.logRefusal);
+      return;
+    }
+    sockets.add(socket);
+    socket.once('close', () => {
+      admission.close();
+      sockets.delete(socket);
+    });
+    server.emit('connection', socket);
   });
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
+    tcp.once('error', reject);
+    tcp.listen(port, host, () => {
+      tcp.off('error', reject);
+      tcp.on('error', () => {});
       resolve({
-        port: (server.address() as {port: number}).port,
+        port: (tcp.address() as {port: number}).port,
         async stop() {
+          tcp.close();
           server.close();
-          server.closeAllConnections();
+          for (const socket of sockets) socket.destroy();
         },
       });
     });
@@ -83,12 +145,10 @@ export function startHttp(deps: HttpDeps, port: number, host: string): Promise<R
 
 function handle(request: IncomingMessage, response: ServerResponse, deps: HttpDeps): void {
   const record: SessionRecord = {peer: peerName(request.socket.remoteAddress), kind: 'http', started: Date.now(), bytesIn: 0, bytesOut: 0, outcome: ''};
-  const admission = deps.gate.open(record.peer);
   const method = request.method ?? 'GET';
-  const answer = admission.refusal
-    ? {status: 503, type: TYPES.text, body: `${admission.refusal}\n`}
-    : // A GET or HEAD has no body: one that comes with one is refused unread.
-      Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined
+  // A GET or HEAD has no body: one that comes with one is refused unread.
+  const answer =
+    Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined
       ? {status: 413, type: TYPES.text, body: 'a request body is not accepted\n'}
       : reply(method, request.url ?? '/', request.headers['user-agent'], deps.content);
   const body = Buffer.from(answer.body, 'utf8');
@@ -103,7 +163,6 @@ function handle(request: IncomingMessage, response: ServerResponse, deps: HttpDe
   response.end(method === 'HEAD' ? undefined : body);
   request.on('data', (chunk: Buffer) => (record.bytesIn += chunk.length));
   response.on('close', () => {
-    admission.close?.();
     record.bytesOut = method === 'HEAD' ? 0 : body.length;
     record.outcome = `${answer.status} ${method} ${oneLine((request.url ?? '/').slice(0, 200))}`;
     deps.log(record);

@@ -1,18 +1,37 @@
 import {WINDOW, type Limits} from './options';
 
 /**
- * Counts the sessions open, in all and per address, so that one address (or many) cannot take
- * the server from everyone else. `open` says whether one more may start and, if so, counts it;
- * the returned `close` uncounts it (safe twice).
+ * Counts the connections open, in all and per address, so that one address (or a few) cannot
+ * take the server from everyone else. Every SSH connection and every HTTP socket is counted from
+ * the moment it is accepted, before a byte of it is read. `open` says whether one more may stay
+ * and, if so, counts it; the returned `close` uncounts it (safe twice).
+ *
+ * - No address may hold more than `perAddress` at once.
+ * - The last `reserve` free slots (a quarter of the total, at least one) go only to addresses
+ *   that hold fewer than `reserveShare` (2; 1 on a server of fewer than 16): once the server is
+ *   that full, an address already in gets at most that many. Two, so that a reader whose last
+ *   connection is still closing can open the next. To fill the server, a flood needs many
+ *   addresses (with the defaults, 64 and 8: 6 addresses of 8, then 8 more of 2 each).
  */
+export function reserveOf(sessions: number): number {
+  return Math.max(1, Math.floor(sessions / 4));
+}
+
+export function reserveShareOf(sessions: number): number {
+  return sessions >= 16 ? 2 : 1;
+}
+
 export function createGate(limits: Pick<Limits, 'sessions' | 'perAddress'>) {
   let total = 0;
   const perAddress = new Map<string, number>();
+  const reserve = reserveOf(limits.sessions);
+  const share = reserveShareOf(limits.sessions);
   return {
     open(address: string): {refusal: string; close?: undefined} | {refusal?: undefined; close: () => void} {
       const mine = perAddress.get(address) ?? 0;
-      if (total >= limits.sessions) return {refusal: `the server is full (${limits.sessions} sessions); try again later`};
-      if (mine >= limits.perAddress) return {refusal: `too many sessions from ${address} (${limits.perAddress}); close one and try again`};
+      if (total >= limits.sessions) return {refusal: `the server is full (${limits.sessions} connections); try again later`};
+      if (mine >= limits.perAddress) return {refusal: `too many connections from ${address} (${limits.perAddress}); close one and try again`};
+      if (mine >= share && limits.sessions - total <= reserve) return {refusal: `the server is nearly full: ${address} already has ${mine} open; close one and try again`};
       total++;
       perAddress.set(address, mine + 1);
       let closed = false;

@@ -16,9 +16,9 @@ export interface ServeOptions {
 }
 
 export interface Limits {
-  /** Sessions (SSH connections and HTTP requests) open at once. */
+  /** Connections open at once, counted from their accept (SSH connections, one app each at most, and HTTP sockets): src/serve/limits.ts. */
   sessions: number;
-  /** Sessions open at once from one address. */
+  /** Connections open at once from one address. */
   perAddress: number;
   /** Milliseconds an SSH client has from connecting to being let in. */
   handshakeMs: number;

@@ -1,4 +1,4 @@
-import {createServer} from 'node:net';
+import {createServer, type Socket} from 'node:net';
 import ssh2, {type Connection, type ServerChannel} from 'ssh2';
 import type {Content} from './content';
 import {defaultWidth} from '../text/width';
@@ -19,6 +19,8 @@ export interface SshDeps {
   limits: Limits;
   gate: Gate;
   log(record: SessionRecord): void;
+  /** Logs a connection refused at the gate (coalesced per address: src/serve/log.ts). */
+  logRefusal(record: SessionRecord): void;
   /** Runs the app in a session until it ends; throws when it fails. */
   app(session: ChannelSession): Promise<unknown>;
 }
@@ -29,10 +31,16 @@ export interface RunningServer {
   stop(graceMs: number): Promise<void>;
 }
 
-/** Session channels one connection may hold at once (OpenSSH multiplexing opens several). */
+/**
+ * Session channels one connection may hold at once (OpenSSH multiplexing opens several), of which
+ * at most one an app: `--max-sessions` counts connections, so it is the most apps that run. A
+ * second channel may get the plain text (it costs a few kB and ends at once).
+ */
 const CHANNELS_PER_CONNECTION = 2;
-/** How long a connection with no session left may stay open. */
-const LINGER_MS = 5_000;
+/** How long a connection may hold no session channel: after it is let in, or after its last channel closed. */
+export const NO_SESSION_GRACE_MS = 5_000;
+/** How long a connection's log line waits for its apps to count their last bytes once it closed. */
+const SETTLE_MS = 1_000;
 
 /** The live parts of one connection, for idle and shutdown goodbyes. */
 interface Link {
@@ -42,9 +50,10 @@ interface Link {
   closed: Promise<void>;
 }
 
-/** A TCP connection before ssh2 has read the client's banner: timed and logged from here. */
+/** A TCP connection from its accept: timed and logged from here, closed at once on stop until it is let in. */
 interface Pending {
   record: SessionRecord;
+  socket: Socket;
   /** Set once ssh2 has taken the connection (it logs it from then on). */
   taken: boolean;
   ready: boolean;
@@ -60,12 +69,30 @@ export function startSsh(deps: SshDeps, port: number, host: string): Promise<Run
     links.add(connect(client, waiting, deps, links));
   });
   // ssh2 reports a connection only once the client's banner has arrived: the sockets are taken
-  // here first (ssh2's injectSocket), so that one that sends nothing, or garbage, is timed out
-  // and logged too.
+  // here first (ssh2's injectSocket), so that each is counted against its address from its
+  // accept, and one that sends nothing, or garbage, is timed out and logged too.
   const tcp = createServer((socket) => {
     const key = `${socket.remoteAddress}:${socket.remotePort}`;
     const record: SessionRecord = {peer: peerName(socket.remoteAddress), kind: 'ssh-failed', started: Date.now(), bytesIn: 0, bytesOut: 0, outcome: 'ok'};
-    const state: Pending = {record, taken: false, ready: false};
+    socket.on('error', () => {});
+    const admission = deps.gate.open(record.peer);
+    if (admission.refusal !== undefined) {
+      // Refused before the handshake, at the cost of a few bytes (no key exchange): the reason as
+      // a line before the banner (RFC 4253 §4.2 allows such lines; raw clients show them), then
+      // the banner and a plain-text SSH_MSG_DISCONNECT, which OpenSSH prints ("Received
+      // disconnect from … 12: …"). What the client sends is read and dropped, so that closing
+      // does not reset the answer away.
+      record.kind = 'ssh-refused';
+      record.outcome = `refused: ${admission.refusal}`;
+      const answer = refusalBytes(admission.refusal);
+      record.bytesOut = answer.length;
+      socket.resume();
+      socket.end(answer);
+      setTimeout(() => socket.destroy(), REFUSED_LINGER_MS).unref();
+      deps.logRefusal(record);
+      return;
+    }
+    const state: Pending = {record, socket, taken: false, ready: false};
     pending.set(key, state);
     const handshake = setTimeout(() => {
       if (state.ready) return;
@@ -73,9 +100,9 @@ export function startSsh(deps: SshDeps, port: number, host: string): Promise<Run
       record.outcome = `refused: no handshake within ${deps.limits.handshakeMs / 1000}s`;
       socket.destroy();
     }, deps.limits.handshakeMs);
-    socket.on('error', () => {});
     socket.once('close', () => {
       clearTimeout(handshake);
+      admission.close();
       pending.delete(key);
       if (state.taken) return;
       if (record.outcome === 'ok') record.outcome = 'failed: closed before an SSH banner';
@@ -83,9 +110,6 @@ export function startSsh(deps: SshDeps, port: number, host: string): Promise<Run
     });
     ssh.injectSocket(socket);
   });
-  // Past this many sockets, new ones are closed unread: the gate answers up to its limit with a
-  // one-line reason, and this bounds the handshakes a flood can start.
-  tcp.maxConnections = deps.limits.sessions * 2;
   return new Promise((resolve, reject) => {
     tcp.once('error', reject);
     tcp.listen(port, host, () => {
@@ -95,6 +119,12 @@ export function startSsh(deps: SshDeps, port: number, host: string): Promise<Run
         port: (tcp.address() as {port: number}).port,
         async stop(graceMs) {
           tcp.close();
+          // Not let in yet (no banner, or a handshake under way): nothing to restore, closed at once.
+          for (const state of pending.values()) {
+            if (state.ready) continue;
+            if (state.record.outcome === 'ok') state.record.outcome = 'ended: the server is stopping';
+            state.socket.destroy();
+          }
           for (const link of links) link.goodbye('the server is stopping');
           await Promise.race([Promise.all([...links].map((l) => l.closed)), new Promise((r) => setTimeout(r, graceMs).unref())]);
           for (const link of links) link.kill();
@@ -104,11 +134,49 @@ export function startSsh(deps: SshDeps, port: number, host: string): Promise<Run
   });
 }
 
+/** How long a refused socket may stay before it is cut off (its answer is sent at once). */
+const REFUSED_LINGER_MS = 2_000;
+
+/** RFC 4253 §11.1 and §4.2: SSH_MSG_DISCONNECT and SSH_DISCONNECT_TOO_MANY_CONNECTIONS. */
+const SSH_MSG_DISCONNECT = 1;
+const TOO_MANY_CONNECTIONS = 12;
+
+/**
+ * What a refused connection is sent: `kim-resume: REASON` as a line, our banner, and a
+ * disconnect packet before any key exchange (so unencrypted, no MAC: RFC 4253 §6, padding to a
+ * multiple of 8 of at least 4 bytes).
+ */
+export function refusalBytes(reason: string): Buffer {
+  const text = Buffer.from(reason, 'utf8');
+  const payload = Buffer.alloc(1 + 4 + 4 + text.length + 4);
+  payload.writeUInt8(SSH_MSG_DISCONNECT, 0);
+  payload.writeUInt32BE(TOO_MANY_CONNECTIONS, 1);
+  payload.writeUInt32BE(text.length, 5);
+  text.copy(payload, 9);
+  // An empty language tag (its length, 0) closes the payload.
+  let padding = 8 - ((4 + 1 + payload.length) % 8);
+  if (padding < 4) padding += 8;
+  const packet = Buffer.alloc(4 + 1 + payload.length + padding);
+  packet.writeUInt32BE(1 + payload.length + padding, 0);
+  packet.writeUInt8(padding, 4);
+  payload.copy(packet, 5);
+  return Buffer.concat([Buffer.from(`kim-resume: ${reason}\r\nSSH-2.0-kim-resume\r\n`, 'utf8'), packet]);
+}
+
 function connect(client: Connection, state: Pending, deps: SshDeps, links: Set<Link>): Link {
   const {limits} = deps;
   const {record} = state;
-  const admission = deps.gate.open(record.peer);
   const channels = new Set<{goodbye(): void}>();
+  /** Every channel's serving, for the log line; and the apps, whose bytes are counted as they go. */
+  const serving = new Set<Promise<void>>();
+  const apps: ChannelSession[] = [];
+  let appOpen = false;
+  let textBytes = 0;
+  let served = false;
+  const refusals: string[] = [];
+  const refused = (what: string) => {
+    if (!refusals.includes(what)) refusals.push(what);
+  };
   let farewell: string | undefined;
   let closedResolve = () => {};
   const closed = new Promise<void>((resolve) => (closedResolve = resolve));
@@ -124,6 +192,18 @@ function connect(client: Connection, state: Pending, deps: SshDeps, links: Set<L
   const stillThere = () => {
     clearTimeout(idle);
     idle = setTimeout(() => link.goodbye(`idle for ${Math.round(limits.idleMs / 1000)}s`), limits.idleMs);
+  };
+  // A connection with no session channel is let go after a short grace, not the idle timeout:
+  // held open, it would keep its slot from everyone else (`ssh -N`).
+  let grace: NodeJS.Timeout | undefined;
+  const armGrace = () => {
+    clearTimeout(grace);
+    grace = setTimeout(() => {
+      if (channels.size > 0) return;
+      if (!served && refusals.length === 0 && record.outcome === 'ok') record.outcome = `ended: no session within ${NO_SESSION_GRACE_MS / 1000}s`;
+      hangUp();
+    }, NO_SESSION_GRACE_MS);
+    grace.unref();
   };
 
   const link: Link = {
@@ -143,23 +223,49 @@ function connect(client: Connection, state: Pending, deps: SshDeps, links: Set<L
   });
   client.on('close', () => {
     clearTimeout(idle);
-    admission.close?.();
+    clearTimeout(grace);
     links.delete(link);
-    deps.log(record);
-    closedResolve();
+    // The apps end with their channels: their last bytes and outcome are waited for (bounded),
+    // so the line says what was sent.
+    const settled = new Promise((resolve) => setTimeout(resolve, SETTLE_MS).unref());
+    void Promise.race([Promise.all(serving), settled]).then(() => {
+      record.bytesOut = textBytes + apps.reduce((sum, app) => sum + app.bytes.out, 0);
+      if (state.ready && !served) {
+        record.kind = refusals.length > 0 ? 'ssh-refused' : 'ssh-none';
+        if (record.outcome === 'ok') record.outcome = refusals.length > 0 ? `refused: ${refusals.join(', ')}` : 'closed: no session asked';
+      } else if (refusals.length > 0 && record.outcome === 'ok') {
+        record.outcome = `ok; refused: ${refusals.join(', ')}`;
+      }
+      deps.log(record);
+      closedResolve();
+    });
   });
   client.on('authentication', (ctx) => ctx.accept());
   client.on('ready', () => {
     state.ready = true;
-    if (record.kind === 'ssh-failed') record.kind = 'ssh-text';
-    stillThere();
+    if (record.kind === 'ssh-failed') record.kind = 'ssh-none';
+    armGrace();
   });
   // Forwarding and everything else a connection may ask for are refused.
-  client.on('tcpip', (_accept, reject) => reject());
-  client.on('openssh.streamlocal', (_accept, reject) => reject());
-  client.on('request', (_accept, reject) => reject?.());
+  client.on('tcpip', (_accept, reject) => {
+    refused('port forwarding');
+    reject();
+  });
+  client.on('openssh.streamlocal', (_accept, reject) => {
+    refused('socket forwarding');
+    reject();
+  });
+  client.on('request', (_accept, reject, name) => {
+    refused(`request ${oneLine(String(name)).slice(0, 40)}`);
+    reject?.();
+  });
   client.on('session', (accept, reject) => {
-    if (channels.size >= CHANNELS_PER_CONNECTION || farewell) return reject();
+    if (farewell) return reject();
+    if (channels.size >= CHANNELS_PER_CONNECTION) {
+      refused(`more than ${CHANNELS_PER_CONNECTION} channels`);
+      return reject();
+    }
+    clearTimeout(grace);
     const session = accept();
     let pty: {columns: number; rows: number} | undefined;
     let live: ChannelSession | undefined;
@@ -178,7 +284,7 @@ function connect(client: Connection, state: Pending, deps: SshDeps, links: Set<L
       channels.delete(entry);
       if (channels.size > 0) return;
       if (farewell) hangUp();
-      else setTimeout(() => channels.size === 0 && hangUp(), LINGER_MS).unref();
+      else armGrace();
     });
     session.on('pty', (accept, _reject, info) => {
       pty = {columns: info.cols, rows: info.rows};
@@ -189,11 +295,14 @@ function connect(client: Connection, state: Pending, deps: SshDeps, links: Set<L
       live?.resize(info.cols, info.rows);
       accept?.();
     });
-    const refuse = (_accept: unknown, reject?: () => void) => reject?.();
-    session.on('subsystem', refuse);
-    session.on('sftp', refuse);
-    session.on('x11', refuse);
-    session.on('auth-agent', refuse);
+    const refuse = (what: string) => (_accept: unknown, reject?: () => void) => {
+      refused(what);
+      reject?.();
+    };
+    session.on('subsystem', (accept, reject, info) => refuse(`subsystem ${oneLine(String(info?.name)).slice(0, 40)}`)(accept, reject));
+    session.on('sftp', refuse('subsystem sftp'));
+    session.on('x11', refuse('x11'));
+    session.on('auth-agent', refuse('agent forwarding'));
     const start = (channel: ServerChannel, exec: boolean) => {
       if (started) return;
       started = true;
@@ -201,7 +310,9 @@ function connect(client: Connection, state: Pending, deps: SshDeps, links: Set<L
         record.bytesIn += chunk.length;
         stillThere();
       });
-      void serveChannel(channel, exec);
+      stillThere();
+      const done = serveChannel(channel, exec);
+      serving.add(done);
     };
     session.on('shell', (accept) => start(accept(), false));
     session.on('exec', (accept) => start(accept(), true));
@@ -210,26 +321,30 @@ function connect(client: Connection, state: Pending, deps: SshDeps, links: Set<L
       const send = (text: string) => {
         const bytes = Buffer.from(text, 'utf8');
         const out = pty ? crlf(bytes) : bytes;
-        record.bytesOut += out.length;
+        textBytes += out.length;
         channel.write(out);
       };
       const finish = (status: number) => {
         channel.exit(status);
         channel.end();
       };
-      if (admission.refusal) {
-        record.kind = 'ssh-refused';
-        record.outcome = `refused: ${admission.refusal}`;
-        channel.stderr.write(`kim-resume: ${admission.refusal}${pty ? '\r\n' : '\n'}`);
-        return finish(1);
-      }
       if (!pty || exec) {
         // As a pipe would get it: the plain text, as wide as the window if there is one.
+        served = true;
+        if (record.kind !== 'ssh-app') record.kind = 'ssh-text';
         send(deps.content.plain(pty ? defaultWidth(pty.columns) : TEXT_WIDTH));
         return finish(0);
       }
+      if (appOpen) {
+        refused('a second app');
+        channel.stderr.write('kim-resume: one app per connection, and this one has one open; connect again for another\r\n');
+        return finish(1);
+      }
+      appOpen = true;
+      served = true;
       record.kind = 'ssh-app';
       live = channelSession(channel, pty);
+      apps.push(live);
       let status = 0;
       try {
         await deps.app(live);
@@ -238,10 +353,10 @@ function connect(client: Connection, state: Pending, deps: SshDeps, links: Set<L
         record.outcome = `crashed: ${oneLine((error as Error).message ?? String(error))}`;
         channel.stderr.write(`kim-resume: ${oneLine((error as Error).message ?? String(error))}\r\n`);
       }
-      record.bytesOut += live.bytes.out;
       await new Promise<void>((resolve) => live!.output.end(resolve));
+      appOpen = false;
       if (farewell) {
-        record.outcome = `ended: ${farewell}`;
+        if (record.outcome === 'ok') record.outcome = `ended: ${farewell}`;
         send(`kim-resume: ${farewell}, goodbye\n`);
       }
       finish(status);

@@ -8,6 +8,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {runCli} from '../helpers/cli';
 import {fixturePath} from '../helpers/fixtures';
 import {startServer, type Server} from '../helpers/serve';
+import {waitFor} from '../helpers/wait';
 
 const FILE = fixturePath('jiwoo');
 let server: Server;
@@ -27,6 +28,17 @@ function curl(path: string, args: string[] = []) {
   return {status: Number(statusLine!.split(' ')[1]), headers, body: rest.join('\r\n\r\n')};
 }
 const printed = (...args: string[]) => runCli([FILE, ...args]).stdout;
+
+/** Every byte the server sends on one socket for `text`, until it closes the socket. */
+function raw(text: string | Buffer, port = server.http): Promise<string> {
+  return new Promise((resolve) => {
+    let got = '';
+    const socket = connect(port, '127.0.0.1', () => socket.write(text));
+    socket.on('data', (chunk) => (got += chunk.toString('utf8')));
+    socket.on('error', () => {});
+    socket.on('close', () => resolve(got));
+  });
+}
 
 describe('serve over HTTP, asked with curl', () => {
   it('GET / gives the colored text to curl, as wide as 80 columns, with charset and nosniff', () => {
@@ -89,6 +101,32 @@ describe('serve over HTTP, asked with curl', () => {
   it('logs one line per request', async () => {
     curl('/nothing-here');
     await server.waitForLine(/ 127\.0\.0\.1 http [\d.]+s in=0B out=\d+B 404 GET \/nothing-here$/);
+  });
+});
+
+describe('serve over HTTP: malformed and pipelined requests', () => {
+  it.each([
+    ['a 100 kB URL', `GET /${'a'.repeat(100_000)} HTTP/1.1\r\nHost: x\r\n\r\n`, 431],
+    ['CONNECT', 'CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n', 405],
+    ['bare LF', 'GET / HTTP/1.1\nHost: x\n\n', 400],
+    ['Content-Length with Transfer-Encoding', 'GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n', 400],
+    ['not HTTP at all', 'HELLO\r\n\r\n', 400],
+  ] as const)('%s gets a status line (%d), one line of text, and a log line', async (_what, request, status) => {
+    const before = server.lines.length;
+    const answer = await raw(request);
+    expect(answer.split('\r\n')[0]).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `));
+    expect(answer).toMatch(/\r\n\r\n[^\n]+\n$/);
+    await waitFor(() => server.lines.slice(before).some((l) => new RegExp(` 127\\.0\\.0\\.1 http [\\d.]+s in=\\d+B out=\\d+B ${status} `).test(l)), {what: `a ${status} log line`, show: () => server.lines.slice(before).join('\n')});
+  });
+
+  it('nine pipelined requests on one socket are all answered, in order', async () => {
+    const paths = ['/resume.md', '/resume.json', '/', '/resume.md', '/resume.json', '/', '/resume.md', '/resume.json'];
+    const requests = paths.map((p) => `GET ${p} HTTP/1.1\r\nHost: x\r\nUser-Agent: x\r\n\r\n`).join('') + 'GET /resume.md HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n';
+    const answer = await raw(requests);
+    const statuses = answer.match(/HTTP\/1\.1 \d+/g);
+    expect(statuses).toEqual(Array(9).fill('HTTP/1.1 200'));
+    const types = answer.match(/Content-Type: [^;]+/g)!.map((t) => t.slice(14));
+    expect(types).toEqual(['text/markdown', 'application/json', 'text/plain', 'text/markdown', 'application/json', 'text/plain', 'text/markdown', 'application/json', 'text/markdown']);
   });
 });
 

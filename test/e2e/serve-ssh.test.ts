@@ -9,6 +9,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {runCli} from '../helpers/cli';
 import {fixturePath} from '../helpers/fixtures';
 import {connect, request, shell, startServer, type Server} from '../helpers/serve';
+import {waitFor} from '../helpers/wait';
 
 const FILE = fixturePath('jiwoo');
 const NAME = '한지우';
@@ -120,6 +121,7 @@ describe('serve over SSH: refused', () => {
     const error = await new Promise<Error | undefined>((resolve) => client.sftp((e) => resolve(e ?? undefined)));
     client.end();
     expect(error?.message).toMatch(/Unable to start subsystem: sftp/);
+    await server.waitForLine(/ 127\.0\.0\.1 ssh-refused [\d.]+s in=0B out=0B refused: subsystem sftp$/);
   });
 
   it('local port forwarding (direct-tcpip) is refused', async () => {
@@ -190,25 +192,57 @@ describe('serve over SSH: limits', () => {
     }
   });
 
-  it('past --max-per-address, a session is refused with one line on stderr and status 1', async () => {
+  it('past --max-per-address, a connection is refused before the handshake with one line, and logged', async () => {
     const limited = await startServer([FILE, '--max-per-address', '1']);
     try {
       const first = await connect(limited.ssh);
       const open = await shell(first, 80, 24);
       await open.waitFor(NAME);
-      const second = await connect(limited.ssh);
-      const refused = await request(second, '');
-      second.end();
-      expect(refused.err).toBe('kim-resume: too many sessions from 127.0.0.1 (1); close one and try again\n');
-      expect(refused.out).toBe('');
-      expect(refused.code).toBe(1);
+      // Counted from its accept: the second socket gets the reason and is closed, without a key
+      // exchange: as a line (RFC 4253 §4.2 lets a server send lines before its banner), then in
+      // a disconnect packet (reason 12, too many connections), which SSH clients show.
+      const reason = 'too many connections from 127.0.0.1 (1); close one and try again';
+      const {closed} = rawSocket(limited.ssh, 'SSH-2.0-test\r\n');
+      const received = await closed;
+      expect(received.startsWith(`kim-resume: ${reason}\r\nSSH-2.0-kim-resume\r\n`)).toBe(true);
+      // The reason in the line and in the packet.
+      expect(received.split(reason).length).toBe(3);
+      await expect(connect(limited.ssh)).rejects.toThrow(reason);
+      await limited.waitForLine(/ 127\.0\.0\.1 ssh-refused [\d.]+s in=0B out=\d+B refused: too many connections from 127\.0\.0\.1 \(1\); close one and try again$/);
       open.channel.write('q');
       await open.closed;
       first.end();
       open.dispose();
+      // Its slot is free again once it closed.
+      const again = await waitFor(async () => connect(limited.ssh).catch(() => undefined), {what: 'a connection after the first closed'});
+      expect((await request(again, '')).out).toBe(PLAIN_80);
+      again.end();
     } finally {
       await limited.stop();
     }
+  });
+
+  it('a connection that opens no session is let go after a short grace, not the idle timeout, and logged as such', async () => {
+    const client = await connect(server.ssh);
+    const closedAt = await new Promise<number>((resolve) => client.once('close', () => resolve(Date.now())));
+    expect(closedAt).toBeGreaterThan(0);
+    await server.waitForLine(/ 127\.0\.0\.1 ssh-none [\d.]+s in=0B out=0B ended: no session within 5s$/);
+  });
+
+  it('an app session the client ended is logged with the bytes the app sent', async () => {
+    const client = await connect(server.ssh);
+    const screen = await shell(client, 90, 30);
+    let received = 0;
+    screen.channel.on('data', (chunk: Buffer) => (received += chunk.length));
+    await screen.waitFor(NAME);
+    const before = server.lines.length;
+    client.end();
+    screen.dispose();
+    const line = await waitFor(() => server.lines.slice(before).find((l) => / ssh-app /.test(l)), {what: 'the ssh-app line'});
+    const out = Number(/ out=(\d+)B /.exec(line)![1]);
+    // At least what the client got.
+    expect(received).toBeGreaterThan(1000);
+    expect(out).toBeGreaterThanOrEqual(received);
   });
 
   it('an idle session is ended after --idle-timeout: screen restored, one goodbye line', async () => {
@@ -258,5 +292,19 @@ describe('serve over SSH: limits', () => {
     expect(result.out.endsWith('kim-resume: the server is stopping, goodbye\r\n')).toBe(true);
     expect(screen.raw.lastIndexOf('\x1b[?1049l')).toBeGreaterThan(screen.raw.lastIndexOf('\x1b[?1049h'));
     screen.dispose();
+  });
+
+  it('SIGTERM: a socket that never sent its banner is closed at once; the server exits well before the handshake timeout', async () => {
+    const stopping = await startServer([FILE, '--handshake-timeout', '30']);
+    const {socket, closed} = rawSocket(stopping.ssh);
+    // Taken by the server: its banner has come.
+    await new Promise((resolve) => socket.once('data', resolve));
+    const started = Date.now();
+    const code = await stopping.stop('SIGTERM');
+    expect(code).toBe(0);
+    await closed;
+    // Bounded by the 30 s handshake timeout before; now closed on the signal.
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(stopping.lines.some((l) => / ssh-failed .* ended: the server is stopping$/.test(l))).toBe(true);
   });
 });

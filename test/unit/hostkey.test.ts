@@ -1,10 +1,10 @@
 /** The SSH host key of `kim-resume serve` (src/serve/hostkey.ts): made once, kept, read again. */
-import {existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import ssh2 from 'ssh2';
 import {afterAll, describe, expect, it, vi} from 'vitest';
-import {defaultHostKeyFile, loadHostKey} from '../../src/serve/hostkey';
+import {defaultHostKeyFile, loadHostKey, openModeWarning} from '../../src/serve/hostkey';
 
 const root = mkdtempSync(join(tmpdir(), 'kim-resume-hostkey-'));
 afterAll(() => rmSync(root, {recursive: true, force: true}));
@@ -62,5 +62,22 @@ describe('the host key', () => {
     const result = loadHostKey(file, {});
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} is not a private SSH key`));
+  });
+
+  it('readable by its group or others is used, with one line naming the file and its mode (OpenSSH would refuse it)', () => {
+    const env = {XDG_STATE_HOME: join(root, 'state-open')};
+    const made = loadHostKey(undefined, env);
+    expect(made.ok && made.hostKey.warning).toBe(undefined);
+    const file = defaultHostKeyFile(env);
+    chmodSync(file, 0o644);
+    const open = loadHostKey(file, {});
+    expect(open.ok).toBe(true);
+    if (!open.ok) return;
+    expect(open.hostKey.warning).toBe(`warning: the host key ${file} can be read by others (mode 0644); make it owner-only: chmod 600 ${file}`);
+    chmodSync(file, 0o600);
+    const closed = loadHostKey(file, {});
+    expect(closed.ok && closed.hostKey.warning).toBe(undefined);
+    expect(openModeWarning('k', 0o100640)).toMatch(/\(mode 0640\)/);
+    expect(openModeWarning('k', 0o100400)).toBeUndefined();
   });
 });

@@ -1,29 +1,80 @@
 /** The pure parts of `kim-resume serve`: the session gate, window clamping, CR LF, HTTP replies, the log line. */
-import {describe, expect, it} from 'vitest';
+import {describe, expect, it, vi} from 'vitest';
 import {setColourLevel} from '../../src/cli/colour';
 import {createContent} from '../../src/serve/content';
-import {reply, TERMINAL_AGENT} from '../../src/serve/http';
-import {clampWindow, createGate} from '../../src/serve/limits';
-import {formatRecord, oneLine, peerName} from '../../src/serve/log';
+import {malformed, reply, TERMINAL_AGENT} from '../../src/serve/http';
+import {clampWindow, createGate, reserveOf, reserveShareOf} from '../../src/serve/limits';
+import {coalesceRefusals, formatRecord, oneLine, peerName, readerCommands, stopOnError, type SessionRecord} from '../../src/serve/log';
+import {EventEmitter} from 'node:events';
 import {crlf} from '../../src/serve/ssh-session';
+import {refusalBytes} from '../../src/serve/ssh';
 import {readFileSync} from 'node:fs';
 import {fixturePath} from '../helpers/fixtures';
 import {fixtureDocument} from '../helpers/resume';
 
-describe('the session gate', () => {
+describe('the connection gate', () => {
   it('lets in up to the total and per-address limits, then refuses with one line, and counts closes once', () => {
     const gate = createGate({sessions: 3, perAddress: 2});
     const a1 = gate.open('10.0.0.1');
     const a2 = gate.open('10.0.0.1');
-    expect(gate.open('10.0.0.1').refusal).toBe('too many sessions from 10.0.0.1 (2); close one and try again');
+    expect(gate.open('10.0.0.1').refusal).toBe('too many connections from 10.0.0.1 (2); close one and try again');
     const b1 = gate.open('10.0.0.2');
-    expect(gate.open('10.0.0.3').refusal).toBe('the server is full (3 sessions); try again later');
+    expect(gate.open('10.0.0.3').refusal).toBe('the server is full (3 connections); try again later');
     a1.close!();
     a1.close!();
     expect(gate.open_count).toBe(2);
+    // One slot left, the reserve: only for an address that holds none.
+    expect(gate.open('10.0.0.2').refusal).toBe('the server is nearly full: 10.0.0.2 already has 1 open; close one and try again');
     expect(gate.open('10.0.0.3').refusal).toBeUndefined();
-    expect(a2.refusal).toBeUndefined();
-    expect(b1.refusal).toBeUndefined();
+    expect([a2.refusal, b1.refusal]).toEqual([undefined, undefined]);
+  });
+
+  it('caps each address, and keeps the last quarter of the slots for addresses that hold fewer than 2', () => {
+    const gate = createGate({sessions: 64, perAddress: 8});
+    expect([reserveOf(64), reserveShareOf(64), reserveShareOf(8)]).toEqual([16, 2, 1]);
+    const took = (address: string, tries: number) => Array.from({length: tries}, () => gate.open(address)).filter((a) => a.refusal === undefined).length;
+    expect(took('10.0.0.1', 20)).toBe(8);
+    expect(gate.open('10.0.0.1').refusal).toBe('too many connections from 10.0.0.1 (8); close one and try again');
+    // Eight addresses flooding at once: six take 8 each (48), then the last 16 slots go at most
+    // two per address, so the two late ones get two each and 12 are left for everyone else.
+    const flood = ['10.0.0.2', '10.0.0.3', '10.0.0.4', '10.0.0.5', '10.0.0.6', '10.0.0.7', '10.0.0.8'].map((a) => took(a, 20));
+    expect(flood).toEqual([8, 8, 8, 8, 8, 2, 2]);
+    expect(gate.open('10.0.0.8').refusal).toBe('the server is nearly full: 10.0.0.8 already has 2 open; close one and try again');
+    // Each newcomer still gets in, until the server is full.
+    const newcomers = Array.from({length: 10}, (_, i) => took(`10.1.0.${i}`, 3));
+    expect(newcomers).toEqual([2, 2, 2, 2, 2, 2, 0, 0, 0, 0]);
+    expect(gate.open_count).toBe(64);
+  });
+
+  it('keeps one slot for another address even when the total is tiny', () => {
+    const gate = createGate({sessions: 2, perAddress: 8});
+    expect(gate.open('a').refusal).toBeUndefined();
+    expect(gate.open('a').refusal).toMatch(/nearly full/);
+    expect(gate.open('b').refusal).toBeUndefined();
+  });
+});
+
+describe('an SSH refusal before the key exchange', () => {
+  it('is a line, the banner, and one unencrypted SSH_MSG_DISCONNECT (reason 12) padded as RFC 4253 §6 says', () => {
+    for (const reason of ['the server is full (64 connections); try again later', 'x', '한지우 ab']) {
+      const bytes = refusalBytes(reason);
+      const head = `kim-resume: ${reason}\r\nSSH-2.0-kim-resume\r\n`;
+      expect(bytes.subarray(0, Buffer.byteLength(head)).toString('utf8')).toBe(head);
+      const packet = bytes.subarray(Buffer.byteLength(head));
+      const length = packet.readUInt32BE(0);
+      const padding = packet.readUInt8(4);
+      expect(packet.length).toBe(4 + length);
+      expect(packet.length % 8).toBe(0);
+      expect(padding).toBeGreaterThanOrEqual(4);
+      const payload = packet.subarray(5, 4 + length - padding);
+      expect(payload.readUInt8(0)).toBe(1);
+      expect(payload.readUInt32BE(1)).toBe(12);
+      const textLength = payload.readUInt32BE(5);
+      expect(payload.subarray(9, 9 + textLength).toString('utf8')).toBe(reason);
+      // The language tag: empty, and nothing after it.
+      expect(payload.readUInt32BE(9 + textLength)).toBe(0);
+      expect(payload.length).toBe(13 + textLength);
+    }
   });
 });
 
@@ -55,6 +106,11 @@ describe('HTTP replies', () => {
     ['HEAD', '/resume.json', undefined, 200, 'application/json; charset=utf-8'],
     ['GET', '/?format=json', undefined, 200, 'application/json; charset=utf-8'],
     ['GET', '/?format=yaml', undefined, 400, 'text/plain; charset=utf-8'],
+    // Only the formats' own names: nothing an object inherits.
+    ['GET', '/?format=__proto__', undefined, 400, 'text/plain; charset=utf-8'],
+    ['GET', '/?format=constructor', undefined, 400, 'text/plain; charset=utf-8'],
+    ['GET', '/?format=toString', undefined, 400, 'text/plain; charset=utf-8'],
+    ['GET', '/__proto__', undefined, 404, 'text/plain; charset=utf-8'],
     ['GET', '/?width=-3', undefined, 400, 'text/plain; charset=utf-8'],
     ['GET', '/resume.pdf', undefined, 404, 'text/plain; charset=utf-8'],
     ['PUT', '/', undefined, 405, 'text/plain; charset=utf-8'],
@@ -75,10 +131,75 @@ describe('HTTP replies', () => {
   });
 });
 
+describe('requests node:http cannot parse', () => {
+  it.each([
+    ['HPE_HEADER_OVERFLOW', 431],
+    ['ERR_HTTP_REQUEST_TIMEOUT', 408],
+    ['HPE_INVALID_METHOD', 400],
+    ['HPE_UNEXPECTED_CONTENT_LENGTH', 400],
+    [undefined, 400],
+  ] as const)('%s → %d', (code, status) => {
+    expect(malformed(code).status).toBe(status);
+  });
+});
+
+describe('the commands printed at start', () => {
+  it('write an IPv6 address in brackets for curl, as it is for ssh', () => {
+    expect(readerCommands('::1', 8080)).toEqual({ssh: 'ssh -p 8080 ::1', curl: 'curl [::1]:8080'});
+    expect(readerCommands('127.0.0.1', 2222)).toEqual({ssh: 'ssh -p 2222 127.0.0.1', curl: 'curl 127.0.0.1:2222'});
+  });
+});
+
 describe('the log line', () => {
   it('names the time, peer, kind, duration, bytes and outcome on one line', () => {
     const started = Date.UTC(2025, 0, 2, 3, 4, 5, 678);
     expect(formatRecord({peer: peerName('::ffff:10.1.2.3'), kind: 'ssh-app', started, bytesIn: 42, bytesOut: 18300, outcome: 'ok'}, started + 12_340)).toBe('2025-01-02T03:04:05.678Z 10.1.2.3 ssh-app 12.3s in=42B out=18300B ok');
     expect(oneLine('bad\r\nthing\x1b[31m')).toBe('bad thing [31m');
+  });
+});
+
+describe('the log writer', () => {
+  it('stops at its stream\'s first error (a closed pipe) and never throws', () => {
+    const stream = new EventEmitter();
+    const written: string[] = [];
+    let failing = false;
+    const log = stopOnError((line) => {
+      if (failing) throw new Error('EPIPE');
+      written.push(line);
+    }, stream);
+    log.say('one');
+    stream.emit('error', Object.assign(new Error('write EPIPE'), {code: 'EPIPE'}));
+    log.say('two');
+    expect(written).toEqual(['one']);
+    const other = stopOnError(() => {
+      throw new Error('EPIPE');
+    }, new EventEmitter());
+    expect(() => other.say('x')).not.toThrow();
+    failing = true;
+    log.dispose();
+    expect(stream.listenerCount('error')).toBe(0);
+  });
+});
+
+describe('refusals in the log', () => {
+  it('are one line per address and reason per window: the first at once, the rest counted when the window ends', () => {
+    vi.useFakeTimers();
+    try {
+      const lines: SessionRecord[] = [];
+      const refusals = coalesceRefusals((record) => lines.push(record), 10_000);
+      const refused = (peer: string): SessionRecord => ({peer, kind: 'ssh-refused', started: Date.now(), bytesIn: 0, bytesOut: 100, outcome: `refused: too many connections from ${peer} (8)`});
+      for (let i = 0; i < 500; i++) refusals.log(refused('10.0.0.2'));
+      refusals.log(refused('10.0.0.3'));
+      expect(lines.map((l) => l.peer)).toEqual(['10.0.0.2', '10.0.0.3']);
+      vi.advanceTimersByTime(10_000);
+      expect(lines.slice(2).map((l) => [l.outcome, l.bytesOut])).toEqual([['refused: too many connections from 10.0.0.2 (8) (and 499 more in 10s)', 49_900]]);
+      refusals.log(refused('10.0.0.2'));
+      refusals.log(refused('10.0.0.2'));
+      refusals.flush();
+      expect(lines.length).toBe(5);
+      expect(lines[4]!.outcome).toMatch(/\(and 1 more in 10s\)$/);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
