@@ -240,6 +240,11 @@ function connect(client: Connection, state: Pending, deps: SshDeps, links: Set<L
       }
       record.bytesOut += live.bytes.out;
       await new Promise<void>((resolve) => live!.output.end(resolve));
+      if (live.stalled) {
+        // A client that takes no output would not take a goodbye either: its connection is cut.
+        record.outcome = `ended: ${live.stalled}`;
+        return kill();
+      }
       if (farewell) {
         record.outcome = `ended: ${farewell}`;
         send(`kim-resume: ${farewell}, goodbye\n`);
