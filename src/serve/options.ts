@@ -55,3 +55,10 @@ export const MAX_HELD_BYTES = 2 * 1024 * 1024;
  * socket as far as the client's window allows, and a client may open a huge window and not read.
  */
 export const SOCKET_HIGH_WATER = 64 * 1024;
+
+/**
+ * What one app session's input may cost (src/serve/input-budget.ts): keys, mouse reports and
+ * terminal replies at a few hundred bytes a second at most from a person; a paste into the
+ * search is short. Past it, reads are dropped whole for that session alone.
+ */
+export const INPUT_LIMITS = {perSecond: 2048, burst: 8192, maxRead: 4096} as const;

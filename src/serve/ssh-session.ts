@@ -2,8 +2,9 @@ import {PassThrough, Writable} from 'node:stream';
 import type {ServerChannel} from 'ssh2';
 import type {Session} from '../terminal/session';
 import {HeldOutput} from './held-output';
+import {createInputGate} from './input-budget';
 import {clampWindow} from './limits';
-import {MAX_HELD_BYTES, SOCKET_HIGH_WATER, STALL_MS} from './options';
+import {INPUT_LIMITS, MAX_HELD_BYTES, SOCKET_HIGH_WATER, STALL_MS} from './options';
 
 /**
  * An SSH channel with a pty as the app's session. There is no pseudo-terminal on this side:
@@ -16,6 +17,8 @@ export interface ChannelSession extends Session {
   resize(columns: number, rows: number): void;
   /** Bytes read from and written to the channel. */
   readonly bytes: {in: number; out: number};
+  /** Input bytes dropped, past the session's budget (src/serve/input-budget.ts). */
+  readonly inputDropped: number;
   /** Ends the app (its input ends, as when a local terminal hangs up); `onEnd` handlers run first. */
   end(): void;
   /** Set when the session was ended because its client took no output: why, for the log. */
@@ -135,9 +138,11 @@ export function channelSession(channel: ServerChannel, window: {columns: number;
     }),
     {isTTY: true, columns: size.columns, rows: size.rows},
   );
+  // Input past the session's budget is dropped here, read by read, before it costs the app a key.
+  const gate = createInputGate(INPUT_LIMITS, performance.now());
   channel.on('data', (chunk: Buffer) => {
     bytes.in += chunk.length;
-    if (!input.writableEnded) input.write(chunk);
+    if (gate.admit(chunk, performance.now()) && !input.writableEnded) input.write(chunk);
   });
   const enders = new Set<() => void>();
   let ended = false;
@@ -176,6 +181,9 @@ export function channelSession(channel: ServerChannel, window: {columns: number;
     end,
     get stalled() {
       return stalled;
+    },
+    get inputDropped() {
+      return gate.dropped;
     },
     held,
   };
