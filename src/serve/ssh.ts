@@ -355,6 +355,11 @@ function connect(client: Connection, state: Pending, deps: SshDeps, links: Set<L
       }
       await new Promise<void>((resolve) => live!.output.end(resolve));
       appOpen = false;
+      if (live.stalled) {
+        // A client that takes no output would not take a goodbye either: its connection is cut.
+        record.outcome = `ended: ${live.stalled}`;
+        return kill();
+      }
       if (farewell) {
         if (record.outcome === 'ok') record.outcome = `ended: ${farewell}`;
         send(`kim-resume: ${farewell}, goodbye\n`);

@@ -18,6 +18,7 @@ import {noYargsAssert} from './no-yargs-assert.mjs';
 import {noYargsCompletion} from './no-yargs-completion.mjs';
 import {noSsh2Natives} from './no-ssh2-natives.mjs';
 import {ssh2NoDirname} from './ssh2-no-dirname.mjs';
+import {ssh2KeepNames} from './ssh2-keep-names.mjs';
 import {ssh2ServerOnly} from './ssh2-server-only.mjs';
 import {oneSignalExit3} from './one-signal-exit-3.mjs';
 import {stringWidthCells} from './string-width-cells.mjs';
@@ -56,6 +57,7 @@ function allPlugins() {
     noCliTable3(),
     ...noSsh2Natives(),
     ssh2NoDirname(),
+    ssh2KeepNames(),
     ...ssh2ServerOnly(),
   ];
 }
