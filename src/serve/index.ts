@@ -26,9 +26,10 @@ export interface ServeIo {
 const STOP_GRACE_MS = 1500;
 
 export async function serve(doc: ResumeDocument, source: object, options: ServeOptions, io: ServeIo): Promise<number> {
-  // Every app and the colored HTTP text share one chalk: 256 colours, which every terminal that
-  // connects today shows (the client's terminal is not known when chalk's level is set).
-  await setColourLevel('app', true, {FORCE_COLOR: '2'});
+  // Every app and the colored HTTP text share one chalk, at level 3 so that it writes each color as
+  // the theme gives it: each session's theme holds only the colors its client's TERM declares
+  // (src/serve/app.ts), 16, 256 or truecolour; the HTTP text has the neutral theme's 256.
+  await setColourLevel('app', true, {FORCE_COLOR: '3'});
   // Many long-lived apps in one process: keep the heap small. (The local app sets no flag before
   // its first frame, which a flag would slow: src/boot/main.ts. A server's start is not waited on.)
   setFlagsFromString('--optimize-for-size');

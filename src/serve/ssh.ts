@@ -161,7 +161,7 @@ function connect(client: Connection, state: Pending, deps: SshDeps, links: Set<L
   client.on('session', (accept, reject) => {
     if (channels.size >= CHANNELS_PER_CONNECTION || farewell) return reject();
     const session = accept();
-    let pty: {columns: number; rows: number} | undefined;
+    let pty: {columns: number; rows: number; term?: string} | undefined;
     let live: ChannelSession | undefined;
     let started = false;
     const entry = {
@@ -181,11 +181,11 @@ function connect(client: Connection, state: Pending, deps: SshDeps, links: Set<L
       else setTimeout(() => channels.size === 0 && hangUp(), LINGER_MS).unref();
     });
     session.on('pty', (accept, _reject, info) => {
-      pty = {columns: info.cols, rows: info.rows};
+      pty = {columns: info.cols, rows: info.rows, term: info.term};
       accept?.();
     });
     session.on('window-change', (accept, _reject, info) => {
-      if (pty) pty = {columns: info.cols, rows: info.rows};
+      if (pty) pty = {...pty, columns: info.cols, rows: info.rows};
       live?.resize(info.cols, info.rows);
       accept?.();
     });
