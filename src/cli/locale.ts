@@ -62,8 +62,8 @@ export function asciiReason(flag: boolean | undefined, env: NodeJS.ProcessEnv): 
  * the override. `nonAscii`: whether the résumé has text outside ASCII, which is shown as it is.
  */
 export function asciiNotice(locale: Locale, nonAscii: boolean): string {
-  const text = nonAscii ? "; the resume's own non-ASCII text is shown as it is and may not display" : '';
-  return `kim-resume: ${locale.variable}=${locale.value.replace(/[^\x20-\x7e]/g, '?')} is not a UTF-8 locale: drawing in ASCII${text} (--no-ascii draws Unicode)`;
+  const text = nonAscii ? "; the resume's own text is kept as it is" : '';
+  return `kim-resume: ${locale.variable}=${locale.value.replace(/[^\x20-\x7e]/g, '?')} is not UTF-8: drawing in ASCII${text} (--no-ascii: Unicode)`;
 }
 
 /** Whether a text has any character outside ASCII. */
