@@ -242,7 +242,8 @@ async function runServe(args: string[], io: Io): Promise<number> {
   for (const warning of loaded.warnings) io.error(formatLoadError(warning));
   const {serve} = await import('../serve/index');
   const limits = {sessions: argv.maxSessions, perAddress: argv.maxPerAddress, handshakeMs: argv.handshakeTimeout * 1000, idleMs: argv.idleTimeout * 1000, requestMs: argv.requestTimeout * 1000};
-  return serve(toDocument(loaded.resume), loaded.source, {ssh: argv.ssh, http: argv.http, host: argv.host, hostKey: argv.hostKey, limits}, {env: io.env, error: io.error});
+  // The document twice: with the app's separators, and in ASCII for a client whose locale is not UTF-8.
+  return serve(toDocument(loaded.resume), loaded.source, {ssh: argv.ssh, http: argv.http, host: argv.host, hostKey: argv.hostKey, limits}, {env: io.env, error: io.error}, toDocument(loaded.resume, ASCII.separator));
 }
 
 /** Options that cannot be used together: the one-line error, or undefined. */

@@ -25,7 +25,7 @@ export interface ServeIo {
 /** How long open sessions have to say goodbye and close when the server stops (the issue allows 2 s in all). */
 const STOP_GRACE_MS = 1500;
 
-export async function serve(doc: ResumeDocument, source: object, options: ServeOptions, io: ServeIo): Promise<number> {
+export async function serve(doc: ResumeDocument, source: object, options: ServeOptions, io: ServeIo, asciiDoc: ResumeDocument = doc): Promise<number> {
   // Every app and the colored HTTP text share one chalk, at level 3 so that it writes each color as
   // the theme gives it: each session's theme holds only the colors its client's TERM declares
   // (src/serve/app.ts), 16, 256 or truecolour; the HTTP text has the neutral theme's 256.
@@ -33,7 +33,7 @@ export async function serve(doc: ResumeDocument, source: object, options: ServeO
   // Many long-lived apps in one process: keep the heap small. (The local app sets no flag before
   // its first frame, which a flag would slow: src/boot/main.ts. A server's start is not waited on.)
   setFlagsFromString('--optimize-for-size');
-  const content = createContent(doc, source);
+  const content = createContent(doc, source, asciiDoc);
   const gate = createGate(options.limits);
   const log = (record: Parameters<typeof formatRecord>[0]) => io.error(formatRecord(record, Date.now()));
   const running: RunningServer[] = [];

@@ -161,7 +161,9 @@ function connect(client: Connection, state: Pending, deps: SshDeps, links: Set<L
   client.on('session', (accept, reject) => {
     if (channels.size >= CHANNELS_PER_CONNECTION || farewell) return reject();
     const session = accept();
-    let pty: {columns: number; rows: number; term?: string} | undefined;
+    let pty: {columns: number; rows: number; term?: string; env?: Record<string, string>} | undefined;
+    // The client's locale (OpenSSH sends LANG and LC_* with `SendEnv`): it says whether its terminal takes UTF-8.
+    const env: Record<string, string> = {};
     let live: ChannelSession | undefined;
     let started = false;
     const entry = {
@@ -187,6 +189,11 @@ function connect(client: Connection, state: Pending, deps: SshDeps, links: Set<L
     session.on('window-change', (accept, _reject, info) => {
       if (pty) pty = {...pty, columns: info.cols, rows: info.rows};
       live?.resize(info.cols, info.rows);
+      accept?.();
+    });
+    session.on('env', (accept, reject, info) => {
+      if (!/^(LANG|LC_ALL|LC_CTYPE)$/.test(info.key) || info.val.length > 100) return reject?.();
+      env[info.key] = info.val;
       accept?.();
     });
     const refuse = (_accept: unknown, reject?: () => void) => reject?.();
@@ -229,7 +236,7 @@ function connect(client: Connection, state: Pending, deps: SshDeps, links: Set<L
         return finish(0);
       }
       record.kind = 'ssh-app';
-      live = channelSession(channel, pty);
+      live = channelSession(channel, {...pty, env});
       let status = 0;
       try {
         await deps.app(live);

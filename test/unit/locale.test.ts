@@ -28,7 +28,7 @@ describe('localeOf: LC_ALL, then LC_CTYPE, then LANG; an empty value is skipped'
     [{LC_ALL: '', LC_CTYPE: 'C', LANG: 'en_US.UTF-8'}, 'LC_CTYPE', false],
     [{LC_ALL: '', LC_CTYPE: '', LANG: 'en_US.UTF-8'}, 'LANG', true],
   ] as const)('%j: %s decides, UTF-8 %s', (env, variable, utf8) => {
-    expect(localeOf(env)).toEqual({variable, value: env[variable], utf8});
+    expect(localeOf(env)).toEqual({variable, value: (env as Record<string, string>)[variable], utf8});
   });
 
   it('none set, or all empty: unknown (Windows leaves LANG unset)', () => {
