@@ -136,7 +136,7 @@ export function badgeIndex(name: string, size = BADGE_PALETTE.length): number {
  * Text is drawn in colors whose values are fixed: the 256-color cube and grey ramp
  * (`ansi256(16)`–`ansi256(255)`, values as for BADGE_PALETTE, the same in every terminal that
  * does not redefine them) or the terminal's own foreground (no color). The 16 named colors are
- * each terminal's own choice (SGR 90 on black is 5.2:1 in xterm, 2.5:1 in urxvt, 2.9:1 in VTE), so
+ * each terminal's own choice (SGR 90 on black: 5.2:1 in xterm, 2.0:1 in rxvt-unicode and VTE), so
  * no text in these maps depends on them: test/e2e/contrast.test.ts checks it cell by cell.
  * Contrast is WCAG 2.1's, against white and black; the cube keeps its value under bold (xterm
  * brightens bold text only in colors 0–7).
