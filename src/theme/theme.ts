@@ -288,12 +288,12 @@ export type ThemeName = keyof typeof THEMES;
  * For a terminal of 16 colors, whatever its background: the 16 are each terminal's own choice
  * (nobody measured them against its background), so everything read is in the terminal's own
  * foreground, set apart by bold, underline and inverse as in `mono`; palette colors only on
- * what is not read (box lines, the bullet). Badges are `[name]`, as without color.
+ * what is not read (the other panels' box lines, the bullet). The focused panel's heavy lines
+ * stay in the foreground, so the focus shows on any palette. Badges are `[name]`, as without color.
  */
 export const BASIC_TOKENS: TokenMap = {
   ...THEMES.mono,
   border: {color: 'blue'},
-  borderFocus: {color: 'cyan', bold: true},
   bullet: {color: 'cyan'},
 };
 

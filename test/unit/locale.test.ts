@@ -114,7 +114,7 @@ describe('the colour depth (item 8) and what the theme writes at each (item 9)',
   });
 
   /** Tokens that are not read: a palette colour may mark them. */
-  const DECORATION: ReadonlySet<Token> = new Set<StyleName>(['border', 'borderFocus', 'bullet']);
+  const DECORATION: ReadonlySet<Token> = new Set<StyleName>(['border', 'bullet']);
   const COLOURED: ThemeName[] = ['dark', 'light', 'neutral'];
 
   it('16 colours: every token read is in the terminal’s own colours (no color), whatever the background; badges have no chip', () => {
