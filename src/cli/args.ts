@@ -39,7 +39,8 @@ export function parser(args: string[]) {
     .option('strict', {type: 'boolean', default: false, describe: 'refuse a FILE that breaks the JSON Resume schema (exit 2) instead of showing it with warnings'})
     .option('check', {type: 'boolean', default: false, describe: 'print every problem of FILE, one per line, and exit: 2 when there are any, 0 when none'})
     .option('mouse', {type: 'boolean', default: true, describe: 'wheel scrolls, clicks pick a section or a panel (--no-mouse: off)'})
-    .option('ascii', {type: 'boolean', default: false, describe: 'draw boxes with ASCII characters (for terminals that draw box lines wide)'})
+    // No yargs default: without --ascii or --no-ascii the locale decides (src/cli/locale.ts).
+    .option('ascii', {type: 'boolean', describe: 'draw boxes, markers and arrows in ASCII (default: when LC_ALL, LC_CTYPE or LANG names a locale that is not UTF-8, such as C; --no-ascii: never)'})
     .option('screen-reader', {type: 'boolean', default: false, describe: 'for a screen reader: one column in reading order, no drawn boxes (also INK_SCREEN_READER=true)'})
     .option('help', {alias: 'h', type: 'boolean', describe: 'show this help'})
     .option('version', {alias: 'v', type: 'boolean', describe: 'show the version'})
@@ -105,7 +106,7 @@ function switchWithValue(args: string[]): string | undefined {
     if (!match || !SWITCHES.includes(match[2]!)) continue;
     if (!match[1] && ['true', 'false'].includes(match[3]!)) continue;
     const name = match[2]!;
-    const off = ['color', 'mouse'].includes(name) ? ` or --no-${name}` : '';
+    const off = ['color', 'mouse', 'ascii'].includes(name) ? ` or --no-${name}` : '';
     return `--${name} takes no value (use --${name}${off}), got ${arg}`;
   }
   return undefined;

@@ -1,5 +1,5 @@
 import {backgroundFromColorFgBg, type Background} from '../terminal/background';
-import type {ThemeName} from '../theme/theme';
+import type {ColourDepth, ThemeName} from '../theme/theme';
 import {colorLevel} from './mode';
 
 /** What is about to be drawn: the colored print, or the full-screen app. */
@@ -25,10 +25,27 @@ export function chalkLevel(target: ColourTarget, color: boolean, env: NodeJS.Pro
  * chalk's own detection reads `--no-color` from process.argv and ignores NO_COLOR (chalk#547),
  * so it is never left to decide. Loaded here, not imported: the plain path never loads chalk.
  */
-export async function setColourLevel(target: ColourTarget, color: boolean, env: NodeJS.ProcessEnv): Promise<void> {
+export async function setColourLevel(target: ColourTarget, color: boolean, env: NodeJS.ProcessEnv): Promise<0 | 1 | 2 | 3> {
   const {default: chalk, supportsColor} = await import('chalk');
-  chalk.level = chalkLevel(target, color, env, supportsColor ? supportsColor.level : 0);
+  return (chalk.level = chalkLevel(target, color, env, supportsColor ? supportsColor.level : 0));
 }
+
+/**
+ * The colour depth a chalk level stands for, which the theme follows (src/theme/theme.ts
+ * tokensFor): level 1 is 16 colors (TERM=xterm, vt100, vt220, ansi, linux or screen with no
+ * COLORTERM; supports-color's reading, bundled in chalk), 2 the 256 palette (`*-256color`), 3
+ * truecolour (COLORTERM=truecolor or 24bit, and terminals supports-color knows). FORCE_COLOR=1–3
+ * sets it.
+ */
+export function depthOf(level: 0 | 1 | 2 | 3): ColourDepth {
+  return level >= 3 ? 'truecolor' : level === 2 ? 256 : 16;
+}
+
+/**
+ * The colour depth a remote terminal declares (`kim-resume serve`): only its TERM, and
+ * COLORTERM or FORCE_COLOR if its client sent them, are known.
+ */
+export const declaredDepth = (env: NodeJS.ProcessEnv): ColourDepth => depthOf(colorLevel(true, env));
 
 /** What `--theme` and KIM_RESUME_THEME may say. */
 export const THEME_CHOICES = ['auto', 'dark', 'light'] as const;

@@ -12,7 +12,8 @@ export interface Arguments {
   section?: string;
   tech?: string;
   mouse: boolean;
-  ascii: boolean;
+  /** --ascii (true), --no-ascii (false); undefined: the locale decides (src/cli/locale.ts asciiReason). */
+  ascii?: boolean;
   /** --screen-reader: the app in reading order for a screen reader (INK_SCREEN_READER=true too). */
   screenReader: boolean;
   /** Refuse a file with any problem (exit 2) instead of showing it with warnings. */
@@ -24,4 +25,4 @@ export interface Arguments {
 }
 
 /** What yargs gives for an empty command line (checked against yargs in test/unit/cli.test.ts). */
-export const NO_ARGUMENTS: Arguments = Object.freeze({mouse: true, ascii: false, screenReader: false, strict: false, check: false, help: false, version: false});
+export const NO_ARGUMENTS: Arguments = Object.freeze({mouse: true, screenReader: false, strict: false, check: false, help: false, version: false});

@@ -5,7 +5,7 @@ import type {Format} from './mode';
 /**
  * The common command lines, parsed without yargs (loading yargs costs 10–14 ms of every start
  * that has arguments): a FILE, `--width N`, `--format X`, `--section S`, `--tech T`, `--theme T` (each also
- * as `--name=value`), and `--color`, `--no-color`, `--mouse`, `--no-mouse`, `--ascii`,
+ * as `--name=value`), and `--color`, `--no-color`, `--mouse`, `--no-mouse`, `--ascii`, `--no-ascii`,
  * `--screen-reader`. Anything
  * else — help, version, an unknown option, a repeated one, a value that looks like an option, a
  * second FILE — returns undefined, and yargs parses it as before, errors and help included.
@@ -18,6 +18,7 @@ const FLAGS: Record<string, [keyof Arguments, boolean]> = {
   '--mouse': ['mouse', true],
   '--no-mouse': ['mouse', false],
   '--ascii': ['ascii', true],
+  '--no-ascii': ['ascii', false],
   '--screen-reader': ['screenReader', true],
 };
 const FORMATS: ReadonlySet<string> = new Set<Format>(['text', 'markdown', 'json']);

@@ -31,12 +31,17 @@ export function wantsColor(flag: boolean | undefined, facts: TerminalFacts): boo
   return facts.stdoutIsTTY;
 }
 
-/** The chalk level for a wanted color: FORCE_COLOR's level when given, else basic 16 colors. */
+/**
+ * The chalk level the environment declares for a wanted color: FORCE_COLOR's when given, 3 for
+ * COLORTERM=truecolor/24bit or a `*-direct` TERM, 2 for a `*-256color` TERM, else 16 colors (1).
+ */
 export function colorLevel(wanted: boolean, env: NodeJS.ProcessEnv): 0 | 1 | 2 | 3 {
   if (!wanted) return 0;
   const forced = Number(env.FORCE_COLOR);
   if (forced >= 1 && forced <= 3) return forced as 1 | 2 | 3;
   if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return 3;
+  // ncurses names 24-bit entries `*-direct` (xterm-direct); `*-256color` has the 256 palette.
+  if (/-(direct|truecolor)$/.test(env.TERM ?? '')) return 3;
   if (/-256(color)?$/.test(env.TERM ?? '')) return 2;
   return 1;
 }

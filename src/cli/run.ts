@@ -17,12 +17,14 @@ import {renderPlain} from '../text/plain';
 import {MAX_WIDTH, MIN_WIDTH} from '../sizes';
 import {defaultWidth} from '../text/width';
 import {startupDone} from '../boot/hooks';
-import {needsBackground, setColourLevel, themeChoice, themeName, type ThemeChoice} from './colour';
+import {depthOf, needsBackground, setColourLevel, themeChoice, themeName, type ThemeChoice} from './colour';
+import {asciiNotice, asciiReason, hasNonAscii} from './locale';
 import type {Asking} from '../terminal/ask';
 import type {Session} from '../terminal/session';
 import {emojiClustersIn} from '../text/width-probe';
 import {backgroundFromReplies, OSC11_QUERY} from '../terminal/background';
 import type {ThemeName} from '../theme/theme';
+import {ASCII} from '../theme/glyphs';
 import {isInteractive, wantsColor, type Format, type TerminalFacts} from './mode';
 
 /** Exit codes, documented in --help and the README. */
@@ -176,7 +178,7 @@ async function runLoaded(argv: Arguments, io: Io, {format, color, choice, width,
   }
   if (isInteractive(format, io) && io.session) {
     // Loaded only here: piping never pays for React and Ink.
-    const [, {runInteractive, crashAfterKeys}, answers, session] = await Promise.all([setColourLevel('app', color, io.env), import('../ui/run'), asking?.answers, io.session()]);
+    const [level, {runInteractive, crashAfterKeys}, answers, session] = await Promise.all([setColourLevel('app', color, io.env), import('../ui/run'), asking?.answers, io.session()]);
     const answered = answers && backgroundFromReplies(answers.replies);
     // The emoji in the résumé are measured by the terminal itself, on the app's screen before its
     // first frame (src/ui/run.tsx), in the batch already open or in one of their own.
@@ -187,7 +189,13 @@ async function runLoaded(argv: Arguments, io: Io, {format, color, choice, width,
     // loader (src/boot/main.ts) stops V8's young generation from growing.
     // Ink's own switch for screen readers (INK_SCREEN_READER=true), or the flag.
     const screenReader = argv.screenReader || io.env.INK_SCREEN_READER === 'true';
-    return runInteractive(doc, {color, theme, ascii: argv.ascii, screenReader, mouse: argv.mouse, initialSection: section, asking: probing, emoji, crashAfterKeys: crashAfterKeys(io.env), onFirstFrame: startupDone}, session);
+    // ASCII for what the app draws itself when asked, or when the locale is not UTF-8: said once,
+    // on stderr before the app takes the screen (the frame stays whole), as the file's warnings are.
+    const ascii = asciiReason(argv.ascii, io.env);
+    if (ascii?.by === 'locale') io.error(asciiNotice(ascii.locale, hasNonAscii(JSON.stringify(loaded.resume))));
+    // The facts' separators in ASCII too: the document again, with the app's ASCII separator.
+    const shown = ascii ? {...toDocument(loaded.resume, ASCII.separator), warnings: doc.warnings} : doc;
+    return runInteractive(shown, {color, theme, depth: depthOf(level), ascii: ascii !== undefined, screenReader, mouse: argv.mouse, initialSection: section, asking: probing, emoji, crashAfterKeys: crashAfterKeys(io.env), onFirstFrame: startupDone}, session);
   }
   if (section !== undefined) {
     const id = doc.sections[section]!.id;
@@ -234,7 +242,8 @@ async function runServe(args: string[], io: Io): Promise<number> {
   for (const warning of loaded.warnings) io.error(formatLoadError(warning));
   const {serve} = await import('../serve/index');
   const limits = {sessions: argv.maxSessions, perAddress: argv.maxPerAddress, handshakeMs: argv.handshakeTimeout * 1000, idleMs: argv.idleTimeout * 1000, requestMs: argv.requestTimeout * 1000};
-  return serve(toDocument(loaded.resume), loaded.source, {ssh: argv.ssh, http: argv.http, host: argv.host, hostKey: argv.hostKey, limits}, {env: io.env, error: io.error});
+  // The document twice: with the app's separators, and in ASCII for a client whose locale is not UTF-8.
+  return serve(toDocument(loaded.resume), loaded.source, {ssh: argv.ssh, http: argv.http, host: argv.host, hostKey: argv.hostKey, limits}, {env: io.env, error: io.error}, toDocument(loaded.resume, ASCII.separator));
 }
 
 /** Options that cannot be used together: the one-line error, or undefined. */
@@ -260,8 +269,9 @@ async function printDocument(doc: ResumeDocument, resume: object, format: Format
     await io.write(renderPlain(doc, width));
   } else {
     // Loaded only here: the plain path never pays for marked, marked-terminal and chalk.
-    const [, {renderTerminal}, {createTheme, THEMES}] = await Promise.all([setColourLevel('print', true, io.env), import('../text/terminal'), import('../theme/theme')]);
-    await io.write(renderTerminal(doc, width, createTheme({color: true, ascii: false, tokens: THEMES[theme]})));
+    const [level, {renderTerminal}, {createTheme, tokensFor}] = await Promise.all([setColourLevel('print', true, io.env), import('../text/terminal'), import('../theme/theme')]);
+    const depth = depthOf(level);
+    await io.write(renderTerminal(doc, width, createTheme({color: true, ascii: false, depth, tokens: tokensFor(theme, depth)})));
   }
   startupDone();
   return EXIT.ok;

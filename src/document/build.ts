@@ -4,15 +4,19 @@ import {RESUME_FIELDS} from '../resume/fields';
 import {textOf} from '../resume/normalize';
 import type {Block, Contact, Entry, ResumeDocument, Section} from './model';
 import {SECTIONS, type SectionId} from './sections';
+import {SEPARATOR} from './present';
 
 export {resumeSection} from './sections';
 
-/** Builds the document every view renders. Pure: the same résumé always gives the same document. */
-export function toDocument(resume: Resume): ResumeDocument {
+/**
+ * Builds the document every view renders. Pure: the same résumé always gives the same document.
+ * `separator` joins two facts in a subtitle (the app in ASCII gives its own, src/theme/glyphs.ts).
+ */
+export function toDocument(resume: Resume, separator = SEPARATOR): ResumeDocument {
   const custom: Partial<Record<string, string>> = resume.meta?.['x-sectionTitles'] ?? {};
   const sections: Section[] = [];
   for (const spec of SECTIONS) {
-    const entries = spec.build(resume);
+    const entries = spec.build(resume, separator);
     if (entries.length > 0) sections.push({id: spec.id, title: custom[spec.id] ?? spec.title, entries});
   }
   const basics = resume.basics ?? {};

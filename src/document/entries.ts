@@ -3,6 +3,7 @@ import {entryFields} from '../resume/fields';
 import {textOf} from '../resume/normalize';
 import type {Education, Project, Resume, Work} from '../resume/types';
 import type {Block, Entry} from './model';
+import {SEPARATOR} from './present';
 
 // The entries each section is made of, built from the résumé's own objects (src/document/sections.ts
 // says which builder makes which section).
@@ -77,11 +78,11 @@ export function linkBlock(url: string | undefined, label = 'URL'): Block[] {
  * A project. Its `entity` is said under its title when it is not shown under that employer
  * already (`underEmployer`), and so is its `type`.
  */
-export function projectEntry(project: Project, labels: Labels, underEmployer = false): Entry {
+export function projectEntry(project: Project, labels: Labels, underEmployer = false, separator = SEPARATOR): Entry {
   return {
     kind: 'project',
     title: project.name ?? '',
-    subtitle: [underEmployer ? undefined : project.entity, project.type].filter(defined).join(' · ') || undefined,
+    subtitle: [underEmployer ? undefined : project.entity, project.type].filter(defined).join(separator) || undefined,
     role: project.roles?.join(', ') || undefined,
     period: formatPeriod(project.startDate, project.endDate),
     // concat, not spreads: this runs for every project, cold, where a spread steps an iterator.
@@ -96,15 +97,15 @@ export function projectEntry(project: Project, labels: Labels, underEmployer = f
 }
 
 /** An employer, with the projects whose `entity` names it as its children. */
-export function workEntry(work: Work, projects: Project[], labels: Labels): Entry {
+export function workEntry(work: Work, projects: Project[], labels: Labels, separator = SEPARATOR): Entry {
   return {
     kind: 'organization',
     title: work.name ?? '',
-    subtitle: [work.description, work.location].filter(defined).join(' · ') || undefined,
+    subtitle: [work.description, work.location].filter(defined).join(separator) || undefined,
     role: work.position,
     period: formatPeriod(work.startDate, work.endDate),
     blocks: [...textBlock(work.summary), ...listBlock(work.highlights), ...linkBlock(work.url), ...moreBlock(work, 'work', labels)],
-    children: projects.filter((p) => defined(work.name) && p.entity === work.name).map((p) => projectEntry(p, labels, true)),
+    children: projects.filter((p) => defined(work.name) && p.entity === work.name).map((p) => projectEntry(p, labels, true, separator)),
   };
 }
 

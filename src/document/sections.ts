@@ -32,7 +32,8 @@ export interface SectionSpec {
   keys: ReadonlyArray<keyof Resume>;
   /** Its entries' tags are technologies in the index (a project's tech stack always is). */
   tagsAreTechnologies?: boolean;
-  build(resume: Resume): Entry[];
+  /** `separator` joins two facts in a subtitle (document/present.ts SEPARATOR, or ASCII's). */
+  build(resume: Resume, separator: string): Entry[];
 }
 
 /** Projects not shown under an employer of `work[]`: they get a section of their own. */
@@ -42,8 +43,8 @@ function unlinkedProjects(resume: Resume) {
 }
 
 export const SECTIONS = [
-  {id: 'work', title: 'Work Experience', keys: ['work', 'projects'], build: (r) => (r.work ?? []).map((w) => workEntry(w, r.projects ?? [], labelsOf(r)))},
-  {id: 'projects', title: 'Projects', keys: ['projects'], build: (r) => unlinkedProjects(r).map((p) => projectEntry(p, labelsOf(r)))},
+  {id: 'work', title: 'Work Experience', keys: ['work', 'projects'], build: (r, sep) => (r.work ?? []).map((w) => workEntry(w, r.projects ?? [], labelsOf(r), sep))},
+  {id: 'projects', title: 'Projects', keys: ['projects'], build: (r, sep) => unlinkedProjects(r).map((p) => projectEntry(p, labelsOf(r), false, sep))},
   {
     id: 'volunteer',
     title: 'Volunteer',

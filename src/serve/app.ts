@@ -1,6 +1,7 @@
 import {askTerminal} from '../terminal/ask';
 import {backgroundFromReplies, OSC11_QUERY} from '../terminal/background';
-import {themeName} from '../cli/colour';
+import {declaredDepth, themeName} from '../cli/colour';
+import {asciiReason} from '../cli/locale';
 import {crashAfterKeys, runInteractive} from '../ui/run';
 import type {Content} from './content';
 import type {ChannelSession} from './ssh-session';
@@ -15,5 +16,8 @@ export async function runApp(session: ChannelSession, content: Content, env: Nod
   const asking = askTerminal(session.input, session.output, [OSC11_QUERY]);
   const answers = await asking.answers;
   const theme = themeName(true, 'auto', backgroundFromReplies(answers.replies), {});
-  return runInteractive(content.doc, {color: true, theme, ascii: false, mouse: true, asking, emoji: [], crashAfterKeys: crashAfterKeys(env)}, session);
+  // The colors the client's terminal declares by its TERM (chalk itself writes every depth: serve
+  // sets level 3), and ASCII when the locale it sent is not UTF-8 (nothing sent: Unicode).
+  const ascii = asciiReason(undefined, session.env) !== undefined;
+  return runInteractive(ascii ? content.asciiDoc : content.doc, {color: true, theme, depth: declaredDepth({TERM: session.term}), ascii, mouse: true, asking, emoji: [], crashAfterKeys: crashAfterKeys(env)}, session);
 }

@@ -13,6 +13,8 @@ import {TEXT_WIDTH} from './options';
  */
 export interface Content {
   doc: ResumeDocument;
+  /** The document with the app's ASCII separators, for a client whose locale is not UTF-8. */
+  asciiDoc: ResumeDocument;
   plain(width?: number): string;
   /** The colored print, as `kim-resume` prints it on a terminal: for curl, wget and HTTPie. */
   colored(width?: number): string;
@@ -39,12 +41,13 @@ function cached(make: (width: number) => string): (width?: number) => string {
   };
 }
 
-export function createContent(doc: ResumeDocument, source: object): Content {
+export function createContent(doc: ResumeDocument, source: object, asciiDoc: ResumeDocument = doc): Content {
   const theme = createTheme({color: true, ascii: false, tokens: THEMES.neutral});
   const markdown = renderMarkdown(doc);
   const json = JSON.stringify(source, null, 2) + '\n';
   return {
     doc,
+    asciiDoc,
     plain: cached((width) => renderPlain(doc, width)),
     colored: cached((width) => renderTerminal(doc, width, theme)),
     markdown: () => markdown,

@@ -29,10 +29,11 @@ const STOP_GRACE_MS = 1500;
 /** Refusals from one address are logged once per this time, with their count (src/serve/log.ts). */
 const REFUSAL_LOG_WINDOW_MS = 10_000;
 
-export async function serve(doc: ResumeDocument, source: object, options: ServeOptions, io: ServeIo): Promise<number> {
-  // Every app and the colored HTTP text share one chalk: 256 colours, which every terminal that
-  // connects today shows (the client's terminal is not known when chalk's level is set).
-  await setColourLevel('app', true, {FORCE_COLOR: '2'});
+export async function serve(doc: ResumeDocument, source: object, options: ServeOptions, io: ServeIo, asciiDoc: ResumeDocument = doc): Promise<number> {
+  // Every app and the colored HTTP text share one chalk, at level 3 so that it writes each color as
+  // the theme gives it: each session's theme holds only the colors its client's TERM declares
+  // (src/serve/app.ts), 16, 256 or truecolour; the HTTP text has the neutral theme's 256.
+  await setColourLevel('app', true, {FORCE_COLOR: '3'});
   // Many long-lived apps in one process: keep the heap small. (The local app sets no flag before
   // its first frame, which a flag would slow: src/boot/main.ts. A server's start is not waited on.)
   setFlagsFromString('--optimize-for-size');
@@ -40,7 +41,7 @@ export async function serve(doc: ResumeDocument, source: object, options: ServeO
   // removes it at unmount (ink/build/ink.js, waitUntilExit): one per app, bounded by
   // --max-sessions, not a leak. Node warns past 10 on one emitter (MaxListenersExceededWarning).
   process.setMaxListeners(process.getMaxListeners() + options.limits.sessions);
-  const content = createContent(doc, source);
+  const content = createContent(doc, source, asciiDoc);
   const gate = createGate(options.limits);
   const logStream = stopOnError(io.error, io.stderr ?? process.stderr);
   const say = logStream.say;

@@ -13,6 +13,10 @@ import {INPUT_LIMITS, MAX_HELD_BYTES, SOCKET_HIGH_WATER, STALL_MS} from './optio
  * stream with the few terminal methods Ink calls (raw mode is the client's, so it is a no-op).
  */
 export interface ChannelSession extends Session {
+  /** The client's TERM, as its pty request named it (its colour depth: src/cli/colour.ts declaredDepth). */
+  readonly term: string | undefined;
+  /** The client's LANG, LC_ALL and LC_CTYPE, as it sent them (src/cli/locale.ts reads them). */
+  readonly env: Readonly<Record<string, string>>;
   /** The client's window changed (clamped here). */
   resize(columns: number, rows: number): void;
   /** Bytes read from and written to the channel. */
@@ -44,7 +48,7 @@ export function crlf(bytes: Buffer): Buffer {
   return out;
 }
 
-export function channelSession(channel: ServerChannel, window: {columns: number; rows: number}): ChannelSession {
+export function channelSession(channel: ServerChannel, window: {columns: number; rows: number; term?: string; env?: Record<string, string>}): ChannelSession {
   const bytes = {in: 0, out: 0};
   const input = Object.assign(new PassThrough(), {
     isTTY: true,
@@ -166,6 +170,8 @@ export function channelSession(channel: ServerChannel, window: {columns: number;
     output: output as unknown as NodeJS.WriteStream,
     // The client's terminal is unknown (only its TERM name is sent): links are written as "text (url)".
     hyperlinks: false,
+    term: window.term,
+    env: window.env ?? {},
     onEnd(restore) {
       enders.add(restore);
       return () => enders.delete(restore);

@@ -267,7 +267,9 @@ function connect(client: Connection, state: Pending, deps: SshDeps, links: Set<L
     }
     clearTimeout(grace);
     const session = accept();
-    let pty: {columns: number; rows: number} | undefined;
+    let pty: {columns: number; rows: number; term?: string; env?: Record<string, string>} | undefined;
+    // The client's locale (OpenSSH sends LANG and LC_* with `SendEnv`): it says whether its terminal takes UTF-8.
+    const env: Record<string, string> = {};
     let live: ChannelSession | undefined;
     let started = false;
     const entry = {
@@ -287,12 +289,17 @@ function connect(client: Connection, state: Pending, deps: SshDeps, links: Set<L
       else armGrace();
     });
     session.on('pty', (accept, _reject, info) => {
-      pty = {columns: info.cols, rows: info.rows};
+      pty = {columns: info.cols, rows: info.rows, term: info.term};
       accept?.();
     });
     session.on('window-change', (accept, _reject, info) => {
-      if (pty) pty = {columns: info.cols, rows: info.rows};
+      if (pty) pty = {...pty, columns: info.cols, rows: info.rows};
       live?.resize(info.cols, info.rows);
+      accept?.();
+    });
+    session.on('env', (accept, reject, info) => {
+      if (!/^(LANG|LC_ALL|LC_CTYPE)$/.test(info.key) || info.val.length > 100) return reject?.();
+      env[info.key] = info.val;
       accept?.();
     });
     const refuse = (what: string) => (_accept: unknown, reject?: () => void) => {
@@ -343,7 +350,7 @@ function connect(client: Connection, state: Pending, deps: SshDeps, links: Set<L
       appOpen = true;
       served = true;
       record.kind = 'ssh-app';
-      live = channelSession(channel, pty);
+      live = channelSession(channel, {...pty, env});
       apps.push(live);
       let status = 0;
       try {

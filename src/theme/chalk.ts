@@ -23,7 +23,8 @@ function colorStyler(color: string, layer: 'foreground' | 'background'): Styler 
   const ansi = /^ansi256\(\s?(\d+)\s?\)$/.exec(color);
   if (ansi) return fg ? chalk.ansi256(Number(ansi[1])) : chalk.bgAnsi256(Number(ansi[1]));
   const rgb = /^rgb\(\s?(\d+),\s?(\d+),\s?(\d+)\s?\)$/.exec(color);
-  if (rgb) return (fg ? chalk.rgb : chalk.bgRgb)(Number(rgb[1]), Number(rgb[2]), Number(rgb[3]));
+  // Called on chalk itself: detached, chalk.rgb has no `this` to read its level from.
+  if (rgb) return fg ? chalk.rgb(Number(rgb[1]), Number(rgb[2]), Number(rgb[3])) : chalk.bgRgb(Number(rgb[1]), Number(rgb[2]), Number(rgb[3]));
   throw new Error(`theme color ${JSON.stringify(color)}: use a chalk color name, #rrggbb, ansi256(n) or rgb(r,g,b)`);
 }
 

@@ -1,4 +1,5 @@
 import {fold} from '../document/present';
+import {ASCII as ASCII_GLYPHS, UNICODE, type Glyphs} from './glyphs';
 
 /**
  * Every color kim-resume shows comes from a theme: one map from semantic token to style, plus
@@ -82,6 +83,8 @@ export interface Theme {
   box: {normal: BoxChars; focused: BoxChars};
   /** The bullet in front of list items. */
   bullet: string;
+  /** The other characters the app draws itself (src/theme/glyphs.ts): Unicode, or ASCII. */
+  glyphs: Glyphs;
   /** Whether links are written as OSC 8 hyperlinks (supports-hyperlinks decides; FORCE_HYPERLINK). */
   hyperlinks: boolean;
   /**
@@ -100,7 +103,7 @@ const ASCII_FOCUS: BoxChars = {topLeft: '#', topRight: '#', bottomLeft: '#', bot
 const BLANK: BoxChars = {topLeft: ' ', topRight: ' ', bottomLeft: ' ', bottomRight: ' ', horizontal: ' ', vertical: ' '};
 
 /**
- * Badge chips: white text (`whiteBright`, xterm's color15 #ffffff) on colors of xterm's 256-color
+ * Badge chips: white text (231 #ffffff) on colors of xterm's 256-color
  * cube, each at least 4.5:1 against it (WCAG 2.1), so a badge reads the same on a light and a dark
  * terminal: it carries its own background. Cube indices, not #hex: chalk turns #hex into the
  * nearest index by rounding each channel linearly (#005faf becomes 31, #0087af, 4.1:1), while an
@@ -127,30 +130,31 @@ export function badgeIndex(name: string, size = BADGE_PALETTE.length): number {
 
 /**
  * The themes, one token map each. A new theme is one more map here, nothing else: the app, the
- * colored print and Markdown in panels all derive from it. Which one runs: src/cli/colour.ts.
+ * colored print and Markdown in panels all derive from it. Which one runs: src/cli/colour.ts
+ * (the background) and tokensFor below (the terminal's colour depth).
  *
- * Colors are chosen by their WCAG 2.1 contrast on xterm's default palette (XTerm-col.ad:
- * color1 red3 #cd0000, color4 blue2 #0000ee, color5 magenta3 #cd00cd, color6 cyan3 #00cdcd,
- * color7 gray90 #e5e5e5, color8 gray50 #7f7f7f, color11 yellow #ffff00, color12 #5c5cff,
- * color14 cyan #00ffff, color15 white #ffffff), against white and black. xterm draws bold text
- * in colors 0–7 with their bright twins 8–15 (its boldColors resource, on by default; xterm.js
- * likewise), so a bold token is measured in the bright color. The 256-color cube and grey ramp
- * (`ansi256(n)`, values as for BADGE_PALETTE) hold their values under bold.
+ * Text is drawn in colors whose values are fixed: the 256-color cube and grey ramp
+ * (`ansi256(16)`–`ansi256(255)`, values as for BADGE_PALETTE, the same in every terminal that
+ * does not redefine them) or the terminal's own foreground (no color). The 16 named colors are
+ * each terminal's own choice (SGR 90 on black: 5.2:1 in xterm, 2.0:1 in rxvt-unicode and VTE), so
+ * no text in these maps depends on them: test/e2e/contrast.test.ts checks it cell by cell.
+ * Contrast is WCAG 2.1's, against white and black; the cube keeps its value under bold (xterm
+ * brightens bold text only in colors 0–7).
  */
 /**
  * Tokens that read the same on any background (attributes, or a color on its own background:
- * black on bright yellow 19.6:1, on bright magenta 6.7:1; badge text on its chip), shared by
- * every colored theme below; a theme overrides any of them.
+ * 16 #000000 on 226 #ffff00 19.6:1, on 201 #ff00ff 6.7:1; badge text, 231 #ffffff, on its chip),
+ * shared by every colored theme below; a theme overrides any of them.
  */
 const EVERY_BACKGROUND = {
   plain: {},
   role: {bold: true},
   panelTitle: {bold: true},
-  match: {color: 'black', backgroundColor: 'yellowBright'},
+  match: {color: 'ansi256(16)', backgroundColor: 'ansi256(226)'},
   // The current match: set apart from the others' yellow.
-  matchCurrent: {color: 'black', backgroundColor: 'magentaBright'},
+  matchCurrent: {color: 'ansi256(16)', backgroundColor: 'ansi256(201)'},
   cursor: {inverse: true},
-  badge: {color: 'whiteBright', bold: true},
+  badge: {color: 'ansi256(231)', bold: true},
   badgeChosen: {inverse: true},
   strong: {bold: true},
   emphasis: {italic: true},
@@ -158,59 +162,57 @@ const EVERY_BACKGROUND = {
 
 export const THEMES = {
   /**
-   * For dark backgrounds; mostly the 16 named colors, so every terminal maps them to its own
-   * palette. On black every text color here is at least 4.5:1 (gray50 5.2, cyan3 10.6,
-   * bright cyan 16.7, bright yellow 19.6, bright magenta 6.7); on white several are near 1:1.
+   * For dark backgrounds. On black: 51 #00ffff 16.7, 44 #00d7d7 11.7, 226 #ffff00 19.6,
+   * 184 #d7d700 13.6, 201 #ff00ff 6.7, 245 #8a8a8a 6.1; on white several are near 1:1.
    */
   dark: {
     ...EVERY_BACKGROUND,
-    name: {color: 'cyanBright', bold: true},
-    label: {color: 'white', bold: true},
-    greeting: {color: 'gray'},
-    muted: {color: 'gray'},
-    heading: {color: 'cyanBright', bold: true},
-    orgTitle: {color: 'yellowBright', bold: true},
-    period: {color: 'gray'},
-    panelTitleFocus: {color: 'cyanBright', bold: true},
-    border: {color: 'gray'},
-    borderFocus: {color: 'cyanBright', bold: true},
-    blockLabel: {color: 'magentaBright', bold: true},
-    bullet: {color: 'cyan'},
-    // Not bold: xterm would draw bold black in gray50, 3.2:1 on bright cyan (black: 16.7).
-    tabActive: {color: 'black', backgroundColor: 'cyanBright'},
-    tabInactive: {color: 'gray'},
-    status: {color: 'gray'},
-    statusKey: {color: 'cyanBright', bold: true},
-    code: {color: 'yellow'},
-    link: {color: 'cyan', underline: true},
+    name: {color: 'ansi256(51)', bold: true},
+    label: {bold: true},
+    greeting: {color: 'ansi256(245)'},
+    muted: {color: 'ansi256(245)'},
+    heading: {color: 'ansi256(51)', bold: true},
+    orgTitle: {color: 'ansi256(226)', bold: true},
+    period: {color: 'ansi256(245)'},
+    panelTitleFocus: {color: 'ansi256(51)', bold: true},
+    border: {color: 'ansi256(245)'},
+    borderFocus: {color: 'ansi256(51)', bold: true},
+    blockLabel: {color: 'ansi256(201)', bold: true},
+    bullet: {color: 'ansi256(44)'},
+    tabActive: {color: 'ansi256(16)', backgroundColor: 'ansi256(51)'},
+    tabInactive: {color: 'ansi256(245)'},
+    status: {color: 'ansi256(245)'},
+    statusKey: {color: 'ansi256(51)', bold: true},
+    code: {color: 'ansi256(184)'},
+    link: {color: 'ansi256(44)', underline: true},
     deleted: {dimColor: true, strikethrough: true},
-    quote: {color: 'gray', italic: true},
+    quote: {color: 'ansi256(245)', italic: true},
   },
   /**
-   * For light backgrounds. On white: blue2 9.4 (bold: #5c5cff 4.7), red3 5.8, and from the cube
-   * and greys 241 #626262 6.1, 242 #6c6c6c 5.3, 124 #af0000 7.4, 127 #af00af 6.1; the focused
-   * tab is white on 25 #005faf (6.5), a match black on bright yellow (19.6).
+   * For light backgrounds. On white: 20 #0000d7 10.6, 124 #af0000 7.4, 127 #af00af 6.1,
+   * 241 #626262 6.1, 242 #6c6c6c 5.3; the focused tab is white on 25 #005faf (6.5), a match
+   * black on 226 (19.6).
    */
   light: {
     ...EVERY_BACKGROUND,
-    name: {color: 'blue', bold: true},
+    name: {color: 'ansi256(20)', bold: true},
     label: {bold: true},
     greeting: {color: 'ansi256(241)'},
     muted: {color: 'ansi256(241)'},
-    heading: {color: 'blue', bold: true},
+    heading: {color: 'ansi256(20)', bold: true},
     orgTitle: {color: 'ansi256(124)', bold: true},
     period: {color: 'ansi256(241)'},
-    panelTitleFocus: {color: 'blue', bold: true},
+    panelTitleFocus: {color: 'ansi256(20)', bold: true},
     border: {color: 'ansi256(242)'},
-    borderFocus: {color: 'blue', bold: true},
+    borderFocus: {color: 'ansi256(20)', bold: true},
     blockLabel: {color: 'ansi256(127)', bold: true},
-    bullet: {color: 'blue'},
-    tabActive: {color: 'whiteBright', backgroundColor: 'ansi256(25)', bold: true},
+    bullet: {color: 'ansi256(20)'},
+    tabActive: {color: 'ansi256(231)', backgroundColor: 'ansi256(25)', bold: true},
     tabInactive: {color: 'ansi256(241)'},
     status: {color: 'ansi256(241)'},
-    statusKey: {color: 'blue', bold: true},
-    code: {color: 'red'},
-    link: {color: 'blue', underline: true},
+    statusKey: {color: 'ansi256(20)', bold: true},
+    code: {color: 'ansi256(124)'},
+    link: {color: 'ansi256(20)', underline: true},
     deleted: {strikethrough: true},
     quote: {color: 'ansi256(241)', italic: true},
   },
@@ -234,7 +236,7 @@ export const THEMES = {
     borderFocus: {color: 'ansi256(63)', bold: true},
     blockLabel: {color: 'ansi256(98)', bold: true},
     bullet: {color: 'ansi256(63)'},
-    tabActive: {color: 'whiteBright', backgroundColor: 'ansi256(25)', bold: true},
+    tabActive: {color: 'ansi256(231)', backgroundColor: 'ansi256(25)', bold: true},
     tabInactive: {},
     status: {},
     statusKey: {color: 'ansi256(63)', bold: true},
@@ -282,9 +284,73 @@ export const THEMES = {
 /** A theme's name: `mono` without color, else the background's (`neutral` when it is unknown). */
 export type ThemeName = keyof typeof THEMES;
 
+/**
+ * For a terminal of 16 colors, whatever its background: the 16 are each terminal's own choice
+ * (nobody measured them against its background), so everything read is in the terminal's own
+ * foreground, set apart by bold, underline and inverse as in `mono`; palette colors only on
+ * what is not read (the other panels' box lines, the bullet). The focused panel's heavy lines
+ * stay in the foreground, so the focus shows on any palette. Badges are `[name]`, as without color.
+ */
+export const BASIC_TOKENS: TokenMap = {
+  ...THEMES.mono,
+  border: {color: 'blue'},
+  bullet: {color: 'cyan'},
+};
+
+/**
+ * How many colors the terminal says it has (src/cli/colour.ts reads it from chalk's level):
+ * 16 (SGR 30–37, 90–97 and the 40s), the 256 palette (`38;5;n`), or 24-bit truecolour (`38;2;r;g;b`).
+ */
+export type ColourDepth = 16 | 256 | 'truecolor';
+
+/** xterm's value of a 256-palette color from the cube or the grey ramp (16–255; xterm 256colres.pl). */
+export function paletteRgb(index: number): readonly [number, number, number] {
+  if (index < 232) {
+    const levels = [0, 95, 135, 175, 215, 255];
+    const n = index - 16;
+    return [levels[Math.floor(n / 36)]!, levels[Math.floor(n / 6) % 6]!, levels[n % 6]!];
+  }
+  const grey = 8 + (index - 232) * 10;
+  return [grey, grey, grey];
+}
+
+/** A theme color at a depth: in truecolour, a cube or grey index as its exact value (`rgb(r,g,b)`). */
+function colourAt(color: string | undefined, depth: ColourDepth): string | undefined {
+  if (color === undefined || depth !== 'truecolor') return color;
+  const index = /^ansi256\((\d+)\)$/.exec(color);
+  if (!index || Number(index[1]) < 16) return color;
+  return `rgb(${paletteRgb(Number(index[1])).join(',')})`;
+}
+
+const styleAt = (style: TextStyle, depth: ColourDepth): TextStyle =>
+  depth === 'truecolor' && (style.color || style.backgroundColor) ? {...style, color: colourAt(style.color, depth), backgroundColor: colourAt(style.backgroundColor, depth)} : style;
+
+const truecolorCache = new Map<TokenMap, TokenMap>();
+
+/**
+ * The token map that runs: the theme's own on a 256-color terminal; in truecolour the same
+ * colors as exact values; on a 16-color terminal BASIC_TOKENS, whatever the background (`mono`
+ * stays `mono`).
+ */
+export function tokensFor(name: ThemeName, depth: ColourDepth): TokenMap {
+  if (name === 'mono') return THEMES.mono;
+  if (depth === 16) return BASIC_TOKENS;
+  const tokens: TokenMap = THEMES[name];
+  if (depth === 256) return tokens;
+  let mapped = truecolorCache.get(tokens);
+  if (!mapped) {
+    mapped = Object.fromEntries(Object.entries(tokens).map(([token, style]) => [token, styleAt(style, depth)])) as unknown as TokenMap;
+    truecolorCache.set(tokens, mapped);
+  }
+  return mapped;
+}
+
 export interface ThemeOptions {
   color: boolean;
+  /** The app's own characters (boxes, markers, ellipsis, its words) in ASCII (src/theme/glyphs.ts). */
   ascii: boolean;
+  /** The terminal's colour depth (default 256): 16 has no badge chips; truecolour writes them as exact values. */
+  depth?: ColourDepth;
   hyperlinks?: boolean;
   /** Lay out for a screen reader (Theme.linear). */
   reader?: boolean;
@@ -292,15 +358,19 @@ export interface ThemeOptions {
   tokens?: TokenMap;
 }
 
-export function createTheme({color, ascii, hyperlinks = false, reader = false, tokens}: ThemeOptions): Theme {
+export function createTheme({color, ascii, depth = 256, hyperlinks = false, reader = false, tokens}: ThemeOptions): Theme {
   const styles: TokenMap = tokens ?? (color ? THEMES.dark : THEMES.mono);
+  // Chips need a background of fixed value: the cube, so 256 colors or more.
+  const chips = color && depth !== 16;
+  const glyphs = ascii ? ASCII_GLYPHS : UNICODE;
   return {
     color,
     styles,
-    badge: (name) => (color ? {...styles.badge, backgroundColor: BADGE_PALETTE[badgeIndex(name)]} : styles.badge),
-    badgeText: (name) => (color ? ` ${name} ` : `[${name}]`),
+    badge: (name) => (chips ? {...styles.badge, backgroundColor: colourAt(BADGE_PALETTE[badgeIndex(name)], depth)} : styles.badge),
+    badgeText: (name) => (chips ? ` ${name} ` : `[${name}]`),
     box: reader ? {normal: BLANK, focused: BLANK} : ascii ? {normal: ASCII, focused: ASCII_FOCUS} : {normal: ROUND, focused: HEAVY},
-    bullet: ascii || reader ? '-' : '•',
+    bullet: reader ? '-' : glyphs.bullet,
+    glyphs,
     hyperlinks,
     linear: reader,
   };

@@ -102,7 +102,7 @@ export class FrameBuilder {
     const key = `${active}|${screen.width}|${screen.rows}|${about?.offset ?? ''}`;
     let regions = this.regionsCache.get(key);
     if (!regions) {
-      regions = frameRegions(this.doc, active, screen, {unfolded: about, inline: this.inline});
+      regions = frameRegions(this.doc, active, screen, {unfolded: about, inline: this.inline, glyphs: this.theme.glyphs});
       remember(this.regionsCache, key, regions);
     }
     return regions;
@@ -113,7 +113,7 @@ export class FrameBuilder {
     const key = `${width}|${position}|${JSON.stringify(hints)}`;
     let line = this.statusCache.get(key);
     if (!line) {
-      line = statusBar(hints, position, width);
+      line = statusBar(hints, position, width, this.theme.glyphs);
       remember(this.statusCache, key, line);
     }
     return line;
@@ -157,7 +157,7 @@ export class FrameBuilder {
   geometry(state: NavState): Geometry {
     const {width} = state.screen;
     const height = this.regions(state.section, state.screen, state.about).body.height;
-    if (state.help) return {lines: helpLines(width).length, panels: [], height};
+    if (state.help) return {lines: helpLines(width, this.theme.glyphs).length, panels: [], height};
     if (state.tech) {
       const lines = state.tech.chosen ? this.techLayout(state.tech.chosen, width).length + 1 : LIST_HEADER + this.techIndex.length;
       return {lines, panels: [], height};
@@ -192,7 +192,7 @@ export class FrameBuilder {
   /** The lines of the whole frame, region by region. */
   build(state: NavState): Line[] {
     const {width, rows} = state.screen;
-    if (isTooSmall(state.screen)) return tooSmallLines(width, rows, MIN_SIZE);
+    if (isTooSmall(state.screen)) return tooSmallLines(width, rows, MIN_SIZE, this.theme.glyphs);
     const regions = this.regions(state.section, state.screen, state.about);
     const height = regions.body.height;
     let header = regions.header.lines;
@@ -200,7 +200,7 @@ export class FrameBuilder {
     let position: string;
     let hints: Hint[];
     if (state.help) {
-      const help = helpLines(width);
+      const help = helpLines(width, this.theme.glyphs);
       body = help.slice(state.helpOffset, state.helpOffset + height);
       position = `${scrollPercent(state.helpOffset, help.length, height)}%`;
       hints = hintsFor('help');
@@ -208,12 +208,12 @@ export class FrameBuilder {
       const tech = this.techIndex.find((t) => t.name === state.tech!.chosen)!;
       const layout = this.techLayout(tech.name, width);
       const offset = state.tech.projectsOffset;
-      body = [techProjectsHeading(tech, width)];
+      body = [techProjectsHeading(tech, width, this.theme.glyphs)];
       for (let i = offset; i < Math.min(layout.length, offset + height - 1); i++) body.push(markChosen(layout.line(i, -1), tech.name));
       position = `${scrollPercent(offset, layout.length, height - 1)}%`;
       hints = hintsFor('techProjects');
     } else if (state.tech) {
-      const list = techListLines(this.techIndex, state.tech.selected, width, state.tech.focused);
+      const list = techListLines(this.techIndex, state.tech.selected, width, state.tech.focused, this.theme.glyphs);
       const rows = height - LIST_HEADER;
       body = [...list.slice(0, LIST_HEADER), ...list.slice(LIST_HEADER + state.tech.offset, LIST_HEADER + state.tech.offset + rows)];
       position = `${state.tech.selected + 1}/${this.techIndex.length}`;
@@ -228,8 +228,8 @@ export class FrameBuilder {
       if (!layout.measured && panelCount(this.doc.sections[state.section]) <= EAGER_PANELS) layout.complete();
       body = [];
       for (let i = offset; i < offset + height; i++) body.push(layout.line(i, focus));
-      if (this.doc.sections.length === 0) body = wrapText(emptyNotice(this.doc), width).map((l) => [span(l, 'muted')]);
-      position = layout.measured ? `${scrollPercent(offset, layout.length, height)}%` : '…';
+      if (this.doc.sections.length === 0) body = wrapText(this.theme.glyphs.text(emptyNotice(this.doc)), width).map((l) => [span(l, 'muted')]);
+      position = layout.measured ? `${scrollPercent(offset, layout.length, height)}%` : this.theme.glyphs.ellipsis;
       hints = hintsFor('section', {foldable: layout.measuredPanel(focus)?.foldable ?? false});
       if (state.about) {
         // The keys move the unfolded header: its place is what the status bar tells.
@@ -256,7 +256,7 @@ export class FrameBuilder {
     // A file opened with problems says how many, on every screen (the lines were printed before the app started).
     const warnings = this.doc.warnings ? `${countOf(this.doc.warnings, 'warning')}  ` : '';
     let status: Line;
-    if (state.notice) status = statusBar(['quit'], 'Esc: nothing to close', width);
+    if (state.notice) status = statusBar(['quit'], 'Esc: nothing to close', width, this.theme.glyphs);
     else if (search?.editing) status = searchLine(search, width);
     else if (search) status = this.status(hintsFor('searchResults'), `${warnings}${searchSummary(search)}  ${position}`, width);
     else status = this.status(hints, `${warnings}${position}`, width);

@@ -10,12 +10,14 @@ import {joinFrameWrites} from '../terminal/frame-writes';
 import {holdScreen, type RendererHandover, type Session} from '../terminal/session';
 import {defaultCellWidth, setClusterWidths} from '../text/cells';
 import {widthProbe, widthsFromReports} from '../text/width-probe';
-import {createTheme, THEMES, type ThemeName} from '../theme/theme';
+import {createTheme, tokensFor, type ColourDepth, type ThemeName} from '../theme/theme';
 
 export interface InteractiveOptions {
   color: boolean;
   /** The theme chosen for this terminal (src/cli/colour.ts themeName). */
   theme: ThemeName;
+  /** The terminal's colour depth (src/cli/colour.ts depthOf); 256 when not given. */
+  depth?: ColourDepth;
   ascii: boolean;
   /**
    * A screen reader is in use: Ink writes each frame for it (isScreenReaderEnabled, Ink 6.1+),
@@ -92,7 +94,7 @@ export async function runInteractive(doc: ResumeDocument, options: InteractiveOp
   screen.take();
   try {
     await learnEmojiWidths(options.asking, options.emoji ?? []);
-    const theme = createTheme({color: options.color, ascii: options.ascii, reader: options.screenReader, hyperlinks: session.hyperlinks, tokens: THEMES[options.theme]});
+    const theme = createTheme({color: options.color, ascii: options.ascii, reader: options.screenReader, hyperlinks: session.hyperlinks, depth: options.depth, tokens: tokensFor(options.theme, options.depth ?? 256)});
     // Only a résumé whose text holds Markdown pays for loading marked and marked-terminal.
     const inline = hasMarkdown(doc) ? (await import('./markdown')).createMarkdownInline(theme) : undefined;
     let failure: Error | undefined;

@@ -4,6 +4,7 @@ import {techTitle} from '../document/select';
 import type {TechEntry} from '../document/tech';
 import {cellWidth, truncate} from '../text/width';
 import {clipLine, fitWords, padLine, span, type Line} from './layout/lines';
+import {UNICODE, type Glyphs} from '../theme/glyphs';
 import {isScrollCommand, listView, scrollTarget, viewportView, type ScrollView} from './scroll';
 import type {Geometry, NavState, TechContext, TechState, ViewCommand} from './types';
 
@@ -21,27 +22,28 @@ export function openTech(index: TechEntry[], focusedTechs: string[] = []): TechS
 /** Rows above the list: a heading and a blank line. */
 export const LIST_HEADER = 2;
 
-/** The list view: `Kubernetes   5  대시보드 API 서버 구축 · 알림 시스템 구축 · …`, the selected row marked. */
-export function techListLines(index: TechEntry[], selected: number, width: number, focused: string[] = []): Line[] {
+/** The list view: `Kubernetes   5  대시보드 API 서버 구축 · 알림 시스템 구축 · …`, the selected row marked (glyphs: the app's characters). */
+export function techListLines(index: TechEntry[], selected: number, width: number, focused: string[] = [], glyphs: Glyphs = UNICODE): Line[] {
+  const {separator: sep, ellipsis} = glyphs;
   const ofFocused = new Set(focused.map(fold));
   const nameWidth = Math.min(Math.max(...index.map((t) => cellWidth(t.name)), 4), Math.floor(width / 3));
   const lines: Line[] = [
-    fitWords([span(`Technologies (${index.length})`, 'heading'), span(`  Enter: its projects · Esc: close${ofFocused.size > 0 ? ' · • in the focused project' : ''}`, 'muted')], width),
+    fitWords([span(`Technologies (${index.length})`, 'heading'), span(`  Enter: its projects${sep}Esc: close${ofFocused.size > 0 ? `${sep}${glyphs.bullet} in the focused project` : ''}`, 'muted')], width, ellipsis),
     [],
   ];
   index.forEach((tech, i) => {
     // ▸ the selection; • a badge of the project that was focused when the index opened.
-    const mark = i === selected ? '▸ ' : ofFocused.has(fold(tech.name)) ? '• ' : '  ';
-    const name = padLine([span(truncate(tech.name, nameWidth))], nameWidth);
+    const mark = i === selected ? glyphs.folded : ofFocused.has(fold(tech.name)) ? `${glyphs.bullet} ` : '  ';
+    const name = padLine([span(truncate(tech.name, nameWidth, ellipsis))], nameWidth);
     const count = String(tech.projects.length).padStart(3);
-    const used = tech.projects.map((p) => p.entry.title).concat(tech.skills.map((s) => `skill: ${s}`)).join(' · ');
+    const used = tech.projects.map((p) => p.entry.title).concat(tech.skills.map((s) => `skill: ${s}`)).join(sep);
     const rest = width - cellWidth(mark) - nameWidth - cellWidth(count) - 2;
     const row: Line = [
       span(mark, 'statusKey'),
       ...name.map((s) => ({...s, style: i === selected ? ('tabActive' as const) : ('panelTitle' as const)})),
       span(count, 'blockLabel'),
       span('  '),
-      span(rest > 0 ? truncate(used, rest) : '', 'muted'),
+      span(rest > 0 ? truncate(used, rest, ellipsis) : '', 'muted'),
     ];
     lines.push(clipLine(row, width));
   });
@@ -49,8 +51,8 @@ export function techListLines(index: TechEntry[], selected: number, width: numbe
 }
 
 /** The heading line above a chosen technology's projects (its badge is marked in them: markChosen). */
-export function techProjectsHeading(tech: TechEntry, width: number): Line {
-  return fitWords([span(techTitle(tech), 'heading'), span('  Esc: back to the list', 'muted')], width);
+export function techProjectsHeading(tech: TechEntry, width: number, glyphs: Glyphs = UNICODE): Line {
+  return fitWords([span(techTitle(tech), 'heading'), span('  Esc: back to the list', 'muted')], width, glyphs.ellipsis);
 }
 
 /** The line with the chosen technology's badges marked (`chosen`: the theme's badgeChosen over the chip). */

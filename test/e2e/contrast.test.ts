@@ -9,7 +9,7 @@
  */
 import {describe, expect, it} from 'vitest';
 import {JIWOO, JIWOO_PATH} from '../helpers/e2e-jiwoo';
-import {DARK_TERMINAL, LIGHT_TERMINAL, screenContrast, summarize, type ContrastCell, type ContrastSummary, type Defaults} from '../helpers/contrast';
+import {DARK_TERMINAL, LIGHT_TERMINAL, screenContrast, summarize, TERMINALS_16, type ContrastCell, type ContrastSummary, type Defaults} from '../helpers/contrast';
 import {KEYS, ptyApps, ttyIsRaw, type PtyApp, type PtyOptions} from '../helpers/pty';
 import {waitFor} from '../helpers/wait';
 
@@ -21,9 +21,14 @@ type Screens = Map<string, ContrastCell[]>;
 /** Walks the app through the screens and measures each (with every default in `defaults`). */
 async function visit(app: PtyApp, defaults: Record<string, Defaults>): Promise<Record<string, Screens>> {
   const out: Record<string, Screens> = Object.fromEntries(Object.keys(defaults).map((k) => [k, new Map()]));
-  const take = (name: string) => {
+  await visitEach(app, (name) => {
     for (const [k, d] of Object.entries(defaults)) out[k]!.set(name, screenContrast(app.term, d));
-  };
+  });
+  return out;
+}
+
+/** Walks the app through the screens, calling `take` with each one's name once it is on the screen. */
+async function visitEach(app: PtyApp, take: (screen: string) => void): Promise<void> {
   // The first project's badges (Kafka among them) are on the first frame.
   await app.ready((rows) => rows.join('\n').includes(JIWOO.firstProject) && rows.join('\n').includes('Kafka'));
   take('first frame');
@@ -42,12 +47,11 @@ async function visit(app: PtyApp, defaults: Record<string, Defaults>): Promise<R
   app.press(KEYS.enter);
   await app.waitFor(/1\/\d+ "Kafka"/);
   take('search with matches');
-  return out;
 }
 
 /**
- * Which theme runs, told by the colour of the name (row 0's first letter): xterm palette 4
- * (blue) in the light theme, 14 (bright cyan) in the dark one, 256-colour 63 in the neutral one.
+ * Which theme runs, told by the colour of the name (row 0's first letter): 256-colour 20 in the
+ * light theme, 51 in the dark one, 63 in the neutral one.
  */
 function nameColour(app: PtyApp): number | undefined {
   const line = app.term.buffer.active.getLine(app.term.buffer.active.viewportY);
@@ -58,7 +62,7 @@ function nameColour(app: PtyApp): number | undefined {
   }
   return undefined;
 }
-const NAME_COLOUR = {light: 4, dark: 14, neutral: 63} as const;
+const NAME_COLOUR = {light: 20, dark: 51, neutral: 63} as const;
 
 async function measure(options: Partial<PtyOptions>, defaults: Record<string, Defaults>, theme: keyof typeof NAME_COLOUR): Promise<Record<string, Screens>> {
   const app = launch({cols: 100, rows: 30, args: [JIWOO_PATH], ...options});
@@ -80,7 +84,12 @@ function summary(label: string, screens: Screens): ContrastSummary {
   return total;
 }
 
-/** The target, screen by screen: every cell 3:1 or more, 95% of them 4.5:1 or more. */
+/**
+ * The target, screen by screen: every cell 3:1 or more, 95% of them 4.5:1 or more; and (issue 23,
+ * item 9) no cell in one of the 16 colours each terminal chooses itself: the measure on xterm's
+ * palette would say nothing of urxvt's or VTE's. Every colour is the terminal's default or a
+ * fixed value (the 256 palette's 16–255, or 24-bit).
+ */
 function expectReadable(label: string, screens: Screens) {
   const total = summary(label, screens);
   for (const [name, cells] of screens) {
@@ -88,6 +97,8 @@ function expectReadable(label: string, screens: Screens) {
     expect(s.cells, `${label}, ${name}: cells drawn`).toBeGreaterThan(100);
     expect(s.failing, `${label}, ${name}: cells under 3:1`).toEqual([]);
     expect(s.atAA, `${label}, ${name}: share at 4.5:1`).toBeGreaterThanOrEqual(0.95);
+    const paletteCells = cells.filter((c) => c.fgIndex !== undefined || c.bgIndex !== undefined);
+    expect(paletteCells.slice(0, 5), `${label}, ${name}: cells in the terminal's own 16 colours`).toEqual([]);
   }
   expect(total.atAA).toBeGreaterThanOrEqual(0.95);
 }
@@ -186,3 +197,39 @@ describe('asking the terminal', () => {
     expect(app.screen().join('\n')).not.toMatch(/rgb:|\^\[/);
   });
 });
+
+/** What is not read: box lines, bullets and fold markers (decoration may take a palette colour). */
+const DECORATION = /^[\u2500-\u257f\u2022\u25b8\u25be+|#=-]$/u;
+
+/**
+ * A 16-colour terminal (TERM=xterm, no COLORTERM; issue 23, items 8 and 9): nothing but the 16
+ * (no `38;5;`, no `38;2;`), and everything read in the terminal's own foreground and background,
+ * so its contrast is the terminal's own, whatever its palette. Measured in xterm (on white and on
+ * black), rxvt-unicode, VTE and Alacritty's Solarized Light, each with its own 16 and defaults.
+ */
+describe('a 16-colour terminal: the text in the terminal’s own colours, on several palettes', () => {
+  it.each([
+    ['light (OSC 11 white)', {background: 'light'}],
+    ['dark (OSC 11 black)', {background: 'dark'}],
+    ['unknown background', {}],
+  ] as const)('%s', async (_name, options) => {
+    const app = launch({cols: 100, rows: 30, args: [JIWOO_PATH], env: {TERM: 'xterm'}, ...options});
+    const screens: Record<string, Screens> = Object.fromEntries(TERMINALS_16.map((t) => [t.name, new Map()]));
+    await visitEach(app, (screen) => {
+      for (const t of TERMINALS_16) screens[t.name]!.set(screen, screenContrast(app.term, t.defaults, t.palette));
+    });
+    expect(app.raw, 'no 256-colour or 24-bit code').not.toMatch(/\x1b\[[\d;]*[34]8;[25];/);
+    for (const [name, measured] of Object.entries(screens)) {
+      const cells = [...measured.values()].flat();
+      const text = cells.filter((c) => !DECORATION.test(c.char));
+      const decoration = cells.filter((c) => DECORATION.test(c.char));
+      const t = summarize(text);
+      const d = summarize(decoration);
+      console.log(`16 colours, ${name}: text ${t.cells} cells, min ${t.min.toFixed(2)}:1; decoration ${d.cells} cells, min ${d.min.toFixed(2)}:1`);
+      expect(text.length).toBeGreaterThan(500);
+      expect(text.filter((c) => c.fgIndex !== undefined || c.bgIndex !== undefined).slice(0, 5), `${name}: text in a palette colour`).toEqual([]);
+      expect(t.min, `${name}: the least contrast of any text cell`).toBeGreaterThanOrEqual(4.5);
+    }
+  });
+});
+

@@ -82,21 +82,48 @@ describe('asking the terminal for its background', () => {
 });
 
 describe('the colored print', () => {
-  // The name's color tells the theme: bright cyan (SGR 96) dark, blue (34) light, 256-color 63 neutral.
+  // The name's color tells the theme: 256-color 51 dark, 20 light, 63 neutral.
   const nameCode = (out: string) => /(\x1b\[(?:\d+;)*\d+m)+한지우/.exec(out)?.[0] ?? '';
-  const print = async (args: string[], env: NodeJS.ProcessEnv) => {
+  const printed = async (args: string[], env: NodeJS.ProcessEnv) => {
     const io = fakeIo({stdinIsTTY: false, stdoutIsTTY: true, columns: 80, env: {TERM: 'xterm-256color', ...env}});
     expect(await run(['--format', 'text', ...args, jiwoo], io)).toBe(EXIT.ok);
-    return nameCode(io.out());
+    return io.out();
   };
+  const print = async (args: string[], env: NodeJS.ProcessEnv) => nameCode(await printed(args, env));
 
   it.each([
     ['no COLORFGBG: neutral', [], {}, '\x1b[38;5;63m'],
-    ['COLORFGBG=0;15: light', [], {COLORFGBG: '0;15'}, '\x1b[34m'],
-    ['COLORFGBG=15;0: dark', [], {COLORFGBG: '15;0'}, '\x1b[96m'],
-    ['--theme dark over COLORFGBG=0;15', ['--theme', 'dark'], {COLORFGBG: '0;15'}, '\x1b[96m'],
-    ['KIM_RESUME_THEME=light', [], {KIM_RESUME_THEME: 'light'}, '\x1b[34m'],
+    ['COLORFGBG=0;15: light', [], {COLORFGBG: '0;15'}, '\x1b[38;5;20m'],
+    ['COLORFGBG=15;0: dark', [], {COLORFGBG: '15;0'}, '\x1b[38;5;51m'],
+    ['--theme dark over COLORFGBG=0;15', ['--theme', 'dark'], {COLORFGBG: '0;15'}, '\x1b[38;5;51m'],
+    ['KIM_RESUME_THEME=light', [], {KIM_RESUME_THEME: 'light'}, '\x1b[38;5;20m'],
   ])('%s', async (_name, args, env, code) => {
     expect(await print(args, env)).toContain(code);
+  });
+
+  // Issue 23, item 8: the colors the terminal declares, no more (a 16-color terminal reads the
+  // `5` of `38;5;n` as blink).
+  it.each(['xterm', 'vt100', 'vt220', 'ansi', 'linux', 'screen'])('TERM=%s (16 colors): no 256-color or 24-bit code at all, the name bold in the terminal’s own foreground', async (term) => {
+    for (const env of [{}, {COLORFGBG: '0;15'}, {COLORFGBG: '15;0'}]) {
+      const out = await printed([], {TERM: term, ...env});
+      expect(out).toContain('한지우');
+      expect(out).not.toMatch(/\x1b\[[\d;]*[34]8;[25];/);
+      expect(nameCode(out)).toBe('\x1b[1m한지우');
+    }
+  });
+
+  it.each([
+    ['TERM=xterm-256color', {TERM: 'xterm-256color'}, /\x1b\[[\d;]*38;5;\d+m/, /38;2;/],
+    ['COLORTERM=truecolor', {TERM: 'xterm', COLORTERM: 'truecolor'}, /\x1b\[[\d;]*38;2;\d+;\d+;\d+m/, /38;5;/],
+    ['COLORTERM=24bit', {TERM: 'xterm-256color', COLORTERM: '24bit'}, /\x1b\[[\d;]*38;2;\d+;\d+;\d+m/, /38;5;/],
+    ['TERM=xterm-direct', {TERM: 'xterm-direct'}, /\x1b\[[\d;]*38;2;\d+;\d+;\d+m/, /38;5;/],
+  ])('%s: the depth it declares', async (_name, env, wanted, unwanted) => {
+    const out = await printed([], env);
+    expect(out).toMatch(wanted);
+    expect(out).not.toMatch(unwanted);
+  });
+
+  it('truecolour writes the 256 palette’s exact values: the neutral name 63 as 95;95;255', async () => {
+    expect(await print([], {COLORTERM: 'truecolor'})).toContain('\x1b[38;2;95;95;255m');
   });
 });

@@ -43,7 +43,7 @@ function frameLine(line: Line, theme: Theme, width: number): string {
   // Never wider than the frame: Ink truncates a <Text> as one string, which would cut the
   // whole frame, not this line. The layout makes lines fit; this only holds it to that, with
   // an ellipsis where the line was cut, as Ink's truncation shows.
-  const fitted = lineWidth(line) > width ? [...clipLine(line, Math.max(0, width - 1)), {text: '…', style: line.at(-1)?.style}] : line;
+  const fitted = lineWidth(line) > width ? [...clipLine(line, Math.max(0, width - 1)), {text: theme.glyphs.ellipsis, style: line.at(-1)?.style}] : line;
   const text = lineString(fitted, theme);
   strings.set(line, {theme, width, text});
   return text;

@@ -2,15 +2,16 @@ import type {ResumeDocument} from '../../document/model';
 import {contactLine} from '../../document/select';
 import {cellWidth, truncate, wrapHanging, wrapText} from '../../text/width';
 import {HEADER_CONTACTS_ROWS, HEADER_GREETING_ROWS} from '../../sizes';
-import {EDIT_KEYMAP, HINT_DROP_ORDER, hintWords, KEYMAP, keyLabels, type Hint} from '../keymap';
+import {EDIT_KEYMAP, HINT_DROP_ORDER, hintWords as keymapWords, KEYMAP, keyLabels as commandLabels, type Hint} from '../keymap';
 import {clipLine, lineWidth, padLine, span, type Line, type Span} from './lines';
 import {plainInline, type InlineRenderer} from './panel';
+import {UNICODE, type Glyphs} from '../../theme/glyphs';
 
 /**
  * The header, folded: name and role, then the greeting's first line and the contacts on one line
  * when there is room, each ending in "…" when cut (`i` unfolds it: fullHeaderLines).
  */
-export function headerLines(doc: ResumeDocument, width: number, rows: number, inline: InlineRenderer = plainInline): Line[] {
+export function headerLines(doc: ResumeDocument, width: number, rows: number, inline: InlineRenderer = plainInline, glyphs: Glyphs = UNICODE): Line[] {
   const lines: Line[] = [];
   const first: Line = [span(doc.name, 'name')];
   if (doc.label) first.push(span('  '), span(doc.label, 'label'));
@@ -18,15 +19,15 @@ export function headerLines(doc: ResumeDocument, width: number, rows: number, in
   if (rows >= HEADER_GREETING_ROWS && doc.greeting) {
     // The greeting as the panels render it (Markdown too), one line of it.
     const greeting = inline(doc.greeting.replace(/\n/g, ' '), Math.max(1, width - 1), 'greeting');
-    lines.push(greeting.length > 1 ? [...greeting[0]!, span('…', 'greeting')] : (greeting[0] ?? []));
+    lines.push(greeting.length > 1 ? [...greeting[0]!, span(glyphs.ellipsis, 'greeting')] : (greeting[0] ?? []));
   }
   if (rows >= HEADER_CONTACTS_ROWS && doc.contacts.length > 0) {
     const spans: Span[] = [];
     doc.contacts.forEach((c, i) => {
-      if (i > 0) spans.push(span(' · ', 'muted'));
+      if (i > 0) spans.push(span(glyphs.separator, 'muted'));
       spans.push({text: c.text, style: 'muted', link: safeLink(c.url)});
     });
-    lines.push(lineWidth(spans) > width ? [...clipLine(spans, width - 1), span('…', 'muted')] : spans);
+    lines.push(lineWidth(spans) > width ? [...clipLine(spans, width - 1), span(glyphs.ellipsis, 'muted')] : spans);
   }
   return lines;
 }
@@ -69,7 +70,7 @@ export function safeLink(url: string | undefined): string | undefined {
  * then to their numbers; with more still, the tabs farthest from the active one are left off.
  * A tab never loses its number (1–9 jump to it).
  */
-export function sectionBar(titles: string[], active: number, width: number): Line {
+export function sectionBar(titles: string[], active: number, width: number, glyphs: Glyphs = UNICODE): Line {
   const style = (i: number) => (i === active ? 'tabActive' : 'tabInactive');
   const tab = (i: number, title: string): Span => ({text: title ? ` ${i + 1} ${title} ` : ` ${i + 1} `, style: style(i), tab: i});
   const fits = (spans: Span[]) => spans.reduce((sum, s) => sum + cellWidth(s.text), 0) <= width;
@@ -94,7 +95,7 @@ export function sectionBar(titles: string[], active: number, width: number): Lin
   const others = numbers.reduce((sum, s, i) => (i === active ? sum : sum + cellWidth(s.text)), 0);
   if (titles[active] !== undefined) {
     const room = width - others - 3 - String(active + 1).length;
-    numbers[active] = tab(active, room >= 2 ? truncate(titles[active]!, room) : '');
+    numbers[active] = tab(active, room >= 2 ? truncate(titles[active]!, room, glyphs.ellipsis) : '');
   }
   let first = 0;
   let last = numbers.length;
@@ -105,11 +106,16 @@ export function sectionBar(titles: string[], active: number, width: number): Lin
   return clipLine(numbers.slice(first, last), width);
 }
 
-/** The status bar: key hints from the keymap on the left, the scroll position on the right. */
-export function statusBar(hints: readonly Hint[], position: string, width: number): Line {
+/** The status bar: key hints from the keymap (in the glyphs' words) on the left, the scroll position on the right. */
+export function statusBar(hints: readonly Hint[], position: string, width: number, glyphs: Glyphs = UNICODE): Line {
+  // The position may hold the reader's search words: shown as typed.
   const right = ` ${position} `;
   const room = width - cellWidth(right);
   const command = (hint: Hint) => (Array.isArray(hint) ? hint[0] : hint);
+  const hintWords = (hint: Hint) => {
+    const {key, words} = keymapWords(hint);
+    return {key: glyphs.text(key), words: glyphs.text(words)};
+  };
   const widthOf = (list: readonly Hint[]) => list.reduce((sum, h) => sum + cellWidth(` ${hintWords(h).key} ${hintWords(h).words} `), 0);
   let shown = [...hints];
   for (const drop of HINT_DROP_ORDER) {
@@ -127,12 +133,15 @@ const MOUSE_HELP: ReadonlyArray<[string, string]> = [
   ['click', 'a tab opens its section, a panel takes the focus, the header unfolds or folds'],
 ];
 
-/** The help overlay's lines, derived from the keymap tables (never typed by hand). */
-export function helpLines(width: number): Line[] {
-  const editLabels = (keys: readonly {label: string}[]) => keys.map((k) => k.label).join('/');
+/** The help overlay's lines, derived from the keymap tables (never typed by hand), in the glyphs' words. */
+export function helpLines(width: number, glyphs: Glyphs = UNICODE): Line[] {
+  const {text} = glyphs;
+  const editLabels = (keys: readonly {label: string}[]) => text(keys.map((k) => k.label).join('/'));
+  const keyLabels = (command: Parameters<typeof commandLabels>[0]) => text(commandLabels(command));
   const keyWidth = Math.max(...KEYMAP.map((b) => cellWidth(keyLabels(b.command))), ...EDIT_KEYMAP.map((b) => cellWidth(editLabels(b.keys)))) + 2;
   // A description wraps under itself (never cut): `  ?       show or hide` / `          this help`.
-  const rows = (keys: string, description: string): Line[] => {
+  const rows = (keys: string, said: string): Line[] => {
+    const description = text(said);
     const indent = keyWidth + 2;
     if (width - indent < 12) return [clipLine([span(`  ${keys}`, 'statusKey')], width), ...wrapHanging(description, width, '    ').map((l) => [span(l)])];
     return wrapText(description, width - indent).map((l, i): Line =>
@@ -144,7 +153,7 @@ export function helpLines(width: number): Line[] {
   for (const binding of KEYMAP) {
     if (binding.group !== group) {
       group = binding.group;
-      lines.push([], [span(group, 'blockLabel')]);
+      lines.push([], [span(text(group), 'blockLabel')]);
     }
     lines.push(...rows(keyLabels(binding.command), binding.description));
   }
@@ -158,8 +167,8 @@ export function helpLines(width: number): Line[] {
 }
 
 /** Shown instead of a broken frame when the terminal is too small (wrapped, never wider). */
-export function tooSmallLines(width: number, rows: number, min: {width: number; rows: number}): Line[] {
-  const message = `enlarge the terminal (now ${width}×${rows}, need ${min.width}×${min.rows})`;
+export function tooSmallLines(width: number, rows: number, min: {width: number; rows: number}, glyphs: Glyphs = UNICODE): Line[] {
+  const message = glyphs.text(`enlarge the terminal (now ${width}×${rows}, need ${min.width}×${min.rows})`);
   return wrapText(message, Math.max(1, width))
     .slice(0, Math.max(1, rows))
     .map((l) => [span(l, 'plain')]);

@@ -104,7 +104,7 @@ export function clipLine(line: Line, width: number): Line {
  * (the tech index's legend and headings in a narrow terminal). Spans keep their styles; a first
  * word wider than everything is cut by cells, as a last resort.
  */
-export function fitWords(line: Line, width: number): Line {
+export function fitWords(line: Line, width: number, ellipsis = '…'): Line {
   if (lineWidth(line) <= width) return line;
   // The line as words, each with its span's style: a cut may only fall between two words.
   const out: Line = [];
@@ -119,10 +119,10 @@ export function fitWords(line: Line, width: number): Line {
     }
   }
   // Trailing spaces and separators (` · `, `:`) before the ellipsis say nothing.
-  while (out.length > 0 && /^[\s·:,]*$/.test(out.at(-1)!.text)) out.pop();
-  if (out.length > 0) out[out.length - 1] = {...out.at(-1)!, text: out.at(-1)!.text.replace(/[\s·:,]+$/, '')};
+  while (out.length > 0 && /^[\s·:,-]*$/.test(out.at(-1)!.text)) out.pop();
+  if (out.length > 0) out[out.length - 1] = {...out.at(-1)!, text: out.at(-1)!.text.replace(/[\s·:,-]+$/, '')};
   if (out.length === 0) return clipLine(line, width);
-  return [...out, {text: '…', style: out.at(-1)!.style}];
+  return [...out, {text: ellipsis, style: out.at(-1)!.style}];
 }
 
 /** Plain text of a line (for tests and search). */

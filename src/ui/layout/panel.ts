@@ -27,7 +27,7 @@ export function badgeLines(names: string[], width: number, theme: Theme): Line[]
     // An empty keyword (`""`, `" "`) is no badge: an empty chip, or `[]`, says nothing.
     if (name.trim() === '') continue;
     let text = theme.badgeText(name);
-    if (cellWidth(text) > width) text = truncate(text, width);
+    if (cellWidth(text) > width) text = truncate(text, width, theme.glyphs.ellipsis);
     const w = cellWidth(text);
     if (used > 0 && used + 1 + w > width) {
       lines.push(line);
@@ -76,14 +76,14 @@ export function entryContent(
   const out: Line[] = [];
   const titleStyle: StyleName = opts.nested ? 'heading' : opts.focused ? 'panelTitleFocus' : 'panelTitle';
   const heading = itemHeading(entry);
-  const marker = isFoldable(entry) && !theme.linear ? (opts.collapsed ? '▸ ' : '▾ ') : '';
+  const marker = isFoldable(entry) && !theme.linear ? (opts.collapsed ? theme.glyphs.folded : theme.glyphs.unfolded) : '';
   // A numbered heading ("1. 가장 어려웠던 …", an essay's) wraps under its words, not under its number.
   const number = /^\d+[.)] +/.exec(heading)?.[0] ?? '';
   wrapHanging(heading.slice(number.length), width, marker + number).forEach((l, i) => {
     out.push(i === 0 && marker ? [span(marker, 'muted'), span(l.slice(marker.length), titleStyle)] : [span(l, titleStyle)]);
   });
   if (entry.subtitle) out.push(...wrapText(entry.subtitle, width).map((l) => [span(l, 'muted')]));
-  const facts = entryFacts(entry);
+  const facts = entryFacts(entry, theme.glyphs.separator);
   if (facts) out.push(...wrapText(facts, width).map((l) => [span(l, 'period')]));
   for (const block of entry.blocks) {
     if (opts.collapsed && block.kind !== 'tags') continue;

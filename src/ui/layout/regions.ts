@@ -4,6 +4,7 @@ import {cellWidth} from '../../text/width';
 import {clampOffset} from '../scroll';
 import {fullHeaderLines, headerLines, sectionBar} from './chrome';
 import type {Line} from './lines';
+import type {Glyphs} from '../../theme/glyphs';
 import type {InlineRenderer} from './panel';
 
 /** The terminal's size in cells. */
@@ -43,6 +44,8 @@ export interface HeaderView {
   unfolded?: {offset: number};
   /** Renders the greeting's Markdown as the panels do. */
   inline?: InlineRenderer;
+  /** The app's own characters (src/theme/glyphs.ts); Unicode when not given. */
+  glyphs?: Glyphs;
 }
 
 /**
@@ -65,7 +68,7 @@ const UNFOLDED_BODY_ROWS = 1;
 /** The header's region: folded, or unfolded and scrolled (its offset clamped here). */
 function headerRegion(doc: ResumeDocument, screen: Screen, view: HeaderView): HeaderRegion {
   if (!view.unfolded) {
-    const lines = headerLines(doc, screen.width, screen.rows, view.inline);
+    const lines = headerLines(doc, screen.width, screen.rows, view.inline, view.glyphs);
     return {top: 0, lines, unfolded: false, offset: 0, total: lines.length};
   }
   const all = fullHeaderLines(doc, screen.width, view.inline);
@@ -84,6 +87,7 @@ export function frameRegions(doc: ResumeDocument, active: number, screen: Screen
     doc.sections.map((s) => s.title),
     active,
     screen.width,
+    view.glyphs,
   );
   const tabs: TabRegion[] = [];
   let x = 0;
