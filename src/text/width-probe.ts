@@ -163,12 +163,14 @@ export function probeClustersIn(value: unknown, max = MAX_PROBED_CLUSTERS): Prob
 // ─── Measuring ───────────────────────────────────────────────────────────────────────────────
 
 /**
- * Written before each cluster, and once after the last: a space, which no terminal joins to what
- * follows it. It ends whatever the cluster before was: tmux joins a character printed after a
- * cluster that ends in a ZWJ (`👨‍👩‍`) to that cluster, cursor moves notwithstanding, and then
- * reports 0 cells for the family emoji after it; the space takes that join instead.
+ * Written before each cluster, and once after the last: a Hangul syllable, wide in every
+ * terminal, which joins nothing that follows it. It ends whatever the cluster before left open:
+ * after a cluster that ends in a ZWJ (`👨‍👩‍`), tmux 3.3 drops or joins the next character that
+ * is not ASCII (ASCII takes a fast path that leaves the joiner pending), cursor moves and erases
+ * notwithstanding, and so reported 0 cells for the family emoji 👨‍👩‍👧 after it. The guard takes
+ * that instead; whether it is drawn or dropped, the width is read after it (see widthProbe).
  */
-export const PROBE_GUARD = ' ';
+export const PROBE_GUARD = '\ud55c';
 
 /**
  * What to write to measure `clusters`: for each, at column 1 of `row` (1-based), the guard, a
@@ -188,9 +190,10 @@ export function widthProbe(clusters: readonly string[], row: number): string {
  * the same order (two per cluster; reports after those, as the batch's sentinel, are ignored), on
  * a terminal `columns` wide. A cluster's width is the second report's column minus the first's,
  * on the same row. Left out, as saying nothing: a cluster whose reports are on different rows (it
- * wrapped), go backwards, or reach the last columns (a terminal holds the cursor on the last
- * column after filling it, so a width there may be one short); and every cluster when fewer
- * reports than two a cluster came back (which report answers which is then unknown).
+ * wrapped), go backwards, or may reach the last column (it starts after the guard, two cells, and
+ * a terminal holds the cursor on the last column after filling it, so a width there may be one
+ * short); and every cluster when fewer reports than two a cluster came back (which report answers
+ * which is then unknown).
  */
 export function widthsFromReports(clusters: readonly string[], reports: readonly {row: number; col: number}[], columns: number): Map<string, number> {
   const widths = new Map<string, number>();
@@ -199,7 +202,7 @@ export function widthsFromReports(clusters: readonly string[], reports: readonly
     const before = reports[2 * i]!;
     const after = reports[2 * i + 1]!;
     const width = after.col - before.col;
-    if (after.row === before.row && width >= 0 && width < columns - 2) widths.set(cluster, width);
+    if (after.row === before.row && width >= 0 && width < columns - 3) widths.set(cluster, width);
   });
   return widths;
 }
