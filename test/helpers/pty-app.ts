@@ -124,6 +124,8 @@ export class PtyApp {
   private outputAt = 0;
   private inputAt = 0;
   private drains = 0;
+  /** What a fake terminal (PtyOptions.fake) has answered so far, in order. */
+  readonly sentAnswers: string[] = [];
   /** Called with each chunk's arrival time once the emulator has parsed it (see whenScreen). */
   private readonly parsedListeners = new Set<(arrivedAt: number) => void>();
 
@@ -182,7 +184,9 @@ export class PtyApp {
     const origin = fake.origin ?? 1;
     let lateBackground = false;
     const reply = (text: string) => {
-      if (!this.exit) this.pty.write(text);
+      if (this.exit) return;
+      this.pty.write(text);
+      this.sentAnswers.push(text);
     };
     this.term.parser.registerCsiHandler({final: 'n'}, (params) => {
       if (params[0] !== 6) return false;
