@@ -1,10 +1,11 @@
 import {codePointWidth, graphemes, simpleWidth} from './cells';
 
 /**
- * The pure parts of learning how wide this terminal draws the emoji in a résumé: which clusters
- * to measure, what to write to measure them, and how to read the answers. Terminals agree on
- * text but not on emoji sequences (xterm.js's Unicode 11 tables draw 👩‍💻 as 4 cells, tmux as 2;
- * Unicode 6 tables draw 💻 as 1), and only the terminal knows (see
+ * The pure parts of learning how wide this terminal draws the clusters of a résumé that
+ * terminals disagree on: which clusters to measure, what to write to measure them, and how to
+ * read the answers. Terminals agree on most text but not on emoji sequences (xterm.js's Unicode 11
+ * tables draw 👩‍💻 as 4 cells, tmux as 2; Unicode 6 tables draw 💻 as 1) nor on Indic conjuncts
+ * (क्षेत्रीय: 5 cells in kitty and mlterm, 6 in xterm and tmux), and only the terminal knows (see
  * https://mitchellh.com/writing/grapheme-clusters-in-terminals). The terminal I/O is done by the
  * caller, which gives the widths read back to setClusterWidths (cells.ts).
  */
