@@ -220,6 +220,24 @@ describe('askTerminal', () => {
     expect(handed).toBe(true);
   });
 
+  it('close, when the app will not run: a late background answer (GNU screen) is still read, never left for the shell', async () => {
+    vi.useFakeTimers();
+    const term = fakeTerminal();
+    const asking = term.ask([OSC11_QUERY]);
+    term.stdin.write(CPR + DA1);
+    await asking.answers;
+    let closed = false;
+    void asking.close().then(() => (closed = true));
+    await vi.advanceTimersByTimeAsync(10);
+    expect(closed, 'line mode not given back yet').toBe(false);
+    term.stdin.write(OSC11_WHITE);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(closed).toBe(true);
+    expect(term.stdin.rawModes).toEqual([true, false]);
+    // Read by the asker, so the shell never sees it.
+    expect(readAll(term.stdin)).toBe('');
+  });
+
   it('the background answered in time: handOver waits for nothing', async () => {
     vi.useFakeTimers();
     const term = fakeTerminal();
