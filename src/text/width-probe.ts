@@ -1,4 +1,4 @@
-import {codePointWidth, graphemes, simpleWidth} from './cells';
+import {codePointWidth, graphemes} from './cells';
 
 /**
  * The pure parts of learning how wide this terminal draws the clusters of a résumé that
@@ -120,8 +120,18 @@ export const MAX_PROBED_LENGTH = 64;
 // conjoining jamo, and format characters (Cf: zero-width space, ZWJ/ZWNJ outside an emoji …).
 const SPECIAL = /[\u00ad\u1100-\u11ff\u3164\uffa0\ua960-\ua97f\ud7b0-\ud7ff\p{Cf}]/u;
 
-/** Whether `text` may hold a cluster to measure: an emoji candidate, or any code point beyond the simple ones (cells.ts). */
-const mayDispute = (text: string) => simpleWidth(text) === -1 || isCandidate(text);
+// Any code point that can make a grapheme one of the others: a spacing mark (Mc; Thai and Lao
+// SARA AM are SpacingMark too), a virama that joins two consonants into one grapheme (the
+// Indic conjunct linkers of UAX #29: Devanagari, Bengali, Gujarati, Oriya, Telugu, Malayalam),
+// and the special ones above.
+export const JOINER_OR_SPECIAL = /[\p{Mc}\u0e33\u0eb3\u094d\u09cd\u0acd\u0b4d\u0c4d\u0d4d\u00ad\u1100-\u11ff\u3164\uffa0\ua960-\ua97f\ud7b0-\ud7ff\p{Cf}]/u;
+
+// A superset of JOINER_OR_SPECIAL in plain code-unit ranges, cheaper to test on text that has
+// none (Hangul, Latin): test/unit/width-probe.test.ts checks every code point.
+export const MAYBE_JOINER_OR_SPECIAL = /[\u00ad\u0600-\u1cff\u200b-\u206f\u302e\u302f\u3164\ua800-\uabff\ud7b0-\ud7ff\ud800-\udbff\ufeff\uffa0\ufff9-\ufffb]/;
+
+/** Whether `text` may hold a cluster to measure: an emoji candidate, or a code point that can make one of the others. */
+const mayDispute = (text: string) => isCandidate(text) || (MAYBE_JOINER_OR_SPECIAL.test(text) && JOINER_OR_SPECIAL.test(text));
 
 /** The kind of cluster `g` (one grapheme) is, or undefined when terminals agree on its width. */
 export function probeKind(g: string): ProbeKind | undefined {
@@ -143,10 +153,15 @@ export function probeClusters(texts: Iterable<string>, max = MAX_PROBED_CLUSTERS
   const seen = new Map<string, {kind: ProbeKind | undefined; count: number}>();
   for (const text of texts) {
     if (!mayDispute(text)) continue;
-    for (const g of graphemes(text)) {
-      const known = seen.get(g);
-      if (known) known.count++;
-      else seen.set(g, {kind: g.length > MAX_PROBED_LENGTH ? undefined : probeKind(g), count: 1});
+    // Word by word, and only the words that may hold one: segmenting costs more than linear time
+    // on long text (48,000 characters of Thai: 0.74 s), and a summary may be long.
+    for (const word of text.split(/\s+/)) {
+      if (!mayDispute(word)) continue;
+      for (const g of graphemes(word)) {
+        const known = seen.get(g);
+        if (known) known.count++;
+        else seen.set(g, {kind: g.length > MAX_PROBED_LENGTH ? undefined : probeKind(g), count: 1});
+      }
     }
   }
   const found = [...seen].flatMap(([cluster, {kind, count}], order) => (kind ? [{cluster, kind, count, order}] : []));

@@ -1,7 +1,7 @@
 import xterm from '@xterm/headless';
 import {describe, expect, it} from 'vitest';
 import {splitInput} from '../../src/terminal/input';
-import {emojiClusters, emojiClustersIn, emojiKind, MAX_PROBED_CLUSTERS, MAX_PROBED_LENGTH, PROBE_GUARD, probeClusters, probeClustersIn, probeKind, widthProbe, widthsFromReports} from '../../src/text/width-probe';
+import {emojiClusters, emojiClustersIn, emojiKind, JOINER_OR_SPECIAL, MAX_PROBED_CLUSTERS, MAX_PROBED_LENGTH, MAYBE_JOINER_OR_SPECIAL, PROBE_GUARD, probeClusters, probeClustersIn, probeKind, widthProbe, widthsFromReports} from '../../src/text/width-probe';
 import {fixtureResume} from '../helpers/resume';
 import {useWidths} from '../helpers/term-widths';
 import {EMOJI_ROWS, TEXT_ROWS} from '../helpers/width-table';
@@ -131,6 +131,19 @@ describe('probeKind and probeClusters: every cluster terminals disagree on, not 
     expect(found).toHaveLength(MAX_PROBED_CLUSTERS);
     expect(found[0]!.cluster).toBe(clusters[7]);
     expect(probeClusters([clusters.join(' ')], 5).map((c) => c.cluster)).toEqual(clusters.slice(0, 5));
+  });
+
+  it('the quick test that spares text from segmenting misses no code point that can make a cluster to measure', () => {
+    const missed: string[] = [];
+    for (let c = 0; c < 0x110000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCodePoint(c);
+      if (JOINER_OR_SPECIAL.test(ch) && !MAYBE_JOINER_OR_SPECIAL.test(ch)) missed.push(c.toString(16));
+    }
+    expect(missed).toEqual([]);
+    // And a cluster of each kind is found inside a long text, whatever is around it.
+    const long = `${'데이터 파이프라인 '.repeat(500)}क्षमता ${'Straße '.repeat(500)}ทำ`;
+    expect(probeClusters([long]).map((c) => c.cluster)).toEqual(['क्ष', 'ता', 'ทำ']);
   });
 
   it('leaves out clusters longer than MAX_PROBED_LENGTH (a mark-stacking attack stays out of the probe)', () => {
