@@ -39,6 +39,8 @@ export function rows(results: Results): Row[] {
   if (fp) {
     add('first paint: kim-resume, warm cache', fp.ms.ours, 'ms', `${r(fp.ratioOursToOneBox)} one-box`, '≤ 0.80× one-box', fp.ratioOursToOneBox <= 0.8);
     add('first paint: kim-resume, cold (no cache)', fp.ms.oursCold, 'ms', `${r(fp.ratioOursColdToOneBox)} one-box`, '≤ 1.00× one-box', fp.ratioOursColdToOneBox <= 1.0);
+    const silent = fp.ms.oursSilent;
+    if (silent) add('first paint: kim-resume, a terminal that answers nothing', silent, 'ms', '', '≤ 1,100 ms', silent.median <= 1100);
     add('first paint: one-box Ink app', fp.ms.oneBox, 'ms');
     add('first paint: bare node', fp.ms.bareNode, 'ms', `kim-resume ${r(fp.ratioOursToBareNode)}`);
     const warm = fp.vmHwmAtFirstPaintMiB.ours;

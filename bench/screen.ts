@@ -26,9 +26,12 @@ export const bareReady: Painted = (rows) => rows.join('\n').includes('ready');
 export class BenchScreen {
   readonly app: PtyApp;
 
-  /** Starts `node …args` from the repository root, with `env` added to the clean environment. */
-  constructor(args: string[], env: Record<string, string> = {}) {
-    this.app = new PtyApp({cols: COLS, rows: ROWS, command: {file: NODE, args, cwd: ROOT}, env});
+  /**
+   * Starts `node …args` from the repository root, with `env` added to the clean environment;
+   * `answers: false` makes the terminal answer none of the program's questions.
+   */
+  constructor(args: string[], env: Record<string, string> = {}, answers = true) {
+    this.app = new PtyApp({cols: COLS, rows: ROWS, command: {file: NODE, args, cwd: ROOT}, env, answers});
   }
 
   text(): string {
@@ -72,16 +75,16 @@ export interface PaintResult {
 }
 
 /** Starts a program, waits for its first paint, quits it; returns the time and memory at the paint. */
-export async function firstPaint(args: string[], painted: Painted, quitKey: string, {timeoutMs = 30_000, env = {} as Record<string, string>} = {}): Promise<PaintResult> {
-  const {result, screen} = await paint(args, painted, timeoutMs, env);
+export async function firstPaint(args: string[], painted: Painted, quitKey: string, {timeoutMs = 30_000, env = {} as Record<string, string>, answers = true} = {}): Promise<PaintResult> {
+  const {result, screen} = await paint(args, painted, timeoutMs, env, answers);
   const exit = await screen.quit(quitKey);
   if (!exit) result.error = (result.error ?? '') + ' did not exit after quit';
   return result;
 }
 
 /** Like firstPaint, but the program keeps running: the caller quits it. */
-export async function paint(args: string[], painted: Painted, timeoutMs = 30_000, env: Record<string, string> = {}): Promise<{result: PaintResult; screen: BenchScreen}> {
-  const screen = new BenchScreen(args, env);
+export async function paint(args: string[], painted: Painted, timeoutMs = 30_000, env: Record<string, string> = {}, answers = true): Promise<{result: PaintResult; screen: BenchScreen}> {
+  const screen = new BenchScreen(args, env, answers);
   const t = await screen.app.whenScreen(painted, timeoutMs);
   const result: PaintResult = {ms: t === undefined ? NaN : t - screen.app.startedAt, hwmKiB: screen.app.memoryKiB('VmHWM') ?? NaN, rssKiB: screen.app.memoryKiB('VmRSS') ?? NaN};
   if (t === undefined) {

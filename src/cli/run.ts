@@ -21,8 +21,8 @@ import {depthOf, needsBackground, setColourLevel, themeChoice, themeName, type T
 import {asciiNotice, asciiReason, hasNonAscii} from './locale';
 import type {Asking} from '../terminal/ask';
 import type {Session} from '../terminal/session';
-import {emojiClustersIn} from '../text/width-probe';
-import {backgroundFromReplies, OSC11_QUERY} from '../terminal/background';
+import {probeClustersIn} from '../text/width-probe';
+import {OSC11_QUERY, type Background} from '../terminal/background';
 import type {ThemeName} from '../theme/theme';
 import {ASCII} from '../theme/glyphs';
 import {isInteractive, wantsColor, type Format, type TerminalFacts} from './mode';
@@ -178,13 +178,15 @@ async function runLoaded(argv: Arguments, io: Io, {format, color, choice, width,
   }
   if (isInteractive(format, io) && io.session) {
     // Loaded only here: piping never pays for React and Ink.
-    const [level, {runInteractive, crashAfterKeys}, answers, session] = await Promise.all([setColourLevel('app', color, io.env), import('../ui/run'), asking?.answers, io.session()]);
-    const answered = answers && backgroundFromReplies(answers.replies);
-    // The emoji in the résumé are measured by the terminal itself, on the app's screen before its
-    // first frame (src/ui/run.tsx), in the batch already open or in one of their own.
-    const emoji = emojiClustersIn(loaded.resume).map((c) => c.cluster);
-    const probing = asking ?? (emoji.length > 0 ? io.ask?.([]) : undefined);
-    const theme = themeName(color, choice, answered, io.env);
+    // The first batch is answered (or given up on) before the app takes the screen.
+    const [level, {runInteractive, crashAfterKeys}, session] = await Promise.all([setColourLevel('app', color, io.env), import('../ui/run'), io.session(), asking?.answers]);
+    // The clusters whose width terminals disagree on are measured by the terminal itself, on the
+    // app's screen before its first frame (src/ui/run.tsx), after the batch already open or in one
+    // of their own; nothing is asked when there is nothing to ask.
+    const clusters = probeClustersIn(loaded.resume).map((c) => c.cluster);
+    const probing = asking ?? (clusters.length > 0 ? io.ask?.([]) : undefined);
+    // Chosen once every answer is in: inside GNU screen the background comes after the others.
+    const themeFor = (answered: Background | undefined) => themeName(color, choice, answered, io.env);
     // The code cache is written once the first frame is on the screen, off the way to it; then the
     // loader (src/boot/main.ts) stops V8's young generation from growing.
     // Ink's own switch for screen readers (INK_SCREEN_READER=true), or the flag.
@@ -195,7 +197,7 @@ async function runLoaded(argv: Arguments, io: Io, {format, color, choice, width,
     if (ascii?.by === 'locale') io.error(asciiNotice(ascii.locale, hasNonAscii(JSON.stringify(loaded.resume))));
     // The facts' separators in ASCII too: the document again, with the app's ASCII separator.
     const shown = ascii ? {...toDocument(loaded.resume, ASCII.separator), warnings: doc.warnings} : doc;
-    return runInteractive(shown, {color, theme, depth: depthOf(level), ascii: ascii !== undefined, screenReader, mouse: argv.mouse, initialSection: section, asking: probing, emoji, crashAfterKeys: crashAfterKeys(io.env), onFirstFrame: startupDone}, session);
+    return runInteractive(shown, {color, theme: themeFor, depth: depthOf(level), ascii: ascii !== undefined, screenReader, mouse: argv.mouse, initialSection: section, asking: probing, clusters, crashAfterKeys: crashAfterKeys(io.env), onFirstFrame: startupDone}, session);
   }
   if (section !== undefined) {
     const id = doc.sections[section]!.id;

@@ -14,7 +14,8 @@
  * UTF-16, which `JSON.parse` accepts from `"\ud800"`) becomes U+FFFD, drawn and counted as one
  * cell; soft hyphens (U+00AD, which some terminals draw as a hyphen, others as nothing, and the
  * app never hyphenates) and the Hangul fillers (U+115F, U+1160, U+3164, U+FFA0: blank, drawn 0 to
- * 2 cells wide, and the usual way to fake an empty name) are removed.
+ * 2 cells wide, and the usual way to fake an empty name) are removed, and so is a zero-width
+ * joiner that joins nothing (an emoji sequence cut short: tmux joins the next character to it).
  */
 
 // ESC or C1 introducers, followed by the body of the sequence.
@@ -33,6 +34,11 @@ const UNSAFE = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 // Soft hyphen and the Hangul fillers.
 const INVISIBLE = /[\u00ad\u115f\u1160\u3164\uffa0]/g;
+// A dangling zero-width joiner: after an emoji part and before no pictograph (`👨‍👩‍` cut short),
+// or before a space or the end. It joins nothing, yet tmux joins whatever is printed next to the
+// cell before it (the next word, a box border, the first character of the next row), which no
+// width count can follow. A ZWJ inside a word (Indic half forms, क्‍ष) is kept.
+const DANGLING_ZWJ = /(?<=[\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f\u20e3])\u200d(?!\p{Extended_Pictographic})|\u200d(?=\s|$)/gu;
 
 // Text made only of these is left as it is, in one regex test: printable ASCII, newline, Latin-1
 // but the soft hyphen, Latin Extended and IPA (below U+0300), general punctuation (en and em
@@ -57,6 +63,7 @@ export function filterText(text: string): string {
     .replace(SEQUENCE, '')
     .replace(UNSAFE, '')
     .replace(INVISIBLE, '')
+    .replace(DANGLING_ZWJ, '')
     .normalize('NFC');
 }
 

@@ -1,5 +1,5 @@
 import {askTerminal} from '../terminal/ask';
-import {backgroundFromReplies, OSC11_QUERY} from '../terminal/background';
+import {OSC11_QUERY, type Background} from '../terminal/background';
 import {declaredDepth, themeName} from '../cli/colour';
 import {asciiReason} from '../cli/locale';
 import {crashAfterKeys, runInteractive} from '../ui/run';
@@ -8,16 +8,16 @@ import type {ChannelSession} from './ssh-session';
 
 /**
  * One reader's app over SSH: its own Ink instance and state, in its own session. The background
- * is asked over the channel as a local terminal is asked (OSC 11, then DA1 as the sentinel); the
- * emoji widths are not measured (the measured widths are process-wide, and two readers'
+ * is asked over the channel as a local terminal is asked (OSC 11, then the sentinel, and a late
+ * answer from inside GNU screen awaited; the theme is chosen once the answers are in); the
+ * widths are not measured (the measured widths are process-wide, and two readers'
  * terminals may draw an emoji differently): the default count is used.
  */
 export async function runApp(session: ChannelSession, content: Content, env: NodeJS.ProcessEnv): Promise<number> {
   const asking = askTerminal(session.input, session.output, [OSC11_QUERY]);
-  const answers = await asking.answers;
-  const theme = themeName(true, 'auto', backgroundFromReplies(answers.replies), {});
+  const theme = (background: Background | undefined) => themeName(true, 'auto', background, {});
   // The colors the client's terminal declares by its TERM (chalk itself writes every depth: serve
   // sets level 3), and ASCII when the locale it sent is not UTF-8 (nothing sent: Unicode).
   const ascii = asciiReason(undefined, session.env) !== undefined;
-  return runInteractive(ascii ? content.asciiDoc : content.doc, {color: true, theme, depth: declaredDepth({TERM: session.term}), ascii, mouse: true, asking, emoji: [], crashAfterKeys: crashAfterKeys(env)}, session);
+  return runInteractive(ascii ? content.asciiDoc : content.doc, {color: true, theme, depth: declaredDepth({TERM: session.term}), ascii, mouse: true, asking, crashAfterKeys: crashAfterKeys(env)}, session);
 }

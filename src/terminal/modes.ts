@@ -14,5 +14,12 @@ export const PASTE_OFF = '\x1b[?2004l';
 
 /** The alternate screen, cleared, the cursor at its top left: the reader's shell and scrollback come back untouched on exit. */
 export const ENTER_SCREEN = '\x1b[?1049h\x1b[H\x1b[2J';
+/**
+ * The cursor hidden (DECTCEM off). Written with the modes each time the screen is taken, at the
+ * start and after `fg`: Ink hides the cursor only as part of drawing a frame, and tmux and GNU
+ * screen showed it over the frame after a resume.
+ */
+export const CURSOR_HIDE = '\x1b[?25l';
+
 /** Mouse reports and bracketed paste off, the main screen back, the cursor shown. */
 export const LEAVE_SCREEN = `${MOUSE_OFF}${PASTE_OFF}\x1b[?1049l\x1b[?25h`;

@@ -1,4 +1,4 @@
-import {ENTER_SCREEN, LEAVE_SCREEN, MOUSE_ON, PASTE_ON} from './modes';
+import {CURSOR_HIDE, ENTER_SCREEN, LEAVE_SCREEN, MOUSE_ON, PASTE_ON} from './modes';
 
 /**
  * A terminal the app runs in: the local one (src/terminal/local.ts) or an SSH channel with a pty
@@ -39,7 +39,7 @@ export type JobControl = (hooks: SuspendHooks) => {suspend(): void; dispose(): v
  * paste) and given back exactly as it was found, on exit and around a suspend.
  */
 export interface HeldScreen {
-  /** Switch the app's modes on (the first frame follows). */
+  /** Switch the app's modes on, the cursor hidden (the first frame follows). */
   take(): void;
   /** Give the terminal back: main screen, cursor shown, mouse and paste off. Safe twice. */
   release(): void;
@@ -65,7 +65,7 @@ export function holdScreen(session: Session, options: {mouse: boolean; renderer:
   const take = () => {
     if (held) return;
     held = true;
-    output.write(ENTER_SCREEN + (options.mouse ? MOUSE_ON : '') + PASTE_ON);
+    output.write(ENTER_SCREEN + CURSOR_HIDE + (options.mouse ? MOUSE_ON : '') + PASTE_ON);
   };
   const release = () => {
     if (!held) return;

@@ -1,10 +1,11 @@
-import {graphemes} from './cells';
+import {codePointWidth, graphemes} from './cells';
 
 /**
- * The pure parts of learning how wide this terminal draws the emoji in a résumé: which clusters
- * to measure, what to write to measure them, and how to read the answers. Terminals agree on
- * text but not on emoji sequences (xterm.js's Unicode 11 tables draw 👩‍💻 as 4 cells, tmux as 2;
- * Unicode 6 tables draw 💻 as 1), and only the terminal knows (see
+ * The pure parts of learning how wide this terminal draws the clusters of a résumé that
+ * terminals disagree on: which clusters to measure, what to write to measure them, and how to
+ * read the answers. Terminals agree on most text but not on emoji sequences (xterm.js's Unicode 11
+ * tables draw 👩‍💻 as 4 cells, tmux as 2; Unicode 6 tables draw 💻 as 1) nor on Indic conjuncts
+ * (क्षेत्रीय: 5 cells in kitty and mlterm, 6 in xterm and tmux), and only the terminal knows (see
  * https://mitchellh.com/writing/grapheme-clusters-in-terminals). The terminal I/O is done by the
  * caller, which gives the widths read back to setClusterWidths (cells.ts).
  */
@@ -58,19 +59,19 @@ export function emojiClusters(texts: Iterable<string>): EmojiCluster[] {
   return Array.from(seen, ([cluster, kind]) => ({cluster, kind}));
 }
 
-/** Every string (and key) of `value` that holds a candidate code point, into `out`, in order. */
-function candidates(value: unknown, out: string[]): void {
+/** Every string (and key) of `value` that passes `test`, into `out`, in order. */
+function candidates(value: unknown, out: string[], test: (text: string) => boolean): void {
   if (typeof value === 'string') {
-    if (isCandidate(value)) out.push(value);
+    if (test(value)) out.push(value);
   } else if (Array.isArray(value)) {
     // Indexed loops: this runs once, cold, where for…of allocates an iterator result per element.
-    for (let i = 0; i < value.length; i++) candidates(value[i], out);
+    for (let i = 0; i < value.length; i++) candidates(value[i], out, test);
   } else if (value !== null && typeof value === 'object') {
     const keys = Object.keys(value);
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i]!;
-      if (isCandidate(key)) out.push(key);
-      candidates((value as Record<string, unknown>)[key], out);
+      if (test(key)) out.push(key);
+      candidates((value as Record<string, unknown>)[key], out, test);
     }
   }
 }
@@ -82,32 +83,142 @@ function candidates(value: unknown, out: string[]): void {
  */
 export function emojiClustersIn(value: unknown): EmojiCluster[] {
   const texts: string[] = [];
-  candidates(value, texts);
+  candidates(value, texts, isCandidate);
   return emojiClusters(texts);
 }
 
+
+// ─── Beyond emoji ────────────────────────────────────────────────────────────────────────────
+
 /**
- * What to write to measure `clusters`: each printed at column 1 of `row` (1-based) followed by a
- * cursor position request (CSI 6n, answered `ESC [ row ; col R`); then the row is cleared and the
- * cursor left at its start. Nothing is written for no clusters.
+ * Every kind of cluster whose width terminals disagree on: the emoji kinds above, `joined` (more
+ * than one code point that takes cells: a Devanagari conjunct क्षे, a base with a spacing mark
+ * का, Thai SARA AM ทำ: `क्षेत्रीय` is 5 cells in kitty and mlterm, 6 in xterm and tmux) and
+ * `special` (a soft hyphen, a Hangul filler or conjoining jamo, a format character such as a
+ * zero-width space or a ZWJ outside an emoji).
+ */
+export type ProbeKind = EmojiKind | 'joined' | 'special';
+
+export interface ProbeCluster {
+  cluster: string;
+  kind: ProbeKind;
+}
+
+/**
+ * At most this many distinct clusters are measured at start-up: emoji first, then the others,
+ * each group most frequent first. 128 clusters are about 4 KB written and 256 cursor reports
+ * read, one round trip (a few milliseconds locally); a résumé in Hindi or Thai has a few hundred
+ * distinct clusters, and its most frequent 128 cover most of its text. The rest keep the default
+ * count (src/text/cells.ts).
+ */
+export const MAX_PROBED_CLUSTERS = 128;
+
+/** A cluster longer than this (UTF-16 code units) is not measured: no real text has one, and the probe stays small. */
+export const MAX_PROBED_LENGTH = 64;
+
+// Single code points terminals draw differently: the soft hyphen, the Hangul fillers and
+// conjoining jamo, and format characters (Cf: zero-width space, ZWJ/ZWNJ outside an emoji …).
+const SPECIAL = /[\u00ad\u1100-\u11ff\u3164\uffa0\ua960-\ua97f\ud7b0-\ud7ff\p{Cf}]/u;
+
+// Any code point that can make a grapheme one of the others: a spacing mark (Mc; Thai and Lao
+// SARA AM are SpacingMark too), a virama that joins two consonants into one grapheme (the
+// Indic conjunct linkers of UAX #29: Devanagari, Bengali, Gujarati, Oriya, Telugu, Malayalam),
+// and the special ones above.
+export const JOINER_OR_SPECIAL = /[\p{Mc}\u0e33\u0eb3\u094d\u09cd\u0acd\u0b4d\u0c4d\u0d4d\u00ad\u1100-\u11ff\u3164\uffa0\ua960-\ua97f\ud7b0-\ud7ff\p{Cf}]/u;
+
+// A superset of JOINER_OR_SPECIAL in plain code-unit ranges, cheaper to test on text that has
+// none (Hangul, Latin): test/unit/width-probe.test.ts checks every code point.
+export const MAYBE_JOINER_OR_SPECIAL = /[\u00ad\u0600-\u1cff\u200b-\u206f\u302e\u302f\u3164\ua800-\uabff\ud7b0-\ud7ff\ud800-\udbff\ufeff\uffa0\ufff9-\ufffb]/;
+
+/** Whether `text` may hold a cluster to measure: an emoji candidate, or a code point that can make one of the others. */
+const mayDispute = (text: string) => isCandidate(text) || (MAYBE_JOINER_OR_SPECIAL.test(text) && JOINER_OR_SPECIAL.test(text));
+
+/** The kind of cluster `g` (one grapheme) is, or undefined when terminals agree on its width. */
+export function probeKind(g: string): ProbeKind | undefined {
+  const emoji = emojiKind(g);
+  if (emoji) return emoji;
+  if (SPECIAL.test(g)) return 'special';
+  let spacing = 0;
+  for (const ch of g) if (codePointWidth(ch.codePointAt(0)!) > 0 && ++spacing > 1) return 'joined';
+  return undefined;
+}
+
+const isEmojiKind = (kind: ProbeKind) => kind !== 'joined' && kind !== 'special';
+
+/**
+ * The clusters of `texts` to measure, each once: emoji first, then the others, each group by how
+ * often it occurs (then by first appearance), at most MAX_PROBED_CLUSTERS.
+ */
+export function probeClusters(texts: Iterable<string>, max = MAX_PROBED_CLUSTERS): ProbeCluster[] {
+  const seen = new Map<string, {kind: ProbeKind | undefined; count: number}>();
+  for (const text of texts) {
+    if (!mayDispute(text)) continue;
+    // Word by word, and only the words that may hold one: segmenting costs more than linear time
+    // on long text (48,000 characters of Thai: 0.74 s), and a summary may be long.
+    for (const word of text.split(/\s+/)) {
+      if (!mayDispute(word)) continue;
+      for (const g of graphemes(word)) {
+        const known = seen.get(g);
+        if (known) known.count++;
+        else seen.set(g, {kind: g.length > MAX_PROBED_LENGTH ? undefined : probeKind(g), count: 1});
+      }
+    }
+  }
+  const found = [...seen].flatMap(([cluster, {kind, count}], order) => (kind ? [{cluster, kind, count, order}] : []));
+  found.sort((a, b) => Number(isEmojiKind(b.kind)) - Number(isEmojiKind(a.kind)) || b.count - a.count || a.order - b.order);
+  return found.slice(0, max).map(({cluster, kind}) => ({cluster, kind}));
+}
+
+/** The clusters to measure in every string (and key) of a loaded résumé or any JSON value (see probeClusters). */
+export function probeClustersIn(value: unknown, max = MAX_PROBED_CLUSTERS): ProbeCluster[] {
+  const texts: string[] = [];
+  candidates(value, texts, mayDispute);
+  return probeClusters(texts, max);
+}
+
+// ─── Measuring ───────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Written before each cluster, and once after the last: a Hangul syllable, wide in every
+ * terminal, which joins nothing that follows it. It ends whatever the cluster before left open:
+ * after a cluster that ends in a ZWJ (`👨‍👩‍`), tmux 3.3 drops or joins the next character that
+ * is not ASCII (ASCII takes a fast path that leaves the joiner pending), cursor moves and erases
+ * notwithstanding, and so reported 0 cells for the family emoji 👨‍👩‍👧 after it. The guard takes
+ * that instead; whether it is drawn or dropped, the width is read after it (see widthProbe).
+ */
+export const PROBE_GUARD = '\ud55c';
+
+/**
+ * What to write to measure `clusters`: for each, at column 1 of `row` (1-based), the guard, a
+ * cursor position request (CSI 6n), the cluster and another request; the width is the distance
+ * between the two reports, so it holds whatever origin the terminal reports from (dvtm counts
+ * from 0, xterm from 1). After the last cluster, the guard once more, then the rows from `row`
+ * down are erased and the cursor left at the start of `row`. Nothing is written for no clusters.
  */
 export function widthProbe(clusters: readonly string[], row: number): string {
   if (clusters.length === 0) return '';
   const home = `\x1b[${row};1H`;
-  return `${clusters.map((cluster) => `${home}${cluster}\x1b[6n`).join('')}${home}\x1b[2K`;
+  return `${clusters.map((cluster) => `${home}${PROBE_GUARD}\x1b[6n${cluster}\x1b[6n`).join('')}${home}${PROBE_GUARD}${home}\x1b[J`;
 }
 
 /**
- * The widths the terminal drew, from the cursor reports answering widthProbe(clusters, row), in
- * the same order: a cluster printed from column 1 leaves the cursor at column width + 1. A report
- * from another row (the cluster wrapped or scrolled) or with a column before the start says
- * nothing, and that cluster is left out; so are clusters with no report.
+ * The widths the terminal drew, from the cursor reports answering widthProbe(clusters, row) in
+ * the same order (two per cluster; reports after those, as the batch's sentinel, are ignored), on
+ * a terminal `columns` wide. A cluster's width is the second report's column minus the first's,
+ * on the same row. Left out, as saying nothing: a cluster whose reports are on different rows (it
+ * wrapped), go backwards, or may reach the last column (it starts after the guard, two cells, and
+ * a terminal holds the cursor on the last column after filling it, so a width there may be one
+ * short); and every cluster when fewer reports than two a cluster came back (which report answers
+ * which is then unknown).
  */
-export function widthsFromReports(clusters: readonly string[], reports: readonly {row: number; col: number}[], row: number): Map<string, number> {
+export function widthsFromReports(clusters: readonly string[], reports: readonly {row: number; col: number}[], columns: number): Map<string, number> {
   const widths = new Map<string, number>();
+  if (reports.length < 2 * clusters.length) return widths;
   clusters.forEach((cluster, i) => {
-    const report = reports[i];
-    if (report && report.row === row && report.col >= 1) widths.set(cluster, report.col - 1);
+    const before = reports[2 * i]!;
+    const after = reports[2 * i + 1]!;
+    const width = after.col - before.col;
+    if (after.row === before.row && width >= 0 && width < columns - 3) widths.set(cluster, width);
   });
   return widths;
 }

@@ -10,12 +10,16 @@ import {joinFrameWrites} from '../terminal/frame-writes';
 import {holdScreen, type RendererHandover, type Session} from '../terminal/session';
 import {defaultCellWidth, setClusterWidths} from '../text/cells';
 import {widthProbe, widthsFromReports} from '../text/width-probe';
+import {backgroundFromReplies, type Background} from '../terminal/background';
 import {createTheme, tokensFor, type ColourDepth, type ThemeName} from '../theme/theme';
 
 export interface InteractiveOptions {
   color: boolean;
-  /** The theme chosen for this terminal (src/cli/colour.ts themeName). */
-  theme: ThemeName;
+  /**
+   * The theme chosen for this terminal (src/cli/colour.ts themeName), or how to choose it from
+   * the background the terminal answered (known only once every question is answered).
+   */
+  theme: ThemeName | ((background: Background | undefined) => ThemeName);
   /** The terminal's colour depth (src/cli/colour.ts depthOf); 256 when not given. */
   depth?: ColourDepth;
   ascii: boolean;
@@ -29,11 +33,11 @@ export interface InteractiveOptions {
   initialSection?: number;
   /**
    * The questions to the terminal still open (src/terminal/ask.ts): the app hands them over
-   * before its first frame, after asking how wide the terminal draws `emoji`.
+   * before its first frame, after asking how wide the terminal draws `clusters`.
    */
   asking?: Asking;
-  /** The emoji clusters in the résumé, to measure (src/text/width-probe.ts). */
-  emoji?: readonly string[];
+  /** The clusters of the résumé whose width terminals disagree on, to measure (src/text/width-probe.ts). */
+  clusters?: readonly string[];
   /** Called once the first frame is on the screen (the code cache is written then). */
   onFirstFrame?: () => void;
   /** Throw while rendering after this many input events (KIM_RESUME_TEST_CRASH, read by the CLI). */
@@ -56,24 +60,25 @@ export class AppError extends Error {
   }
 }
 
-/** The row the emoji are printed on to be measured: the alternate screen's first, cleared after. */
+/** The row the clusters are printed on to be measured: the alternate screen's first, cleared after. */
 const PROBE_ROW = 1;
 
 /**
- * Asks the terminal how wide it draws each emoji cluster of the résumé (one round trip, on the
- * alternate screen before the first frame), keeps the widths that differ from the default count,
- * and hands the terminal's input over to the app.
+ * Asks the terminal how wide it draws each cluster (one round trip, on the alternate screen
+ * before the first frame; none when the terminal answered nothing before), keeps the widths that
+ * differ from the default count, and hands the terminal's input over to the app. Resolves with
+ * the background the terminal answered, in any batch.
  */
-async function learnEmojiWidths(asking: Asking | undefined, emoji: readonly string[]): Promise<void> {
-  if (!asking) return;
-  if (emoji.length > 0) {
-    const {replies} = await asking.more([widthProbe(emoji, PROBE_ROW)]);
+async function learnWidths(asking: Asking | undefined, clusters: readonly string[], columns: number): Promise<Background | undefined> {
+  if (!asking) return undefined;
+  if (clusters.length > 0) {
+    const {replies} = await asking.more([widthProbe(clusters, PROBE_ROW)]);
     const reports = replies.filter((r): r is Extract<TerminalReply, {kind: 'cursor'}> => r.kind === 'cursor');
-    const measured = widthsFromReports(emoji, reports, PROBE_ROW);
+    const measured = widthsFromReports(clusters, reports, columns);
     // Only where the terminal differs: the fast path for simple text stays on otherwise.
     setClusterWidths(new Map([...measured].filter(([cluster, width]) => width !== defaultCellWidth(cluster))));
   }
-  await asking.handOver();
+  return backgroundFromReplies((await asking.handOver()).replies);
 }
 
 /**
@@ -93,8 +98,9 @@ export async function runInteractive(doc: ResumeDocument, options: InteractiveOp
   const removeEndHandler = session.onEnd(restore);
   screen.take();
   try {
-    await learnEmojiWidths(options.asking, options.emoji ?? []);
-    const theme = createTheme({color: options.color, ascii: options.ascii, reader: options.screenReader, hyperlinks: session.hyperlinks, depth: options.depth, tokens: tokensFor(options.theme, options.depth ?? 256)});
+    const background = await learnWidths(options.asking, options.clusters ?? [], session.output.columns ?? 80);
+    const name = typeof options.theme === 'function' ? options.theme(background) : options.theme;
+    const theme = createTheme({color: options.color, ascii: options.ascii, reader: options.screenReader, hyperlinks: session.hyperlinks, depth: options.depth, tokens: tokensFor(name, options.depth ?? 256)});
     // Only a résumé whose text holds Markdown pays for loading marked and marked-terminal.
     const inline = hasMarkdown(doc) ? (await import('./markdown')).createMarkdownInline(theme) : undefined;
     let failure: Error | undefined;

@@ -3,6 +3,10 @@ import {describe, expect, it} from 'vitest';
 import {fixturePath} from '../helpers/fixtures';
 import {ptyApps, waitFor, type PtyApp} from '../helpers/pty';
 import {statusRow} from '../helpers/frame-rows';
+import {finalDecModes, HIDE_CURSOR} from '../helpers/terminal-state';
+
+/** Ink writes each frame as a synchronized update: this starts one. */
+const SYNC_START = '\x1b[?2026h';
 
 // test/fixtures/jiwoo.json: its name is 한지우, its first section 경력.
 const launch = ptyApps();
@@ -45,11 +49,21 @@ describe.skipIf(process.platform === 'win32')('suspend: Ctrl-Z and SIGTSTP give 
       await app.drained();
       expect(terminalState(app)).toEqual({screen: 'normal', lineMode: true, mouse: 'none', paste: false});
 
+      expect(finalDecModes(app.raw).get(25), 'the cursor shown while stopped').toBe(true);
+      const stoppedAt = app.raw.length;
+
       process.kill(app.programPid(), 'SIGCONT');
       await waitState(app, false);
       const after = await app.waitFor((rows) => rows[0]!.startsWith('한지우') && statusRow(rows) === statusRow(before), undefined, 'the whole frame again');
       expect(after).toEqual(before);
       expect(terminalState(app)).toEqual({screen: 'alternate', lineMode: false, mouse: 'vt200', paste: true});
+      // Taken again, the cursor is hidden again (tmux and screen showed it over the frame): with the
+      // modes, before the frame is drawn, not only by a redraw that may come later or not at all.
+      const resumed = app.raw.slice(stoppedAt);
+      expect(finalDecModes(resumed).get(25), 'the cursor hidden after SIGCONT (the last ?25 is l)').toBe(false);
+      const hidden = resumed.indexOf(HIDE_CURSOR);
+      expect(hidden, 'no ?25l after SIGCONT').toBeGreaterThan(-1);
+      expect(hidden, 'the cursor hidden with the modes, before the first frame after SIGCONT').toBeLessThan(resumed.indexOf(SYNC_START));
       app.press('k');
       await app.waitFor((rows) => / 0%\s*$/.test(statusRow(rows) ?? ''));
       app.press('q');

@@ -14,7 +14,8 @@
 import xterm from '@xterm/headless';
 import {afterEach, describe, expect, it} from 'vitest';
 import {cellWidth} from '../../src/text/cells';
-import {emojiClustersIn} from '../../src/text/width-probe';
+import {emojiClustersIn, widthProbe, widthsFromReports} from '../../src/text/width-probe';
+import {SENTINEL} from '../../src/terminal/ask';
 import {fixturePath, type FixtureName} from '../helpers/fixtures';
 import {ptyApps} from '../helpers/pty';
 import {fixtureResume} from '../helpers/resume';
@@ -46,6 +47,15 @@ const TEXT: Case = {
     ['4', 'Muttersprache'],
   ],
 };
+/** Emoji sequences cut short at their ZWJ (👨‍👩‍) beside whole families (👨‍👩‍👧). */
+const ZWJ: Case = {
+  fixture: 'widths-zwj',
+  name: 'Lina Okafor',
+  sections: [
+    ['1', 'relatives'],
+    ['2', 'Jetpack'],
+  ],
+};
 const EMOJI: Case = {
   fixture: 'widths-emoji',
   name: 'Noor Haddad',
@@ -62,7 +72,7 @@ const SIZES: [cols: number, rows: number][] = [
 ];
 
 /** Each fixture at each size: [fixture, cols, rows, case]. */
-const CASES = SIZES.flatMap(([cols, rows]) => [TEXT, EMOJI].map((c) => [c.fixture, cols, rows, c] as const));
+const CASES = SIZES.flatMap(([cols, rows]) => [TEXT, EMOJI, ZWJ].map((c) => [c.fixture, cols, rows, c] as const));
 
 const launch = ptyApps();
 
@@ -112,6 +122,28 @@ describe.each(['6', '11'] as const)('xterm.js with Unicode %s tables', (version)
   });
 });
 
+// kitty and mlterm draw क्षेत्रीय in 5 cells where xterm and tmux draw 6: the probe measures
+// every cluster terminals disagree on, not only emoji. Here an emulator that draws a consonant
+// after a virama into the cell before it (क्षेत्रीय in 4 cells, the app's default count 6).
+describe('a terminal that draws Devanagari conjuncts narrower than the default count', () => {
+  it.for(SIZES)('widths at %ix%i: every section is whole', async ([cols, rows]) => {
+    const app = launch({cols, rows, args: [fixturePath(TEXT.fixture)], unicode: 'conjuncts'});
+    await app.ready(STATUS);
+    expect(cellWidth('क्षेत्रीय'), 'the default count in the test process (nothing measured here)').toBe(6);
+    for (const [i, [key, marker]] of TEXT.sections.entries()) {
+      if (i > 0) {
+        const before = app.screen();
+        app.press(key);
+        await app.waitFor((screen) => screen.join('\n') !== before.join('\n') && STATUS.test(screen.join('\n')), undefined, `the frame after key ${key}`);
+      }
+      const problems = frameProblems(app.cells(), TEXT.name);
+      if (!app.screen().join('\n').includes(marker)) problems.push(`section ${key}'s text (${marker}) is not on screen`);
+      app.wrapped().forEach((wrapped, i) => wrapped && problems.push(`row ${i} was wrapped onto from row ${i - 1}`));
+      expect(problems, `section ${key}\n${app.dump()}`).toEqual([]);
+    }
+  });
+});
+
 describe.skipIf(!hasTmux())('tmux', () => {
   let tmux: TmuxApp | undefined;
   afterEach(async () => {
@@ -124,6 +156,17 @@ describe.skipIf(!hasTmux())('tmux', () => {
     const rows = [...TEXT_ROWS, ...EMOJI_ROWS];
     const drawn = await tmux.measure(rows.map((row) => row.text));
     expect(rows.map((row) => [row.name, drawn.get(row.text)])).toEqual(rows.map((row) => [row.name, row.tmux]));
+  });
+
+  it('the probe measures a family emoji printed right after a cluster cut short at its ZWJ (tmux joins after a ZWJ)', async () => {
+    tmux = new TmuxApp(80, 10, [fixturePath('minimal')]);
+    const cut = '👨\u200d👩\u200d';
+    const family = '👨\u200d👩\u200d👧';
+    const reports = await tmux.reports(widthProbe([cut, family, '💻'], 1) + SENTINEL);
+    expect(widthsFromReports([cut, family, '💻'], reports, 80)).toEqual(new Map([[cut, 2], [family, 2], ['💻', 2]]));
+    // The probe as it was, each cluster at 1;1 right after the one before: tmux answers 1;1 for the family.
+    const before = await tmux.reports([cut, family].map((c) => `\x1b[1;1H${c}\x1b[6n`).join(''));
+    expect(before[1], 'the old probe read the family as 0 cells').toEqual({row: 1, col: 1});
   });
 
   it.for(CASES)('%s at %ix%i: every section is whole', async ([, cols, rows, c], ctx) => {

@@ -43,6 +43,25 @@ export interface PtyOptions {
   answers?: boolean;
   /** The widths the emulator draws with (term-widths.ts): the app's (default), or xterm.js's Unicode 6 or 11 tables. */
   unicode?: UnicodeWidths;
+  /**
+   * A terminal that answers as other terminals do, not as xterm.js: the harness answers the
+   * queries itself, in the order they are parsed (xterm.js's own answers are dropped). See
+   * FakeAnswers.
+   */
+  fake?: FakeAnswers;
+}
+
+/**
+ * How a fake terminal answers: cursor position reports (CSI 6n) from `origin` (1 as xterm, 0 as
+ * dvtm 0.15), DA1 (`CSI c`) or not (dvtm never does), and OSC 11 with `background` either in
+ * order or, with `backgroundAfterMs`, only that long after the next DA1 answer, as GNU screen
+ * passes OSC 11 on to the terminal it runs in and answers DA1 itself.
+ */
+export interface FakeAnswers {
+  origin?: 0 | 1;
+  da1?: boolean;
+  background?: 'light' | 'dark';
+  backgroundAfterMs?: number;
 }
 
 /** OSC 11's answer, as xterm gives it (`rgb:RRRR/GGGG/BBBB`, ST-terminated). */
@@ -105,6 +124,8 @@ export class PtyApp {
   private outputAt = 0;
   private inputAt = 0;
   private drains = 0;
+  /** What a fake terminal (PtyOptions.fake) has answered so far, in order. */
+  readonly sentAnswers: string[] = [];
   /** Called with each chunk's arrival time once the emulator has parsed it (see whenScreen). */
   private readonly parsedListeners = new Set<(arrivedAt: number) => void>();
 
@@ -140,7 +161,8 @@ export class PtyApp {
     });
     // The emulator answers queries (DA1, CSI 6n) through onData, in the order they were asked;
     // an OSC 11 handler answers in that same order, before the queries after it.
-    if (options.answers !== false) this.term.onData((reply) => this.pty.write(reply));
+    if (options.fake) this.answerAs(options.fake);
+    else if (options.answers !== false) this.term.onData((reply) => this.pty.write(reply));
     const background = options.background;
     if (background) {
       this.term.parser.registerOscHandler(11, (data) => {
@@ -154,6 +176,40 @@ export class PtyApp {
         this.exit = event;
         resolve(event);
       });
+    });
+  }
+
+  /** Answers the program's queries as `fake` says (see FakeAnswers), from the parser, in order. */
+  private answerAs(fake: FakeAnswers): void {
+    const origin = fake.origin ?? 1;
+    let lateBackground = false;
+    const reply = (text: string) => {
+      if (this.exit) return;
+      this.pty.write(text);
+      this.sentAnswers.push(text);
+    };
+    this.term.parser.registerCsiHandler({final: 'n'}, (params) => {
+      if (params[0] !== 6) return false;
+      const buffer = this.term.buffer.active;
+      reply(`\x1b[${buffer.cursorY + origin};${Math.min(buffer.cursorX, this.term.cols - 1) + origin}R`);
+      return true;
+    });
+    this.term.parser.registerCsiHandler({final: 'c'}, (params) => {
+      if ((params[0] ?? 0) !== 0) return false;
+      if (fake.da1 === false) return true;
+      reply('\x1b[?1;2c');
+      if (lateBackground && fake.background) {
+        lateBackground = false;
+        const answer = BACKGROUND_REPLY[fake.background];
+        setTimeout(() => reply(answer), fake.backgroundAfterMs);
+      }
+      return true;
+    });
+    this.term.parser.registerOscHandler(11, (data) => {
+      if (data !== '?' || !fake.background) return data === '?';
+      if (fake.backgroundAfterMs === undefined) reply(BACKGROUND_REPLY[fake.background]);
+      else lateBackground = true;
+      return true;
     });
   }
 

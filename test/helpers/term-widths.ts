@@ -9,8 +9,13 @@ import type {IUnicodeVersionProvider, Terminal} from '@xterm/headless';
 import {Unicode11Addon} from '@xterm/addon-unicode11';
 import {codePointWidth} from '../../src/text/cells';
 
-/** Which widths the emulated terminal draws with: the app's, or xterm.js's Unicode 6 or 11 tables. */
-export type UnicodeWidths = 'app' | '6' | '11';
+/**
+ * Which widths the emulated terminal draws with: the app's, xterm.js's Unicode 6 or 11 tables, or
+ * `conjuncts`: the app's, but a Devanagari consonant after a virama joins the cell before it and
+ * adds nothing (क्षे one cell, क्षेत्रीय four where the app counts six), as grapheme-aware
+ * terminals such as kitty and mlterm draw conjuncts narrower than xterm and tmux do.
+ */
+export type UnicodeWidths = 'app' | '6' | '11' | 'conjuncts';
 
 const PICTOGRAPH = /^\p{Extended_Pictographic}$/u;
 const EXTEND = /^[\p{Grapheme_Extend}\p{Emoji_Modifier}]$/u;
@@ -41,6 +46,22 @@ export const appWidths: IUnicodeVersionProvider = {
   },
 };
 
+/** A cluster kind beyond appWidths' own: a virama was the last code point. */
+const AFTER_VIRAMA = 3;
+const VIRAMA = 0x94d;
+const isConsonant = (c: number) => (c >= 0x915 && c <= 0x939) || (c >= 0x958 && c <= 0x95f);
+
+export const conjunctWidths: IUnicodeVersionProvider = {
+  version: 'conjuncts',
+  wcwidth: appWidths.wcwidth,
+  charProperties(codepoint: number, preceding: number): number {
+    const before = (preceding >> 1) & 3;
+    if (preceding >> 3 === AFTER_VIRAMA && isConsonant(codepoint) && before > 0) return pack(before, true, PLAIN);
+    if (codepoint === VIRAMA && preceding !== 0 && before > 0) return pack(before, true, AFTER_VIRAMA);
+    return appWidths.charProperties(codepoint, preceding);
+  },
+};
+
 /** Makes `term` draw with `widths`. */
 export function useWidths(term: Terminal, widths: UnicodeWidths): void {
   if (widths === '6') return;
@@ -49,6 +70,7 @@ export function useWidths(term: Terminal, widths: UnicodeWidths): void {
     term.unicode.activeVersion = '11';
     return;
   }
-  term.unicode.register(appWidths);
-  term.unicode.activeVersion = appWidths.version;
+  const provider = widths === 'conjuncts' ? conjunctWidths : appWidths;
+  term.unicode.register(provider);
+  term.unicode.activeVersion = provider.version;
 }

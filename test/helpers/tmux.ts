@@ -47,10 +47,30 @@ process.stdin.on('data', (data) => {
 ask();
 `;
 
+// Run inside tmux: writes the text of the file argv[2] (queries with cursor requests), reads the
+// cursor reports until there is one for each request, and writes them as JSON to argv[3].
+const REPORT = `
+const fs = require('fs');
+const text = fs.readFileSync(process.argv[2], 'utf8');
+const expected = text.split('\\x1b[6n').length - 1;
+process.stdin.setRawMode(true);
+let buffer = '';
+process.stdin.on('data', (data) => {
+  buffer += data.toString('utf8');
+  const reports = [...buffer.matchAll(/\\x1b\\[(\\d+);(\\d+)R/g)].map((m) => ({row: Number(m[1]), col: Number(m[2])}));
+  if (reports.length < expected) return;
+  fs.writeFileSync(process.argv[3] + '.part', JSON.stringify(reports));
+  fs.renameSync(process.argv[3] + '.part', process.argv[3]);
+  process.exit(0);
+});
+process.stdout.write(text);
+`;
+
 export class TmuxApp {
   readonly socket = `kim-resume-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   private readonly dir = mkdtempSync(join(tmpdir(), 'kim-resume-tmux-'));
   private readonly widths = new Map<string, number>();
+  private probes = 0;
 
   constructor(
     readonly cols: number,
@@ -104,6 +124,20 @@ export class TmuxApp {
       for (const [cluster, width] of Object.entries(JSON.parse(readFileSync(output, 'utf8')) as Record<string, number>)) this.widths.set(cluster, width);
     }
     return new Map(clusters.map((c) => [c, this.widths.get(c)!]));
+  }
+
+  /**
+   * What tmux answers to `text` (queries with cursor requests, e.g. the app's width probe),
+   * written by a program in a window of its own: the cursor reports, in order.
+   */
+  async reports(text: string): Promise<{row: number; col: number}[]> {
+    const input = join(this.dir, `queries-${this.probes}.txt`);
+    const output = join(this.dir, `reports-${this.probes++}.json`);
+    writeFileSync(input, text);
+    writeFileSync(join(this.dir, 'report.cjs'), REPORT);
+    this.tmux('new-window', '-d', '-n', 'report', `'${process.execPath}' '${join(this.dir, 'report.cjs')}' '${input}' '${output}'`);
+    await waitFor(() => existsSync(output), {what: 'tmux: the cursor reports', intervalMs: POLL_MS});
+    return JSON.parse(readFileSync(output, 'utf8')) as {row: number; col: number}[];
   }
 
   /**

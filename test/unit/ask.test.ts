@@ -1,37 +1,51 @@
 /**
- * Asking the terminal in one batch (src/terminal/ask.ts): the replies collected until DA1's
- * answer, however the chunks cut them and whatever keys come between; nothing read is lost; a
- * terminal that answers DA1 costs no timeout, one that answers nothing costs the safety timeout.
+ * Asking the terminal in batches (src/terminal/ask.ts): the replies collected until the sentinel
+ * (a cursor report, then DA1) is answered, however the chunks cut them and whatever keys come
+ * between; a terminal that answers no DA1 (dvtm) ends a batch at its cursor report, and a DA1
+ * answer that arrives afterwards ends no later batch; nothing read is lost; a terminal that
+ * answers nothing costs the timeout once and is asked nothing more; a background answer that
+ * comes after the sentinel (GNU screen) is still taken for a short while.
  */
 import {PassThrough} from 'node:stream';
 import {afterEach, describe, expect, it, vi} from 'vitest';
-import {askTerminal, createReplyCollector, DA1_QUERY, ASK_TIMEOUT_MS} from '../../src/terminal/ask';
+import {askTerminal, createReplyCollector, SENTINEL, ASK_TIMEOUT_MS, LATE_REPLY_MS} from '../../src/terminal/ask';
 import {OSC11_QUERY} from '../../src/terminal/background';
 
 const OSC11_WHITE = '\x1b]11;rgb:ffff/ffff/ffff\x1b\\';
 const CPR = '\x1b[3;5R';
 const DA1 = '\x1b[?62;22c';
 
-/** Feeds `chunks` to a collector; the replies it kept and whether DA1 ended it. */
-function collect(chunks: string[]) {
+/** Feeds `chunks` to a collector with one batch open (`written`: its queries and sentinel); the replies it kept and whether the batch ended. */
+function collect(chunks: string[], written = OSC11_QUERY + SENTINEL) {
   const collector = createReplyCollector();
+  collector.open(written);
   const done = chunks.map((chunk) => collector.push(chunk));
   return {...collector.answers, done};
 }
 
 describe('the reply collector', () => {
-  it('keeps the replies in order and ends at the DA1 answer', () => {
+  it('keeps the replies in order and ends at the sentinel\'s cursor report', () => {
     const {replies, complete} = collect([OSC11_WHITE + CPR + DA1]);
     expect(complete).toBe(true);
     expect(replies).toEqual([
       {kind: 'background', rgb: [1, 1, 1]},
       {kind: 'cursor', row: 3, col: 5},
-      {kind: 'deviceAttributes', params: '62;22'},
     ]);
   });
 
-  it('DA1 answered first: the terminal knows no OSC 11, and the batch is complete at once', () => {
+  it('DA1 answered and no cursor report: complete at DA1 (a terminal that knows no CPR)', () => {
     expect(collect([DA1])).toEqual({replies: [{kind: 'deviceAttributes', params: '62;22'}], complete: true, done: [true]});
+  });
+
+  it('no DA1 at all, cursor reports 0-based (dvtm): complete at the last cursor report the batch asked for', () => {
+    const written = '\x1b[1;1H \x1b[6n💻\x1b[6n' + SENTINEL;
+    const {replies, done} = collect(['\x1b[0;1R', '\x1b[0;3R', '\x1b[0;0R'], written);
+    expect(done).toEqual([false, false, true]);
+    expect(replies).toEqual([
+      {kind: 'cursor', row: 0, col: 1},
+      {kind: 'cursor', row: 0, col: 3},
+      {kind: 'cursor', row: 0, col: 0},
+    ]);
   });
 
   it('replies cut anywhere across chunks, keys before, between and after them', () => {
@@ -39,22 +53,41 @@ describe('the reply collector', () => {
     // Every way of cutting the input in two, and byte by byte.
     for (let cut = 1; cut < whole.length; cut++) {
       const {replies, complete, done} = collect([whole.slice(0, cut), whole.slice(cut)]);
-      expect(replies.map((r) => r.kind), `cut at ${cut}`).toEqual(['background', 'cursor', 'deviceAttributes']);
+      expect(replies.map((r) => r.kind), `cut at ${cut}`).toEqual(['background', 'cursor']);
       expect(complete).toBe(true);
-      expect(done[0], `cut at ${cut}: done only once DA1 is in`).toBe(cut >= whole.indexOf(DA1) + DA1.length);
+      expect(done[0], `cut at ${cut}: done only once the cursor report is in`).toBe(cut >= whole.indexOf(CPR) + CPR.length);
     }
-    expect(collect([...whole]).replies).toHaveLength(3);
+    expect(collect([...whole]).replies).toHaveLength(2);
   });
 
-  it('not complete without DA1: the keys are not replies, and a reply cut short is not one yet', () => {
+  it('not complete without the sentinel: the keys are not replies, and a reply cut short is not one yet', () => {
     const {replies, complete} = collect(['abc', '\x1b[A', OSC11_WHITE.slice(0, 8)]);
     expect(replies).toEqual([]);
     expect(complete).toBe(false);
   });
 
-  it('replies after DA1 belong to no batch', () => {
-    expect(collect([DA1 + OSC11_WHITE]).replies).toHaveLength(1);
-    expect(collect([DA1, OSC11_WHITE]).replies).toHaveLength(1);
+  it('replies after the sentinel belong to no batch, but are kept among all replies', () => {
+    const collector = createReplyCollector();
+    collector.open(OSC11_QUERY + SENTINEL);
+    collector.push(CPR + DA1 + OSC11_WHITE);
+    expect(collector.answers.replies.map((r) => r.kind)).toEqual(['cursor']);
+    expect(collector.replies.map((r) => r.kind)).toEqual(['cursor', 'deviceAttributes', 'background']);
+  });
+
+  it('the DA1 answer of a batch that ended at its cursor report does not end the next batch', () => {
+    const collector = createReplyCollector();
+    collector.open(OSC11_QUERY + SENTINEL);
+    expect(collector.push(CPR)).toBe(true);
+    collector.open('\x1b[6n\x1b[6n' + SENTINEL);
+    // The first batch's DA1 arrives late, in the second batch's time.
+    expect(collector.push(DA1)).toBe(false);
+    expect(collector.push('\x1b[1;2R\x1b[1;4R')).toBe(false);
+    expect(collector.push(CPR)).toBe(true);
+    expect(collector.answers.replies).toEqual([
+      {kind: 'cursor', row: 1, col: 2},
+      {kind: 'cursor', row: 1, col: 4},
+      {kind: 'cursor', row: 3, col: 5},
+    ]);
   });
 });
 
@@ -77,21 +110,34 @@ function readAll(stream: PassThrough): string {
 describe('askTerminal', () => {
   afterEach(() => vi.useRealTimers());
 
-  it('writes the queries and DA1 in one write, in raw mode', () => {
+  it('writes the queries and the sentinel (CPR, DA1) in one write, in raw mode', () => {
     const term = fakeTerminal();
     term.ask([OSC11_QUERY, '\x1b[6n']);
-    expect(term.written).toEqual([OSC11_QUERY + '\x1b[6n' + DA1_QUERY]);
+    expect(term.written).toEqual([OSC11_QUERY + '\x1b[6n' + '\x1b[6n\x1b[c']);
     expect(term.stdin.rawModes).toEqual([true]);
   });
 
-  it('answered DA1 first: resolves without any timer running out', async () => {
+  it('no queries: nothing written, and a batch asked later by more() is the first', async () => {
+    const term = fakeTerminal();
+    const asking = term.ask([]);
+    expect(await asking.answers).toEqual({replies: [], complete: true});
+    expect(term.written).toEqual([]);
+    const probe = asking.more(['💻']);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(term.written).toEqual(['💻' + SENTINEL]);
+    term.stdin.write('\x1b[1;1R\x1b[?1;2c');
+    expect((await probe).complete).toBe(true);
+    await asking.handOver();
+  });
+
+  it('answered the sentinel (no OSC 11): resolves without any timer running out', async () => {
     vi.useFakeTimers();
     const term = fakeTerminal();
     const asking = term.ask([OSC11_QUERY]);
-    term.stdin.write(DA1);
+    term.stdin.write(CPR + DA1);
     await vi.advanceTimersByTimeAsync(0);
     const answers = await asking.answers;
-    expect(answers).toEqual({replies: [{kind: 'deviceAttributes', params: '62;22'}], complete: true});
+    expect(answers).toEqual({replies: [{kind: 'cursor', row: 3, col: 5}], complete: true});
     expect(vi.getTimerCount()).toBe(0);
   });
 
@@ -99,16 +145,20 @@ describe('askTerminal', () => {
     const term = fakeTerminal();
     const asking = term.ask([OSC11_QUERY]);
     const second = asking.more(['\x1b[1;1H💻\x1b[6n']);
-    expect(term.written).toEqual([OSC11_QUERY + DA1_QUERY]);
-    term.stdin.write('j' + OSC11_WHITE + DA1);
-    expect((await asking.answers).replies.map((r) => r.kind)).toEqual(['background', 'deviceAttributes']);
+    expect(term.written).toEqual([OSC11_QUERY + SENTINEL]);
+    term.stdin.write('j' + OSC11_WHITE + CPR);
+    expect((await asking.answers).replies.map((r) => r.kind)).toEqual(['background', 'cursor']);
     await new Promise((resolve) => setImmediate(resolve));
-    expect(term.written).toEqual([OSC11_QUERY + DA1_QUERY, '\x1b[1;1H💻\x1b[6n' + DA1_QUERY]);
-    term.stdin.write('\x1b[1;3R' + DA1 + 'k');
-    expect(await second).toEqual({replies: [{kind: 'cursor', row: 1, col: 3}, {kind: 'deviceAttributes', params: '62;22'}], complete: true});
-    // Everything read in both rounds goes on to the app, keys included.
-    await asking.handOver();
-    expect(readAll(term.stdin)).toBe('j' + OSC11_WHITE + DA1 + '\x1b[1;3R' + DA1 + 'k');
+    expect(term.written).toEqual([OSC11_QUERY + SENTINEL, '\x1b[1;1H💻\x1b[6n' + SENTINEL]);
+    // The first batch's DA1 comes now; it ends nothing.
+    term.stdin.write(DA1 + '\x1b[1;3R');
+    await new Promise((resolve) => setImmediate(resolve));
+    term.stdin.write(CPR + DA1 + 'k');
+    expect(await second).toEqual({replies: [{kind: 'cursor', row: 1, col: 3}, {kind: 'cursor', row: 3, col: 5}], complete: true});
+    // Everything read in both rounds goes on to the app, keys included; every reply is handed over.
+    const all = await asking.handOver();
+    expect(all.replies.map((r) => r.kind)).toEqual(['background', 'cursor', 'deviceAttributes', 'cursor', 'cursor', 'deviceAttributes']);
+    expect(readAll(term.stdin)).toBe('j' + OSC11_WHITE + CPR + DA1 + '\x1b[1;3R' + CPR + DA1 + 'k');
   });
 
   it('a terminal that answers nothing: resolves incomplete after the safety timeout, not before', async () => {
@@ -123,15 +173,92 @@ describe('askTerminal', () => {
     expect(await asking.answers).toEqual({replies: [], complete: false});
   });
 
+  it('a terminal that answered nothing is asked nothing more: more() writes nothing and answers at once, handOver waits no more', async () => {
+    vi.useFakeTimers();
+    const term = fakeTerminal();
+    const asking = term.ask([OSC11_QUERY]);
+    const probe = asking.more(['\x1b[1;1H💻\x1b[6n']);
+    await vi.advanceTimersByTimeAsync(ASK_TIMEOUT_MS);
+    expect(await probe).toEqual({replies: [], complete: false});
+    expect(term.written, 'one batch only').toEqual([OSC11_QUERY + SENTINEL]);
+    const handing = asking.handOver();
+    await vi.advanceTimersByTimeAsync(0);
+    expect((await handing).complete).toBe(false);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('GNU screen: the background answered after the sentinel, within LATE_REPLY_MS, is handed over', async () => {
+    vi.useFakeTimers();
+    const term = fakeTerminal();
+    const asking = term.ask([OSC11_QUERY]);
+    term.stdin.write(CPR + DA1);
+    expect((await asking.answers).replies.map((r) => r.kind)).toEqual(['cursor']);
+    let handed = false;
+    const handing = asking.handOver().then((answers) => ((handed = true), answers));
+    await vi.advanceTimersByTimeAsync(LATE_REPLY_MS / 2);
+    expect(handed, 'still waiting for the background').toBe(false);
+    term.stdin.write(OSC11_WHITE);
+    await vi.advanceTimersByTimeAsync(0);
+    expect((await handing).replies).toContainEqual({kind: 'background', rgb: [1, 1, 1]});
+    expect(vi.getTimerCount()).toBe(0);
+    // The late reply is handed on as read, for the app's splitter to take as a reply, never as keys.
+    expect(readAll(term.stdin)).toBe(CPR + DA1 + OSC11_WHITE);
+  });
+
+  it('no background answer at all: handOver waits LATE_REPLY_MS after the sentinel, no longer', async () => {
+    vi.useFakeTimers();
+    const term = fakeTerminal();
+    const asking = term.ask([OSC11_QUERY]);
+    term.stdin.write(CPR + DA1);
+    await asking.answers;
+    let handed = false;
+    void asking.handOver().then(() => (handed = true));
+    await vi.advanceTimersByTimeAsync(LATE_REPLY_MS - 1);
+    expect(handed).toBe(false);
+    // The late wait's end, then the tick handOver leaves for stdin to stop reading.
+    await vi.advanceTimersByTimeAsync(10);
+    expect(handed).toBe(true);
+  });
+
+  it('close, when the app will not run: a late background answer (GNU screen) is still read, never left for the shell', async () => {
+    vi.useFakeTimers();
+    const term = fakeTerminal();
+    const asking = term.ask([OSC11_QUERY]);
+    term.stdin.write(CPR + DA1);
+    await asking.answers;
+    let closed = false;
+    void asking.close().then(() => (closed = true));
+    await vi.advanceTimersByTimeAsync(10);
+    expect(closed, 'line mode not given back yet').toBe(false);
+    term.stdin.write(OSC11_WHITE);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(closed).toBe(true);
+    expect(term.stdin.rawModes).toEqual([true, false]);
+    // Read by the asker, so the shell never sees it.
+    expect(readAll(term.stdin)).toBe('');
+  });
+
+  it('the background answered in time: handOver waits for nothing', async () => {
+    vi.useFakeTimers();
+    const term = fakeTerminal();
+    const asking = term.ask([OSC11_QUERY]);
+    term.stdin.write(OSC11_WHITE + CPR + DA1);
+    await vi.advanceTimersByTimeAsync(0);
+    let handed = false;
+    void asking.handOver().then(() => (handed = true));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(handed).toBe(true);
+  });
+
   it('handOver: every byte read (keys typed early, replies, a Hangul syllable cut in two) is put back for the app; raw mode stays', async () => {
     const term = fakeTerminal();
     const asking = term.ask([OSC11_QUERY]);
     const hangul = Buffer.from('한', 'utf8');
     term.stdin.write(Buffer.concat([Buffer.from('j' + OSC11_WHITE), hangul.subarray(0, 1)]));
-    term.stdin.write(Buffer.concat([hangul.subarray(1), Buffer.from(DA1 + 'q')]));
+    term.stdin.write(Buffer.concat([hangul.subarray(1), Buffer.from(CPR + DA1 + 'q')]));
     const answers = await asking.handOver();
-    expect(answers.replies.map((r) => r.kind)).toEqual(['background', 'deviceAttributes']);
-    expect(readAll(term.stdin)).toBe('j' + OSC11_WHITE + '한' + DA1 + 'q');
+    expect(answers.replies.map((r) => r.kind)).toEqual(['background', 'cursor', 'deviceAttributes']);
+    expect(readAll(term.stdin)).toBe('j' + OSC11_WHITE + '한' + CPR + DA1 + 'q');
     expect(term.stdin.rawModes).toEqual([true]);
     await asking.close();
     expect(term.stdin.rawModes, 'close after handOver leaves the terminal to the app').toEqual([true]);
@@ -143,7 +270,7 @@ describe('askTerminal', () => {
     const closed = asking.close();
     await new Promise((resolve) => setImmediate(resolve));
     expect(term.stdin.rawModes, 'still raw while the answer is due').toEqual([true]);
-    term.stdin.write(OSC11_WHITE + DA1);
+    term.stdin.write(OSC11_WHITE + CPR + DA1);
     await closed;
     expect(term.stdin.rawModes).toEqual([true, false]);
   });

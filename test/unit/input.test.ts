@@ -95,6 +95,12 @@ describe('terminal replies: events of their own, never keys or text', () => {
     expect(splitInput('\x1b[?62;22c').events).toEqual([{type: 'reply', reply: {kind: 'deviceAttributes', params: '62;22'}}]);
     expect(splitInput('\x1b[12;34R').events).toEqual([{type: 'reply', reply: {kind: 'cursor', row: 12, col: 34}}]);
   });
+  it('cursor reports counted from 0 (dvtm: `ESC[0;2R` where xterm says `ESC[1;3R`) are replies too, never keys', () => {
+    expect(splitInput('\x1b[0;2R\x1b[0;0R').events).toEqual([
+      {type: 'reply', reply: {kind: 'cursor', row: 0, col: 2}},
+      {type: 'reply', reply: {kind: 'cursor', row: 0, col: 0}},
+    ]);
+  });
   it('replies mixed with keys keep the keys in order; other OSC strings are swallowed', () => {
     expect(splitInput('j\x1b]11;rgb:0/0/0\x07k\x1b]52;c;aGk=\x07l').events).toEqual([
       text('j'),

@@ -80,6 +80,10 @@ describe('sanitizeText: what no two terminals draw alike', () => {
     ['Hangul filler U+3164 is removed', '\u3164김\u3164', '김'],
     ['halfwidth Hangul filler U+FFA0 is removed', 'a\uffa0b', 'ab'],
     ['choseong and jungseong fillers U+115F U+1160 are removed', '\u115f\u1160a', 'a'],
+    ['a ZWJ ending an emoji sequence cut short is removed (tmux joins the next character to it)', '👨\u200d👩\u200d 👨\u200d👩\u200d👧', '👨\u200d👩 👨\u200d👩\u200d👧'],
+    ['a ZWJ between an emoji and a letter is removed', '👨\u200dx', '👨x'],
+    ['a ZWJ at the end of the text is removed', 'a\u200d', 'a'],
+    ['a ZWJ before a space is removed', 'a\u200d b', 'a b'],
   ])('%s', (_name, input, expected) => {
     expect(sanitizeText(input)).toBe(expected);
   });
@@ -96,6 +100,10 @@ describe('sanitizeText: what no two terminals draw alike', () => {
 describe('sanitizeText: text that must survive', () => {
   it('keeps a ZWJ emoji family intact', () => {
     expect(sanitizeText('👩\u200d👩\u200d👧')).toBe('👩\u200d👩\u200d👧');
+  });
+
+  it('keeps a ZWJ inside a word: a Devanagari half form (क्‍ष), a skin-toned and a VS16 emoji sequence', () => {
+    for (const text of ['क्\u200dष', '👩🏽\u200d💻', '🏳\ufe0f\u200d🌈']) expect(sanitizeText(text)).toBe(text);
   });
 
   it('keeps ZWNJ', () => {
