@@ -261,17 +261,42 @@ export function flushPending(pending: string): InputEvent[] {
 /** A stateful splitter for one input stream: chunks in, events out. */
 export function createInputSplitter() {
   let pending = '';
+  // A paste flushed before its end marker came: what follows, up to the marker, is still pasted
+  // (a long paste arrives in several reads, and its tail must never be taken for typed keys).
+  let inPaste = false;
   return {
     push(chunk: string): InputEvent[] {
-      const result = splitInput(pending + chunk);
+      let input = pending + chunk;
+      const events: InputEvent[] = [];
+      if (inPaste) {
+        const end = input.indexOf(PASTE_END);
+        // Held back whole until the marker (or a flush), so a marker cut between reads is found.
+        if (end === -1) {
+          pending = input;
+          return events;
+        }
+        inPaste = false;
+        if (end > 0) events.push({type: 'paste', text: input.slice(0, end)});
+        input = input.slice(end + PASTE_END.length);
+      }
+      const result = splitInput(input);
       pending = result.pending;
-      return result.events;
+      return events.concat(result.events);
     },
     /** Whether a tail is held back (flush it when no more input follows at once). */
     get hasPending(): boolean {
       return pending !== '';
     },
     flush(): InputEvent[] {
+      if (inPaste) {
+        // All but a tail that may be the start of the end marker, kept for the next read.
+        let keep = Math.min(pending.length, PASTE_END.length - 1);
+        while (keep > 0 && !PASTE_END.startsWith(pending.slice(-keep))) keep--;
+        const text = pending.slice(0, pending.length - keep);
+        pending = pending.slice(pending.length - keep);
+        return text ? [{type: 'paste', text}] : [];
+      }
+      if (pending.startsWith(PASTE_START)) inPaste = true;
       const events = flushPending(pending);
       pending = '';
       return events;

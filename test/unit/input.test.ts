@@ -81,6 +81,25 @@ describe('chunk boundaries', () => {
     expect(splitter.push('\x1b[200~Kaf')).toEqual([]);
     expect(splitter.push('ka\x1b[201~')).toEqual([{type: 'paste', text: 'Kafka'}]);
   });
+  it('a paste flushed before its end marker stays a paste to the marker: its tail is never typed keys', () => {
+    const splitter = createInputSplitter();
+    expect(splitter.push('\x1b[200~Kaf')).toEqual([]);
+    // No more input at once: what came is given as pasted, and the splitter stays inside the paste.
+    expect(splitter.flush()).toEqual([{type: 'paste', text: 'Kaf'}]);
+    expect(splitter.push('ka q')).toEqual([]);
+    expect(splitter.flush()).toEqual([{type: 'paste', text: 'ka q'}]);
+    // The end marker cut between two reads is still found.
+    expect(splitter.push('Go\x1b[20')).toEqual([]);
+    expect(splitter.push('1~q')).toEqual([{type: 'paste', text: 'Go'}, text('q')]);
+    // … and so is one cut by a flush: the start of a marker is held back, not pasted.
+    expect(splitter.push('\x1b[200~ab')).toEqual([]);
+    expect(splitter.flush()).toEqual([{type: 'paste', text: 'ab'}]);
+    expect(splitter.push('cd\x1b[2')).toEqual([]);
+    expect(splitter.flush()).toEqual([{type: 'paste', text: 'cd'}]);
+    expect(splitter.push('01~k')).toEqual([text('k')]);
+    expect(splitter.hasPending).toBe(false);
+    expect(splitter.push('j')).toEqual([text('j')]);
+  });
 });
 
 describe('terminal replies: events of their own, never keys or text', () => {
