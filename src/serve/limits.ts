@@ -21,13 +21,29 @@ export function reserveShareOf(sessions: number): number {
   return sessions >= 16 ? 2 : 1;
 }
 
+/**
+ * What one address is counted as: an IPv4 address itself; an IPv6 address by its /64 prefix, the
+ * block one subscriber gets (RFC 6177; RFC 4291 gives every subnet a 64-bit interface ID), so
+ * that one machine cannot take every slot by rotating through its own 2^64 addresses.
+ */
+export function accountOf(address: string): string {
+  const bare = address.replace(/%.*$/, '');
+  if (!bare.includes(':')) return bare;
+  const [head = '', tail] = bare.split('::');
+  const groups = (part: string | undefined) => (part ? part.split(':') : []);
+  const all = tail === undefined ? groups(head) : [...groups(head), ...Array<string>(Math.max(0, 8 - groups(head).length - groups(tail).length)).fill('0'), ...groups(tail)];
+  const prefix = all.slice(0, 4).map((group) => (/^[0-9a-f]{1,4}$/i.test(group) ? parseInt(group, 16).toString(16) : '0'));
+  return `${prefix.join(':')}::/64`;
+}
+
 export function createGate(limits: Pick<Limits, 'sessions' | 'perAddress'>) {
   let total = 0;
   const perAddress = new Map<string, number>();
   const reserve = reserveOf(limits.sessions);
   const share = reserveShareOf(limits.sessions);
   return {
-    open(address: string): {refusal: string; close?: undefined} | {refusal?: undefined; close: () => void} {
+    open(peer: string): {refusal: string; close?: undefined} | {refusal?: undefined; close: () => void} {
+      const address = accountOf(peer);
       const mine = perAddress.get(address) ?? 0;
       if (total >= limits.sessions) return {refusal: `the server is full (${limits.sessions} connections); try again later`};
       if (mine >= limits.perAddress) return {refusal: `too many connections from ${address} (${limits.perAddress}); close one and try again`};

@@ -3,7 +3,7 @@ import {describe, expect, it, vi} from 'vitest';
 import {setColourLevel} from '../../src/cli/colour';
 import {createContent} from '../../src/serve/content';
 import {malformed, reply, TERMINAL_AGENT} from '../../src/serve/http';
-import {clampWindow, createGate, reserveOf, reserveShareOf} from '../../src/serve/limits';
+import {accountOf, clampWindow, createGate, reserveOf, reserveShareOf} from '../../src/serve/limits';
 import {coalesceRefusals, formatRecord, oneLine, peerName, readerCommands, stopOnError, type SessionRecord} from '../../src/serve/log';
 import {EventEmitter} from 'node:events';
 import {crlf} from '../../src/serve/ssh-session';
@@ -13,6 +13,19 @@ import {fixturePath} from '../helpers/fixtures';
 import {fixtureDocument} from '../helpers/resume';
 
 describe('the connection gate', () => {
+  it('counts IPv6 peers by their /64, IPv4 peers by their address', () => {
+    expect(accountOf('203.0.113.7')).toBe('203.0.113.7');
+    expect(accountOf('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1:2::/64');
+    expect(accountOf('2001:0db8:0001:0002:ffff:ffff:ffff:ffff')).toBe('2001:db8:1:2::/64');
+    expect(accountOf('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(accountOf('::1')).toBe('0:0:0:0::/64');
+    expect(accountOf('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+    const gate = createGate({sessions: 64, perAddress: 2});
+    gate.open('2001:db8:1:2::a');
+    gate.open('2001:db8:1:2::b');
+    expect(gate.open('2001:db8:1:2::c').refusal).toBe('too many connections from 2001:db8:1:2::/64 (2); close one and try again');
+    expect(gate.open('2001:db8:1:3::a').refusal).toBeUndefined();
+  });
   it('lets in up to the total and per-address limits, then refuses with one line, and counts closes once', () => {
     const gate = createGate({sessions: 3, perAddress: 2});
     const a1 = gate.open('10.0.0.1');
