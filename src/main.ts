@@ -1,7 +1,7 @@
 import {closeSync} from 'node:fs';
 import {isatty} from 'node:tty';
 import {EXIT, run, type Io} from './cli/run';
-import {askTerminal} from './terminal/ask';
+import {askTerminal, mayAnswerLate} from './terminal/ask';
 
 /**
  * The process edge: real streams in, an exit code out. A closed pipe (`kim-resume | head -1`)
@@ -53,7 +53,7 @@ const io: Io = {
   write: (text) => new Promise((resolve, reject) => process.stdout.write(text, (error) => (error ? reject(error) : resolve()))),
   error: (line) => process.stderr.write(line + '\n'),
   // Only a terminal on both sides can be asked (and answer).
-  ask: stdinIsTTY && process.stdout.isTTY ? (queries) => askTerminal(process.stdin, process.stdout, queries) : undefined,
+  ask: stdinIsTTY && process.stdout.isTTY ? (queries) => askTerminal(process.stdin, process.stdout, queries, {lateReplies: mayAnswerLate(process.env)}) : undefined,
   // The local terminal is the app's session; loaded only when the app starts.
   session: async () => (await import('./terminal/local')).localSession(process.stdin, process.stdout),
 };

@@ -1,4 +1,4 @@
-import {askTerminal} from '../terminal/ask';
+import {askTerminal, mayAnswerLate} from '../terminal/ask';
 import {OSC11_QUERY, type Background} from '../terminal/background';
 import {declaredDepth, themeName} from '../cli/colour';
 import {asciiReason} from '../cli/locale';
@@ -14,7 +14,7 @@ import type {ChannelSession} from './ssh-session';
  * terminals may draw an emoji differently): the default count is used.
  */
 export async function runApp(session: ChannelSession, content: Content, env: NodeJS.ProcessEnv): Promise<number> {
-  const asking = askTerminal(session.input, session.output, [OSC11_QUERY]);
+  const asking = askTerminal(session.input, session.output, [OSC11_QUERY], {lateReplies: mayAnswerLate({TERM: session.term})});
   const theme = (background: Background | undefined) => themeName(true, 'auto', background, {});
   // The colors the client's terminal declares by its TERM (chalk itself writes every depth: serve
   // sets level 3), and ASCII when the locale it sent is not UTF-8 (nothing sent: Unicode).

@@ -18,9 +18,10 @@ import {createInputSplitter, type TerminalReply} from './input';
  * Only a terminal that answers nothing at all waits out the timeout; it is then asked nothing
  * more (`more` writes nothing and answers at once). One reply may come after the sentinel:
  * GNU screen answers CPR and DA1 itself but passes OSC 11 on to the terminal it runs in, whose
- * answer arrives later. When OSC 11 was asked and not answered, the answers are awaited up to
- * LATE_REPLY_MS after the first batch's sentinel before the app takes the terminal over (the
- * résumé loads meanwhile, so this usually costs nothing).
+ * answer arrives later. Inside screen (`lateReplies`, from `mayAnswerLate`), when OSC 11 was
+ * asked and not answered, the answers are awaited up to LATE_REPLY_MS after the first batch's
+ * sentinel before the app takes the terminal over. Elsewhere an unanswered OSC 11 costs nothing:
+ * a terminal that does not know it never answers it.
  *
  * Usage, e.g. the background colour, then the width of an emoji:
  *
@@ -56,6 +57,15 @@ export const ASK_TIMEOUT_MS = 800;
  * a local round trip (a few milliseconds) more than screen's own.
  */
 export const LATE_REPLY_MS = 100;
+
+/**
+ * Whether replies may come after the sentinel's: inside GNU screen, which sets STY in each window
+ * (screen(1), "ENVIRONMENT") and TERM `screen` or `screen.<outer>`, also over SSH where only TERM
+ * travels. tmux, which may also say `screen`, answers OSC 11 itself, so a wait there ends at once.
+ */
+export function mayAnswerLate(env: {STY?: string; TERM?: string}): boolean {
+  return Boolean(env.STY) || /^screen([.-]|$)/.test(env.TERM ?? '');
+}
 
 /** Queries whose answer may come after the sentinel's, and the reply that answers each. */
 const LATE_QUERIES: ReadonlyMap<string, TerminalReply['kind']> = new Map([[OSC11_QUERY, 'background']]);
@@ -152,7 +162,7 @@ export interface Asking {
  * replies are not held back for a line), and reads the replies. stdin and stdout must be
  * terminals. With no queries nothing is written: `more` asks the first batch.
  */
-export function askTerminal(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStream, queries: readonly string[], timeoutMs = ASK_TIMEOUT_MS): Asking {
+export function askTerminal(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStream, queries: readonly string[], {timeoutMs = ASK_TIMEOUT_MS, lateReplies = false} = {}): Asking {
   // The bytes as read, to hand on; decoded for the collector without cutting a character in two.
   const read: Buffer[] = [];
   const decoder = new StringDecoder('utf8');
@@ -214,7 +224,7 @@ export function askTerminal(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStream
   /** Every batch answered, and a late reply awaited as long as it may still come. */
   const settled = async () => {
     await last;
-    if (silent || firstAnsweredAt === undefined || late.size === 0) return;
+    if (!lateReplies || silent || firstAnsweredAt === undefined || late.size === 0) return;
     const missing = () => [...late].some((kind) => !collector.replies.some((r) => r.kind === kind));
     await until(() => !missing(), Math.max(0, firstAnsweredAt + LATE_REPLY_MS - Date.now()));
   };

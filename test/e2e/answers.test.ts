@@ -99,7 +99,7 @@ describe('GNU screen: DA1 answered at once, the background after it', () => {
     const light = await themeStyle('light');
     const neutral = await themeStyle('neutral');
     expect(light).not.toBe(neutral);
-    const app = launch({cols: 100, rows: 30, args: [JIWOO_PATH], fake: {background: 'light', backgroundAfterMs: 5}});
+    const app = launch({cols: 100, rows: 30, args: [JIWOO_PATH], fake: {background: 'light', backgroundAfterMs: 5}, env: {STY: '4242.pts-0.test'}});
     await app.ready(JIWOO.firstProject);
     expect(nameStyle(app), 'the light theme').toBe(light);
   });

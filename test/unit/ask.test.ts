@@ -8,7 +8,7 @@
  */
 import {PassThrough} from 'node:stream';
 import {afterEach, describe, expect, it, vi} from 'vitest';
-import {askTerminal, createReplyCollector, SENTINEL, ASK_TIMEOUT_MS, LATE_REPLY_MS} from '../../src/terminal/ask';
+import {askTerminal, createReplyCollector, mayAnswerLate, SENTINEL, ASK_TIMEOUT_MS, LATE_REPLY_MS} from '../../src/terminal/ask';
 import {OSC11_QUERY} from '../../src/terminal/background';
 
 const OSC11_WHITE = '\x1b]11;rgb:ffff/ffff/ffff\x1b\\';
@@ -92,12 +92,12 @@ describe('the reply collector', () => {
 });
 
 /** A terminal's stdin and stdout, as far as askTerminal uses them. */
-function fakeTerminal() {
+function fakeTerminal({lateReplies = false} = {}) {
   const stdin = Object.assign(new PassThrough(), {isTTY: true, rawModes: [] as boolean[]}) as PassThrough & {isTTY: true; rawModes: boolean[]; setRawMode(raw: boolean): void};
   stdin.setRawMode = (raw: boolean) => void stdin.rawModes.push(raw);
   const written: string[] = [];
   const stdout = {write: (text: string) => written.push(text)};
-  return {stdin, stdout, written, ask: (queries: string[]) => askTerminal(stdin as unknown as NodeJS.ReadStream, stdout as unknown as NodeJS.WriteStream, queries)};
+  return {stdin, stdout, written, ask: (queries: string[]) => askTerminal(stdin as unknown as NodeJS.ReadStream, stdout as unknown as NodeJS.WriteStream, queries, {lateReplies})};
 }
 
 /** Everything readable from the stream now. */
@@ -189,7 +189,7 @@ describe('askTerminal', () => {
 
   it('GNU screen: the background answered after the sentinel, within LATE_REPLY_MS, is handed over', async () => {
     vi.useFakeTimers();
-    const term = fakeTerminal();
+    const term = fakeTerminal({lateReplies: true});
     const asking = term.ask([OSC11_QUERY]);
     term.stdin.write(CPR + DA1);
     expect((await asking.answers).replies.map((r) => r.kind)).toEqual(['cursor']);
@@ -205,9 +205,9 @@ describe('askTerminal', () => {
     expect(readAll(term.stdin)).toBe(CPR + DA1 + OSC11_WHITE);
   });
 
-  it('no background answer at all: handOver waits LATE_REPLY_MS after the sentinel, no longer', async () => {
+  it('inside screen, no background answer at all: handOver waits LATE_REPLY_MS after the sentinel, no longer', async () => {
     vi.useFakeTimers();
-    const term = fakeTerminal();
+    const term = fakeTerminal({lateReplies: true});
     const asking = term.ask([OSC11_QUERY]);
     term.stdin.write(CPR + DA1);
     await asking.answers;
@@ -222,7 +222,7 @@ describe('askTerminal', () => {
 
   it('close, when the app will not run: a late background answer (GNU screen) is still read, never left for the shell', async () => {
     vi.useFakeTimers();
-    const term = fakeTerminal();
+    const term = fakeTerminal({lateReplies: true});
     const asking = term.ask([OSC11_QUERY]);
     term.stdin.write(CPR + DA1);
     await asking.answers;
@@ -236,6 +236,28 @@ describe('askTerminal', () => {
     expect(term.stdin.rawModes).toEqual([true, false]);
     // Read by the asker, so the shell never sees it.
     expect(readAll(term.stdin)).toBe('');
+  });
+
+  it('outside screen, an unanswered background costs no wait: handOver at once after the sentinel', async () => {
+    vi.useFakeTimers();
+    const term = fakeTerminal();
+    const asking = term.ask([OSC11_QUERY]);
+    term.stdin.write(CPR + DA1);
+    await asking.answers;
+    let handed = false;
+    void asking.handOver().then(() => (handed = true));
+    await vi.advanceTimersByTimeAsync(1);
+    expect(handed).toBe(true);
+  });
+
+  it('screen is known by STY, or by a TERM of screen or screen.<outer> (which also travels over SSH)', () => {
+    expect(mayAnswerLate({STY: '1234.pts-0.host', TERM: 'xterm-256color'})).toBe(true);
+    expect(mayAnswerLate({TERM: 'screen'})).toBe(true);
+    expect(mayAnswerLate({TERM: 'screen.xterm-256color'})).toBe(true);
+    expect(mayAnswerLate({TERM: 'screen-256color'})).toBe(true);
+    expect(mayAnswerLate({TERM: 'xterm-256color'})).toBe(false);
+    expect(mayAnswerLate({TERM: 'tmux-256color'})).toBe(false);
+    expect(mayAnswerLate({})).toBe(false);
   });
 
   it('the background answered in time: handOver waits for nothing', async () => {
