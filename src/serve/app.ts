@@ -19,5 +19,5 @@ export async function runApp(session: ChannelSession, content: Content, env: Nod
   // The colors the client's terminal declares by its TERM (chalk itself writes every depth: serve
   // sets level 3), and ASCII when the locale it sent is not UTF-8 (nothing sent: Unicode).
   const ascii = asciiReason(undefined, session.env) !== undefined;
-  return runInteractive(ascii ? content.asciiDoc : content.doc, {color: true, theme, depth: declaredDepth({TERM: session.term}), ascii, mouse: true, asking, crashAfterKeys: crashAfterKeys(env)}, session);
+  return runInteractive(ascii ? content.asciiDoc : content.doc, {color: true, theme, depth: declaredDepth({TERM: session.term, COLORTERM: session.env.COLORTERM}), ascii, mouse: true, asking, crashAfterKeys: crashAfterKeys(env)}, session);
 }

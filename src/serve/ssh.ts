@@ -298,7 +298,7 @@ function connect(client: Connection, state: Pending, deps: SshDeps, links: Set<L
       accept?.();
     });
     session.on('env', (accept, reject, info) => {
-      if (!/^(LANG|LC_ALL|LC_CTYPE)$/.test(info.key) || info.val.length > 100) return reject?.();
+      if (!/^(LANG|LC_ALL|LC_CTYPE|COLORTERM)$/.test(info.key) || info.val.length > 100) return reject?.();
       env[info.key] = info.val;
       accept?.();
     });

@@ -45,13 +45,17 @@ async function session(term: string, env: Record<string, string> = {}): Promise<
 const EXTENDED = {256: /\x1b\[[\d;]*[34]8;5;\d+/, truecolor: /\x1b\[[\d;]*[34]8;2;\d+;\d+;\d+/} as const;
 
 describe('serve: each client’s own terminal', () => {
-  it('TERM=xterm (16 colours): no 256-colour or 24-bit code; xterm-256color: the 256 palette', async () => {
+  it('TERM=xterm (16 colours): no 256-colour or 24-bit code; xterm-256color: the 256 palette; COLORTERM=truecolor sent: 24-bit', async () => {
     const basic = await session('xterm');
     expect(basic).toMatch(/\x1b\[[\d;]*m/);
     expect(basic).not.toMatch(EXTENDED[256]);
     expect(basic).not.toMatch(EXTENDED.truecolor);
     const full = await session('xterm-256color');
     expect(full).toMatch(EXTENDED[256]);
+    // COLORTERM travels only when the client sends it (OpenSSH: `SendEnv COLORTERM`).
+    const deep = await session('xterm-256color', {COLORTERM: 'truecolor'});
+    expect(deep).toMatch(EXTENDED.truecolor);
+    expect(deep).not.toMatch(EXTENDED[256]);
   });
 
   it('LANG=C sent by the client: every byte ASCII; a UTF-8 LANG, or none: Unicode boxes', async () => {
