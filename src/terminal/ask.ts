@@ -46,10 +46,11 @@ export const SENTINEL = CPR_QUERY + DA1_QUERY;
  * How long to wait for a terminal that answers nothing, neither CPR nor DA1 (a dumb serial line,
  * a broken emulator). Every terminal tried answers within a few milliseconds, so this is only a
  * safety net. It starts when the first batch is written, about 50 ms into the start, and the
- * résumé loads meanwhile: such a terminal gets its first frame about 0.9 s after the start (the
- * issue's target: 1.1 s), and an SSH round trip of several hundred milliseconds still fits.
+ * résumé loads meanwhile: such a terminal gets its first frame about 1.0 s after the start (the
+ * target: 1.1 s). With `--theme`, the first batch is the width probe, written once the résumé is
+ * loaded (about 0.25 s later): 1.06 s. An SSH round trip of several hundred milliseconds still fits.
  */
-export const ASK_TIMEOUT_MS = 800;
+export const ASK_TIMEOUT_MS = 750;
 
 /**
  * How long after the first batch's sentinel a reply that may come late (OSC 11 inside GNU screen)
