@@ -163,7 +163,16 @@ async function runLoaded(argv: Arguments, io: Io, {format, color, choice, width,
   // Printing asks the terminal nothing (stdin may be anything, and the print would wait on the
   // answer): `auto` there is COLORFGBG's background, else the neutral theme.
   const theme = themeName(color, choice, undefined, io.env);
-  const print = (printed: ResumeDocument, resume: object = loaded.source) => printDocument(printed, resume, format ?? 'text', {io, color, theme, width: cells});
+  // ASCII for what the program draws itself (the separators between facts and tags; in the app also
+  // its boxes, markers and words): asked for with --ascii, or a locale that is not UTF-8. A locale
+  // speaks for the terminal, so a print into a pipe or a file keeps Unicode unless --ascii says so;
+  // Markdown and JSON are data, kept as they are.
+  const ascii = asciiReason(argv.ascii, io.env);
+  const printAscii = ascii !== undefined && (ascii.by === 'flag' || io.stdoutIsTTY) && (format ?? 'text') === 'text';
+  // The facts' separators in ASCII too: the document again, with the app's ASCII separator.
+  const asciiDoc = () => ({...toDocument(loaded.resume, ASCII.separator), warnings: doc.warnings});
+  const base = printAscii ? asciiDoc() : doc;
+  const print = (printed: ResumeDocument, resume: object = loaded.source) => printDocument(printed, resume, format ?? 'text', {io, color, theme, width: cells, ascii: printAscii});
 
   if (argv.tech !== undefined) {
     const index = techIndex(doc);
@@ -174,7 +183,7 @@ async function runLoaded(argv: Arguments, io: Io, {format, color, choice, width,
       io.error(`kim-resume: no project uses ${name}${close.length > 0 ? `; did you mean ${close.join(', ')}?` : ''}`);
       return EXIT.noMatch;
     }
-    return print(techDocument(doc, tech), resumeForTech(loaded.source, loaded.resume, tech.name));
+    return print(techDocument(base, tech), resumeForTech(loaded.source, loaded.resume, tech.name));
   }
   if (isInteractive(format, io) && io.session) {
     // Loaded only here: piping never pays for React and Ink.
@@ -191,19 +200,17 @@ async function runLoaded(argv: Arguments, io: Io, {format, color, choice, width,
     // loader (src/boot/main.ts) stops V8's young generation from growing.
     // Ink's own switch for screen readers (INK_SCREEN_READER=true), or the flag.
     const screenReader = argv.screenReader || io.env.INK_SCREEN_READER === 'true';
-    // ASCII for what the app draws itself when asked, or when the locale is not UTF-8: said once,
-    // on stderr before the app takes the screen (the frame stays whole), as the file's warnings are.
-    const ascii = asciiReason(argv.ascii, io.env);
+    // A locale's ASCII is said once, on stderr before the app takes the screen (the frame stays
+    // whole), as the file's warnings are.
     if (ascii?.by === 'locale') io.error(asciiNotice(ascii.locale, hasNonAscii(JSON.stringify(loaded.resume))));
-    // The facts' separators in ASCII too: the document again, with the app's ASCII separator.
-    const shown = ascii ? {...toDocument(loaded.resume, ASCII.separator), warnings: doc.warnings} : doc;
+    const shown = ascii ? asciiDoc() : doc;
     return runInteractive(shown, {color, theme: themeFor, depth: depthOf(level), ascii: ascii !== undefined, screenReader, mouse: argv.mouse, initialSection: section, asking: probing, clusters, crashAfterKeys: crashAfterKeys(io.env), onFirstFrame: startupDone}, session);
   }
   if (section !== undefined) {
     const id = doc.sections[section]!.id;
-    return print(onlySection(doc, section), id === 'tech' ? loaded.source : resumeSection(loaded.source, id));
+    return print(onlySection(base, section), id === 'tech' ? loaded.source : resumeSection(loaded.source, id));
   }
-  return print(doc);
+  return print(base);
 }
 
 /** The largest TCP port. */
@@ -260,7 +267,7 @@ function conflictingOptions(argv: Arguments): string | undefined {
 }
 
 /** Prints a document in a format and returns the exit code. */
-async function printDocument(doc: ResumeDocument, resume: object, format: Format, {io, color, theme, width}: {io: Io; color: boolean; theme: ThemeName; width: number}): Promise<number> {
+async function printDocument(doc: ResumeDocument, resume: object, format: Format, {io, color, theme, width, ascii}: {io: Io; color: boolean; theme: ThemeName; width: number; ascii: boolean}): Promise<number> {
   // A document with nothing to show prints nothing (the CLI has said so on stderr), not a blank line.
   if (format !== 'json' && isEmptyDocument(doc)) return EXIT.ok;
   if (format === 'json') {
@@ -268,12 +275,12 @@ async function printDocument(doc: ResumeDocument, resume: object, format: Format
   } else if (format === 'markdown') {
     await io.write(renderMarkdown(doc));
   } else if (!color) {
-    await io.write(renderPlain(doc, width));
+    await io.write(renderPlain(doc, width, ascii ? ASCII.separator : undefined));
   } else {
     // Loaded only here: the plain path never pays for marked, marked-terminal and chalk.
     const [level, {renderTerminal}, {createTheme, tokensFor}] = await Promise.all([setColourLevel('print', true, io.env), import('../text/terminal'), import('../theme/theme')]);
     const depth = depthOf(level);
-    await io.write(renderTerminal(doc, width, createTheme({color: true, ascii: false, depth, tokens: tokensFor(theme, depth)})));
+    await io.write(renderTerminal(doc, width, createTheme({color: true, ascii, depth, tokens: tokensFor(theme, depth)})));
   }
   startupDone();
   return EXIT.ok;

@@ -57,6 +57,8 @@ class Lines {
   constructor(
     readonly width: number,
     readonly inline?: InlineWrap,
+    /** What joins tags and facts: ` · `, or the app's ASCII one (src/theme/glyphs.ts). */
+    readonly separator = TAG_SEPARATOR,
   ) {}
 
   private push(indent: number, line: StyledLine): void {
@@ -105,10 +107,10 @@ class Lines {
     if (room < 8) {
       // Too narrow for a hanging list: the label on its own line, the tags below it.
       this.text(label + ':', indent, 'blockLabel');
-      for (const line of wrapWords(items, Math.max(1, this.width - indent), TAG_SEPARATOR)) this.push(indent, [seg(line)]);
+      for (const line of wrapWords(items, Math.max(1, this.width - indent), this.separator)) this.push(indent, [seg(line)]);
       return;
     }
-    wrapWords(items, room, TAG_SEPARATOR).forEach((line, i) => {
+    wrapWords(items, room, this.separator).forEach((line, i) => {
       const head = i === 0 ? [seg(`${label}:`, 'blockLabel'), seg(' ')] : [seg(' '.repeat(cellWidth(prefix)))];
       this.push(indent, [...head, seg(line)]);
     });
@@ -164,7 +166,7 @@ function renderEntry(lines: Lines, entry: Entry, indent: number): void {
   if (facts) {
     // entryFacts joins them: `Backend Engineer · 2021.06 - present`.
     const role = entry.role ? [seg(entry.role, 'role')] : [];
-    const period = entry.period ? [seg(entry.role ? ` · ${entry.period}` : entry.period, 'period')] : [];
+    const period = entry.period ? [seg(entry.role ? `${lines.separator}${entry.period}` : entry.period, 'period')] : [];
     lines.styled([...role, ...period], indent);
   }
   entry.blocks.forEach((block, i) => {
@@ -179,8 +181,8 @@ function renderEntry(lines: Lines, entry: Entry, indent: number): void {
  * The plain text's lines with what each part is: the layout the plain text and the colored
  * print share. `inline` renders Markdown in paragraphs (the colored print's).
  */
-export function renderStyledLines(doc: ResumeDocument, width: number, inline?: InlineWrap): StyledLine[] {
-  const lines = new Lines(width, inline);
+export function renderStyledLines(doc: ResumeDocument, width: number, inline?: InlineWrap, separator?: string): StyledLine[] {
+  const lines = new Lines(width, inline, separator);
   if (doc.name) lines.text(doc.name, 0, 'name');
   if (doc.label) lines.text(doc.label, 0, 'label');
   if (doc.greeting) lines.paragraph(doc.greeting, 0, 'greeting');
@@ -205,11 +207,11 @@ export function renderStyledLines(doc: ResumeDocument, width: number, inline?: I
 }
 
 /** Renders the whole document as plain text lines of at most `width` cells. */
-export function renderPlainLines(doc: ResumeDocument, width: number): string[] {
-  return renderStyledLines(doc, width).map((line) => line.map((s) => s.text).join(''));
+export function renderPlainLines(doc: ResumeDocument, width: number, separator?: string): string[] {
+  return renderStyledLines(doc, width, undefined, separator).map((line) => line.map((s) => s.text).join(''));
 }
 
 /** The plain text output, ending in a newline. */
-export function renderPlain(doc: ResumeDocument, width: number): string {
-  return renderPlainLines(doc, width).join('\n') + '\n';
+export function renderPlain(doc: ResumeDocument, width: number, separator?: string): string {
+  return renderPlainLines(doc, width, separator).join('\n') + '\n';
 }

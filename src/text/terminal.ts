@@ -13,6 +13,6 @@ import {renderStyledLines} from './plain';
  */
 export function renderTerminal(doc: ResumeDocument, width: number, theme: Theme = createTheme({color: true, ascii: false})): string {
   const style = chalkTokens(theme.styles);
-  const lines = renderStyledLines(doc, width, markdownLines(theme));
+  const lines = renderStyledLines(doc, width, markdownLines(theme), theme.glyphs.separator);
   return lines.map((line) => line.map((s) => (s.ansi || !s.token ? s.text : style(s.token)(s.text))).join('')).join('\n') + '\n';
 }

@@ -3,7 +3,11 @@
  * (src/theme/glyphs.ts), and the colour depth the theme follows (src/cli/colour.ts,
  * src/theme/theme.ts tokensFor): issue 23, items 5, 8 and 9.
  */
+import stripAnsi from 'strip-ansi';
 import {describe, expect, it} from 'vitest';
+import {EXIT, run} from '../../src/cli/run';
+import {fixturePath} from '../helpers/fixtures';
+import {fakeIo} from '../helpers/io';
 import {declaredDepth, depthOf} from '../../src/cli/colour';
 import {asciiNotice, asciiReason, localeOf} from '../../src/cli/locale';
 import {ASCII, UNICODE} from '../../src/theme/glyphs';
@@ -159,5 +163,29 @@ describe('the colour depth (item 8) and what the theme writes at each (item 9)',
     }
     const chip = createTheme({color: true, ascii: false, depth: 'truecolor', tokens: tokensFor('dark', 'truecolor')}).badge('Kafka').backgroundColor;
     expect(chip).toMatch(/^rgb\(\d+,\d+,\d+\)$/);
+  });
+});
+
+describe('the print in ASCII: --ascii anywhere, a locale that is not UTF-8 on a terminal', () => {
+  const print = async (args: string[], facts: Parameters<typeof fakeIo>[0]) => {
+    const io = fakeIo(facts);
+    expect(await run([fixturePath('ascii'), ...args], io)).toBe(EXIT.ok);
+    return stripAnsi(io.out());
+  };
+  const onlyAscii = (text: string) => [...text].filter((ch) => ch.codePointAt(0)! > 0x7e && ch !== '\n');
+  it('Unicode separators by default, so the test can tell', async () => {
+    expect(await print(['--format', 'text'], {stdoutIsTTY: true, env: {LANG: 'en_US.UTF-8', NO_COLOR: '1'}})).toContain(' · ');
+  });
+  it('LANG=C printing to a terminal: plain and colored, every character ASCII', async () => {
+    expect(onlyAscii(await print(['--format', 'text'], {stdoutIsTTY: true, env: {LANG: 'C', NO_COLOR: '1'}}))).toEqual([]);
+    expect(onlyAscii(await print(['--format', 'text'], {stdoutIsTTY: true, env: {LANG: 'C', FORCE_COLOR: '2'}}))).toEqual([]);
+  });
+  it('LANG=C into a pipe keeps Unicode (the locale speaks for a terminal); --ascii into a pipe is ASCII', async () => {
+    expect(await print([], {env: {LANG: 'C'}})).toContain(' · ');
+    expect(onlyAscii(await print(['--ascii'], {env: {}}))).toEqual([]);
+  });
+  it('Markdown and JSON are data: --ascii leaves them as they are', async () => {
+    const markdown = await print(['--format', 'markdown'], {env: {}});
+    expect(await print(['--format', 'markdown', '--ascii'], {env: {}})).toBe(markdown);
   });
 });
