@@ -3,21 +3,21 @@ import {OSC11_QUERY} from './background';
 import {createInputSplitter, type TerminalReply} from './input';
 
 /**
- * Asking the terminal: a batch of queries written at once with a sentinel behind them, a cursor
- * position request (CPR, `CSI 6n`) and then DA1 (`CSI c`, "send device attributes"), and the
+ * Asking the terminal: a batch of queries written at once with a sentinel behind them, DA1
+ * (`CSI c`, "send device attributes") and then a cursor position request (CPR, `CSI 6n`), and the
  * terminal's replies collected until the sentinel is answered. Terminals answer in order, so once
  * the sentinel is answered every query before it that will ever be answered has been: a terminal
  * that does not know a query (OSC 11 in many) costs one round trip, never a timeout.
  * (xterm's control sequences: https://invisible-island.net/xterm/ctlseqs/ctlseqs.html)
  *
- * Two sentinels, because neither is answered everywhere: dvtm answers CPR but never DA1, and a
- * terminal may know DA1 but not CPR. A batch ends at its last cursor report or at a DA1 answer,
- * whichever comes first; a DA1 answer still due from a batch that ended at its cursor report is
- * recognised as such when it arrives and ends nothing.
+ * DA1 then CPR, and a batch ends at its last cursor report: dvtm answers CPR but never DA1, and
+ * every terminal tried answers CPR (VT100's DSR 6). The CPR goes last so that nothing of a batch
+ * is still on its way when it ends: with the CPR first and the batch ended at whichever came first,
+ * a DA1 answer read after the end reached the shell when the app did not start after all.
  *
  * Only a terminal that answers nothing at all waits out the timeout; it is then asked nothing
  * more (`more` writes nothing and answers at once). One reply may come after the sentinel:
- * GNU screen answers CPR and DA1 itself but passes OSC 11 on to the terminal it runs in, whose
+ * GNU screen answers DA1 and CPR itself but passes OSC 11 on to the terminal it runs in, whose
  * answer arrives later. Inside screen (`lateReplies`, from `mayAnswerLate`), when OSC 11 was
  * asked and not answered, the answers are awaited up to LATE_REPLY_MS after the first batch's
  * sentinel before the app takes the terminal over. Elsewhere an unanswered OSC 11 costs nothing:
@@ -40,7 +40,7 @@ export const DA1_QUERY = '\x1b[c';
 /** CPR: "report the cursor position", answered `ESC [ row ; col R`. */
 export const CPR_QUERY = '\x1b[6n';
 /** What every batch ends with. */
-export const SENTINEL = CPR_QUERY + DA1_QUERY;
+export const SENTINEL = DA1_QUERY + CPR_QUERY;
 
 /**
  * How long to wait for a terminal that answers nothing, neither CPR nor DA1 (a dumb serial line,
@@ -91,27 +91,12 @@ export function createReplyCollector() {
   const splitter = createInputSplitter();
   const all: TerminalReply[] = [];
   let batch: {replies: TerminalReply[]; cursorsLeft: number; complete: boolean} | undefined;
-  // DA1 answers still due from batches that ended at their cursor report.
-  let dueDA1 = 0;
   const take = (reply: TerminalReply) => {
     all.push(reply);
     const open = batch && !batch.complete ? batch : undefined;
-    if (reply.kind === 'deviceAttributes') {
-      if (dueDA1 > 0) {
-        dueDA1--;
-        return;
-      }
-      if (!open) return;
-      open.replies.push(reply);
-      open.complete = true;
-      return;
-    }
     if (!open) return;
     open.replies.push(reply);
-    if (reply.kind === 'cursor' && --open.cursorsLeft === 0) {
-      open.complete = true;
-      dueDA1++;
-    }
+    if (reply.kind === 'cursor' && --open.cursorsLeft === 0) open.complete = true;
   };
   return {
     /** Opens a batch whose text (sentinel included) is `written`: what the replies after this belong to. */

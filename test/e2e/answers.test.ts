@@ -106,7 +106,7 @@ describe('GNU screen: DA1 answered at once, the background after it', () => {
 
   it('a background answer after the first frame changes nothing and is never taken for keys', async () => {
     const neutral = await themeStyle('neutral');
-    // Screen answers CPR and DA1; the background answer is written here, once the frame is up.
+    // Screen answers DA1 and CPR; the background answer is written here, once the frame is up.
     const app = launch({cols: 100, rows: 30, args: [JIWOO_PATH], fake: {}});
     const first = await app.ready(JIWOO.firstProject);
     expect(nameStyle(app), 'the neutral theme (no background known in time)').toBe(neutral);

@@ -33,8 +33,8 @@ describe('the reply collector', () => {
     ]);
   });
 
-  it('DA1 answered and no cursor report: complete at DA1 (a terminal that knows no CPR)', () => {
-    expect(collect([DA1])).toEqual({replies: [{kind: 'deviceAttributes', params: '62;22'}], complete: true, done: [true]});
+  it('DA1 answered, then the cursor report: complete only at the cursor report, the last thing asked', () => {
+    expect(collect([DA1, CPR])).toEqual({replies: [{kind: 'deviceAttributes', params: '62;22'}, {kind: 'cursor', row: 3, col: 5}], complete: true, done: [false, true]});
   });
 
   it('no DA1 at all, cursor reports 0-based (dvtm): complete at the last cursor report the batch asked for', () => {
@@ -74,18 +74,18 @@ describe('the reply collector', () => {
     expect(collector.replies.map((r) => r.kind)).toEqual(['cursor', 'deviceAttributes', 'background']);
   });
 
-  it('the DA1 answer of a batch that ended at its cursor report does not end the next batch', () => {
+  it('nothing of a batch is still due once it ends: a DA1 answer ends nothing, the next batch is its own', () => {
     const collector = createReplyCollector();
     collector.open(OSC11_QUERY + SENTINEL);
+    expect(collector.push(DA1)).toBe(false);
     expect(collector.push(CPR)).toBe(true);
     collector.open('\x1b[6n\x1b[6n' + SENTINEL);
-    // The first batch's DA1 arrives late, in the second batch's time.
-    expect(collector.push(DA1)).toBe(false);
-    expect(collector.push('\x1b[1;2R\x1b[1;4R')).toBe(false);
+    expect(collector.push('\x1b[1;2R\x1b[1;4R' + DA1)).toBe(false);
     expect(collector.push(CPR)).toBe(true);
     expect(collector.answers.replies).toEqual([
       {kind: 'cursor', row: 1, col: 2},
       {kind: 'cursor', row: 1, col: 4},
+      {kind: 'deviceAttributes', params: '62;22'},
       {kind: 'cursor', row: 3, col: 5},
     ]);
   });
@@ -110,10 +110,10 @@ function readAll(stream: PassThrough): string {
 describe('askTerminal', () => {
   afterEach(() => vi.useRealTimers());
 
-  it('writes the queries and the sentinel (CPR, DA1) in one write, in raw mode', () => {
+  it('writes the queries and the sentinel (DA1, then CPR) in one write, in raw mode', () => {
     const term = fakeTerminal();
     term.ask([OSC11_QUERY, '\x1b[6n']);
-    expect(term.written).toEqual([OSC11_QUERY + '\x1b[6n' + '\x1b[6n\x1b[c']);
+    expect(term.written).toEqual([OSC11_QUERY + '\x1b[6n' + '\x1b[c\x1b[6n']);
     expect(term.stdin.rawModes).toEqual([true]);
   });
 
@@ -146,19 +146,21 @@ describe('askTerminal', () => {
     const asking = term.ask([OSC11_QUERY]);
     const second = asking.more(['\x1b[1;1H💻\x1b[6n']);
     expect(term.written).toEqual([OSC11_QUERY + SENTINEL]);
-    term.stdin.write('j' + OSC11_WHITE + CPR);
-    expect((await asking.answers).replies.map((r) => r.kind)).toEqual(['background', 'cursor']);
+    term.stdin.write('j' + OSC11_WHITE + DA1);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(term.written, 'not before the first batch has ended').toEqual([OSC11_QUERY + SENTINEL]);
+    term.stdin.write(CPR);
+    expect((await asking.answers).replies.map((r) => r.kind)).toEqual(['background', 'deviceAttributes', 'cursor']);
     await new Promise((resolve) => setImmediate(resolve));
     expect(term.written).toEqual([OSC11_QUERY + SENTINEL, '\x1b[1;1H💻\x1b[6n' + SENTINEL]);
-    // The first batch's DA1 comes now; it ends nothing.
-    term.stdin.write(DA1 + '\x1b[1;3R');
+    term.stdin.write('\x1b[1;3R');
     await new Promise((resolve) => setImmediate(resolve));
-    term.stdin.write(CPR + DA1 + 'k');
-    expect(await second).toEqual({replies: [{kind: 'cursor', row: 1, col: 3}, {kind: 'cursor', row: 3, col: 5}], complete: true});
+    term.stdin.write(DA1 + CPR + 'k');
+    expect(await second).toEqual({replies: [{kind: 'cursor', row: 1, col: 3}, {kind: 'deviceAttributes', params: '62;22'}, {kind: 'cursor', row: 3, col: 5}], complete: true});
     // Everything read in both rounds goes on to the app, keys included; every reply is handed over.
     const all = await asking.handOver();
-    expect(all.replies.map((r) => r.kind)).toEqual(['background', 'cursor', 'deviceAttributes', 'cursor', 'cursor', 'deviceAttributes']);
-    expect(readAll(term.stdin)).toBe('j' + OSC11_WHITE + CPR + DA1 + '\x1b[1;3R' + CPR + DA1 + 'k');
+    expect(all.replies.map((r) => r.kind)).toEqual(['background', 'deviceAttributes', 'cursor', 'cursor', 'deviceAttributes', 'cursor']);
+    expect(readAll(term.stdin)).toBe('j' + OSC11_WHITE + DA1 + CPR + '\x1b[1;3R' + DA1 + CPR + 'k');
   });
 
   it('a terminal that answers nothing: resolves incomplete after the safety timeout, not before', async () => {
