@@ -2,7 +2,7 @@
  * scripts/build/plugins/ink-sanitize-memo.mjs remembers what Ink's sanitizeAnsi() made of each
  * string. The patched module, loaded beside Ink's (its relative imports pointed at Ink's files),
  * must give what the original gives, the first time and when it answers from memory, also after
- * its memory was cleared.
+ * it forgot its oldest strings.
  */
 import fc from 'fast-check';
 import {beforeAll, describe, expect, it} from 'vitest';
@@ -32,8 +32,8 @@ describe("ink-sanitize-memo: Ink's sanitizeAnsi, remembered", () => {
       }),
       {numRuns: 3000},
     );
-    // Past its bound (64 strings) it forgets and starts again: every answer still the same.
-    for (let i = 0; i < 200; i++) remembered(`x${i}\x1b[31m`);
+    // Past its bound (1,024 strings) it forgets the oldest: every answer still the same.
+    for (let i = 0; i < 2000; i++) remembered(`x${i}\x1b[31m`);
     for (const t of seen.slice(0, 200)) expect(remembered(t)).toBe(original(t));
   });
 });
