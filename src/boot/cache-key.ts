@@ -1,9 +1,9 @@
-import {isAbsolute, join} from 'node:path';
+import {pathFor, userFolder} from '../platform/folders';
 
 /**
- * Where the V8 code cache of one build lives. The cache is per user, under the XDG cache
- * directory (https://specifications.freedesktop.org/basedir-spec/latest/: `$XDG_CACHE_HOME`,
- * else `~/.cache`), in `kim-resume/<runtime>/<build>/`:
+ * Where the V8 code cache of one build lives. The cache is per user, in the platform's cache
+ * folder (src/platform/folders.ts: `$XDG_CACHE_HOME/kim-resume`, else `~/.cache/kim-resume`;
+ * on Windows `%LOCALAPPDATA%\kim-resume\Cache`), in `<runtime>/<build>/`:
  * - `<runtime>` is what V8 checks a cache against and silently rejects it for: the Node version
  *   (V8's own), the CPU architecture, and the options Node was started with
  *   (`process.execArgv`, `NODE_OPTIONS`);
@@ -11,6 +11,7 @@ import {isAbsolute, join} from 'node:path';
  *   checks only a script's length, so a cache of another build of the same size would be taken.
  */
 export interface CacheFacts {
+  platform: NodeJS.Platform;
   env: NodeJS.ProcessEnv;
   home: () => string;
   nodeVersion: string;
@@ -38,23 +39,14 @@ export function runtimeKey(facts: Pick<CacheFacts, 'nodeVersion' | 'arch' | 'exe
 
 /**
  * The folder of this build's cache, or undefined when caching is off (`KIM_RESUME_NO_CACHE` set
- * to anything but "" or "0") or no cache home can be found (no usable `$XDG_CACHE_HOME`, no home).
+ * to anything but "" or "0") or no cache folder can be found (no usable variable, no home).
  */
 export function cacheFolders(facts: CacheFacts): {runtime: string; build: string} | undefined {
   const off = facts.env.KIM_RESUME_NO_CACHE;
   if (off !== undefined && off !== '' && off !== '0') return undefined;
-  let base = facts.env.XDG_CACHE_HOME;
-  // The specification: a relative path in $XDG_CACHE_HOME is invalid and is ignored.
-  if (!base || !isAbsolute(base)) {
-    let home: string;
-    try {
-      home = facts.home();
-    } catch {
-      return undefined;
-    }
-    if (!home || !isAbsolute(home)) return undefined;
-    base = join(home, '.cache');
-  }
-  const runtime = join(base, 'kim-resume', runtimeKey(facts));
+  const base = userFolder('cache', 'kim-resume', facts);
+  if (base === undefined) return undefined;
+  const {join} = pathFor(facts.platform);
+  const runtime = join(base, runtimeKey(facts));
   return {runtime, build: join(runtime, safe(`${facts.version}-${facts.build}`))};
 }

@@ -21,6 +21,7 @@ const inTerminal = isatty(0) && isatty(1);
 // node:os and node:v8 are required where they are used, not at the top: each costs every printed
 // run its load (the home folder is needed only without $XDG_CACHE_HOME).
 const folders = cacheFolders({
+  platform: process.platform,
   env: process.env,
   home: () => (require('node:os') as typeof import('node:os')).homedir(),
   nodeVersion: process.version,

@@ -2,6 +2,7 @@ import {createHash} from 'node:crypto';
 import {linkSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {join} from 'node:path';
+import {pathFor, userFolder} from '../platform/folders';
 import ssh2 from 'ssh2';
 
 /**
@@ -29,14 +30,21 @@ export interface HostKey {
  * a service whose key's mode was loosened by a copy or a volume keeps answering (decided in
  * issue 23: a refusal would take down a running server on its next restart).
  */
-export function openModeWarning(file: string, mode: number): string | undefined {
-  if ((mode & 0o077) === 0) return undefined;
+export function openModeWarning(file: string, mode: number, platform: NodeJS.Platform = process.platform): string | undefined {
+  // Windows has no such mode bits: Node reports 0666 or 0444 for every file, and who may read
+  // it is the folder's access list (the user's own profile, for the default file).
+  if (platform === 'win32' || (mode & 0o077) === 0) return undefined;
   return `warning: the host key ${file} can be read by others (mode ${(mode & 0o777).toString(8).padStart(4, '0')}); make it owner-only: chmod 600 ${file}`;
 }
 
-export function defaultHostKeyFile(env: NodeJS.ProcessEnv): string {
-  const state = env.XDG_STATE_HOME ? env.XDG_STATE_HOME : join(homedir(), '.local', 'state');
-  return join(state, 'kim-resume', 'ssh_host_ed25519_key');
+/**
+ * The kept key's file, in the platform's state folder (src/platform/folders.ts:
+ * `$XDG_STATE_HOME/kim-resume`, else `~/.local/state/kim-resume`; on Windows
+ * `%LOCALAPPDATA%\kim-resume\State`). Undefined when there is no such folder (no home).
+ */
+export function defaultHostKeyFile(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): string | undefined {
+  const folder = userFolder('state', 'kim-resume', {platform, env, home: homedir});
+  return folder && pathFor(platform).join(folder, 'ssh_host_ed25519_key');
 }
 
 /** Whether ssh2 reads `key` as a private key (what the server will do with it). */
@@ -63,6 +71,7 @@ function newKey(): Buffer | undefined {
 /** Reads the key (or makes it, when no file was given and none is kept yet); an error is one line. */
 export function loadHostKey(given: string | undefined, env: NodeJS.ProcessEnv): {ok: true; hostKey: HostKey} | {ok: false; error: string} {
   const file = given ?? defaultHostKeyFile(env);
+  if (file === undefined) return {ok: false, error: 'no home folder to keep a host key in: give one with --host-key FILE'};
   let key: Buffer;
   let created = false;
   try {

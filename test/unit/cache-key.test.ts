@@ -3,6 +3,7 @@ import {cacheFolders, runtimeKey, type CacheFacts} from '../../src/boot/cache-ke
 import {checksum, encodeCache} from '../../src/boot/cache-file';
 
 const facts = (over: Partial<CacheFacts> = {}): CacheFacts => ({
+  platform: 'linux',
   env: {},
   home: () => '/home/ada',
   nodeVersion: 'v20.20.2',

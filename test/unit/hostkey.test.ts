@@ -50,7 +50,7 @@ describe('the host key', () => {
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.error).toMatch(/^cannot make a host key for .*ssh_host_ed25519_key: ssh2 made none it could read back$/);
       expect(made).toHaveBeenCalledTimes(8);
-      expect(existsSync(defaultHostKeyFile(env))).toBe(false);
+      expect(existsSync(defaultHostKeyFile(env)!)).toBe(false);
     } finally {
       made.mockRestore();
     }
@@ -68,7 +68,7 @@ describe('the host key', () => {
     const env = {XDG_STATE_HOME: join(root, 'state-open')};
     const made = loadHostKey(undefined, env);
     expect(made.ok && made.hostKey.warning).toBe(undefined);
-    const file = defaultHostKeyFile(env);
+    const file = defaultHostKeyFile(env)!;
     chmodSync(file, 0o644);
     const open = loadHostKey(file, {});
     expect(open.ok).toBe(true);
