@@ -17,7 +17,8 @@ describe('the host key', () => {
     if (!first.ok) return;
     expect(first.hostKey.created).toBe(true);
     expect(first.hostKey.file).toBe(defaultHostKeyFile(env));
-    expect(statSync(first.hostKey.file).mode & 0o777).toBe(0o600);
+    // Windows keeps no mode bits (Node reports 0666): the profile folder's access list decides.
+    if (process.platform !== 'win32') expect(statSync(first.hostKey.file).mode & 0o777).toBe(0o600);
     expect(readdirSync(join(root, 'state', 'kim-resume'))).toEqual(['ssh_host_ed25519_key']);
     const again = loadHostKey(undefined, env);
     expect(again.ok && again.hostKey.created).toBe(false);
@@ -64,7 +65,7 @@ describe('the host key', () => {
     if (!result.ok) expect(result.error).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} is not a private SSH key`));
   });
 
-  it('readable by its group or others is used, with one line naming the file and its mode (OpenSSH would refuse it)', () => {
+  it.skipIf(process.platform === 'win32')('readable by its group or others is used, with one line naming the file and its mode (OpenSSH would refuse it)', () => {
     const env = {XDG_STATE_HOME: join(root, 'state-open')};
     const made = loadHostKey(undefined, env);
     expect(made.ok && made.hostKey.warning).toBe(undefined);
