@@ -10,5 +10,14 @@ if (major < 20 || (major === 20 && minor < 19)) {
   process.stderr.write('kim-resume: needs Node.js 20.19 or newer; this is Node.js ' + process.versions.node + '\n');
   process.exitCode = 1;
 } else {
-  require('../dist/boot.cjs');
+  var boot;
+  try {
+    boot = require.resolve('../dist/boot.cjs');
+  } catch (error) {
+    // A clone that was never built: the bundle is made by `npm run build` (`npm start` builds
+    // and runs), and the package that npm installs always has it.
+    process.stderr.write('kim-resume: not built yet: run `npm run build` first (or `npm start`, which builds and runs)\n');
+    process.exitCode = 1;
+  }
+  if (boot) require(boot);
 }
