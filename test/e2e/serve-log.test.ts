@@ -9,6 +9,7 @@ import {request} from 'node:http';
 import {afterAll, describe, expect, it} from 'vitest';
 import {BIN, cleanEnv, NODE} from '../helpers/cli';
 import {fixturePath, REPO_ROOT} from '../helpers/fixtures';
+import {connect, shell, startServer} from '../helpers/serve';
 
 /** CPU seconds (user + system) the process has used, from /proc/PID/stat (fields 14 and 15, in clock ticks of 1/100 s). */
 function cpuSeconds(pid: number): number {
@@ -65,5 +66,26 @@ describe.runIf(process.platform === 'linux')('serve with its log pipe closed', (
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
     }
+  });
+});
+
+describe('serve: its stderr is a log', () => {
+  it('after an SSH app session and a stop, it holds only log lines: no escape code (restore-cursor 5 writes only to a terminal)', async () => {
+    const server = await startServer([fixturePath('jiwoo')]);
+    try {
+      const client = await connect(server.ssh);
+      const screen = await shell(client, 80, 24);
+      await screen.waitFor('한지우');
+      screen.channel.write('q');
+      expect((await screen.closed).code).toBe(0);
+      client.end();
+      screen.dispose();
+      await server.waitForLine(/ ssh-app [\d.]+s in=\d+B out=\d+B ok$/);
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+    const log = server.stderr();
+    expect(log.endsWith('\n')).toBe(true);
+    expect(log).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
   });
 });

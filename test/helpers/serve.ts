@@ -18,6 +18,8 @@ export interface Server {
   http: number;
   fingerprint: string;
   lines: string[];
+  /** Everything written to stderr so far, as written (a last line without its newline too). */
+  stderr(): string;
   /** Resolves with the first stderr line that matches (bounded by `timeoutMs`). */
   waitForLine(pattern: RegExp, timeoutMs?: number): Promise<string>;
   /** Sends a signal and resolves with the exit code. */
@@ -33,7 +35,9 @@ export async function startServer(args: string[] = [], env: NodeJS.ProcessEnv = 
   const lines: string[] = [];
   const waiters = new Set<() => void>();
   let rest = '';
+  let all = '';
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+    all += chunk;
     const parts = (rest + chunk).split('\n');
     rest = parts.pop()!;
     lines.push(...parts);
@@ -69,6 +73,7 @@ export async function startServer(args: string[] = [], env: NodeJS.ProcessEnv = 
     http: Number(http),
     fingerprint: fingerprint!,
     lines,
+    stderr: () => all,
     waitForLine,
     async stop(signal = 'SIGTERM') {
       if (child.exitCode === null) child.kill(signal);

@@ -150,14 +150,14 @@ describe('yoga-wasm-binary: yoga ships its WebAssembly as a binary file', () => 
   });
 });
 
-describe('one-signal-exit-3: Ink and restore-cursor share one signal-exit 3', () => {
-  it("sends restore-cursor's import to Ink's copy, so one copy is bundled", () => {
-    const inks = 'node_modules/ink/node_modules/signal-exit/index.js';
-    expect(importsOf('signal-exit').filter(([file]) => file.startsWith('node_modules/restore-cursor/'))).toEqual([['node_modules/restore-cursor/index.js', inks]]);
-    expect(Object.keys(meta.inputs).filter((file) => /(^|\/)signal-exit\/index\.js$/.test(file))).toEqual([inks]);
-    // signal-exit 3 sets up its process-wide emitter as `process.__signal_exit_emitter__ = new EE()`.
-    expect(read(inks)).toContain('__signal_exit_emitter__ = new EE()');
-    expect([...files.values()].reduce((n, text) => n + occurrences(text, '__signal_exit_emitter__=new '), 0)).toBe(1);
+describe('cli-cursor 5 (package.json overrides): restore-cursor 5 shares our signal-exit 4', () => {
+  it("bundles restore-cursor 5, whose import of signal-exit is the copy src/terminal/local.ts uses: one copy of each major", () => {
+    expect(JSON.parse(read('node_modules/restore-cursor/package.json')).version).toMatch(/^5\./);
+    const restore = importsOf('signal-exit').filter(([file]) => file.startsWith('node_modules/restore-cursor/'));
+    const ours = importsOf('signal-exit').filter(([file]) => file === 'src/terminal/local.ts');
+    expect(restore.map(([, to]) => to)).toEqual(ours.map(([, to]) => to));
+    // Ink's own signal-exit 3, and the one 4 beside it.
+    expect(Object.keys(meta.inputs).filter((file) => /(^|\/)signal-exit\/(index\.js|dist\/mjs\/index\.js)$/.test(file)).sort()).toEqual(['node_modules/ink/node_modules/signal-exit/index.js', ours[0]![1]].sort());
   });
 });
 

@@ -20,7 +20,6 @@ import {noSsh2Natives} from './no-ssh2-natives.mjs';
 import {ssh2NoDirname} from './ssh2-no-dirname.mjs';
 import {ssh2KeepNames} from './ssh2-keep-names.mjs';
 import {ssh2ServerOnly} from './ssh2-server-only.mjs';
-import {oneSignalExit3} from './one-signal-exit-3.mjs';
 import {stringWidthCells} from './string-width-cells.mjs';
 import {yogaSyncStart} from './yoga-sync-start.mjs';
 import {yogaWasmBinary} from './yoga-wasm-binary.mjs';
@@ -47,7 +46,6 @@ function allPlugins() {
     inkSanitizeMemo(),
     yogaWasmBinary(),
     yogaSyncStart(),
-    oneSignalExit3(),
     noInkDevAwait(),
     noInkErrorOverview(),
     noYargsCompletion(),
