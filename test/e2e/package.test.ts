@@ -47,6 +47,20 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, {recursive: true, force: true}));
 
 describe('the packed package', () => {
+  it("docs/architecture.md's recipe (a new folder, install, run) works as written, twice", () => {
+    const doc = readFileSync(join(REPO_ROOT, 'docs/architecture.md'), 'utf8');
+    const line = doc.split('\n').find((l) => l.startsWith('try=$(mktemp -d)'));
+    expect(line).toBeDefined();
+    const expected = repo([]).stdout;
+    for (let run = 0; run < 2; run++) {
+      const result = spawnSync('bash', ['-c', line!], {cwd: REPO_ROOT, env: {...npmEnv, tarball}, encoding: 'utf8'});
+      expect(result.status, result.stderr).toBe(0);
+      // npm's "added 1 package" first, then the résumé.
+      expect(result.stdout.endsWith(expected)).toBe(true);
+      expect(result.stdout.length - expected.length).toBeLessThan(100);
+    }
+  });
+
   it('installs with no script to run and no warning about one', () => {
     const manifest = JSON.parse(readFileSync(join(app, 'node_modules', 'kim-resume', 'package.json'), 'utf8')) as {scripts?: Record<string, string>};
     for (const hook of ['preinstall', 'install', 'postinstall', 'prepare']) expect(manifest.scripts?.[hook], hook).toBeUndefined();
