@@ -134,14 +134,23 @@ async function runLoaded(argv: Arguments, io: Io, {format, color, choice, width,
   const name = given ?? displayName(file);
   if (argv.check) {
     const problems = checkResumeFile(file, name);
-    await io.write(problems.length > 0 ? problems.map((p) => formatLoadError(p) + '\n').join('') : `${shownFileName(name)}: no problems\n`);
+    // Without FILE it is the built-in résumé that was checked: said so, lest "no problems" read
+    // as a pass for a file the reader meant to give.
+    const which = given === undefined ? ` (the built-in résumé; to check yours: kim-resume --check FILE)` : '';
+    await io.write(problems.length > 0 ? problems.map((p) => formatLoadError(p) + '\n').join('') : `${shownFileName(name)}: no problems${which}\n`);
     return problems.length > 0 ? EXIT.usage : EXIT.ok;
   }
   // A file given on the command line is shown whenever it can be read (its problems are warned
   // about); the embedded résumé, and any file with --strict, must be valid.
   const loaded = loadResumeFile(file, name, {lenient: given !== undefined && !argv.strict});
   if (!loaded.ok) {
-    io.error(formatLoadError(loaded.error));
+    // Refused: every problem, as --check lists them (one fixed at a time would take as many runs).
+    const problems = checkResumeFile(file, name);
+    for (const problem of problems.length > 0 ? problems : [loaded.error]) io.error(formatLoadError(problem));
+    if (problems.length > 1) {
+      const why = given === undefined ? 'the built-in résumé must have none' : '--strict refuses a file with any';
+      io.error(`kim-resume: ${countOf(problems.length, 'problem')} in ${shownFileName(name)}; ${why}`);
+    }
     return EXIT.usage;
   }
   for (const warning of loaded.warnings) io.error(formatLoadError(warning));

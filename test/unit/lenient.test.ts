@@ -182,11 +182,11 @@ describe('the command line: warnings, --strict, --check', () => {
     expect(out).toContain('Fjord Labs');
   });
 
-  it('--strict refuses with the first problem, exit 2, nothing printed', async () => {
+  it('--strict refuses with every problem (as --check lists them) and a line saying why, exit 2, nothing printed', async () => {
     const file = lenientFixture('duplicate');
     const {code, errors, out} = await cli([file, '--strict']);
     expect(code).toBe(EXIT.usage);
-    expect(errors).toEqual([`${file}:4:5: basics: duplicate key "name"`]);
+    expect(errors).toEqual([`${file}:4:5: basics: duplicate key "name"`, `${file}:8:48: skills[0]: duplicate key "keywords"`, `kim-resume: 2 problems in ${file}; --strict refuses a file with any`]);
     expect(out).toBe('');
   });
 
