@@ -9,7 +9,8 @@ import type {RunningServer} from './ssh';
 /**
  * The HTTP server (node:http): the résumé as text, Markdown or JSON, never anything else from
  * the file system. `GET /` is colored for the command-line clients that show ANSI colour (curl,
- * wget, HTTPie, xh), plain for everyone else (a browser shows the text as it is).
+ * wget, HTTPie, xh), plain for everyone else (a browser shows the text as it is); `/resume.txt`
+ * and `?format=text` are plain for everyone.
  */
 export interface HttpDeps {
   content: Content;
@@ -49,7 +50,10 @@ export function reply(method: string, url: string, agent: string | undefined, co
   const width = widthText === null ? TEXT_WIDTH : Number(widthText);
   if (format === 'json') return {status: 200, type: TYPES.json, body: content.json()};
   if (format === 'markdown') return {status: 200, type: TYPES.markdown, body: content.markdown()};
-  const colored = TERMINAL_AGENT.test(agent ?? '');
+  // Text asked for by name (`/resume.txt`, `?format=text`) is plain for everyone, so that
+  // `curl HOST/resume.txt > cv.txt` saves clean text; `/` is coloured for terminal clients.
+  const named = asked === 'text' || parsed.pathname === '/resume.txt';
+  const colored = !named && TERMINAL_AGENT.test(agent ?? '');
   return {status: 200, type: TYPES.text, body: colored ? content.colored(width) : content.plain(width)};
 }
 

@@ -142,6 +142,17 @@ describe('HTTP replies', () => {
     expect(reply('GET', '/', 'curl/8', content).body).toContain('\x1b[');
     expect(reply('GET', '/', 'Mozilla/5.0', content).body).not.toContain('\x1b');
   });
+
+  it('text asked for by name is plain for curl too: /resume.txt and ?format=text (curl … > cv.txt saves clean text)', async () => {
+    await setColourLevel('app', true, {FORCE_COLOR: '2'});
+    const content = createContent(fixtureDocument('minimal'), source);
+    for (const url of ['/resume.txt', '/?format=text', '/resume.txt?width=60']) {
+      const answer = reply('GET', url, 'curl/8.5.0', content);
+      expect(answer.status).toBe(200);
+      expect(answer.body).not.toContain('\x1b');
+      expect(answer.body).toBe(content.plain(url.includes('60') ? 60 : undefined));
+    }
+  });
 });
 
 describe('requests node:http cannot parse', () => {
