@@ -2,13 +2,21 @@ import type {TechEntry} from './tech';
 import type {Resume} from '../resume/types';
 import type {Contact, ResumeDocument, Section} from './model';
 import {countOf, fold} from './present';
+import {SECTIONS} from './sections';
 
 /** A title without its emoji and punctuation: `🚀 Work Experience.` → `work experience`. */
 const plainTitle = (title: string) => fold(title).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
+/** What a section holds, by the résumé keys its entries come from: `education` and `service` for `personal`. */
+const HOLDS = new Map<string, string[]>(SECTIONS.map((spec) => [spec.id, spec.keys.map((key) => fold(key.replace(/^x-/, '')))]));
+
+/** `projects` and `project`, `essays` and `essay`: a kind named in the singular or the plural. */
+const singular = (word: string) => word.replace(/s$/, '');
+
 /**
- * The section a reader names: its number (1-based), its id (`work`, `personal`, `essays` …), or
- * the start of its title (`work`, `achievements`, `개인`), case-insensitively.
+ * The section a reader names: its number (1-based), its id (`work`, `personal`, `essays` …), a
+ * kind of entry it holds (`education` and `service` are in `personal`), or the start of its
+ * title (`work`, `achievements`, `개인`), case-insensitively.
  */
 export function findSection(doc: ResumeDocument, name: string): number {
   const wanted = fold(name.trim());
@@ -16,16 +24,23 @@ export function findSection(doc: ResumeDocument, name: string): number {
     const n = Number(wanted);
     return n >= 1 && n <= doc.sections.length ? n - 1 : -1;
   }
-  const byId = doc.sections.findIndex((s) => s.id === wanted);
+  const byId = doc.sections.findIndex((s) => s.id === wanted || singular(s.id) === singular(wanted));
   if (byId !== -1) return byId;
+  const byKind = doc.sections.findIndex((s) => (HOLDS.get(s.id) ?? []).some((kind) => singular(kind) === singular(wanted)));
+  if (byKind !== -1) return byKind;
   const words = plainTitle(wanted);
   if (!words) return -1;
   return doc.sections.findIndex((s) => plainTitle(s.title).startsWith(words) || plainTitle(s.title).split(' ').includes(words));
 }
 
-/** How a reader can name each section, for error messages: `1 work, 2 personal, 3 essays`. */
+/** How a reader can name each section, for error messages: `1 work, 2 personal (education, service), 3 essays`. */
 export function sectionChoices(doc: ResumeDocument): string {
-  return doc.sections.map((s, i) => `${i + 1} ${s.id}`).join(', ');
+  return doc.sections
+    .map((s, i) => {
+      const kinds = (HOLDS.get(s.id) ?? []).filter((kind) => singular(kind) !== singular(s.id));
+      return `${i + 1} ${s.id}${kinds.length > 0 ? ` (${kinds.join(', ')})` : ''}`;
+    })
+    .join(', ');
 }
 
 /** A contact as one line of text: its address follows it unless the text already holds it. */

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {toDocument} from '../../src/document/build';
-import {findSection, onlySection, techDocument} from '../../src/document/select';
+import {findSection, onlySection, sectionChoices, techDocument} from '../../src/document/select';
 import {closeMatches, findTech, techIndex} from '../../src/document/tech';
 import {distance} from '../../src/resume/distance';
 import {FrameBuilder} from '../../src/ui/frame';
@@ -105,6 +105,21 @@ describe('sections by name', () => {
     expect(findSection(doc, '11')).toBe(-1);
     expect(findSection(doc, 'nope')).toBe(-1);
     expect(onlySection(doc, 9).sections.map((s) => s.id)).toEqual(['essays']);
+  });
+
+  it('finds a section by the kind of entry it holds, singular or plural (education is in personal)', () => {
+    // jiwoo: work (projects under their employers), projects (the others), volunteer, personal
+    // (education and x-service), …, essays (x-essays).
+    expect(findSection(doc, 'education')).toBe(3);
+    expect(findSection(doc, 'Service')).toBe(3);
+    expect(findSection(doc, 'essay')).toBe(9);
+    expect(findSection(doc, 'project')).toBe(1);
+    expect(findSection(doc, 'projects')).toBe(1);
+    expect(findSection(doc, 'volunteers')).toBe(2);
+    // Without a section of its own, projects are found under work.
+    const noOwnProjects = {...doc, sections: doc.sections.filter((s) => s.id !== 'projects')};
+    expect(findSection(noOwnProjects, 'projects')).toBe(0);
+    expect(sectionChoices(noOwnProjects)).toMatch(/^1 work \(projects\), 2 volunteer, 3 personal \(education, service\), /);
   });
 });
 
