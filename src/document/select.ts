@@ -54,21 +54,31 @@ export function onlySection(doc: ResumeDocument, index: number): ResumeDocument 
   return {...doc, sections: doc.sections.slice(index, index + 1)};
 }
 
-/** `Kafka: 2 projects`: how a technology's projects are introduced, in print and in the app. */
-export const techTitle = (tech: TechEntry): string => `${tech.name}: ${countOf(tech.projects.length, 'project')}`;
+/** How many places list a technology: its projects and the skills that name it. */
+export const techUses = (tech: TechEntry): number => tech.projects.length + tech.skillEntries.length;
 
-/** A technology's projects as a section of their own; each keeps its organization as its subtitle. */
-export function techSection(tech: TechEntry): Section {
-  return {
-    id: 'tech',
-    title: techTitle(tech),
-    entries: tech.projects.map(({entry, organization}) => (organization ? {...entry, subtitle: organization} : entry)),
-  };
+/**
+ * `Kafka: 2 projects`, `Go: 1 skill`, `Python: 3 projects, 1 skill`: how a technology's uses are
+ * introduced, in print and in the app.
+ */
+export const techTitle = (tech: TechEntry, withSkills = true): string => {
+  const skills = withSkills ? tech.skillEntries.length : 0;
+  const counts = [tech.projects.length > 0 || skills === 0 ? countOf(tech.projects.length, 'project') : '', skills > 0 ? countOf(skills, 'skill') : ''];
+  return `${tech.name}: ${counts.filter(Boolean).join(', ')}`;
+};
+
+/**
+ * A technology's uses as a section of their own: its projects, each keeping its organization as
+ * its subtitle, then (in the app: `withSkills`) the skills that list it.
+ */
+export function techSection(tech: TechEntry, withSkills = true): Section {
+  const projects = tech.projects.map(({entry, organization}) => (organization ? {...entry, subtitle: organization} : entry));
+  return {id: 'tech', title: techTitle(tech, withSkills), entries: withSkills ? [...projects, ...tech.skillEntries] : projects};
 }
 
 /** A document listing the projects that use a technology, for `--tech` (printed as text). */
 export function techDocument(doc: ResumeDocument, tech: TechEntry): ResumeDocument {
-  return {...doc, contacts: [], greeting: undefined, sections: [techSection(tech)]};
+  return {...doc, contacts: [], greeting: undefined, sections: [techSection(tech, false)]};
 }
 
 

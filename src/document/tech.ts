@@ -10,6 +10,8 @@ export interface TechEntry {
   projects: Array<{entry: Entry; section: string; organization?: string}>;
   /** Skills that list it (skill names). */
   skills: string[];
+  /** Those skills' entries, in document order (a technology only a skill lists is shown by them). */
+  skillEntries: Entry[];
 }
 
 /** Sections whose entries' tags are technologies (a skill's keywords), besides every project's tech stack. */
@@ -28,7 +30,7 @@ export function techIndex(doc: ResumeDocument): TechEntry[] {
     const key = fold(name);
     let entry = byKey.get(key);
     if (!entry) {
-      byKey.set(key, (entry = {name, projects: [], skills: []}));
+      byKey.set(key, (entry = {name, projects: [], skills: [], skillEntries: []}));
       listed.set(entry, new Set());
     }
     return entry;
@@ -50,6 +52,7 @@ export function techIndex(doc: ResumeDocument): TechEntry[] {
           if (skill && !seen.has(entry.title)) {
             seen.add(entry.title);
             tech.skills.push(entry.title);
+            tech.skillEntries.push(entry);
           }
         }
       }

@@ -1,6 +1,6 @@
 import type {Entry} from '../document/model';
 import {fold} from '../document/present';
-import {techTitle} from '../document/select';
+import {techTitle, techUses} from '../document/select';
 import type {TechEntry} from '../document/tech';
 import {cellWidth, truncate} from '../text/width';
 import {clipLine, fitWords, padLine, span, type Line} from './layout/lines';
@@ -9,14 +9,14 @@ import {isScrollCommand, listView, scrollTarget, viewportView, type ScrollView} 
 import type {Geometry, NavState, TechContext, TechState, ViewCommand} from './types';
 
 /**
- * The technology index overlay (`t`): every technology with how many projects use it; Enter
- * shows exactly those projects; Esc goes back to the list, then closes it. Its state,
+ * The technology index overlay (`t`): every technology with how many projects and skills list
+ * it; Enter shows exactly those; Esc goes back to the list, then closes it. Its state,
  * TechState, is one of the shared types (types.ts).
  */
 export function openTech(index: TechEntry[], focusedTechs: string[] = []): TechState {
-  // Start on the focused project's first technology: its badges lead into the index.
-  const first = focusedTechs.length > 0 ? index.findIndex((t) => fold(t.name) === fold(focusedTechs[0]!)) : -1;
-  return {selected: Math.max(0, first), offset: 0, projectsOffset: 0, focused: focusedTechs};
+  // At the top, the most used first: the focused project's technologies are marked (•) in the
+  // list, not selected, so the index never opens part way down with its top out of mind.
+  return {selected: 0, offset: 0, projectsOffset: 0, focused: focusedTechs};
 }
 
 /** Rows above the list: a heading and a blank line. */
@@ -35,7 +35,7 @@ export function techListLines(index: TechEntry[], selected: number, width: numbe
     // ▸ the selection; • a badge of the project that was focused when the index opened.
     const mark = i === selected ? glyphs.folded : ofFocused.has(fold(tech.name)) ? `${glyphs.bullet} ` : '  ';
     const name = padLine([span(truncate(tech.name, nameWidth, ellipsis))], nameWidth);
-    const count = String(tech.projects.length).padStart(3);
+    const count = String(techUses(tech)).padStart(3);
     const used = tech.projects.map((p) => p.entry.title).concat(tech.skills.map((s) => `skill: ${s}`)).join(sep);
     const rest = width - cellWidth(mark) - nameWidth - cellWidth(count) - 2;
     const row: Line = [
@@ -96,7 +96,7 @@ function techOverlay(tech: TechState, command: ViewCommand, index: TechEntry[], 
       return undefined;
     case 'toggle': {
       const chosen = index[tech.selected];
-      return chosen && chosen.projects.length > 0 ? {...tech, chosen: chosen.name, projectsOffset: 0} : tech;
+      return chosen && techUses(chosen) > 0 ? {...tech, chosen: chosen.name, projectsOffset: 0} : tech;
     }
     default:
       return tech;

@@ -130,7 +130,7 @@ describe.each(ANY_RESUMES)('$name in the app', (fixture: AnyResume) => {
     });
   }
 
-  it('t lists exactly the technologies of its projects and skills, with how many projects use each', async () => {
+  it('t lists exactly the technologies of its projects and skills, with how many projects and skills list each, from the top', async () => {
     const expected = projectAndSkillTechs(resume);
     const index = techIndex(doc);
     const {app, screen, press} = await start(doc, 120, index.length + 12);
@@ -143,10 +143,13 @@ describe.each(ANY_RESUMES)('$name in the app', (fixture: AnyResume) => {
     const listed = rows.map((l) => l.slice(2).split(/ {2,}/)[0]!.trim());
     for (const row of rows) {
       const name = row.slice(2).split(/ {2,}/)[0]!.trim();
-      const count = (resume.projects ?? []).filter((p) => (p.keywords ?? []).some((k) => k.toLowerCase() === name.toLowerCase())).length;
+      const lists = (keywords: string[] | undefined) => (keywords ?? []).some((k) => k.toLowerCase() === name.toLowerCase());
+      const count = (resume.projects ?? []).filter((p) => lists(p.keywords)).length + (resume.skills ?? []).filter((k) => lists(k.keywords)).length;
       expect(row, name).toMatch(new RegExp(`^.{2}${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+${count}(\\s|$)`));
     }
     expect(new Set(listed)).toEqual(new Set(expected));
+    // Opened at the top: the most used technology selected.
+    expect(rows[0]!.startsWith('▸ ')).toBe(true);
     expect(lines[heading]).toContain(`Technologies (${expected.length})`);
     app.unmount();
   });

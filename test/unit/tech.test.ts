@@ -129,9 +129,10 @@ describe('the index overlay', () => {
   const reduce = createReducer(builder.env());
   const press = (state: NavState, ...commands: Command[]) => commands.reduce((s, command) => reduce(s, {type: 'command', command}), state);
 
-  it('t opens it on the focused project’s first technology; Esc closes it', () => {
+  it('t opens it at the top, on the most used technology (the focused project’s are marked, not selected); Esc closes it', () => {
     const s = press(initialState(count, screen), 'techIndex');
-    expect(index[s.tech!.selected]!.name).toBe('Kafka');
+    expect(s.tech!.selected).toBe(0);
+    expect(index[0]!.name).toBe('Airflow');
     expect(press(s, 'back').tech).toBeUndefined();
     expect(press(s, 'back').quit).toBe(false);
   });
@@ -144,6 +145,19 @@ describe('the index overlay', () => {
     expect(text).not.toContain('배송 이벤트 실시간 수집 파이프라인');
     s = press(s, 'back');
     expect(s.tech!.chosen).toBeUndefined();
+  });
+  it('a technology only a skill lists counts that skill, and Enter shows it (not 0 and nothing)', () => {
+    const at = index.findIndex((t) => t.name === 'SQL 튜닝');
+    expect(index[at]!.projects).toHaveLength(0);
+    let s = press(initialState(count, {width: 100, rows: 200}), 'techIndex');
+    const row = builder.build(s).map(lineText).find((l) => l.slice(2).startsWith('SQL 튜닝'))!;
+    expect(row).toMatch(/^. SQL 튜닝\s+1 {2}skill: /);
+    for (let i = 0; i < at; i++) s = press(s, 'down');
+    s = press(s, 'toggle');
+    expect(s.tech!.chosen).toBe('SQL 튜닝');
+    const text = builder.build(s).map(lineText).join('\n');
+    expect(text).toContain('SQL 튜닝: 1 skill');
+    expect(text).toContain(index[at]!.skills[0]!);
   });
   it('moves the selection within the list and keeps it in view', () => {
     const small = {width: 60, rows: 12};
@@ -208,7 +222,9 @@ describe('the focused project in the index', () => {
     const screen = {width: 100, rows: 40};
     const s = createReducer(builder.env())(initialState(count, screen), {type: 'command', command: 'techIndex'});
     const rows = builder.build(s).map(lineText);
-    const marked = rows.filter((l) => l.startsWith('• ') || l.startsWith('▸ ')).map((l) => l.slice(2).split(/ {2,}/)[0]);
+    // The selection (▸, the top row) is not one of them here, so each shows its bullet.
+    expect(rows.find((l) => l.startsWith('▸ '))!.slice(2).split(/ {2,}/)[0]).toBe('Airflow');
+    const marked = rows.filter((l) => l.startsWith('• ')).map((l) => l.slice(2).split(/ {2,}/)[0]);
     expect(new Set(marked)).toEqual(new Set(['Kafka', 'Flink', '데이터 레이크']));
   });
 });
@@ -219,7 +235,7 @@ describe('the index in a narrow terminal, and the chosen technology', () => {
   const press = (state: NavState, ...commands: Command[]) => commands.reduce((s, command) => reduce(s, {type: 'command', command}), state);
   // Every word the legend and the heading may show, as they read at full width.
   const LEGEND = 'Technologies (N)  Enter: its projects · Esc: close · • in the focused project';
-  const HEADING = 'Airflow: 2 projects  Esc: back to the list';
+  const HEADING = 'Airflow: 2 projects, 1 skill  Esc: back to the list';
 
   it.each([40, 50, 60, 80])('at %i columns the legend and the heading end in "…" when shortened, never mid-word', (width) => {
     const screen = {width, rows: 20};
@@ -243,7 +259,8 @@ describe('the index in a narrow terminal, and the chosen technology', () => {
     const s = press(initialState(count, screen), 'techIndex', 'top', 'toggle');
     const spans = builder.build(s).flatMap((l) => l.filter((sp) => sp.badge !== undefined));
     const chosen = spans.filter((sp) => sp.chosen);
-    expect(chosen.map((sp) => sp.badge)).toEqual(['Airflow', 'Airflow']);
+    // Its two projects, then the one skill that lists it.
+    expect(chosen.map((sp) => sp.badge)).toEqual(['Airflow', 'Airflow', 'Airflow']);
     expect(spans.filter((sp) => !sp.chosen).every((sp) => sp.badge !== 'Airflow')).toBe(true);
     expect(spans.length).toBeGreaterThan(chosen.length);
   });
