@@ -4,6 +4,10 @@ import {cellWidth} from '../../src/text/width';
 import {ASCII, UNICODE, type Glyphs} from '../../src/theme/glyphs';
 import {lineText, lineWidth, type Line} from '../../src/ui/layout/lines';
 import {sectionBar} from '../../src/ui/layout/tabs';
+import {FrameBuilder} from '../../src/ui/frame';
+import {createReducer, initialState} from '../../src/ui/state';
+import {createTheme} from '../../src/theme/theme';
+import {fixtureDocument} from '../helpers/resume';
 
 /** Section titles as résumés give them: English, Korean (two cells a syllable), emoji (a ZWJ sequence and a flag too). */
 const TITLES: Record<string, string[]> = {
@@ -96,6 +100,20 @@ describe('the section bar', () => {
     const bar = sectionBar(TITLES.English!.slice(0, 11), 5, 80);
     expect(bar[0]).toMatchObject({text: '‹', tab: 2});
     expect(bar.at(-1)).toMatchObject({text: '›', tab: 9});
+  });
+
+  it('in the app, a click on ‹ or › opens the nearest hidden section (sections-11.json at 80 columns)', () => {
+    const doc = fixtureDocument('sections-11');
+    const builder = new FrameBuilder(doc, createTheme({color: false, ascii: false}));
+    const reduce = createReducer(builder.env());
+    const screen = {width: 80, rows: 24};
+    const state = {...initialState(doc.sections.length, screen), section: 5};
+    const {bar} = builder.regions(5, screen);
+    expect(lineText(bar.line)).toMatch(/^‹ 4 .* ›$/);
+    const [before, after] = [bar.tabs[0]!, bar.tabs.at(-1)!];
+    expect([before.start, before.end, after.end]).toEqual([0, 1, lineWidth(bar.line)]);
+    expect(reduce(state, {type: 'click', x: before.start, y: bar.row}).section).toBe(2);
+    expect(reduce(state, {type: 'click', x: after.start, y: bar.row}).section).toBe(9);
   });
 
   it('cuts a current title too long for the bar, leaving its neighbours a name', () => {
