@@ -18,11 +18,14 @@ export interface Glyphs {
   ellipsis: string;
   /** Between two facts on a line (`Engineer · 2021`, the header's contacts). */
   separator: string;
+  /** Where the section bar hides tabs before / after those it shows (one cell each): `‹` `›`. */
+  moreBefore: string;
+  moreAfter: string;
   /** The app's own words (key labels, help, messages) in this character set. */
   text(words: string): string;
 }
 
-export const UNICODE: Glyphs = {folded: '▸ ', unfolded: '▾ ', bullet: '•', ellipsis: '…', separator: ' · ', text: (words) => words};
+export const UNICODE: Glyphs = {folded: '▸ ', unfolded: '▾ ', bullet: '•', ellipsis: '…', separator: ' · ', moreBefore: '‹', moreAfter: '›', text: (words) => words};
 
 /**
  * The app's own words in ASCII: arrows as their key names, typographic marks as their ASCII
@@ -41,5 +44,7 @@ export const ASCII: Glyphs = {
   bullet: '-',
   ellipsis: '~',
   separator: ' - ',
+  moreBefore: '<',
+  moreAfter: '>',
   text: (words) => words.replace(/[^\x00-\x7f]/g, (ch) => ASCII_WORDS[ch] ?? '?'),
 };

@@ -15,7 +15,7 @@ import {JIWOO, JIWOO_PATH, jiwooJson} from '../helpers/e2e-jiwoo';
 import {KEYS, type PtyApp, ptyApps} from '../helpers/pty';
 import {FIXTURES_DIR} from '../helpers/resumes';
 import {restoredProblems, sttyWords} from '../helpers/terminal-state';
-import {statusRow} from '../helpers/frame-rows';
+import {sectionBarRow, statusRow} from '../helpers/frame-rows';
 
 const ADA = join(FIXTURES_DIR, 'ada.json');
 
@@ -46,8 +46,8 @@ function occurrences(term: string): number {
 const status = statusRow;
 /** The status bar's scroll position. */
 const percent = (rows: string[]) => Number(/(\d+)%\s*$/.exec(status(rows))?.[1] ?? Number.NaN);
-/** The section bar's row: the one that starts with tab 1. */
-const barRow = (rows: string[]) => rows.findIndex((r) => r.startsWith(' 1 '));
+/** The section bar's row. */
+const barRow = sectionBarRow;
 
 /** The number of the section tab drawn inverse (or on a background color). */
 function activeTab(app: PtyApp): number | undefined {

@@ -12,7 +12,7 @@ import {largeResume, type LargeResume} from '../helpers/large';
 import {BURST_1000} from '../helpers/keys';
 import {KEYS, type PtyApp, ptyApps} from '../helpers/pty';
 import {restoredProblems, screenWidthProblems} from '../helpers/terminal-state';
-import {percentOf, statusRow} from '../helpers/frame-rows';
+import {percentOf, sectionBarRow, statusRow} from '../helpers/frame-rows';
 
 const fx = tempFixtures('kim-resume-scale-');
 let large: LargeResume;
@@ -132,7 +132,7 @@ describe('a burst of 1,000 keys on the jiwoo fixture', () => {
 describe('keys that share one read each count', () => {
   /** The number of the highlighted section tab (drawn inverse or on a background color). */
   const activeTab = (app: PtyApp) => {
-    const row = app.screen().findIndex((r) => r.startsWith(' 1 '));
+    const row = sectionBarRow(app.screen());
     return Number(/^\s*(\d+)/.exec(app.highlighted(row))?.[1] ?? NaN);
   };
   const sections = JIWOO.sectionTitles.length;

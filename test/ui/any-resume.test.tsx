@@ -49,15 +49,16 @@ async function start(doc: ResumeDocument, width: number, rows: number) {
 }
 
 /**
- * The bar's tabs as shown, each starting at its number: ` 1 Work Experience  2 Proj 3 Vol ` →
- * ['1 Work Experience', '2 Proj', '3 Vol'] (shortened tabs are one space apart).
+ * The bar's tabs as shown, each starting at its number, the marks of hidden tabs left out:
+ * `‹ 4 Education  5 Awards  6 Certifi… ›` → ['4 Education', '5 Awards', '6 Certifi…'].
  */
-const tabsOf = (bar: string) => bar.trim().split(/ +(?=\d+(?: |$))/);
+const tabsOf = (bar: string) => bar.replace(/^‹|›\s*$/g, '').trim().split(/ +(?=\d+(?: |$))/);
 
-/** Which tab is drawn inverse (the active one), counted from 0. */
+/** Which tab is drawn inverse (the active one), counted from 0, read from its number. */
 function activeTab(rawBar: string): number {
   const at = rawBar.indexOf('\x1b[7m');
-  return at === -1 ? -1 : tabsOf(stripAnsi(rawBar.slice(0, at))).filter(Boolean).length;
+  const number = at === -1 ? undefined : /^(?:\x1b\[[0-9;]*m)* (\d+)/.exec(rawBar.slice(at))?.[1];
+  return number === undefined ? -1 : Number(number) - 1;
 }
 
 /** A frame's text with box sides taken out and whitespace runs as one space (wrapped text reads whole). */
@@ -87,12 +88,17 @@ describe.each(ANY_RESUMES)('$name in the app', (fixture: AnyResume) => {
     app.unmount();
   });
 
-  it.each([40, 80, 120])('at %i columns the bar has one tab per section, each with its number', async (width) => {
+  it.each([40, 80, 120])('at %i columns the bar shows tabs from the first in order, each numbered and named, › where some are hidden', async (width) => {
     const {app, screen, barRow} = await start(doc, width, 24);
-    const tabs = tabsOf(screen()[barRow]!);
-    expect(tabs).toHaveLength(titles.length);
-    // Shortened to fit, a tab still says which section it is: 1–9 jump there.
-    expect(tabs.map((t) => /^\d+/.exec(t)?.[0]), screen()[barRow]).toEqual(titles.map((_, i) => String(i + 1)));
+    const bar = screen()[barRow]!;
+    const tabs = tabsOf(bar);
+    // Cut to fit, a tab still says which section it is (1–9 jump there) and names it, whole or ending in "…".
+    expect(tabs.map((t) => /^\d+/.exec(t)?.[0]), bar).toEqual(tabs.map((_, i) => String(i + 1)));
+    tabs.forEach((t, i) => {
+      const name = t.replace(/^\d+ /, '');
+      expect(name === titles[i] || (name.endsWith('…') && titles[i]!.startsWith(name.slice(0, -1))), `${bar}: tab ${i + 1}`).toBe(true);
+    });
+    expect(bar.trimEnd().endsWith('›'), bar).toBe(tabs.length < titles.length);
     app.unmount();
   });
 

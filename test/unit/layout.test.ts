@@ -144,7 +144,7 @@ describe('section layout', () => {
 });
 
 describe('chrome', () => {
-  it('shortens section tabs to fit, keeping every number', () => {
+  it('shortens section tabs to fit, keeping the current tab and its neighbours', () => {
     const titles = doc.sections.map((s) => s.title);
     for (const width of [40, 60, 80, 120]) {
       const bar = sectionBar(titles, 1, width);

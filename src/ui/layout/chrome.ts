@@ -1,6 +1,6 @@
 import type {ResumeDocument} from '../../document/model';
 import {contactLine} from '../../document/select';
-import {cellWidth, truncate, wrapHanging, wrapText} from '../../text/width';
+import {cellWidth, wrapHanging, wrapText} from '../../text/width';
 import {HEADER_CONTACTS_ROWS, HEADER_GREETING_ROWS} from '../../sizes';
 import {EDIT_KEYMAP, HINT_DROP_ORDER, hintWords as keymapWords, KEYMAP, keyLabels as commandLabels, type Hint} from '../keymap';
 import {clipLine, lineWidth, padLine, span, type Line, type Span} from './lines';
@@ -62,49 +62,7 @@ export function safeLink(url: string | undefined): string | undefined {
   return url && /^(https?:\/\/|mailto:)[^\s]+$/i.test(url) ? url : undefined;
 }
 
-/**
- * The section bar: ` 1 Work Experience ` tabs, the active one highlighted. When every title does
- * not fit, the active tab keeps its title in full and the others shorten to their first word,
- * then to the same number of its first cells, at least three (`Work`, `Proj`, `Edu`: no "…"
- * spent on a cut),
- * then to their numbers; with more still, the tabs farthest from the active one are left off.
- * A tab never loses its number (1–9 jump to it).
- */
-export function sectionBar(titles: string[], active: number, width: number, glyphs: Glyphs = UNICODE): Line {
-  const style = (i: number) => (i === active ? 'tabActive' : 'tabInactive');
-  const tab = (i: number, title: string): Span => ({text: title ? ` ${i + 1} ${title} ` : ` ${i + 1} `, style: style(i), tab: i});
-  const fits = (spans: Span[]) => spans.reduce((sum, s) => sum + cellWidth(s.text), 0) <= width;
-  const full = titles.map((t, i) => tab(i, t));
-  if (fits(full)) return full;
-  // The others by their first word (emoji and punctuation left off), cut to `cells` each.
-  const word = (title: string) => title.split(/\s+/).find((w) => /[\p{L}\p{N}]/u.test(w))?.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '') ?? '';
-  // Shortened tabs drop their trailing space (one space between two of them, not two).
-  const shortened = (cells: number) =>
-    titles.map((t, i): Span => {
-      if (i === active) return full[i]!;
-      const short = truncate(word(t), cells, '');
-      return {...tab(i, short), text: short ? ` ${i + 1} ${short}` : ` ${i + 1}`};
-    });
-  const longest = Math.max(0, ...titles.map((t) => cellWidth(word(t))));
-  for (let cells = longest; cells >= 3; cells--) {
-    const spans = shortened(cells);
-    if (fits(spans)) return spans;
-  }
-  // Numbers only, but the active tab keeps what room is left for its title.
-  const numbers: Span[] = titles.map((_, i) => tab(i, ''));
-  const others = numbers.reduce((sum, s, i) => (i === active ? sum : sum + cellWidth(s.text)), 0);
-  if (titles[active] !== undefined) {
-    const room = width - others - 3 - String(active + 1).length;
-    numbers[active] = tab(active, room >= 2 ? truncate(titles[active]!, room, glyphs.ellipsis) : '');
-  }
-  let first = 0;
-  let last = numbers.length;
-  while (!fits(numbers.slice(first, last)) && last - first > 1) {
-    if (active - first > last - 1 - active) first++;
-    else last--;
-  }
-  return clipLine(numbers.slice(first, last), width);
-}
+export {sectionBar} from './tabs';
 
 /** The status bar: key hints from the keymap (in the glyphs' words) on the left, the scroll position on the right. */
 export function statusBar(hints: readonly Hint[], position: string, width: number, glyphs: Glyphs = UNICODE): Line {
