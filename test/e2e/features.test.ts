@@ -164,7 +164,7 @@ describe('search', () => {
 });
 
 describe('the technology index', () => {
-  it('t, g (Airflow, in the most projects, is first), Enter lists exactly its projects, no other; Esc back, Esc closes', async () => {
+  it('t (Airflow, in the most projects, is first), Enter lists exactly its projects, then its skills, no other; Esc back, Esc closes', async () => {
     // From the fixture's JSON: the projects that list Airflow, in the order they are written
     // (also the order the app shows them: by organization, in the order of work).
     const tech = 'Airflow';
@@ -173,6 +173,8 @@ describe('the technology index', () => {
     const others = projects.filter((p) => !p.keywords?.includes(tech)).map((p) => p.name!);
     expect(using.length).toBeGreaterThan(1);
     expect(others.length).toBeGreaterThan(0);
+    const skills = (jiwooJson().skills ?? []).filter((k) => k.keywords?.includes(tech)).map((k) => k.name!);
+    const heading = `${tech}: ${using.length} projects${skills.length > 0 ? `, ${skills.length} skill${skills.length === 1 ? '' : 's'}` : ''}`;
     // The index lists technologies by the number of projects that use them, most first.
     const otherTechs = new Set(projects.flatMap((p) => p.keywords ?? []).filter((k) => k !== tech));
     for (const k of otherTechs) expect(projects.filter((p) => p.keywords?.includes(k)).length, `${k} is in fewer projects than ${tech}`).toBeLessThan(using.length);
@@ -181,10 +183,10 @@ describe('the technology index', () => {
     await app.ready(JIWOO.firstProject);
     app.press('t');
     await app.waitFor('Technologies (');
-    app.press('g');
-    await app.waitFor((rows) => rows.some((r) => new RegExp(`^▸ ${tech}\\s+${using.length}\\s`).test(r)), undefined, `${tech} selected`);
+    // It opens at the top: the most used technology selected.
+    await app.waitFor((rows) => rows.some((r) => new RegExp(`^▸ ${tech}\\s+${using.length + skills.length}\\s`).test(r)), undefined, `${tech} selected`);
     app.press(KEYS.enter);
-    let rows = await app.waitFor(`${tech}: ${using.length} projects`);
+    let rows = await app.waitFor(heading);
     // Read the whole list, a page at a time if it is taller than the screen.
     const seen = [text(rows)];
     for (let pages = 0; percent(rows) < 100 && pages < 20; pages++) {
@@ -195,9 +197,10 @@ describe('the technology index', () => {
     const all = seen.join('\n');
     for (const title of others) expect(all, title).not.toContain(title);
     expect(projects.map((p) => p.name!).filter((title) => all.includes(title))).toEqual(using);
+    for (const skill of skills) expect(all).toContain(skill);
 
     app.press(KEYS.escape);
-    await app.waitFor((r) => text(r).includes('Technologies (') && !text(r).includes(`${tech}: ${using.length} projects`), undefined, 'the list again');
+    await app.waitFor((r) => text(r).includes('Technologies (') && !text(r).includes(heading), undefined, 'the list again');
     app.press(KEYS.escape);
     await app.waitFor((r) => !text(r).includes('Technologies (') && status(r).includes('? help'), undefined, 'the index closed');
     expect(app.hasExited).toBe(false);
