@@ -268,7 +268,8 @@ function connect(client: Connection, state: Pending, deps: SshDeps, links: Set<L
     clearTimeout(grace);
     const session = accept();
     let pty: {columns: number; rows: number; term?: string; env?: Record<string, string>} | undefined;
-    // The client's locale (OpenSSH sends LANG and LC_* with `SendEnv`): it says whether its terminal takes UTF-8.
+    // The client's locale (OpenSSH sends LANG and LC_* with `SendEnv`): whether its terminal takes
+    // UTF-8 (LC_ALL, LC_CTYPE, LANG) and the language of the app's words (LC_ALL, LC_MESSAGES, LANG).
     const env: Record<string, string> = {};
     let live: ChannelSession | undefined;
     let started = false;
@@ -298,7 +299,7 @@ function connect(client: Connection, state: Pending, deps: SshDeps, links: Set<L
       accept?.();
     });
     session.on('env', (accept, reject, info) => {
-      if (!/^(LANG|LC_ALL|LC_CTYPE|COLORTERM)$/.test(info.key) || info.val.length > 100) return reject?.();
+      if (!/^(LANG|LC_ALL|LC_CTYPE|LC_MESSAGES|COLORTERM)$/.test(info.key) || info.val.length > 100) return reject?.();
       env[info.key] = info.val;
       accept?.();
     });
