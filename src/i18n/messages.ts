@@ -13,6 +13,7 @@ import type {Command, EditKey, HintCommand, HintWord, KeyGroup} from '../ui/keym
 import {EN} from './messages/en';
 import {JA} from './messages/ja';
 import {KO} from './messages/ko';
+import type {AppLanguage} from './reader';
 
 /** The counted phrases: each has a `.one` and an `.other` form in English. */
 export type CountedId = 'count.warning' | 'tech.title';
@@ -55,9 +56,7 @@ export type FullTable = Readonly<Record<MessageId, string>>;
 /** Another language's table: any ids it has words for (an extra, unknown id does not compile). */
 export type Table = Readonly<Partial<Record<MessageId, string>>>;
 
-/** The languages the app speaks, English first (the fallback). */
-export const APP_LANGUAGES = ['en', 'ko', 'ja'] as const;
-export type AppLanguage = (typeof APP_LANGUAGES)[number];
+export {APP_LANGUAGES, type AppLanguage} from './reader';
 
 const TABLES: Readonly<Record<AppLanguage, Table>> = {en: EN, ko: KO, ja: JA};
 

@@ -9,7 +9,14 @@
  * sends them where its ssh_config says `SendEnv LANG LC_*`, as Debian's and macOS's do). Over
  * HTTP it is the Accept-Language header (RFC 9110, 12.5.4), by quality.
  */
-import {APP_LANGUAGES, type AppLanguage} from './messages';
+
+/**
+ * The languages the app speaks, English first (the fallback); each has a table in
+ * src/i18n/messages/. Here, not beside the tables, so that choosing a language (the CLI does it
+ * before it knows whether the app runs) never loads them.
+ */
+export const APP_LANGUAGES = ['en', 'ko', 'ja'] as const;
+export type AppLanguage = (typeof APP_LANGUAGES)[number];
 
 /** The variables that name the messages locale, in POSIX's order. */
 const VARIABLES = ['LC_ALL', 'LC_MESSAGES', 'LANG'] as const;
