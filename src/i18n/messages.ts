@@ -49,7 +49,11 @@ export type MessageId =
   | 'http.method'
   | 'http.format'
   | 'http.width'
-  | 'http.body';
+  | 'http.body'
+  | 'ssh.oneApp'
+  | 'ssh.goodbye'
+  | 'ssh.stopping'
+  | 'ssh.idle';
 
 /** The English table: every id. */
 export type FullTable = Readonly<Record<MessageId, string>>;

@@ -92,4 +92,8 @@ export const EN = {
   'http.format': 'format must be text, markdown or json',
   'http.width': 'width must be a whole number of columns',
   'http.body': 'a request body is not accepted',
+  'ssh.oneApp': 'one app per connection, and this one has one open; connect again for another',
+  'ssh.goodbye': '{reason}, goodbye',
+  'ssh.stopping': 'the server is stopping',
+  'ssh.idle': 'idle for {seconds}s',
 } as const satisfies FullTable;

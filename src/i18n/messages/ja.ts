@@ -87,4 +87,8 @@ export const JA = {
   'http.format': 'format は text、markdown、json のいずれか',
   'http.width': 'width は列数（整数）',
   'http.body': 'リクエスト本文は受け付けません',
+  'ssh.oneApp': '接続ごとにアプリは一つで、この接続ではすでに開いています。もう一度接続してください',
+  'ssh.goodbye': '{reason}。さようなら',
+  'ssh.stopping': 'サーバーを停止します',
+  'ssh.idle': '{seconds}秒間操作がありませんでした',
 } as const satisfies Table;

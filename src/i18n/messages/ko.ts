@@ -90,4 +90,8 @@ export const KO = {
   'http.format': 'format은 text, markdown, json 중 하나',
   'http.width': 'width는 열 수(정수)',
   'http.body': '요청 본문은 받지 않음',
+  'ssh.oneApp': '연결 하나에 앱은 하나이고, 이 연결에는 이미 열려 있음. 다시 접속하세요',
+  'ssh.goodbye': '{reason}. 안녕히 가세요',
+  'ssh.stopping': '서버를 멈춥니다',
+  'ssh.idle': '{seconds}초 동안 입력이 없었습니다',
 } as const satisfies Table;
