@@ -33,7 +33,7 @@ export const JA = {
 
   'hint.nextSection': 'セクション',
   'hint.down': '移動',
-  'hint.toggle': '折りたたむ',
+  'hint.toggle': '開閉',
   'hint.search': '検索',
   'hint.nextMatch': '次',
   'hint.prevMatch': '前',
