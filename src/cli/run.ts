@@ -19,6 +19,7 @@ import {defaultWidth} from '../text/width';
 import {startupDone} from '../boot/hooks';
 import {depthOf, needsBackground, setColourLevel, themeChoice, themeName, type ThemeChoice} from './colour';
 import {asciiNotice, asciiReason, hasNonAscii} from './locale';
+import {readerLanguage} from '../i18n/reader';
 import type {Asking} from '../terminal/ask';
 import type {Session} from '../terminal/session';
 import {probeClustersIn} from '../text/width-probe';
@@ -213,7 +214,9 @@ async function runLoaded(argv: Arguments, io: Io, {format, color, choice, width,
     // whole), as the file's warnings are.
     if (ascii?.by === 'locale') io.error(asciiNotice(ascii.locale, hasNonAscii(JSON.stringify(loaded.resume))));
     const shown = ascii ? asciiDoc() : doc;
-    return runInteractive(shown, {color, theme: themeFor, depth: depthOf(level), ascii: ascii !== undefined, screenReader, mouse: argv.mouse, initialSection: section, asking: probing, clusters, crashAfterKeys: crashAfterKeys(io.env), onFirstFrame: startupDone}, session);
+    // The app's own words in the reader's language (LC_ALL > LC_MESSAGES > LANG); in ASCII, English.
+    const language = ascii ? 'en' : readerLanguage(io.env).language;
+    return runInteractive(shown, {color, theme: themeFor, depth: depthOf(level), ascii: ascii !== undefined, language, screenReader, mouse: argv.mouse, initialSection: section, asking: probing, clusters, crashAfterKeys: crashAfterKeys(io.env), onFirstFrame: startupDone}, session);
   }
   if (section !== undefined) {
     const id = doc.sections[section]!.id;

@@ -2,6 +2,7 @@ import {askTerminal, mayAnswerLate} from '../terminal/ask';
 import {OSC11_QUERY, type Background} from '../terminal/background';
 import {declaredDepth, themeName} from '../cli/colour';
 import {asciiReason} from '../cli/locale';
+import {readerLanguage} from '../i18n/reader';
 import {crashAfterKeys, runInteractive} from '../ui/run';
 import type {Content} from './content';
 import type {ChannelSession} from './ssh-session';
@@ -19,5 +20,7 @@ export async function runApp(session: ChannelSession, content: Content, env: Nod
   // The colors the client's terminal declares by its TERM (chalk itself writes every depth: serve
   // sets level 3), and ASCII when the locale it sent is not UTF-8 (nothing sent: Unicode).
   const ascii = asciiReason(undefined, session.env) !== undefined;
-  return runInteractive(ascii ? content.asciiDoc : content.doc, {color: true, theme, depth: declaredDepth({TERM: session.term, COLORTERM: session.env.COLORTERM}), ascii, mouse: true, asking, crashAfterKeys: crashAfterKeys(env)}, session);
+  // The app's words in the language of the locale the client sent (LC_ALL > LC_MESSAGES > LANG); in ASCII, English.
+  const language = ascii ? 'en' : readerLanguage(session.env).language;
+  return runInteractive(ascii ? content.asciiDoc : content.doc, {color: true, theme, depth: declaredDepth({TERM: session.term, COLORTERM: session.env.COLORTERM}), ascii, language, mouse: true, asking, crashAfterKeys: crashAfterKeys(env)}, session);
 }

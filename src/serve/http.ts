@@ -5,6 +5,8 @@ import type {Gate} from './limits';
 import {oneLine, peerName, type SessionRecord} from './log';
 import {MAX_HEADER_BYTES, TEXT_WIDTH, type Limits} from './options';
 import type {RunningServer} from './ssh';
+import {messagesFor, type AppLanguage} from '../i18n/messages';
+import {acceptedLanguage} from '../i18n/reader';
 
 /**
  * The HTTP server (node:http): the résumé as text, Markdown or JSON, never anything else from
@@ -35,18 +37,23 @@ const FORMATS = new Map<string, Format>([['text', 'text'], ['markdown', 'markdow
 /** User agents of terminal clients, which show ANSI colour: `curl/8.5.0`, `Wget/1.21`, `HTTPie/3.2`, `xh/0.22`. */
 export const TERMINAL_AGENT = /^(curl|wget|httpie|xh)\//i;
 
-/** The reply to one request, decided from its method, path, query and user agent alone (pure). */
-export function reply(method: string, url: string, agent: string | undefined, content: Content): {status: number; type: string; body: string; allow?: string} {
+/**
+ * The reply to one request, decided from its method, path, query and user agent alone (pure).
+ * What the server says itself (an error's line) is in `language`, the one the request's
+ * Accept-Language chose; the résumé is the résumé, whoever asks.
+ */
+export function reply(method: string, url: string, agent: string | undefined, content: Content, language: AppLanguage = 'en'): {status: number; type: string; body: string; allow?: string} {
+  const {say} = messagesFor(language);
   const plainError = (status: number, body: string) => ({status, type: TYPES.text, body: body + '\n'});
   const parsed = new URL(url, 'http://localhost');
   const byPath = PATHS.get(parsed.pathname);
-  if (byPath === undefined) return plainError(404, 'not found: try /, /resume.md or /resume.json');
-  if (method !== 'GET' && method !== 'HEAD') return {...plainError(405, `method ${method} not allowed: use GET or HEAD`), allow: 'GET, HEAD'};
+  if (byPath === undefined) return plainError(404, say('http.notFound'));
+  if (method !== 'GET' && method !== 'HEAD') return {...plainError(405, say('http.method', {method})), allow: 'GET, HEAD'};
   const asked = parsed.searchParams.get('format');
   const format = asked === null ? byPath : FORMATS.get(asked);
-  if (format === undefined) return plainError(400, 'format must be text, markdown or json');
+  if (format === undefined) return plainError(400, say('http.format'));
   const widthText = parsed.searchParams.get('width');
-  if (widthText !== null && !/^\d{1,6}$/.test(widthText)) return plainError(400, 'width must be a whole number of columns');
+  if (widthText !== null && !/^\d{1,6}$/.test(widthText)) return plainError(400, say('http.width'));
   const width = widthText === null ? TEXT_WIDTH : Number(widthText);
   if (format === 'json') return {status: 200, type: TYPES.json, body: content.json()};
   if (format === 'markdown') return {status: 200, type: TYPES.markdown, body: content.markdown()};
@@ -150,11 +157,12 @@ export function startHttp(deps: HttpDeps, port: number, host: string): Promise<R
 function handle(request: IncomingMessage, response: ServerResponse, deps: HttpDeps): void {
   const record: SessionRecord = {peer: peerName(request.socket.remoteAddress), kind: 'http', started: Date.now(), bytesIn: 0, bytesOut: 0, outcome: ''};
   const method = request.method ?? 'GET';
+  const language = acceptedLanguage(request.headers['accept-language']);
   // A GET or HEAD has no body: one that comes with one is refused unread.
   const answer =
     Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined
-      ? {status: 413, type: TYPES.text, body: 'a request body is not accepted\n'}
-      : reply(method, request.url ?? '/', request.headers['user-agent'], deps.content);
+      ? {status: 413, type: TYPES.text, body: `${messagesFor(language).say('http.body')}\n`}
+      : reply(method, request.url ?? '/', request.headers['user-agent'], deps.content, language);
   const body = Buffer.from(answer.body, 'utf8');
   response.writeHead(answer.status, {
     'Content-Type': answer.type,
@@ -162,7 +170,8 @@ function handle(request: IncomingMessage, response: ServerResponse, deps: HttpDe
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'no-cache',
     ...('allow' in answer && answer.allow ? {Allow: answer.allow} : {}),
-    ...(answer.status >= 400 ? {Connection: 'close'} : {}),
+    // An error's words follow Accept-Language: a cache must keep one answer per language.
+    ...(answer.status >= 400 ? {Connection: 'close', 'Content-Language': language, Vary: 'Accept-Language'} : {}),
   });
   response.end(method === 'HEAD' ? undefined : body);
   request.on('data', (chunk: Buffer) => (record.bytesIn += chunk.length));

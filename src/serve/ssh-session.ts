@@ -15,7 +15,7 @@ import {INPUT_LIMITS, MAX_HELD_BYTES, SOCKET_HIGH_WATER, STALL_MS} from './optio
 export interface ChannelSession extends Session {
   /** The client's TERM, as its pty request named it (its colour depth: src/cli/colour.ts declaredDepth). */
   readonly term: string | undefined;
-  /** The client's LANG, LC_ALL and LC_CTYPE, as it sent them (src/cli/locale.ts reads them). */
+  /** The client's LANG, LC_ALL, LC_CTYPE and LC_MESSAGES, as it sent them (src/cli/locale.ts and src/i18n/reader.ts read them). */
   readonly env: Readonly<Record<string, string>>;
   /** The client's window changed (clamped here). */
   resize(columns: number, rows: number): void;

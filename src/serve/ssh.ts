@@ -1,5 +1,8 @@
 import {createServer, type Socket} from 'node:net';
 import ssh2, {type Connection, type ServerChannel} from 'ssh2';
+import {asciiReason} from '../cli/locale';
+import {ENGLISH, messagesFor, type Messages} from '../i18n/messages';
+import {readerLanguage} from '../i18n/reader';
 import type {Content} from './content';
 import {defaultWidth} from '../text/width';
 import type {Gate} from './limits';
@@ -42,9 +45,16 @@ export const NO_SESSION_GRACE_MS = 5_000;
 /** How long a connection's log line waits for its apps to count their last bytes once it closed. */
 const SETTLE_MS = 1_000;
 
+/** Why a connection is told goodbye: said in the log in English, to the reader in their language. */
+export type Farewell = {why: 'stopping'} | {why: 'idle'; seconds: number};
+
+/** A farewell in a language's words (the log's are English). */
+const farewellWords = (farewell: Farewell, messages: Messages) =>
+  farewell.why === 'idle' ? messages.say('ssh.idle', {seconds: farewell.seconds}) : messages.say('ssh.stopping');
+
 /** The live parts of one connection, for idle and shutdown goodbyes. */
 interface Link {
-  goodbye(reason: string): void;
+  goodbye(reason: Farewell): void;
   /** Cuts the connection off (when the goodbye took too long). */
   kill(): void;
   closed: Promise<void>;
@@ -125,7 +135,7 @@ export function startSsh(deps: SshDeps, port: number, host: string): Promise<Run
             if (state.record.outcome === 'ok') state.record.outcome = 'ended: the server is stopping';
             state.socket.destroy();
           }
-          for (const link of links) link.goodbye('the server is stopping');
+          for (const link of links) link.goodbye({why: 'stopping'});
           await Promise.race([Promise.all([...links].map((l) => l.closed)), new Promise((r) => setTimeout(r, graceMs).unref())]);
           for (const link of links) link.kill();
         },
@@ -177,7 +187,7 @@ function connect(client: Connection, state: Pending, deps: SshDeps, links: Set<L
   const refused = (what: string) => {
     if (!refusals.includes(what)) refusals.push(what);
   };
-  let farewell: string | undefined;
+  let farewell: Farewell | undefined;
   let closedResolve = () => {};
   const closed = new Promise<void>((resolve) => (closedResolve = resolve));
 
@@ -191,7 +201,7 @@ function connect(client: Connection, state: Pending, deps: SshDeps, links: Set<L
   let idle: NodeJS.Timeout | undefined;
   const stillThere = () => {
     clearTimeout(idle);
-    idle = setTimeout(() => link.goodbye(`idle for ${Math.round(limits.idleMs / 1000)}s`), limits.idleMs);
+    idle = setTimeout(() => link.goodbye({why: 'idle', seconds: Math.round(limits.idleMs / 1000)}), limits.idleMs);
   };
   // A connection with no session channel is let go after a short grace, not the idle timeout:
   // held open, it would keep its slot from everyone else (`ssh -N`).
@@ -268,7 +278,8 @@ function connect(client: Connection, state: Pending, deps: SshDeps, links: Set<L
     clearTimeout(grace);
     const session = accept();
     let pty: {columns: number; rows: number; term?: string; env?: Record<string, string>} | undefined;
-    // The client's locale (OpenSSH sends LANG and LC_* with `SendEnv`): it says whether its terminal takes UTF-8.
+    // The client's locale (OpenSSH sends LANG and LC_* with `SendEnv`): whether its terminal takes
+    // UTF-8 (LC_ALL, LC_CTYPE, LANG) and the language of the app's words (LC_ALL, LC_MESSAGES, LANG).
     const env: Record<string, string> = {};
     let live: ChannelSession | undefined;
     let started = false;
@@ -298,7 +309,7 @@ function connect(client: Connection, state: Pending, deps: SshDeps, links: Set<L
       accept?.();
     });
     session.on('env', (accept, reject, info) => {
-      if (!/^(LANG|LC_ALL|LC_CTYPE|COLORTERM)$/.test(info.key) || info.val.length > 100) return reject?.();
+      if (!/^(LANG|LC_ALL|LC_CTYPE|LC_MESSAGES|COLORTERM)$/.test(info.key) || info.val.length > 100) return reject?.();
       env[info.key] = info.val;
       accept?.();
     });
@@ -342,9 +353,12 @@ function connect(client: Connection, state: Pending, deps: SshDeps, links: Set<L
         send(deps.content.plain(pty ? defaultWidth(pty.columns) : TEXT_WIDTH));
         return finish(0);
       }
+      // What the server says itself, in the language of the locale the client sent (English when
+      // that locale is not UTF-8, as the app).
+      const messages = messagesFor(asciiReason(undefined, env) ? 'en' : readerLanguage(env).language);
       if (appOpen) {
         refused('a second app');
-        channel.stderr.write('kim-resume: one app per connection, and this one has one open; connect again for another\r\n');
+        channel.stderr.write(`kim-resume: ${messages.say('ssh.oneApp')}\r\n`);
         return finish(1);
       }
       appOpen = true;
@@ -368,8 +382,8 @@ function connect(client: Connection, state: Pending, deps: SshDeps, links: Set<L
         return kill();
       }
       if (farewell) {
-        if (record.outcome === 'ok') record.outcome = `ended: ${farewell}`;
-        send(`kim-resume: ${farewell}, goodbye\n`);
+        if (record.outcome === 'ok') record.outcome = `ended: ${farewellWords(farewell, ENGLISH)}`;
+        send(`kim-resume: ${messages.say('ssh.goodbye', {reason: farewellWords(farewell, messages)})}\n`);
       }
       finish(status);
     };

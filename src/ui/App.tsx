@@ -12,11 +12,14 @@ import type {InlineRenderer} from './layout/panel';
 import type {Screen} from './layout/regions';
 import {createReducer, initialState, type Action, type NavState} from './state';
 import type {Theme} from '../theme/theme';
+import type {Messages} from '../i18n/messages';
 
 export interface AppProps {
   doc: ResumeDocument;
   theme: Theme;
   inline?: InlineRenderer;
+  /** The app's own words in the reader's language (English when not given). */
+  messages?: Messages;
   /** The section to open (deep links). */
   initialSection?: number;
   /** Fixed size (tests); otherwise the terminal's, following resizes. */
@@ -52,10 +55,10 @@ export function actionFor(event: InputEvent): Action | undefined {
 }
 
 /** The interactive résumé: input events → reducer → frame lines. Everything it shows is built by FrameBuilder. */
-export function App({doc, theme, inline, initialSection = 0, size, crashAfterKeys, onSuspend, onHandover}: AppProps) {
+export function App({doc, theme, inline, messages, initialSection = 0, size, crashAfterKeys, onSuspend, onHandover}: AppProps) {
   const {exit, suspendTerminal} = useApp();
   const screen = useScreenSize(size);
-  const builder = useMemo(() => new FrameBuilder(doc, theme, inline), [doc, theme, inline]);
+  const builder = useMemo(() => new FrameBuilder(doc, theme, inline, messages), [doc, theme, inline, messages]);
   const reduce = useMemo(() => createReducer(builder.env()), [builder]);
   const [state, setState] = useState<NavState>(() => initialState(doc.sections.length, screen, initialSection));
   // Events that arrive between renders must see the newest state, not the one of the last render.

@@ -1,6 +1,5 @@
 import {isEmptyDocument} from '../document/build';
 import type {ResumeDocument} from '../document/model';
-import {countOf} from '../document/present';
 import {techSection} from '../document/select';
 import {techIndex, type TechEntry} from '../document/tech';
 import {EAGER_PANELS, MIN_SIZE} from '../sizes';
@@ -16,6 +15,7 @@ import {LIST_HEADER, markChosen, techListLines, techProjectsHeading, techsOf} fr
 import type {Geometry, NavState, ReducerEnv, TechContext} from './types';
 import {scrollPercent} from './viewport';
 import type {Theme} from '../theme/theme';
+import {ENGLISH, type Messages} from '../i18n/messages';
 
 export type {Screen} from './layout/regions';
 
@@ -23,10 +23,8 @@ const panelCount = (section: ResumeDocument['sections'][number] | undefined) =>
   (section?.entries ?? []).reduce((sum, e) => sum + 1 + e.children.length, 0);
 
 /** What the body says when there is no section to show. */
-function emptyNotice(doc: ResumeDocument): string {
-  return isEmptyDocument(doc)
-    ? 'Nothing to show: this file has no JSON Resume basics or sections with content (q quits).'
-    : 'No sections to show: this résumé has only the header above (q quits).';
+function emptyNotice(doc: ResumeDocument, messages: Messages): string {
+  return messages.say(isEmptyDocument(doc) ? 'empty.nothing' : 'empty.noSections');
 }
 
 /** How many regions and status lines a FrameBuilder keeps: more than a reader flips between. */
@@ -58,6 +56,8 @@ export class FrameBuilder {
     readonly doc: ResumeDocument,
     readonly theme: Theme,
     readonly inline?: InlineRenderer,
+    /** The app's own words, in the reader's language (src/i18n/messages.ts). */
+    readonly messages: Messages = ENGLISH,
   ) {}
 
   /** Every technology and its projects (built on first use). */
@@ -113,7 +113,7 @@ export class FrameBuilder {
     const key = `${width}|${position}|${JSON.stringify(hints)}`;
     let line = this.statusCache.get(key);
     if (!line) {
-      line = statusBar(hints, position, width, this.theme.glyphs);
+      line = statusBar(hints, position, width, this.theme.glyphs, this.messages);
       remember(this.statusCache, key, line);
     }
     return line;
@@ -157,7 +157,7 @@ export class FrameBuilder {
   geometry(state: NavState): Geometry {
     const {width} = state.screen;
     const height = this.regions(state.section, state.screen, state.about).body.height;
-    if (state.help) return {lines: helpLines(width, this.theme.glyphs).length, panels: [], height};
+    if (state.help) return {lines: helpLines(width, this.theme.glyphs, this.messages).length, panels: [], height};
     if (state.tech) {
       const lines = state.tech.chosen ? this.techLayout(state.tech.chosen, width).length + 1 : LIST_HEADER + this.techIndex.length;
       return {lines, panels: [], height};
@@ -192,7 +192,7 @@ export class FrameBuilder {
   /** The lines of the whole frame, region by region. */
   build(state: NavState): Line[] {
     const {width, rows} = state.screen;
-    if (isTooSmall(state.screen)) return tooSmallLines(width, rows, MIN_SIZE, this.theme.glyphs);
+    if (isTooSmall(state.screen)) return tooSmallLines(width, rows, MIN_SIZE, this.theme.glyphs, this.messages);
     const regions = this.regions(state.section, state.screen, state.about);
     const height = regions.body.height;
     let header = regions.header.lines;
@@ -200,7 +200,7 @@ export class FrameBuilder {
     let position: string;
     let hints: Hint[];
     if (state.help) {
-      const help = helpLines(width, this.theme.glyphs);
+      const help = helpLines(width, this.theme.glyphs, this.messages);
       body = help.slice(state.helpOffset, state.helpOffset + height);
       position = `${scrollPercent(state.helpOffset, help.length, height)}%`;
       hints = hintsFor('help');
@@ -208,12 +208,12 @@ export class FrameBuilder {
       const tech = this.techIndex.find((t) => t.name === state.tech!.chosen)!;
       const layout = this.techLayout(tech.name, width);
       const offset = state.tech.projectsOffset;
-      body = [techProjectsHeading(tech, width, this.theme.glyphs)];
+      body = [techProjectsHeading(tech, width, this.theme.glyphs, this.messages)];
       for (let i = offset; i < Math.min(layout.length, offset + height - 1); i++) body.push(markChosen(layout.line(i, -1), tech.name));
       position = `${scrollPercent(offset, layout.length, height - 1)}%`;
       hints = hintsFor('techProjects');
     } else if (state.tech) {
-      const list = techListLines(this.techIndex, state.tech.selected, width, state.tech.focused, this.theme.glyphs);
+      const list = techListLines(this.techIndex, state.tech.selected, width, state.tech.focused, this.theme.glyphs, this.messages);
       const rows = height - LIST_HEADER;
       body = [...list.slice(0, LIST_HEADER), ...list.slice(LIST_HEADER + state.tech.offset, LIST_HEADER + state.tech.offset + rows)];
       position = `${state.tech.selected + 1}/${this.techIndex.length}`;
@@ -228,7 +228,7 @@ export class FrameBuilder {
       if (!layout.measured && panelCount(this.doc.sections[state.section]) <= EAGER_PANELS) layout.complete();
       body = [];
       for (let i = offset; i < offset + height; i++) body.push(layout.line(i, focus));
-      if (this.doc.sections.length === 0) body = wrapText(this.theme.glyphs.text(emptyNotice(this.doc)), width).map((l) => [span(l, 'muted')]);
+      if (this.doc.sections.length === 0) body = wrapText(this.theme.glyphs.text(emptyNotice(this.doc, this.messages)), width).map((l) => [span(l, 'muted')]);
       position = layout.measured ? `${scrollPercent(offset, layout.length, height)}%` : this.theme.glyphs.ellipsis;
       hints = hintsFor('section', {foldable: layout.measuredPanel(focus)?.foldable ?? false});
       if (state.about) {
@@ -254,11 +254,11 @@ export class FrameBuilder {
       body = body.map((line, row) => highlight(line, search.query, inSection ? occurrence(state.section, top + row) : -1));
     }
     // A file opened with problems says how many, on every screen (the lines were printed before the app started).
-    const warnings = this.doc.warnings ? `${countOf(this.doc.warnings, 'warning')}  ` : '';
+    const warnings = this.doc.warnings ? `${this.messages.count('count.warning', this.doc.warnings)}  ` : '';
     let status: Line;
-    if (state.notice) status = statusBar(['quit'], 'Esc: nothing to close', width, this.theme.glyphs);
+    if (state.notice) status = statusBar(['quit'], this.messages.say('status.nothingToClose'), width, this.theme.glyphs, this.messages);
     else if (search?.editing) status = searchLine(search, width);
-    else if (search) status = this.status(hintsFor('searchResults'), `${warnings}${searchSummary(search)}  ${position}`, width);
+    else if (search) status = this.status(hintsFor('searchResults'), `${warnings}${searchSummary(search, this.messages)}  ${position}`, width);
     else status = this.status(hints, `${warnings}${position}`, width);
     return [...header, regions.bar.line, ...body, status];
   }

@@ -3,8 +3,11 @@
  * rules for which keys still work while the search line is open or the terminal is too small,
  * and the hints the status bar shows in each mode. Input handling, the help overlay and the
  * status bar all read these tables, so they cannot drift apart (gemini-cli keyBindings.ts,
- * bubbletea key.WithHelp).
+ * bubbletea key.WithHelp). Their words are in the reader's language, in the message table
+ * (src/i18n/messages.ts): `help.<command>` for the help, `hint.<command>` for the status bar,
+ * `group.<group>` and `edit.<key>`.
  */
+import {ENGLISH, type Messages} from '../i18n/messages';
 import type {KeyName, KeyPress} from '../terminal/input';
 
 export type {KeyPress} from '../terminal/input';
@@ -48,14 +51,20 @@ export interface KeySpec {
   whileEditing?: boolean;
 }
 
+/** The help's groups, in order (their words: `group.<group>` in the message table). */
+export type KeyGroup = 'Sections' | 'Moving' | 'Panels' | 'Finding' | 'General';
+
+/** The commands the status bar offers (their words: `hint.<command>`). */
+export type HintCommand = 'nextSection' | 'down' | 'toggle' | 'search' | 'nextMatch' | 'prevMatch' | 'techIndex' | 'about' | 'help' | 'back' | 'quit';
+
+/** A mode's own words for a hint's command (`hint.<word>`): Esc says "list" over a technology's projects. */
+export type HintWord = 'projects' | 'close' | 'list' | 'fold' | 'scroll';
+
 export interface Binding {
   command: Command;
   keys: KeySpec[];
-  /** Said in the help overlay. */
-  description: string;
-  /** Said in the status bar. */
-  hint?: string;
-  group: 'Sections' | 'Moving' | 'Panels' | 'Finding' | 'General';
+  /** Its heading in the help (the description is `help.<command>` in the message table). */
+  group: KeyGroup;
   /** Still taken when the terminal is below the minimum size (nothing else is). */
   whenTooSmall?: boolean;
 }
@@ -64,33 +73,29 @@ const ch = (input: string, label = input): KeySpec => ({label, input});
 const named = (name: KeyName, label: string, extra: Partial<KeySpec> = {}): KeySpec => ({label, named: name, ...extra});
 
 export const KEYMAP: readonly Binding[] = [
-  {command: 'nextSection', group: 'Sections', description: 'next section', hint: 'section',
-    keys: [named('tab', 'Tab', {shift: false}), named('right', '→'), ch('l')]},
-  {command: 'prevSection', group: 'Sections', description: 'previous section',
-    keys: [named('tab', '⇧Tab', {shift: true}), named('left', '←'), ch('h')]},
-  {command: 'jumpSection', group: 'Sections', description: 'jump to section 1–9', keys: [{label: '1-9', digit: true}]},
-  {command: 'down', group: 'Moving', description: 'next panel (or read on in a tall one)', hint: 'move', keys: [named('down', '↓'), ch('j')]},
-  {command: 'up', group: 'Moving', description: 'previous panel', keys: [named('up', '↑'), ch('k')]},
-  {command: 'pageDown', group: 'Moving', description: 'page down', keys: [ch(' ', 'Space'), named('pageDown', 'PgDn'), ch('f')]},
-  {command: 'pageUp', group: 'Moving', description: 'page up', keys: [ch('b'), named('pageUp', 'PgUp')]},
-  {command: 'halfDown', group: 'Moving', description: 'half a page down', keys: [ch('d')]},
-  {command: 'halfUp', group: 'Moving', description: 'half a page up', keys: [ch('u')]},
-  {command: 'top', group: 'Moving', description: 'top', keys: [ch('g'), named('home', 'Home')]},
-  {command: 'bottom', group: 'Moving', description: 'bottom', keys: [ch('G'), named('end', 'End')]},
-  {command: 'toggle', group: 'Panels', description: 'fold or unfold a project’s details', hint: 'fold', keys: [named('return', 'Enter')]},
-  {command: 'toggleAll', group: 'Panels', description: 'fold or unfold every project', keys: [ch('z')]},
-  {command: 'search', group: 'Finding', description: 'search the whole résumé (Enter to go, Esc to clear)', hint: 'search', keys: [ch('/')]},
-  {command: 'nextMatch', group: 'Finding', description: 'next match', hint: 'next', keys: [ch('n')]},
-  {command: 'prevMatch', group: 'Finding', description: 'previous match', hint: 'previous', keys: [ch('N')]},
-  {command: 'techIndex', group: 'Finding', description: 'technologies: every one, and the projects that use it', hint: 'tech', keys: [ch('t')]},
-  {command: 'about', group: 'General', description: 'unfold the header: the whole summary, every contact and profile (again to fold)', hint: 'about', keys: [ch('i')]},
-  {command: 'help', group: 'General', description: 'show or hide this help', hint: 'help', keys: [ch('?')]},
+  {command: 'nextSection', group: 'Sections', keys: [named('tab', 'Tab', {shift: false}), named('right', '→'), ch('l')]},
+  {command: 'prevSection', group: 'Sections', keys: [named('tab', '⇧Tab', {shift: true}), named('left', '←'), ch('h')]},
+  {command: 'jumpSection', group: 'Sections', keys: [{label: '1-9', digit: true}]},
+  {command: 'down', group: 'Moving', keys: [named('down', '↓'), ch('j')]},
+  {command: 'up', group: 'Moving', keys: [named('up', '↑'), ch('k')]},
+  {command: 'pageDown', group: 'Moving', keys: [ch(' ', 'Space'), named('pageDown', 'PgDn'), ch('f')]},
+  {command: 'pageUp', group: 'Moving', keys: [ch('b'), named('pageUp', 'PgUp')]},
+  {command: 'halfDown', group: 'Moving', keys: [ch('d')]},
+  {command: 'halfUp', group: 'Moving', keys: [ch('u')]},
+  {command: 'top', group: 'Moving', keys: [ch('g'), named('home', 'Home')]},
+  {command: 'bottom', group: 'Moving', keys: [ch('G'), named('end', 'End')]},
+  {command: 'toggle', group: 'Panels', keys: [named('return', 'Enter')]},
+  {command: 'toggleAll', group: 'Panels', keys: [ch('z')]},
+  {command: 'search', group: 'Finding', keys: [ch('/')]},
+  {command: 'nextMatch', group: 'Finding', keys: [ch('n')]},
+  {command: 'prevMatch', group: 'Finding', keys: [ch('N')]},
+  {command: 'techIndex', group: 'Finding', keys: [ch('t')]},
+  {command: 'about', group: 'General', keys: [ch('i')]},
+  {command: 'help', group: 'General', keys: [ch('?')]},
   // Esc never quits: one Esc too many after closing the search must not lose the reader's place.
-  {command: 'back', group: 'General', description: 'close what is open (help, search, a list, the header); never quits',
-    keys: [named('escape', 'Esc')]},
-  {command: 'suspend', group: 'General', description: 'suspend to the shell (fg comes back)', keys: [{label: 'Ctrl-Z', input: 'z', ctrl: true, whileEditing: true}], whenTooSmall: true},
-  {command: 'quit', group: 'General', description: 'quit', hint: 'quit',
-    keys: [ch('q'), {label: 'Ctrl-C', input: 'c', ctrl: true, whileEditing: true}], whenTooSmall: true},
+  {command: 'back', group: 'General', keys: [named('escape', 'Esc')]},
+  {command: 'suspend', group: 'General', keys: [{label: 'Ctrl-Z', input: 'z', ctrl: true, whileEditing: true}], whenTooSmall: true},
+  {command: 'quit', group: 'General', keys: [ch('q'), {label: 'Ctrl-C', input: 'c', ctrl: true, whileEditing: true}], whenTooSmall: true},
 ];
 
 /** The search line's editing keys (what the keys do while a query is typed). */
@@ -99,17 +104,16 @@ export type EditKey = 'submit' | 'cancel' | 'backspace' | 'left' | 'right' | 'ho
 export interface EditBinding {
   edit: EditKey;
   keys: KeySpec[];
-  description: string;
 }
 
 export const EDIT_KEYMAP: readonly EditBinding[] = [
-  {edit: 'submit', keys: [named('return', 'Enter')], description: 'search (an empty query closes the line)'},
-  {edit: 'cancel', keys: [named('escape', 'Esc')], description: 'close the search line'},
-  {edit: 'backspace', keys: [named('backspace', 'Backspace'), named('delete', 'Del')], description: 'delete the character before the cursor'},
-  {edit: 'left', keys: [named('left', '←')], description: 'cursor left'},
-  {edit: 'right', keys: [named('right', '→')], description: 'cursor right'},
-  {edit: 'home', keys: [named('home', 'Home')], description: 'cursor to the start'},
-  {edit: 'end', keys: [named('end', 'End')], description: 'cursor to the end'},
+  {edit: 'submit', keys: [named('return', 'Enter')]},
+  {edit: 'cancel', keys: [named('escape', 'Esc')]},
+  {edit: 'backspace', keys: [named('backspace', 'Backspace'), named('delete', 'Del')]},
+  {edit: 'left', keys: [named('left', '←')]},
+  {edit: 'right', keys: [named('right', '→')]},
+  {edit: 'home', keys: [named('home', 'Home')]},
+  {edit: 'end', keys: [named('end', 'End')]},
 ];
 
 function matches(spec: KeySpec, key: KeyPress): boolean {
@@ -156,7 +160,7 @@ export function keyLabels(command: Command): string {
 }
 
 /** A status bar hint: a command, or a command with words of its own for this mode. */
-export type Hint = Command | [Command, string];
+export type Hint = HintCommand | [HintCommand, HintWord];
 
 /** What the status bar offers in each mode, in the order shown. */
 export type HintMode = 'section' | 'help' | 'techList' | 'techProjects' | 'searchResults' | 'about';
@@ -171,16 +175,19 @@ const HINTS: Record<HintMode, readonly Hint[]> = {
 };
 
 /** When the bar is short of room, hints go in this order; help and quit stay longest. */
-export const HINT_DROP_ORDER: readonly Command[] = ['techIndex', 'toggle', 'about', 'search', 'down', 'nextSection', 'nextMatch', 'prevMatch', 'back', 'help'];
+export const HINT_DROP_ORDER: readonly HintCommand[] = ['techIndex', 'toggle', 'about', 'search', 'down', 'nextSection', 'nextMatch', 'prevMatch', 'back', 'help'];
 
 /** The hints for a mode; Enter's "fold" only when the focused panel folds. */
 export function hintsFor(mode: HintMode, context: {foldable?: boolean} = {}): Hint[] {
   return HINTS[mode].filter((h) => (Array.isArray(h) ? h[0] : h) !== 'toggle' || mode !== 'section' || context.foldable);
 }
 
-/** A hint's key and words: `Tab` `section`. */
-export function hintWords(hint: Hint): {key: string; words: string} {
+/** A hint's key and words, in the reader's language: `Tab` `section`. */
+export function hintWords(hint: Hint, messages: Messages = ENGLISH): {key: string; words: string} {
   const [command, words] = Array.isArray(hint) ? hint : [hint, undefined];
   const binding = KEYMAP.find((b) => b.command === command)!;
-  return {key: binding.keys[0]!.label, words: words ?? binding.hint ?? binding.description.split(' ')[0]!};
+  return {key: binding.keys[0]!.label, words: messages.say(`hint.${words ?? command}`)};
 }
+
+/** What a command does, as the help says it. */
+export const describeCommand = (command: Command, messages: Messages = ENGLISH): string => messages.say(`help.${command}`);

@@ -12,6 +12,7 @@ import {defaultCellWidth, setClusterWidths} from '../text/cells';
 import {widthProbe, widthsFromReports} from '../text/width-probe';
 import {backgroundFromReplies, type Background} from '../terminal/background';
 import {createTheme, tokensFor, type ColourDepth, type ThemeName} from '../theme/theme';
+import {messagesFor, type AppLanguage} from '../i18n/messages';
 
 export interface InteractiveOptions {
   color: boolean;
@@ -23,6 +24,11 @@ export interface InteractiveOptions {
   /** The terminal's colour depth (src/cli/colour.ts depthOf); 256 when not given. */
   depth?: ColourDepth;
   ascii: boolean;
+  /**
+   * The reader's language, for the app's own words (src/i18n/reader.ts); English when not given.
+   * The caller gives English with `ascii`: ASCII has no Hangul or kana to draw them with.
+   */
+  language?: AppLanguage;
   /**
    * A screen reader is in use: Ink writes each frame for it (isScreenReaderEnabled, Ink 6.1+),
    * and the frame is laid out in reading order (one column, no drawn boxes).
@@ -116,6 +122,7 @@ export async function runInteractive(doc: ResumeDocument, options: InteractiveOp
           doc={doc}
           theme={theme}
           inline={inline}
+          messages={messagesFor(options.language)}
           initialSection={options.initialSection}
           crashAfterKeys={options.crashAfterKeys}
           onSuspend={screen.suspend}

@@ -1,6 +1,7 @@
 import {fold} from '../document/present';
 import {cellWidth, graphemes} from '../text/width';
 import {lineText, span, type Line, type Span} from './layout/lines';
+import {ENGLISH, type Messages} from '../i18n/messages';
 
 /**
  * Search: pure matching and highlighting. Case-insensitive, Hangul as typed: both sides are
@@ -136,8 +137,8 @@ export function searchLine(search: SearchState, width: number): Line {
   return [span('/', 'statusKey'), span(head), span(at, 'cursor'), span(tail)];
 }
 
-/** The status words after a search: `3/7 "Kafka"` or `no match for "Kafka"`. */
-export function searchSummary(search: SearchState): string {
-  const q = JSON.stringify(search.query);
-  return search.matches.length === 0 ? `no match for ${q}` : `${search.current + 1}/${search.matches.length} ${q}`;
+/** The status words after a search, in the reader's language: `3/7 "Kafka"` or `no match for "Kafka"`. */
+export function searchSummary(search: SearchState, messages: Messages = ENGLISH): string {
+  const query = JSON.stringify(search.query);
+  return search.matches.length === 0 ? messages.say('search.noMatch', {query}) : messages.say('search.count', {current: search.current + 1, total: search.matches.length, query});
 }

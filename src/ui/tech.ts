@@ -1,10 +1,11 @@
 import type {Entry} from '../document/model';
 import {fold} from '../document/present';
-import {techTitle, techUses} from '../document/select';
+import {techUses} from '../document/select';
 import type {TechEntry} from '../document/tech';
 import {cellWidth, truncate} from '../text/width';
 import {clipLine, fitWords, padLine, span, type Line} from './layout/lines';
 import {UNICODE, type Glyphs} from '../theme/glyphs';
+import {ENGLISH, type Messages} from '../i18n/messages';
 import {isScrollCommand, listView, scrollTarget, viewportView, type ScrollView} from './scroll';
 import type {Geometry, NavState, TechContext, TechState, ViewCommand} from './types';
 
@@ -23,12 +24,13 @@ export function openTech(index: TechEntry[], focusedTechs: string[] = []): TechS
 export const LIST_HEADER = 2;
 
 /** The list view: `Kubernetes   5  대시보드 API 서버 구축 · 알림 시스템 구축 · …`, the selected row marked (glyphs: the app's characters). */
-export function techListLines(index: TechEntry[], selected: number, width: number, focused: string[] = [], glyphs: Glyphs = UNICODE): Line[] {
+export function techListLines(index: TechEntry[], selected: number, width: number, focused: string[] = [], glyphs: Glyphs = UNICODE, messages: Messages = ENGLISH): Line[] {
   const {separator: sep, ellipsis} = glyphs;
+  const {say} = messages;
   const ofFocused = new Set(focused.map(fold));
   const nameWidth = Math.min(Math.max(...index.map((t) => cellWidth(t.name)), 4), Math.floor(width / 3));
   const lines: Line[] = [
-    fitWords([span(`Technologies (${index.length})`, 'heading'), span(`  Enter: its projects${sep}Esc: close${ofFocused.size > 0 ? `${sep}${glyphs.bullet} in the focused project` : ''}`, 'muted')], width, ellipsis),
+    fitWords([span(say('tech.heading', {n: index.length}), 'heading'), span(`  ${say('tech.open')}${sep}${say('tech.close')}${ofFocused.size > 0 ? `${sep}${say('tech.focused', {bullet: glyphs.bullet})}` : ''}`, 'muted')], width, ellipsis),
     [],
   ];
   index.forEach((tech, i) => {
@@ -36,7 +38,7 @@ export function techListLines(index: TechEntry[], selected: number, width: numbe
     const mark = i === selected ? glyphs.folded : ofFocused.has(fold(tech.name)) ? `${glyphs.bullet} ` : '  ';
     const name = padLine([span(truncate(tech.name, nameWidth, ellipsis))], nameWidth);
     const count = String(techUses(tech)).padStart(3);
-    const used = tech.projects.map((p) => p.entry.title).concat(tech.skills.map((s) => `skill: ${s}`)).join(sep);
+    const used = tech.projects.map((p) => p.entry.title).concat(tech.skills.map((s) => say('tech.skill', {name: s}))).join(sep);
     const rest = width - cellWidth(mark) - nameWidth - cellWidth(count) - 2;
     const row: Line = [
       span(mark, 'statusKey'),
@@ -51,8 +53,14 @@ export function techListLines(index: TechEntry[], selected: number, width: numbe
 }
 
 /** The heading line above a chosen technology's projects (its badge is marked in them: markChosen). */
-export function techProjectsHeading(tech: TechEntry, width: number, glyphs: Glyphs = UNICODE): Line {
-  return fitWords([span(techTitle(tech), 'heading'), span('  Esc: back to the list', 'muted')], width, glyphs.ellipsis);
+export function techProjectsHeading(tech: TechEntry, width: number, glyphs: Glyphs = UNICODE, messages: Messages = ENGLISH): Line {
+  // `Kafka: 2 projects`, `Go: 1 skill`, `Python: 3 projects, 1 skill`.
+  const skills = tech.skillEntries.length;
+  const title =
+    skills === 0 ? messages.count('tech.title', tech.projects.length, {name: tech.name})
+    : tech.projects.length === 0 ? messages.count('tech.titleSkills', skills, {name: tech.name})
+    : messages.count('tech.title', tech.projects.length, {name: tech.name}) + messages.count('tech.andSkills', skills);
+  return fitWords([span(title, 'heading'), span(`  ${messages.say('tech.back')}`, 'muted')], width, glyphs.ellipsis);
 }
 
 /** The line with the chosen technology's badges marked (`chosen`: the theme's badgeChosen over the chip). */

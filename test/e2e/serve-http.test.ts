@@ -98,6 +98,16 @@ describe('serve over HTTP, asked with curl', () => {
     expect(curl('/', ['--data-binary', 'x', '-X', 'GET']).status).toBe(413);
   });
 
+  it('an error says its line in the language of Accept-Language, and says it varies by it', () => {
+    const korean = curl('/nothing', ['-H', 'Accept-Language: ko-KR,ko;q=0.9,en;q=0.8']);
+    expect([korean.status, korean.body]).toEqual([404, '찾을 수 없음: /, /resume.md 또는 /resume.json\n']);
+    expect(korean.headers['content-language']).toBe('ko');
+    expect(korean.headers.vary).toBe('Accept-Language');
+    expect(curl('/nothing', ['-H', 'Accept-Language: de, en;q=0.5']).body).toBe('not found: try /, /resume.md or /resume.json\n');
+    expect(curl('/nothing').body).toBe('not found: try /, /resume.md or /resume.json\n');
+    expect(curl('/', ['-A', 'x', '-H', 'Accept-Language: ko']).body).toBe(printed('--format', 'text', '--width', '80'));
+  });
+
   it('logs one line per request', async () => {
     curl('/nothing-here');
     await server.waitForLine(/ 127\.0\.0\.1 http [\d.]+s in=0B out=\d+B 404 GET \/nothing-here$/);

@@ -250,12 +250,20 @@ describe('serve over SSH: limits', () => {
     try {
       const client = await connect(limited.ssh);
       const screen = await shell(client, 80, 24);
+      // A Korean reader is told goodbye in Korean; the log says it in English.
+      const korean = await connect(limited.ssh);
+      const koreanScreen = await shell(korean, 80, 24, {LANG: 'ko_KR.UTF-8'});
       await screen.waitFor(NAME);
       const result = await screen.closed;
       client.end();
       expect(result.out.endsWith('kim-resume: idle for 1s, goodbye\r\n')).toBe(true);
       expect(screen.raw.lastIndexOf('\x1b[?1049l')).toBeGreaterThan(screen.raw.lastIndexOf('\x1b[?1049h'));
       screen.dispose();
+      const koreanResult = await koreanScreen.closed;
+      korean.end();
+      expect(koreanResult.out.endsWith('kim-resume: 1초 동안 입력이 없었습니다. 안녕히 가세요\r\n')).toBe(true);
+      koreanScreen.dispose();
+      await limited.waitForLine(/ ssh-app .*ended: idle for 1s/);
     } finally {
       await limited.stop();
     }

@@ -2,12 +2,13 @@
  * `kim-resume serve`: each client's terminal as it declares itself (issue 23, items 5 and 8).
  * The colour depth follows the TERM of its pty request, and a locale it sends (OpenSSH's
  * `SendEnv LANG LC_*`) that is not UTF-8 gets the ASCII frame; two clients of one server get
- * each their own. Build first (`npm run build`; `npm test` does).
+ * each their own; the app speaks the language of the locale it sends (LC_ALL > LC_MESSAGES >
+ * LANG: issue 20), English when it sends none. Build first (`npm run build`; `npm test` does).
  */
 import ssh2 from 'ssh2';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {fixturePath} from '../helpers/fixtures';
-import {connect, ShellScreen, startServer, type Server} from '../helpers/serve';
+import {connect, shell, ShellScreen, startServer, type Server} from '../helpers/serve';
 
 const FILE = fixturePath('ascii');
 const FIRST_PROJECT = 'Streaming settlement';
@@ -66,5 +67,36 @@ describe('serve: each client’s own terminal', () => {
     expect(utf8).toMatch(/[╭┏]/);
     const none = await session('xterm-256color');
     expect(none).toMatch(/[╭┏]/);
+  });
+
+  it('the app speaks the language of the locale the client sent: LANG=ko_KR.UTF-8 Korean; none, or LC_MESSAGES=en_US.UTF-8 over it, English', async () => {
+    /** The status bar of the first frame, and the help's first rows, in a session sending `env`. */
+    const words = async (env: Record<string, string>) => {
+      const client = await connect(server.ssh);
+      const screen = await shell(client, 80, 24, env);
+      try {
+        const first = await screen.waitFor(FIRST_PROJECT);
+        screen.channel.write('?');
+        const help = await screen.waitFor((rows) => rows.some((r) => /^(Keys|키)\s*$/.test(r)));
+        screen.channel.write('q');
+        await screen.closed;
+        return {status: first.at(-1)!, help: help.join('\n')};
+      } finally {
+        client.end();
+        screen.dispose();
+      }
+    };
+    const korean = await words({LANG: 'ko_KR.UTF-8'});
+    expect(korean.status).toMatch(/Tab 섹션 .*q 종료/);
+    expect(korean.help).toContain('다음 섹션');
+    const none = await words({});
+    expect(none.status).toMatch(/Tab section .*q quit/);
+    expect(none.help).toContain('next section');
+    const english = await words({LANG: 'ko_KR.UTF-8', LC_MESSAGES: 'en_US.UTF-8'});
+    expect(english.status).toMatch(/Tab section .*q quit/);
+    // Two clients of one server, each in its own language, at once.
+    const [a, b] = await Promise.all([words({LC_ALL: 'ko_KR.UTF-8'}), words({LANG: 'en_US.UTF-8'})]);
+    expect(a.status).toContain('q 종료');
+    expect(b.status).toContain('q quit');
   });
 });

@@ -21,7 +21,10 @@ export const TEST_PATH = otherNode ? `${dirname(otherNode)}${delimiter}${process
 /** The environment of a plain shell: none of the variables that switch colors or Node options. */
 export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {...process.env, PATH: TEST_PATH};
-  for (const key of ['FORCE_COLOR', 'NO_COLOR', 'COLORTERM', 'NODE_OPTIONS', 'DEBUG', 'COLUMNS', 'LINES']) delete env[key];
+  for (const key of ['FORCE_COLOR', 'NO_COLOR', 'COLORTERM', 'NODE_OPTIONS', 'DEBUG', 'COLUMNS', 'LINES', 'LC_MESSAGES']) delete env[key];
+  // The app speaks the language of LC_ALL, LC_MESSAGES or LANG (src/i18n/reader.ts): tests read
+  // English unless they say otherwise, on any machine. Only the language changes, never the codeset.
+  for (const key of ['LC_ALL', 'LANG']) env[key] &&= env[key]!.replace(/^(?!(?:C|POSIX|en)(?:[_.@]|$))[^.@]*/, 'en_US');
   env.TERM = 'xterm-256color';
   return {...env, ...extra};
 }

@@ -148,10 +148,10 @@ export class ShellScreen {
   }
 }
 
-/** Opens a shell with a pty of `cols`×`rows`. */
-export function shell(client: ssh2.Client, cols: number, rows: number): Promise<ShellScreen> {
+/** Opens a shell with a pty of `cols`×`rows`, sending `env` first (as OpenSSH's `SendEnv LANG LC_*` does). */
+export function shell(client: ssh2.Client, cols: number, rows: number, env: Record<string, string> = {}): Promise<ShellScreen> {
   return new Promise((resolve, reject) => {
-    client.shell({term: 'xterm-256color', cols, rows}, (error, channel) => (error ? reject(error) : resolve(new ShellScreen(channel, Math.max(1, Math.min(cols, 500)), Math.max(1, Math.min(rows, 200))))));
+    client.shell({term: 'xterm-256color', cols, rows}, {env}, (error, channel) => (error ? reject(error) : resolve(new ShellScreen(channel, Math.max(1, Math.min(cols, 500)), Math.max(1, Math.min(rows, 200))))));
   });
 }
 

@@ -2,7 +2,7 @@ import React from 'react';
 import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
 import {App} from '../../src/ui/App';
-import {KEYMAP, keyLabels} from '../../src/ui/keymap';
+import {describeCommand, KEYMAP, keyLabels} from '../../src/ui/keymap';
 import {createTheme} from '../../src/theme/theme';
 import {startInk} from '../helpers/ink';
 import {fixtureDocument} from '../helpers/resume';
@@ -104,7 +104,7 @@ describe('App keys', () => {
     const help = screen().join('\n');
     for (const binding of KEYMAP) {
       expect(help).toContain(keyLabels(binding.command));
-      expect(help).toContain(binding.description);
+      expect(help).toContain(describeCommand(binding.command));
     }
     await press('\x1b');
     expect(screen().join('\n')).not.toContain('show or hide this help');

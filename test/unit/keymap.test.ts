@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import type {KeyName} from '../../src/terminal/input';
-import {commandFor, EDIT_KEYMAP, editKeyFor, hintsFor, hintWords, KEYMAP, keyLabels, worksWhenTooSmall, type Command, type KeyPress} from '../../src/ui/keymap';
+import {commandFor, describeCommand, EDIT_KEYMAP, editKeyFor, hintsFor, hintWords, KEYMAP, keyLabels, worksWhenTooSmall, type Command, type KeyPress} from '../../src/ui/keymap';
 import {isTooSmall} from '../../src/ui/layout/regions';
 
 const key = (input: string, flags: Partial<KeyPress> = {}): KeyPress => ({input, ...flags});
@@ -114,7 +114,7 @@ describe('keymap tables', () => {
     expect(new Set(commands).size).toBe(commands.length);
     for (const binding of KEYMAP) {
       expect(binding.keys.length).toBeGreaterThan(0);
-      expect(binding.description).not.toBe('');
+      expect(describeCommand(binding.command)).not.toBe('');
     }
     const edits = EDIT_KEYMAP.map((b) => b.edit);
     expect(new Set(edits).size).toBe(edits.length);

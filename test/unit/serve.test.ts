@@ -133,6 +133,14 @@ describe('HTTP replies', () => {
     expect([answer.status, answer.type]).toEqual([status, type]);
   });
 
+  it('says its own words in the language Accept-Language chose; the résumé is the same in every language', () => {
+    expect(reply('GET', '/nope', undefined, content, 'ko').body).toBe('찾을 수 없음: /, /resume.md 또는 /resume.json\n');
+    expect(reply('GET', '/nope', undefined, content).body).toBe('not found: try /, /resume.md or /resume.json\n');
+    expect(reply('PUT', '/', undefined, content, 'ko').body).toBe('PUT 메서드는 받지 않음: GET 또는 HEAD\n');
+    expect(reply('GET', '/?width=x', undefined, content, 'ja').body).toBe('width は列数（整数）\n');
+    expect(reply('GET', '/', 'Mozilla/5.0', content, 'ko').body).toBe(reply('GET', '/', 'Mozilla/5.0', content).body);
+  });
+
   it('colours only for terminal clients', async () => {
     // As serve sets it at start (src/serve/index.ts): chalk is off in a test run otherwise.
     await setColourLevel('app', true, {FORCE_COLOR: '2'});

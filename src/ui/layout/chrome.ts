@@ -1,8 +1,9 @@
 import type {ResumeDocument} from '../../document/model';
 import {contactLine} from '../../document/select';
-import {cellWidth, wrapHanging, wrapText} from '../../text/width';
+import {cellWidth, truncate, wrapHanging, wrapText} from '../../text/width';
 import {HEADER_CONTACTS_ROWS, HEADER_GREETING_ROWS} from '../../sizes';
-import {EDIT_KEYMAP, HINT_DROP_ORDER, hintWords as keymapWords, KEYMAP, keyLabels as commandLabels, type Hint} from '../keymap';
+import {describeCommand, EDIT_KEYMAP, HINT_DROP_ORDER, hintWords as keymapWords, KEYMAP, keyLabels as commandLabels, type Hint} from '../keymap';
+import {ENGLISH, type Messages} from '../../i18n/messages';
 import {clipLine, lineWidth, padLine, span, type Line, type Span} from './lines';
 import {plainInline, type InlineRenderer} from './panel';
 import {UNICODE, type Glyphs} from '../../theme/glyphs';
@@ -64,14 +65,19 @@ export function safeLink(url: string | undefined): string | undefined {
 
 export {sectionBar} from './tabs';
 
-/** The status bar: key hints from the keymap (in the glyphs' words) on the left, the scroll position on the right. */
-export function statusBar(hints: readonly Hint[], position: string, width: number, glyphs: Glyphs = UNICODE): Line {
+/**
+ * The status bar: key hints from the keymap (in the reader's language and the glyphs' words) on
+ * the left, the scroll position on the right. Hints that do not fit are dropped whole, by
+ * priority (HINT_DROP_ORDER): never cut, whatever the language's widths (Hangul and kana take
+ * two cells each). A position wider than the bar (a long search query) is cut at its end.
+ */
+export function statusBar(hints: readonly Hint[], position: string, width: number, glyphs: Glyphs = UNICODE, messages: Messages = ENGLISH): Line {
   // The position may hold the reader's search words: shown as typed.
-  const right = ` ${position} `;
+  const right = truncate(` ${position} `, Math.max(0, width), glyphs.ellipsis);
   const room = width - cellWidth(right);
   const command = (hint: Hint) => (Array.isArray(hint) ? hint[0] : hint);
   const hintWords = (hint: Hint) => {
-    const {key, words} = keymapWords(hint);
+    const {key, words} = keymapWords(hint, messages);
     return {key: glyphs.text(key), words: glyphs.text(words)};
   };
   const widthOf = (list: readonly Hint[]) => list.reduce((sum, h) => sum + cellWidth(` ${hintWords(h).key} ${hintWords(h).words} `), 0);
@@ -85,18 +91,20 @@ export function statusBar(hints: readonly Hint[], position: string, width: numbe
   return [...padLine(spans, Math.max(0, room), 'status'), span(right, 'status')];
 }
 
-/** What the mouse does, said in the help (the reducer's `click` and `scroll`). */
-const MOUSE_HELP: ReadonlyArray<[string, string]> = [
-  ['wheel', 'scroll'],
-  ['click', 'a tab opens its section, a panel takes the focus, the header unfolds or folds'],
-];
+/** What the mouse does, said in the help (the reducer's `click` and `scroll`): the message ids of each row. */
+const MOUSE_HELP = [
+  ['help.wheel', 'help.wheelDoes'],
+  ['help.click', 'help.clickDoes'],
+] as const;
 
-/** The help overlay's lines, derived from the keymap tables (never typed by hand), in the glyphs' words. */
-export function helpLines(width: number, glyphs: Glyphs = UNICODE): Line[] {
+/** The help overlay's lines, derived from the keymap tables (never typed by hand), in the reader's language and the glyphs' words. */
+export function helpLines(width: number, glyphs: Glyphs = UNICODE, messages: Messages = ENGLISH): Line[] {
   const {text} = glyphs;
+  const say = messages.say;
   const editLabels = (keys: readonly {label: string}[]) => text(keys.map((k) => k.label).join('/'));
   const keyLabels = (command: Parameters<typeof commandLabels>[0]) => text(commandLabels(command));
-  const keyWidth = Math.max(...KEYMAP.map((b) => cellWidth(keyLabels(b.command))), ...EDIT_KEYMAP.map((b) => cellWidth(editLabels(b.keys)))) + 2;
+  const mouseLabels = MOUSE_HELP.map(([what]) => text(say(what)));
+  const keyWidth = Math.max(...KEYMAP.map((b) => cellWidth(keyLabels(b.command))), ...EDIT_KEYMAP.map((b) => cellWidth(editLabels(b.keys))), ...mouseLabels.map(cellWidth)) + 2;
   // A description wraps under itself (never cut): `  ?       show or hide` / `          this help`.
   const rows = (keys: string, said: string): Line[] => {
     const description = text(said);
@@ -106,27 +114,27 @@ export function helpLines(width: number, glyphs: Glyphs = UNICODE): Line[] {
       i === 0 ? clipLine([span(`  ${keys}`, 'statusKey'), span(' '.repeat(Math.max(1, indent - 2 - cellWidth(keys)))), span(l)], width) : [span(' '.repeat(indent) + l)],
     );
   };
-  const lines: Line[] = [[span('Keys', 'heading')]];
+  const lines: Line[] = [[span(text(say('help.title')), 'heading')]];
   let group = '';
   for (const binding of KEYMAP) {
     if (binding.group !== group) {
       group = binding.group;
-      lines.push([], [span(text(group), 'blockLabel')]);
+      lines.push([], [span(text(say(`group.${binding.group}`)), 'blockLabel')]);
     }
-    lines.push(...rows(keyLabels(binding.command), binding.description));
+    lines.push(...rows(keyLabels(binding.command), describeCommand(binding.command, messages)));
   }
-  lines.push([], [span('In the search line', 'blockLabel')]);
-  for (const binding of EDIT_KEYMAP) lines.push(...rows(editLabels(binding.keys), binding.description));
-  lines.push([], [span('Mouse', 'blockLabel')]);
-  for (const [what, does] of MOUSE_HELP) lines.push(...rows(what, does));
+  lines.push([], [span(text(say('help.searchLine')), 'blockLabel')]);
+  for (const binding of EDIT_KEYMAP) lines.push(...rows(editLabels(binding.keys), say(`edit.${binding.edit}`)));
+  lines.push([], [span(text(say('help.mouse')), 'blockLabel')]);
+  MOUSE_HELP.forEach(([, does], i) => lines.push(...rows(mouseLabels[i]!, say(does))));
   lines.push([]);
-  lines.push(...wrapText('Piped or redirected, kim-resume prints plain text: kim-resume | less', width).map((l) => [span(l, 'muted')]));
+  lines.push(...wrapText(text(say('help.piped')), width).map((l) => [span(l, 'muted')]));
   return lines.map((l) => clipLine(l, width));
 }
 
 /** Shown instead of a broken frame when the terminal is too small (wrapped, never wider). */
-export function tooSmallLines(width: number, rows: number, min: {width: number; rows: number}, glyphs: Glyphs = UNICODE): Line[] {
-  const message = glyphs.text(`enlarge the terminal (now ${width}×${rows}, need ${min.width}×${min.rows})`);
+export function tooSmallLines(width: number, rows: number, min: {width: number; rows: number}, glyphs: Glyphs = UNICODE, messages: Messages = ENGLISH): Line[] {
+  const message = glyphs.text(messages.say('tooSmall', {width, rows, minWidth: min.width, minRows: min.rows}));
   return wrapText(message, Math.max(1, width))
     .slice(0, Math.max(1, rows))
     .map((l) => [span(l, 'plain')]);
