@@ -341,6 +341,15 @@ const TYPE_NAMES: Record<string, string> = {
 function howShown(error: SchemaViolation, instance: unknown, path: Array<string | number>): string | undefined {
   if (path.at(-1) === 'endDate' && (instance === null || instance === '')) return 'read as present';
   if (error.keyword === 'format' && error.params.format === 'uri') return 'shown as written';
+  if (error.keyword === 'type' && String(error.params.type) === 'string') {
+    const key = path.findLast((part) => typeof part === 'string');
+    // Values of other shapes, read as a person would (src/resume/normalize.ts).
+    if (Array.isArray(instance) && (key === 'summary' || key === 'description' || key === 'reference' || key === 'body')) return 'read as paragraphs';
+    if (instance !== null && typeof instance === 'object' && !Array.isArray(instance)) {
+      if (key === 'location') return 'read as its place';
+      if (typeof path.at(-1) === 'number' && (key === 'keywords' || key === 'courses' || key === 'roles')) return 'read as its name and level';
+    }
+  }
   return undefined;
 }
 
