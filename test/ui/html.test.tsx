@@ -5,6 +5,7 @@
 import chalk from 'chalk';
 import React from 'react';
 import stripAnsi from 'strip-ansi';
+import stringWidth from 'string-width';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {toDocument} from '../../src/document/build';
 import {loadResumeFile} from '../../src/resume/load';
@@ -61,6 +62,15 @@ describe('HTML in strings, in a panel', () => {
       expect(raw()).not.toContain('\x1b]8;');
       expect(text).toContain('Nube Kit (https://nube.example/kit)');
     }
+    app.unmount();
+  });
+
+  it.each([40, 60])('at %i columns, links wrapped and cut keep every row within the screen', async (width) => {
+    const theme = createTheme({color: false, ascii: false, hyperlinks: true});
+    const {screen, raw, app} = await startInk(<App doc={htmlDocument()} theme={theme} inline={createMarkdownInline(theme)} size={{width, rows: 30}} />);
+    for (const row of screen()) expect(stringWidth(row), row).toBeLessThanOrEqual(width);
+    // Every link opened is closed on its row.
+    for (const row of raw().split('\n')) expect((row.match(/\x1b\]8;;[^\x07\x1b]/g) ?? []).length, JSON.stringify(row)).toBe((row.match(/\x1b\]8;;(?:\x07|\x1b\\)/g) ?? []).length);
     app.unmount();
   });
 });
