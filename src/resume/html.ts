@@ -22,29 +22,30 @@ import {sanitizeText} from './sanitize';
  * tags as the HTML tokenizer's tag, attribute and raw-text states do (quoted attribute values,
  * `>` inside quotes, `</script` ending a script), and decodes numeric references as the HTML
  * standard says (https://html.spec.whatwg.org/multipage/parsing.html#numeric-character-reference-end-state)
- * and the named references of HTML 4 (Latin-1, typography, arrows), which are the ones résumés use.
+ * and the named references résumés use (HTML 4's Latin-1, typography, arrows); another name stays
+ * as written.
  */
 
 /** `rich`: marks and line breaks (a paragraph); `line`: text only (a name, a title, a keyword). */
 export type HtmlMode = 'rich' | 'line';
 
-// Every element of the HTML standard's index (https://html.spec.whatwg.org/multipage/indices.html#elements-3)
-// and the common obsolete ones: a tag with one of these names makes a string HTML.
-const ELEMENTS = new Set(
-  ('a abbr address area article aside audio b base bdi bdo big blockquote body br button canvas caption center cite code col colgroup ' +
-    'data datalist dd del details dfn dialog div dl dt em embed fieldset figcaption figure font footer form h1 h2 h3 h4 h5 h6 head header ' +
-    'hgroup hr html i iframe img input ins kbd label legend li link main map mark menu meta meter nav noscript object ol optgroup option ' +
-    'output p param picture pre progress q rp rt ruby s samp script search section select slot small source span strike strong style sub ' +
-    'summary sup svg table tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr').split(' '),
-);
 /** Dropped with everything inside them. */
-const HIDDEN = new Set(['script', 'style', 'template', 'noscript', 'head', 'title', 'iframe', 'object', 'svg', 'select', 'datalist']);
+const HIDDEN = new Set('script style template noscript head title iframe object svg select datalist'.split(' '));
 /** A line break before and after. */
 const BLOCKS = new Set(
   'address article aside blockquote body center dd details dialog div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend main menu nav p pre section summary table tbody tfoot thead tr'.split(' '),
 );
 const BOLD = new Set(['b', 'strong', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const ITALIC = new Set(['i', 'em', 'cite', 'dfn', 'var']);
+// The elements of the HTML standard's index (https://html.spec.whatwg.org/multipage/indices.html#elements-3)
+// that résumés use, with the obsolete ones themes still meet: a tag of one of these makes a string HTML.
+const ELEMENTS = new Set([
+  ...HIDDEN,
+  ...BLOCKS,
+  ...BOLD,
+  ...ITALIC,
+  ...'a abbr big br button caption code col colgroup data del font img input ins kbd label li link mark meta ol q s samp small span strike sub sup td textarea th time tt u ul wbr'.split(' '),
+]);
 const LINK_SCHEMES = /^(?:https?:\/\/|mailto:|tel:)/i;
 
 /** A tag of an HTML element, or a comment: what makes a string HTML. */
@@ -80,13 +81,12 @@ const LATIN1 =
   'nbsp iexcl cent pound curren yen brvbar sect uml copy ordf laquo not shy reg macr deg plusmn sup2 sup3 acute micro para middot cedil sup1 ordm raquo frac14 frac12 frac34 iquest ' +
   'Agrave Aacute Acirc Atilde Auml Aring AElig Ccedil Egrave Eacute Ecirc Euml Igrave Iacute Icirc Iuml ETH Ntilde Ograve Oacute Ocirc Otilde Ouml times Oslash Ugrave Uacute Ucirc Uuml Yacute THORN szlig ' +
   'agrave aacute acirc atilde auml aring aelig ccedil egrave eacute ecirc euml igrave iacute icirc iuml eth ntilde ograve oacute ocirc otilde ouml divide oslash ugrave uacute ucirc uuml yacute thorn yuml';
-// The rest of HTML 4's that résumés use: name, then code point (hex).
+// The others of HTML 4 that résumés use (typography, arrows, a few symbols): name, then code point (hex).
 const OTHERS =
-  'quot 22 amp 26 apos 27 lt 3c gt 3e OElig 152 oelig 153 Scaron 160 scaron 161 Yuml 178 fnof 192 circ 2c6 tilde 2dc ensp 2002 emsp 2003 thinsp 2009 zwnj 200c zwj 200d ' +
+  'quot 22 amp 26 apos 27 lt 3c gt 3e OElig 152 oelig 153 Scaron 160 scaron 161 Yuml 178 ensp 2002 emsp 2003 thinsp 2009 zwnj 200c zwj 200d ' +
   'ndash 2013 mdash 2014 lsquo 2018 rsquo 2019 sbquo 201a ldquo 201c rdquo 201d bdquo 201e dagger 2020 Dagger 2021 bull 2022 hellip 2026 permil 2030 prime 2032 Prime 2033 ' +
-  'lsaquo 2039 rsaquo 203a oline 203e frasl 2044 euro 20ac trade 2122 larr 2190 uarr 2191 rarr 2192 darr 2193 harr 2194 rArr 21d2 hArr 21d4 minus 2212 lowast 2217 radic 221a ' +
-  'infin 221e asymp 2248 ne 2260 equiv 2261 le 2264 ge 2265 sdot 22c5 loz 25ca spades 2660 clubs 2663 hearts 2665 diams 2666 check 2713 star 2606 starf 2605 ' +
-  'Alpha 391 Beta 392 Gamma 393 Delta 394 Omega 3a9 alpha 3b1 beta 3b2 gamma 3b3 delta 3b4 lambda 3bb mu 3bc pi 3c0 sigma 3c3 omega 3c9';
+  'lsaquo 2039 rsaquo 203a euro 20ac trade 2122 larr 2190 uarr 2191 rarr 2192 darr 2193 harr 2194 rArr 21d2 hArr 21d4 minus 2212 ' +
+  'infin 221e asymp 2248 ne 2260 le 2264 ge 2265 check 2713 star 2606 starf 2605';
 
 let named: Map<string, string> | undefined;
 function namedEntities(): Map<string, string> {
