@@ -13,6 +13,9 @@ import {titleOfKey} from '../../src/document/extra';
 import {findSection} from '../../src/document/select';
 import {techIndex} from '../../src/document/tech';
 import {formatLoadError, loadResumeFile, meantSection, parseResume} from '../../src/resume/load';
+import {createTheme} from '../../src/theme/theme';
+import {FrameBuilder} from '../../src/ui/frame';
+import {initialState} from '../../src/ui/state';
 import {lenientFixture} from '../helpers/lenient';
 
 async function cli(args: string[]): Promise<{code: number; out: string; errors: string[]}> {
@@ -144,6 +147,13 @@ describe('sections under other names (extra-sections.json)', () => {
     expect(techIndex(doc)).toEqual([]);
   });
 
+  it("the app's search finds text in an extra section, in that section", () => {
+    const doc = toDocument(open('extra-sections').resume);
+    const builder = new FrameBuilder(doc, createTheme({color: false, ascii: false}));
+    const matches = builder.search(initialState(doc.sections.length, {width: 100, rows: 30}), 'raspberry');
+    expect(matches.map((m) => m.section)).toEqual([5]);
+  });
+
   it('Markdown: the extra sections are there, with their entries', async () => {
     const {out} = await cli([lenientFixture('extra-sections'), '--format', 'markdown']);
     for (const heading of ['## Volunteers', '## Certifications', '## Community', '## Portfolio', '## Side Projects', '## Objective']) expect(out).toContain(heading);
@@ -176,6 +186,11 @@ describe('values of other shapes (shapes.json)', () => {
     expect(errors).toContain(`${lenientFixture('shapes')}:5:16: basics.summary: expected a string, got an array (read as paragraphs)`);
     expect(errors).toContain(`${lenientFixture('shapes')}:11:19: work[0].location: expected a string, got an object (read as its place)`);
     expect(errors).toContain(`${lenientFixture('shapes')}:20:9: skills[0].keywords[0]: expected a string, got an object (read as its name and level)`);
+  });
+
+  it('JSON: the file as written, its shapes kept', async () => {
+    const {out} = await cli([lenientFixture('shapes'), '--format', 'json']);
+    expect(JSON.parse(out)).toEqual(JSON.parse(readFileSync(lenientFixture('shapes'), 'utf8')));
   });
 
   it('keywords read as name (level) are technologies in the index', () => {
