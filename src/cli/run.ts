@@ -134,19 +134,21 @@ async function runLoaded(argv: Arguments, io: Io, {format, color, choice, width,
   const file = given ?? DEFAULT_RESUME;
   const name = given ?? displayName(file);
   if (argv.check) {
-    const problems = checkResumeFile(file, name);
+    // As the official validator decides: a note (an extra top-level key) is said, but is no problem.
+    const found = checkResumeFile(file, name);
+    const problems = found.filter((p) => !p.note).length;
     // Without FILE it is the built-in résumé that was checked: said so, lest "no problems" read
     // as a pass for a file the reader meant to give.
     const which = given === undefined ? ` (the built-in résumé; to check yours: kim-resume --check FILE)` : '';
-    await io.write(problems.length > 0 ? problems.map((p) => formatLoadError(p) + '\n').join('') : `${shownFileName(name)}: no problems${which}\n`);
-    return problems.length > 0 ? EXIT.usage : EXIT.ok;
+    await io.write(found.map((p) => formatLoadError(p) + '\n').join('') + (problems === 0 ? `${shownFileName(name)}: no problems${which}\n` : ''));
+    return problems > 0 ? EXIT.usage : EXIT.ok;
   }
   // A file given on the command line is shown whenever it can be read (its problems are warned
   // about); the embedded résumé, and any file with --strict, must be valid.
   const loaded = loadResumeFile(file, name, {lenient: given !== undefined && !argv.strict});
   if (!loaded.ok) {
     // Refused: every problem, as --check lists them (one fixed at a time would take as many runs).
-    const problems = checkResumeFile(file, name);
+    const problems = checkResumeFile(file, name).filter((p) => !p.note);
     for (const problem of problems.length > 0 ? problems : [loaded.error]) io.error(formatLoadError(problem));
     if (problems.length > 1) {
       const why = given === undefined ? 'the built-in résumé must have none' : '--strict refuses a file with any';
@@ -155,11 +157,12 @@ async function runLoaded(argv: Arguments, io: Io, {format, color, choice, width,
     return EXIT.usage;
   }
   for (const warning of loaded.warnings) io.error(formatLoadError(warning));
-  if (loaded.warnings.length > 0) {
-    io.error(`kim-resume: ${countOf(loaded.warnings.length, 'problem')} in ${shownFileName(name)}, shown anyway (--check lists them, --strict refuses the file)`);
+  const problems = loaded.warnings.filter((w) => !w.note).length;
+  if (problems > 0) {
+    io.error(`kim-resume: ${countOf(problems, 'problem')} in ${shownFileName(name)}, shown anyway (--check lists them, --strict refuses the file)`);
   }
 
-  const doc = {...toDocument(loaded.resume), warnings: loaded.warnings.length};
+  const doc = {...toDocument(loaded.resume), warnings: problems};
   if (isEmptyDocument(doc)) io.error(`kim-resume: ${nothingToShow(shownFileName(name))}`);
   let section: number | undefined;
   if (argv.section !== undefined) {

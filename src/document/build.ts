@@ -1,7 +1,8 @@
 import type {Resume} from '../resume/types';
 import {defined} from './entries';
 import {RESUME_FIELDS} from '../resume/fields';
-import {textOf} from '../resume/normalize';
+import {placeOf, textOf} from '../resume/normalize';
+import {extraSections} from './extra';
 import type {Block, Contact, Entry, ResumeDocument, Section} from './model';
 import {SECTIONS, type SectionId} from './sections';
 import {SEPARATOR} from './present';
@@ -19,6 +20,8 @@ export function toDocument(resume: Resume, separator = SEPARATOR): ResumeDocumen
     const entries = spec.build(resume, separator);
     if (entries.length > 0) sections.push({id: spec.id, title: custom[spec.id] ?? spec.title, entries});
   }
+  // Then the résumé's own sections under other names: nothing it holds vanishes.
+  sections.push(...extraSections(resume, separator));
   const basics = resume.basics ?? {};
   return oneLineFields({
     name: basics.name ?? '',
@@ -97,7 +100,7 @@ function contactsOf(resume: Resume): Contact[] {
   if (defined(basics.url)) contacts.push({kind: 'url', text: basics.url, url: basics.url});
   const location = basics.location;
   // In full, as an address is written: street, postal code, city, region, country.
-  const place = location ? [location.address, location.postalCode, location.city, location.region, location.countryCode].filter(defined).join(', ') : '';
+  const place = location ? placeOf(location) : '';
   if (place) contacts.push({kind: 'location', text: place});
   for (const profile of basics.profiles ?? []) {
     // A username that is the profile's address (or any address) is shown once, as the address.

@@ -31,8 +31,11 @@ export interface Entry {
 }
 
 export interface Section {
-  /** Its row in the sections table (src/document/sections.ts); `tech` for a technology's projects. */
-  id: SectionId | 'tech';
+  /**
+   * Its row in the sections table (src/document/sections.ts); `tech` for a technology's projects;
+   * for a section of the résumé's own (src/document/extra.ts), its top-level key.
+   */
+  id: SectionId | 'tech' | (string & {});
   title: string;
   entries: Entry[];
 }

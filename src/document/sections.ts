@@ -142,8 +142,12 @@ export function sectionSpec(id: SectionId): SectionSpec {
   return (SECTIONS as readonly SectionSpec[]).find((s) => s.id === id)!;
 }
 
-/** The résumé with basics, meta and only the data of one section: still a valid JSON Resume. */
-export function resumeSection<T extends object>(resume: T, id: SectionId): Partial<T> {
-  const keep = new Set<string>(['$schema', 'basics', 'meta', ...sectionSpec(id).keys]);
+/**
+ * The résumé with basics, meta and only the data of one section: still a valid JSON Resume. A
+ * section of the résumé's own (src/document/extra.ts) keeps its key.
+ */
+export function resumeSection<T extends object>(resume: T, id: string): Partial<T> {
+  const spec = (SECTIONS as readonly SectionSpec[]).find((s) => s.id === id);
+  const keep = new Set<string>(['$schema', 'basics', 'meta', ...(spec ? spec.keys : [id])]);
   return Object.fromEntries(Object.entries(resume).filter(([key]) => keep.has(key))) as Partial<T>;
 }

@@ -6,10 +6,18 @@
 
 /** What a field holds. */
 export type Shape =
+  /** One line of text: a name, a title, a keyword. HTML in it is read as its text alone. */
   | 'string'
+  /** A paragraph: HTML in it is read as inline marks and line breaks (src/resume/html.ts). */
+  | 'text'
+  /** A place: text, or a location object read as `City, Region, CC`. */
+  | 'place'
   /** A date as written; `""` and `null` mean "not given" (an open end: present). */
   | 'date'
+  /** A list of one-line items (keywords, courses); an object in it reads `name (level)`. */
   | 'strings'
+  /** A list of paragraphs (highlights). */
+  | 'texts'
   | {object: Fields}
   /** A list of objects; a bare string in it is read as an object with only `primary` set. */
   | {list: Fields; primary?: string};
@@ -32,7 +40,7 @@ const BASICS: Fields = {
     email: 'string',
     phone: 'string',
     url: 'string',
-    summary: 'string',
+    summary: 'text',
     location: {object: LOCATION},
     profiles: {list: {fields: {network: 'string', username: 'string', url: 'string'}}, primary: 'url'},
   },
@@ -40,12 +48,12 @@ const BASICS: Fields = {
 };
 
 const WORK: Fields = {
-  fields: {name: 'string', location: 'string', description: 'string', position: 'string', url: 'string', ...dated, summary: 'string', highlights: 'strings'},
+  fields: {name: 'string', location: 'place', description: 'string', position: 'string', url: 'string', ...dated, summary: 'text', highlights: 'texts'},
   aliases: {company: 'name', website: 'url'},
 };
 
 const VOLUNTEER: Fields = {
-  fields: {organization: 'string', position: 'string', url: 'string', ...dated, summary: 'string', highlights: 'strings'},
+  fields: {organization: 'string', position: 'string', url: 'string', ...dated, summary: 'text', highlights: 'texts'},
   aliases: {website: 'url'},
 };
 
@@ -73,16 +81,16 @@ export const RESUME_FIELDS: Fields = {
     work: {list: WORK, primary: 'name'},
     volunteer: {list: VOLUNTEER, primary: 'organization'},
     education: {list: EDUCATION, primary: 'institution'},
-    awards: {list: {fields: {title: 'string', date: 'date', awarder: 'string', summary: 'string'}}, primary: 'title'},
+    awards: {list: {fields: {title: 'string', date: 'date', awarder: 'string', summary: 'text'}}, primary: 'title'},
     certificates: {list: {fields: {name: 'string', date: 'date', url: 'string', issuer: 'string'}}, primary: 'name'},
-    publications: {list: {fields: {name: 'string', publisher: 'string', releaseDate: 'date', url: 'string', summary: 'string'}, aliases: {website: 'url'}}, primary: 'name'},
+    publications: {list: {fields: {name: 'string', publisher: 'string', releaseDate: 'date', url: 'string', summary: 'text'}, aliases: {website: 'url'}}, primary: 'name'},
     skills: {list: {fields: {name: 'string', level: 'string', keywords: 'strings'}}, primary: 'name'},
     languages: {list: {fields: {language: 'string', fluency: 'string'}}, primary: 'language'},
     interests: {list: {fields: {name: 'string', keywords: 'strings'}}, primary: 'name'},
-    references: {list: {fields: {name: 'string', reference: 'string'}}, primary: 'reference'},
+    references: {list: {fields: {name: 'string', reference: 'text'}}, primary: 'reference'},
     projects: {
       list: {
-        fields: {name: 'string', description: 'string', highlights: 'strings', keywords: 'strings', ...dated, url: 'string', roles: 'strings', entity: 'string', type: 'string'},
+        fields: {name: 'string', description: 'text', highlights: 'texts', keywords: 'strings', ...dated, url: 'string', roles: 'strings', entity: 'string', type: 'string'},
         aliases: {website: 'url'},
       },
       primary: 'name',
@@ -90,7 +98,7 @@ export const RESUME_FIELDS: Fields = {
     // meta is read as written (its x- fields are checked by extensions.schema.json).
     meta: {object: {fields: {canonical: 'string', version: 'string', lastModified: 'string'}}},
     'x-service': {list: {fields: {organization: 'string', position: 'string', ...dated}}, primary: 'organization'},
-    'x-essays': {list: {fields: {title: 'string', entries: {list: {fields: {title: 'string', body: 'string'}}, primary: 'body'}}}, primary: 'title'},
+    'x-essays': {list: {fields: {title: 'string', entries: {list: {fields: {title: 'string', body: 'text'}}, primary: 'body'}}}, primary: 'title'},
   },
 };
 
@@ -102,3 +110,44 @@ export function entryFields(key: string): Fields | undefined {
 
 /** The top-level keys kim-resume reads. */
 export const TOP_LEVEL_KEYS: readonly string[] = Object.keys(RESUME_FIELDS.fields);
+
+/**
+ * The entries of a top-level key that is not a JSON Resume section (`volunteers`,
+ * `certifications`, `community`, `portfolio`): the fields such entries use, read as the known
+ * sections read theirs, so they are shown as a section of their own (src/document/extra.ts).
+ */
+export const EXTRA_ENTRY: Fields = {
+  fields: {
+    name: 'string',
+    title: 'string',
+    organization: 'string',
+    institution: 'string',
+    company: 'string',
+    issuer: 'string',
+    awarder: 'string',
+    publisher: 'string',
+    event: 'string',
+    venue: 'string',
+    position: 'string',
+    role: 'string',
+    location: 'place',
+    date: 'date',
+    releaseDate: 'date',
+    ...dated,
+    summary: 'text',
+    description: 'text',
+    highlights: 'texts',
+    keywords: 'strings',
+    url: 'string',
+  },
+  aliases: {website: 'url'},
+};
+
+/** A top-level key that is neither a JSON Resume section, one of ours, nor an extension (`x-…`). */
+export const isExtraKey = (key: string): boolean => !TOP_LEVEL_KEYS.includes(key) && !key.startsWith('x-');
+
+/** Whether a value can be shown as a section: entries (a list of objects or strings) or text. */
+export function holdsEntries(value: unknown): boolean {
+  if (typeof value === 'string') return value.trim() !== '';
+  return Array.isArray(value) && value.some((item) => (typeof item === 'string' && item.trim() !== '') || (item !== null && typeof item === 'object' && !Array.isArray(item)));
+}

@@ -2,7 +2,7 @@ import {readFileSync, statSync} from 'node:fs';
 import {findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError} from 'jsonc-parser';
 import {distance} from './distance';
 import {firstInvalidUtf8, formatPath, positionAt} from './location';
-import {TOP_LEVEL_KEYS} from './fields';
+import {TOP_LEVEL_KEYS, holdsEntries, isExtraKey} from './fields';
 import {normalizeResume} from './normalize';
 import {checkDates} from './rules';
 import {scanStructure} from './scan';
@@ -18,6 +18,12 @@ export interface LoadError {
   /** The JSON path, e.g. `work[0].startDate`. */
   path?: string;
   message: string;
+  /**
+   * Something the official validator accepts but a reader may not mean (a top-level key that is
+   * no JSON Resume section): said, with `note:` before it, but never a problem: `--check` still
+   * exits 0 and `--strict` still opens the file.
+   */
+  note?: boolean;
 }
 
 /**
@@ -51,7 +57,8 @@ export function shownFileName(file: string): string {
 export function formatLoadError(error: LoadError): string {
   const file = shownFileName(error.file);
   const where = error.line === undefined ? file : `${file}:${error.line}:${error.column ?? 1}`;
-  return error.path === undefined ? `${where}: ${error.message}` : `${where}: ${error.path}: ${error.message}`;
+  const message = error.note ? `note: ${error.message}` : error.message;
+  return error.path === undefined ? `${where}: ${message}` : `${where}: ${error.path}: ${message}`;
 }
 
 /** Reads, decodes, parses, validates and sanitizes a résumé file. `file` is the name shown in errors. */
@@ -91,8 +98,9 @@ export function parseResume(input: Uint8Array | string, file: string, options: L
   const examined = examine(input, file);
   if ('fatal' in examined) return {ok: false, error: examined.fatal};
   const {source, problems} = examined;
-  // Strict: the first problem of the first kind (duplicates, the schema, the date rules, unknown keys).
-  if (!options.lenient && problems.length > 0) return {ok: false, error: plain(problems[0]!)};
+  // Strict: the first problem of the first kind (duplicates, the schema, the date rules); notes are no problem.
+  const first = problems.find((p) => !p.note);
+  if (!options.lenient && first) return {ok: false, error: plain(first)};
   const warnings = options.lenient ? inFileOrder(problems).map(({shown, ...p}) => ({...p, message: shown ? `${p.message} (${shown})` : p.message})) : [];
   return {ok: true, resume: normalizeResume(source), source, warnings};
 }
@@ -184,20 +192,50 @@ function examine(input: Uint8Array | string, file: string): Examined {
     problems.push(...found.sort(byPlace));
   }
   problems.push(...checkDates(value).map((v) => at(v.path, v.message)));
+  // The official schema allows other top-level keys (additionalProperties: true): a note each.
   for (const key of Object.keys(value)) {
-    if (TOP_LEVEL_KEYS.includes(key) || key.startsWith('x-')) continue;
-    problems.push(at([key], unknownKeyMessage(key)));
+    if (!isExtraKey(key)) continue;
+    const shown = holdsEntries((value as Record<string, unknown>)[key]);
+    problems.push({...at([key], unknownKeyMessage(key, shown)), note: true});
   }
   return {source: value as Record<string, unknown>, problems};
 }
 
-/** `unknown key "basic", not shown; did you mean "basics"?` */
-function unknownKeyMessage(key: string): string {
-  const close = TOP_LEVEL_KEYS.filter((k) => k !== '$schema' && !k.startsWith('x-'))
-    .map((k) => ({k, d: distance(k.toLowerCase(), key.toLowerCase())}))
+/**
+ * The sections real files name otherwise, which edit distance alone does not find (or finds
+ * wrongly): `certifications` is 5 edits from `certificates`.
+ */
+const SECTION_ALIASES: Readonly<Record<string, string>> = {
+  certifications: 'certificates',
+  certification: 'certificates',
+  licenses: 'certificates',
+  volunteers: 'volunteer',
+  volunteering: 'volunteer',
+  experience: 'work',
+  employment: 'work',
+  jobs: 'work',
+  honors: 'awards',
+  hobbies: 'interests',
+  talks: 'publications',
+  portfolio: 'projects',
+};
+
+/** The section a key was probably meant to be: an alias, else one at most two edits away. */
+export function meantSection(key: string): string | undefined {
+  const lower = key.toLowerCase();
+  const alias = SECTION_ALIASES[lower];
+  if (alias) return alias;
+  return TOP_LEVEL_KEYS.filter((k) => k !== '$schema' && !k.startsWith('x-'))
+    .map((k) => ({k, d: distance(k.toLowerCase(), lower)}))
     .filter((c) => c.d <= (key.length >= 4 ? 2 : 1))
-    .sort((a, b) => a.d - b.d)[0];
-  return `not a JSON Resume section, not shown${close ? `; did you mean "${close.k}"?` : ''}`;
+    .sort((a, b) => a.d - b.d)[0]?.k;
+}
+
+/** `not a JSON Resume section, not shown; did you mean "basics"?` */
+function unknownKeyMessage(key: string, shown: boolean): string {
+  const meant = meantSection(key);
+  const how = shown ? 'shown as a section of its own' : 'not shown (no entries or text)';
+  return `not a JSON Resume section, ${how}${meant ? `; did you mean "${meant}"?` : ''}`;
 }
 
 /** Whether the bytes from `at` to the end are the start of a multi-byte UTF-8 character, cut short. */
@@ -303,6 +341,15 @@ const TYPE_NAMES: Record<string, string> = {
 function howShown(error: SchemaViolation, instance: unknown, path: Array<string | number>): string | undefined {
   if (path.at(-1) === 'endDate' && (instance === null || instance === '')) return 'read as present';
   if (error.keyword === 'format' && error.params.format === 'uri') return 'shown as written';
+  if (error.keyword === 'type' && String(error.params.type) === 'string') {
+    const key = path.findLast((part) => typeof part === 'string');
+    // Values of other shapes, read as a person would (src/resume/normalize.ts).
+    if (Array.isArray(instance) && (key === 'summary' || key === 'description' || key === 'reference' || key === 'body')) return 'read as paragraphs';
+    if (instance !== null && typeof instance === 'object' && !Array.isArray(instance)) {
+      if (key === 'location') return 'read as its place';
+      if (typeof path.at(-1) === 'number' && (key === 'keywords' || key === 'courses' || key === 'roles')) return 'read as its name and level';
+    }
+  }
   return undefined;
 }
 

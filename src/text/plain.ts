@@ -52,6 +52,18 @@ function restyle(parts: Segment[], wrapped: string[]): StyledLine[] {
 
 const seg = (text: string, token?: Token): Segment => (token ? {text, token} : {text});
 
+/** An inline Markdown link, `[text](address)` (what HTML's `<a href>` is read as at load). */
+const MARKDOWN_LINK = /\[((?:\\.|[^\\\]])*)\]\(([^()\s]+)\)/g;
+
+/**
+ * A paragraph's links as printed text: `text (address)`, as a contact's address follows its text.
+ * Other marks (`**bold**`) are plain text's own conventions and stay as written.
+ */
+export function linksAsText(text: string): string {
+  if (!text.includes('](')) return text;
+  return text.replace(MARKDOWN_LINK, (_, shown: string, url: string) => `${shown.replace(/\\([\\[\]])/g, '$1')} (${url})`);
+}
+
 class Lines {
   readonly out: StyledLine[] = [];
   constructor(
@@ -81,7 +93,7 @@ class Lines {
   /** A paragraph of body text: inline Markdown rendered where the colored print can. */
   paragraph(text: string, indent: number, token?: Token): void {
     const rendered = this.inline?.(text, Math.max(1, this.width - indent));
-    if (!rendered) return this.text(text, indent, token);
+    if (!rendered) return this.text(linksAsText(text), indent, token);
     for (const line of rendered) this.push(indent, [{text: line, ansi: true}]);
   }
 
@@ -96,7 +108,7 @@ class Lines {
       return;
     }
     // wrapHanging writes the prefix, then as many spaces, before each line's text.
-    wrapHanging(text, room, head).forEach((line, i) => {
+    wrapHanging(markdown ? linksAsText(text) : text, room, head).forEach((line, i) => {
       this.push(indent, [...(i === 0 ? prefix : pad), seg(line.slice(head.length), token)]);
     });
   }

@@ -1,5 +1,6 @@
 import {Marked} from 'marked';
 import {markedTerminal} from 'marked-terminal';
+import stripAnsi from 'strip-ansi';
 import wrapAnsi from 'wrap-ansi';
 import {chalkTokens, markedTerminalStyles} from './chalk';
 import {MARKDOWN_HINT} from './markdown-hint';
@@ -26,11 +27,29 @@ export function markdownLines(theme: Theme): MarkdownLines {
     if (line === undefined) {
       if (!marked) {
         marked = new Marked();
-        marked.use(markedTerminal({...markedTerminalStyles(chalkTokens(theme.styles)), reflowText: false, emoji: false, showSectionPrefix: false}));
+        const styles = markedTerminalStyles(chalkTokens(theme.styles));
+        marked.use(markedTerminal({...styles, reflowText: false, emoji: false, showSectionPrefix: false}));
+        // A link as the theme says (not as the process's stdout would: a session over SSH has its
+        // own terminal): an OSC 8 hyperlink on its text, or its text and then its address.
+        marked.use({
+          renderer: {
+            link(this: {parser: {parseInline(tokens: unknown): string}}, token: {href: string; tokens: unknown}) {
+              const text = this.parser.parseInline(token.tokens);
+              const href = token.href;
+              if (theme.hyperlinks) return `\x1b]8;;${href}\x07${styles.href!(text)}\x1b]8;;\x07`;
+              return stripAnsi(text) === href ? styles.href!(href) : `${text} (${styles.href!(href)})`;
+            },
+          },
+        });
       }
-      line = (marked.parseInline(text, {async: false}) as string).replace(/\n/g, ' ');
+      // Line breaks stay (a paragraph's lines, an HTML list's items): wrap-ansi wraps each line.
+      line = marked.parseInline(text, {async: false}) as string;
       rendered.set(text, line);
     }
-    return wrapAnsi(line, width, {hard: true, trim: true}).split('\n');
+    // wrap-ansi carries a link across the lines it wraps in the BEL form it reads; the frame writes
+    // the ST form its other links use (src/ui/components/FrameText.tsx).
+    return wrapAnsi(line, width, {hard: true, trim: true})
+      .split('\n')
+      .map((l) => (l.includes('\x1b]8;') ? l.replace(/\x1b\]8;;([^\x07]*)\x07/g, '\x1b]8;;$1\x1b\\') : l));
   };
 }

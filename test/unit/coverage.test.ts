@@ -1,14 +1,18 @@
 /**
  * Every string a résumé's sections hold reaches the printed text: pre-1.0 names, the address,
- * a project's entity and type, fields the viewer does not know. Walked from the file as written,
- * so a field that the document layer forgets fails here by name.
+ * a project's entity and type, fields the viewer does not know, sections under other names
+ * (`volunteers`). Walked from the file as written, so a field that the document layer forgets
+ * fails here by name. A string with HTML is looked for as it reads (src/resume/html.ts: its text,
+ * its links as `text (address)`), marks aside; a keyword given as an object, by its name and level.
  */
 import {readFileSync} from 'node:fs';
 import {basename} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {toDocument} from '../../src/document/build';
+import {extraKeys} from '../../src/document/extra';
+import {reduceHtml} from '../../src/resume/html';
 import {loadResumeFile} from '../../src/resume/load';
-import {renderPlain} from '../../src/text/plain';
+import {linksAsText, renderPlain} from '../../src/text/plain';
 import {fixturePath} from '../helpers/fixtures';
 import {LENIENT_FIXTURES, lenientFixture, OFFICIAL_RESUMES} from '../helpers/lenient';
 import {ANY_RESUMES} from '../helpers/resumes';
@@ -26,13 +30,15 @@ function stringsOf(value: unknown, path: string, out: Array<{path: string; text:
   } else if (Array.isArray(value)) {
     value.forEach((v, i) => stringsOf(v, `${path}[${i}]`, out));
   } else if (value !== null && typeof value === 'object') {
-    for (const [key, inner] of Object.entries(value)) if (!SKIPPED_KEYS.has(key)) stringsOf(inner, `${path}.${key}`, out);
+    // A keyword given as an object is shown as its name and level; a logo is no text.
+    const keyword = /\.keywords\[\d+\]$/.test(path);
+    for (const [key, inner] of Object.entries(value)) if (!SKIPPED_KEYS.has(key) && (!keyword || key === 'name' || key === 'level')) stringsOf(inner, `${path}.${key}`, out);
   }
   return out;
 }
 
-/** Whitespace folded: wrapping moves line breaks, never words. */
-const flat = (text: string) => text.replace(/\s+/g, ' ');
+/** Whitespace folded: wrapping moves line breaks, never words; inline marks aside (`**`, `*`). */
+const flat = (text: string) => text.replace(/\*+/g, '').replace(/\s+/g, ' ');
 
 const KNOWN_TOP = new Set(['basics', 'work', 'volunteer', 'education', 'awards', 'certificates', 'publications', 'skills', 'languages', 'interests', 'references', 'projects', 'x-service', 'x-essays']);
 
@@ -51,10 +57,11 @@ describe('every string of every section reaches the printed text', () => {
     const text = flat(renderPlain(toDocument(loaded.resume), 1000));
     // Read as written (JSON.parse keeps the last of a duplicate key, as the loader does).
     const source = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    const extra = new Set(extraKeys(source));
     const strings = Object.entries(source)
-      .filter(([key]) => KNOWN_TOP.has(key) && !SKIPPED_TOP.has(key))
+      .filter(([key]) => (KNOWN_TOP.has(key) || extra.has(key)) && !SKIPPED_TOP.has(key))
       .flatMap(([key, value]) => stringsOf(value, key));
-    const missing = strings.filter(({text: s}) => !text.includes(flat(s))).map((s) => `${s.path}: ${s.text}`);
+    const missing = strings.filter(({text: s}) => !text.includes(flat(linksAsText(reduceHtml(s))))).map((s) => `${s.path}: ${s.text}`);
     expect(missing).toEqual([]);
   });
 

@@ -78,18 +78,21 @@ describe('lenient loading: each problem is a warning, file:line:col: path: messa
     expect(printed.split('https://github.com/priyanair')).toHaveLength(2);
   });
 
-  it('a typo at the top level is named, with the key it was meant to be', () => {
-    const {warnings} = open('typo');
+  it('a typo at the top level is named, with the key it was meant to be; its entries are shown', () => {
+    const {resume, warnings} = open('typo');
     expect(warnings).toEqual([
-      'typo.json:2:12: basic: not a JSON Resume section, not shown; did you mean "basics"?',
-      'typo.json:6:11: wrok: not a JSON Resume section, not shown; did you mean "work"?',
+      'typo.json:2:12: basic: note: not a JSON Resume section, not shown (no entries or text); did you mean "basics"?',
+      'typo.json:6:11: wrok: note: not a JSON Resume section, shown as a section of its own; did you mean "work"?',
     ]);
+    expect(text(resume)).toContain('Wrok\n====\n\nStudio Nord (2017.01 - present)\nDesigner');
   });
 
-  it('another résumé format: every top-level key is named, and the document is empty', () => {
+  it('another résumé format: every top-level key is named; only its text is shown', () => {
     const {resume, warnings} = open('other-format');
     expect(warnings.map((w) => w.split(': ')[1])).toEqual(['name', 'info', 'contact', 'employment']);
-    expect(isEmptyDocument(toDocument(resume))).toBe(true);
+    const doc = toDocument(resume);
+    expect(doc.sections.map((s) => s.title)).toEqual(['Name']);
+    expect(isEmptyDocument({...doc, sections: []})).toBe(true);
   });
 
   it('{} opens, empty and without warnings', () => {
@@ -127,7 +130,8 @@ describe('lenient loading: each problem is a warning, file:line:col: path: messa
     if (!result.ok) throw new Error(result.error.message);
     expect(result.warnings.length).toBeGreaterThan(0);
     const printed = text(result.resume);
-    for (const shown of ['42', 'one, two', '- just one', 'true', 'Go', 'Rust']) expect(printed).toContain(shown);
+    // A list where one paragraph belongs is paragraphs.
+    for (const shown of ['42', 'one\n\ntwo', '- just one', 'true', 'Go', 'Rust']) expect(printed).toContain(shown);
   });
 });
 

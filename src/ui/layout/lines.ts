@@ -13,7 +13,7 @@ export interface Span {
   badge?: string;
   /** A badge of the technology whose projects are shown (the theme's `badgeChosen` marks it). */
   chosen?: boolean;
-  /** Already styled by marked-terminal (SGR codes only); widths ignore the codes. */
+  /** Already styled by marked-terminal (SGR codes, and OSC 8 links); widths ignore the codes. */
   ansi?: boolean;
   /** Where the text links to (an OSC 8 hyperlink where the terminal supports them). */
   link?: string;
@@ -25,8 +25,11 @@ export type Line = Span[];
 
 export const span = (text: string, style?: StyleName): Span => ({text, style});
 
-/** SGR sequences (`ESC [ … m`): all that marked-terminal's output carries, and zero cells wide. */
-const SGR = /\x1b\[[0-9;]*m/g;
+/**
+ * What inline Markdown's output carries, zero cells wide: SGR sequences (`ESC [ … m`) and OSC 8
+ * hyperlinks (`ESC ] 8 ; ; address ESC \`, src/theme/markdown.ts).
+ */
+const SGR = /\x1b\[[0-9;]*m|\x1b\]8;[^\x07\x1b]*\x1b\\/g;
 
 /** Cells a span occupies: its text, or for an `ansi` span its text without the SGR codes. */
 export function spanWidth(s: Span): number {
@@ -44,14 +47,15 @@ export function lineWidth(line: Line): number {
 function clipAnsi(text: string, width: number): {text: string; used: number} {
   let out = '';
   let used = 0;
-  for (const part of text.split(/(\x1b\[[0-9;]*m)/)) {
-    if (part.startsWith('\x1b[')) {
+  for (const part of text.split(/(\x1b\[[0-9;]*m|\x1b\]8;[^\x07\x1b]*\x1b\\)/)) {
+    if (part.startsWith('\x1b')) {
       out += part;
       continue;
     }
     for (const g of graphemes(part)) {
       const gw = cellWidth(g);
-      if (used + gw > width) return {text: out + '\x1b[0m', used};
+      // Cut: every style ends here, and a link open at the cut (its `ESC ] 8 ; ; address`) too.
+      if (used + gw > width) return {text: out + (/\x1b\]8;;[^\x1b]/.test(out) ? '\x1b]8;;\x1b\\' : '') + '\x1b[0m', used};
       out += g;
       used += gw;
     }

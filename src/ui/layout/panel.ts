@@ -1,6 +1,7 @@
 import type {Block, Entry} from '../../document/model';
 import {entryFacts, isFoldable, itemHeading} from '../../document/present';
 import {cellWidth, truncate, wrapHanging, wrapText} from '../../text/width';
+import {MARKDOWN_HINT} from '../../theme/markdown-hint';
 import type {StyleName, Theme} from '../../theme/theme';
 import {clipLine, padLine, span, type Line, type Span} from './lines';
 
@@ -51,10 +52,12 @@ export function blockLines(block: Block, width: number, theme: Theme, inline: In
       return [...(block.label ? [[span(block.label, 'blockLabel')]] : []), ...inline(block.text, width)];
     case 'list': {
       const bullet = `${theme.bullet} `;
+      const pad = ' '.repeat(cellWidth(bullet));
       const items = block.items.flatMap((item) =>
-        wrapHanging(item, width, bullet).map((l, i): Line =>
-          i === 0 ? [span(bullet, 'bullet'), span(l.slice(bullet.length))] : [span(l)],
-        ),
+        // An item with inline Markdown (HTML read at load, src/resume/html.ts) rendered, behind its bullet.
+        MARKDOWN_HINT.test(item)
+          ? inline(item, Math.max(1, width - cellWidth(bullet))).map((l, i): Line => [i === 0 ? span(bullet, 'bullet') : span(pad), ...l])
+          : wrapHanging(item, width, bullet).map((l, i): Line => (i === 0 ? [span(bullet, 'bullet'), span(l.slice(bullet.length))] : [span(l)])),
       );
       return [...(block.label ? [[span(block.label, 'blockLabel')]] : []), ...items];
     }
