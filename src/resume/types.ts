@@ -165,8 +165,11 @@ export interface Meta {
   version?: string;
   lastModified?: string;
   'x-sectionTitles'?: XSectionTitles;
-  /** The résumé's language, a BCP 47 tag (src/i18n/language.ts; `lang` and `locale` are read too). */
+  /** The résumé's language, a BCP 47 tag (src/i18n/language.ts). */
   language?: string;
+  /** Other spellings of `language` that real files and themes use, read after it. */
+  lang?: string;
+  locale?: string;
   /** Extension: the labels of an entry's blocks and an open end (src/i18n/labels.ts `Labels`). */
   'x-labels'?: Partial<Record<'description' | 'highlights' | 'keywords' | 'courses' | 'more' | 'score' | 'present', string>>;
   /** Extension: how dates are written (src/i18n/dates.ts `DatesMeta`). */
