@@ -71,7 +71,8 @@ function formatter(locale: string, month: MonthStyle | undefined): Intl.DateTime
   const key = `${locale}\0${month ?? ''}`;
   let made = formatters.get(key);
   if (!made) {
-    made = new Intl.DateTimeFormat(locale, {year: 'numeric', ...(month ? {month} : {}), timeZone: 'UTC'});
+    // English after it: a language the locale data lacks is dated in English, not in the machine's locale.
+    made = new Intl.DateTimeFormat([locale, 'en'], {year: 'numeric', ...(month ? {month} : {}), timeZone: 'UTC'});
     formatters.set(key, made);
   }
   return made;

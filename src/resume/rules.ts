@@ -3,7 +3,7 @@ import {canonicalTag, META_LANGUAGE_KEYS} from '../i18n/language';
 /**
  * The project's own rules on top of the official schema, beyond what a JSON schema can say (the
  * shapes of the x- extensions are in extensions.schema.json): real calendar dates, ends that do
- * not come before starts, and a language named by a tag the locale data knows.
+ * not come before starts, and a language named by a BCP 47 tag.
  */
 
 /** A rule broken: where (a JSON path) and what. */
@@ -72,7 +72,7 @@ function walk(value: unknown, path: Array<string | number>, found: RuleViolation
 
 /**
  * Every place the document names its language (`meta.language`, `meta.lang`, `meta.locale`, a
- * top-level `language`) with text that is not a BCP 47 tag of a language Intl knows: it is not
+ * top-level `language`) with text that is not a BCP 47 tag with an ISO 639 language: it is not
  * read (src/i18n/language.ts), so it is said.
  */
 export function checkLanguage(value: unknown): RuleViolation[] {

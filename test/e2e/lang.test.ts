@@ -6,7 +6,7 @@
 import {existsSync} from 'node:fs';
 import {join} from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
-import {runCli} from '../helpers/cli';
+import {cleanEnv, runCli} from '../helpers/cli';
 import {fixturePath, REPO_ROOT} from '../helpers/fixtures';
 
 const DE = 'test/fixtures/lang/de.json';
@@ -50,6 +50,11 @@ describe('--lang', () => {
       expect(stdout, args.join(' ')).toMatch(/^Berufserfahrung$/m);
       expect(stdout, args.join(' ')).toMatch(/Senior Software Engineer [·-] 03\/2019 [–-] heute/);
     }
+  });
+
+  it("a code the locale data lacks is dated in English, not in the machine's locale", () => {
+    const {stdout} = runCli([fixturePath('ada'), '--lang', 'xx'], {env: cleanEnv({LC_ALL: 'de_DE.UTF-8', LANG: 'de_DE.UTF-8'})});
+    expect(stdout).toContain('Senior Software Engineer · Mar 2019 – Present');
   });
 
   it('refuses what is not a language tag: one line, exit 2', () => {

@@ -70,6 +70,11 @@ describe('each fixture in its own language: titles, "present" and its date style
     expect(chinese.sections[0]!.entries[0]!.period).toBe('2019年3月 – 至今');
   });
 
+  it('a language the locale data lacks: English words, English dates, whatever the machine\'s locale', () => {
+    const unknown = toDocument(load(fixturePath('ada')), undefined, {language: 'xx'});
+    expect(unknown.sections[0]!.entries[0]!.period).toBe('Mar 2019 – Present');
+  });
+
   it('a language with no labels of its own keeps English words and gets its own dates', () => {
     const italian = toDocument(load(fixturePath('ada')), undefined, {language: 'it'});
     expect(italian.sections[0]!.title).toBe('Work Experience');

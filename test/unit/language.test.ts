@@ -32,8 +32,12 @@ describe('canonicalTag: a BCP 47 tag as written, or nothing', () => {
     expect(canonicalTag(raw)).toBe(tag);
   });
 
-  it.each([['german'], ['Deutsch'], ['xx'], [''], ['en-'], ['*'], [42], [null]])('%j is not one', (raw) => {
+  it.each([['german'], ['Deutsch'], ['english'], [''], ['en-'], ['*'], ['x-private'], [42], [null]])('%j is not one', (raw) => {
     expect(canonicalTag(raw)).toBeUndefined();
+  });
+
+  it('a well-formed code the locale data lacks is a tag: English words and English dates, not the machine\'s locale', () => {
+    expect(canonicalTag('xx')).toBe('xx');
   });
 });
 
