@@ -36,6 +36,7 @@ export function parser(args: string[]) {
     .option('theme', {choices: THEME_CHOICES, describe: 'colors for a light or dark background (default: auto, which asks the terminal; or KIM_RESUME_THEME)'})
     .option('section', {type: 'string', requiresArg: true, describe: 'open at this section (name or number); with --format, print only it'})
     .option('tech', {type: 'string', requiresArg: true, describe: 'print the projects that use this technology, and exit'})
+    .option('lang', {type: 'string', requiresArg: true, describe: "the résumé's language, a BCP 47 tag (de, pt-BR, zh-Hant): its labels and dates (default: meta.language, else detected from its text, else en)"})
     .option('strict', {type: 'boolean', default: false, describe: 'refuse a FILE that breaks the JSON Resume schema (exit 2) instead of showing it with warnings'})
     .option('check', {type: 'boolean', default: false, describe: 'print every problem of FILE, one per line, and exit: 2 when there are any, 0 when none'})
     .option('mouse', {type: 'boolean', default: true, describe: 'wheel scrolls, clicks pick a section or a panel (--no-mouse: off)'})
@@ -55,7 +56,7 @@ export function parser(args: string[]) {
 }
 
 /** The options that take one value, and the on/off switches (which take none). */
-const VALUED = ['format', 'width', 'section', 'tech'] as const;
+const VALUED = ['format', 'width', 'section', 'tech', 'lang'] as const;
 const SWITCHES = ['color', 'mouse', 'ascii', 'screen-reader', 'strict', 'check', 'help', 'version'];
 
 /**
@@ -138,6 +139,7 @@ export async function parseArguments(args: string[]): Promise<{argv: Arguments; 
         theme: argv.theme,
         section: argv.section,
         tech: argv.tech,
+        lang: argv.lang,
         mouse: argv.mouse,
         ascii: argv.ascii,
         screenReader: argv.screenReader,

@@ -11,6 +11,8 @@ export interface Arguments {
   theme?: ThemeChoice;
   section?: string;
   tech?: string;
+  /** --lang: the résumé's language as a BCP 47 tag, over what the document says (src/i18n/language.ts). */
+  lang?: string;
   mouse: boolean;
   /** --ascii (true), --no-ascii (false); undefined: the locale decides (src/cli/locale.ts asciiReason). */
   ascii?: boolean;

@@ -4,14 +4,14 @@ import type {Format} from './mode';
 
 /**
  * The common command lines, parsed without yargs (loading yargs costs 10–14 ms of every start
- * that has arguments): a FILE, `--width N`, `--format X`, `--section S`, `--tech T`, `--theme T` (each also
+ * that has arguments): a FILE, `--width N`, `--format X`, `--section S`, `--tech T`, `--theme T`, `--lang L` (each also
  * as `--name=value`), and `--color`, `--no-color`, `--mouse`, `--no-mouse`, `--ascii`, `--no-ascii`,
  * `--screen-reader`. Anything
  * else — help, version, an unknown option, a repeated one, a value that looks like an option, a
  * second FILE — returns undefined, and yargs parses it as before, errors and help included.
  * test/unit/fast-args.test.ts checks that both parsers agree wherever this one answers.
  */
-const VALUES = new Set(['width', 'format', 'section', 'tech', 'theme']);
+const VALUES = new Set(['width', 'format', 'section', 'tech', 'theme', 'lang']);
 const FLAGS: Record<string, [keyof Arguments, boolean]> = {
   '--color': ['color', true],
   '--no-color': ['color', false],

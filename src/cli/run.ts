@@ -11,6 +11,7 @@ import type {ResumeDocument} from '../document/model';
 import {findSection, onlySection, resumeForTech, sectionChoices, techDocument} from '../document/select';
 import {closeMatches, findTech, techIndex} from '../document/tech';
 import {checkResumeFile, formatLoadError, loadResumeFile, shownFileName} from '../resume/load';
+import {canonicalTag, describeLanguage, resolveLanguage} from '../i18n/language';
 import {sanitizeText} from '../resume/sanitize';
 import {renderMarkdown} from '../text/markdown';
 import {renderPlain} from '../text/plain';
@@ -107,6 +108,13 @@ export async function run(args: string[], io: Io): Promise<number> {
     return EXIT.usage;
   }
 
+  // The résumé's language, when given, must be one: a typo would silently fall back to the document's.
+  const lang = argv.lang === undefined ? undefined : canonicalTag(argv.lang);
+  if (argv.lang !== undefined && lang === undefined) {
+    io.error(`kim-resume: --lang must be a BCP 47 language tag such as de, pt-BR or zh-Hant, got ${JSON.stringify(sanitizeText(argv.lang))} (see kim-resume --help)`);
+    return EXIT.usage;
+  }
+
   const conflict = conflictingOptions(argv);
   if (conflict) {
     io.error(`kim-resume: ${conflict} (see kim-resume --help)`);
@@ -121,7 +129,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   const appWillRun = isInteractive(format, io) && io.session !== undefined && argv.tech === undefined && !argv.check;
   const asking = appWillRun && needsBackground(color, choice) ? io.ask?.([OSC11_QUERY]) : undefined;
   try {
-    return await runLoaded(argv, io, {format, color, choice, width, asking});
+    return await runLoaded(argv, io, {format, color, choice, width, lang, asking});
   } finally {
     // A run that ends before the app starts still reads the answers: none may reach the shell.
     await asking?.close();
@@ -129,7 +137,7 @@ export async function run(args: string[], io: Io): Promise<number> {
 }
 
 /** The rest of a run, once the arguments are checked: load, then print or start the app. */
-async function runLoaded(argv: Arguments, io: Io, {format, color, choice, width, asking}: {format: Format | undefined; color: boolean; choice: ThemeChoice; width: number | undefined; asking: Asking | undefined}): Promise<number> {
+async function runLoaded(argv: Arguments, io: Io, {format, color, choice, width, lang, asking}: {format: Format | undefined; color: boolean; choice: ThemeChoice; width: number | undefined; lang: string | undefined; asking: Asking | undefined}): Promise<number> {
   const given = typeof argv.file === 'string' ? argv.file : undefined;
   const file = given ?? DEFAULT_RESUME;
   const name = given ?? displayName(file);
@@ -140,7 +148,10 @@ async function runLoaded(argv: Arguments, io: Io, {format, color, choice, width,
     // Without FILE it is the built-in résumé that was checked: said so, lest "no problems" read
     // as a pass for a file the reader meant to give.
     const which = given === undefined ? ` (the built-in résumé; to check yours: kim-resume --check FILE)` : '';
-    await io.write(found.map((p) => formatLoadError(p) + '\n').join('') + (problems === 0 ? `${shownFileName(name)}: no problems${which}\n` : ''));
+    // The language it settled on, and how, for a file that can be shown at all.
+    const shown = loadResumeFile(file, name, {lenient: true});
+    const language = shown.ok ? `${shownFileName(name)}: language ${describeLanguage(resolveLanguage(shown.resume, lang))}\n` : '';
+    await io.write(found.map((p) => formatLoadError(p) + '\n').join('') + (problems === 0 ? `${shownFileName(name)}: no problems${which}\n` : '') + language);
     return problems > 0 ? EXIT.usage : EXIT.ok;
   }
   // A file given on the command line is shown whenever it can be read (its problems are warned
@@ -162,7 +173,7 @@ async function runLoaded(argv: Arguments, io: Io, {format, color, choice, width,
     io.error(`kim-resume: ${countOf(problems, 'problem')} in ${shownFileName(name)}, shown anyway (--check lists them, --strict refuses the file)`);
   }
 
-  const doc = {...toDocument(loaded.resume), warnings: problems};
+  const doc = {...toDocument(loaded.resume, undefined, {language: lang}), warnings: problems};
   if (isEmptyDocument(doc)) io.error(`kim-resume: ${nothingToShow(shownFileName(name))}`);
   let section: number | undefined;
   if (argv.section !== undefined) {
@@ -183,7 +194,7 @@ async function runLoaded(argv: Arguments, io: Io, {format, color, choice, width,
   const ascii = asciiReason(argv.ascii, io.env);
   const printAscii = ascii !== undefined && (ascii.by === 'flag' || io.stdoutIsTTY) && (format ?? 'text') === 'text';
   // The facts' separators in ASCII too: the document again, with the app's ASCII separator.
-  const asciiDoc = () => ({...toDocument(loaded.resume, ASCII.separator), warnings: doc.warnings});
+  const asciiDoc = () => ({...toDocument(loaded.resume, ASCII.separator, {language: lang, ascii: true}), warnings: doc.warnings});
   const base = printAscii ? asciiDoc() : doc;
   const print = (printed: ResumeDocument, resume: object = loaded.source) => printDocument(printed, resume, format ?? 'text', {io, color, theme, width: cells, ascii: printAscii});
 
@@ -267,7 +278,7 @@ async function runServe(args: string[], io: Io): Promise<number> {
   const {serve} = await import('../serve/index');
   const limits = {sessions: argv.maxSessions, perAddress: argv.maxPerAddress, handshakeMs: argv.handshakeTimeout * 1000, idleMs: argv.idleTimeout * 1000, requestMs: argv.requestTimeout * 1000};
   // The document twice: with the app's separators, and in ASCII for a client whose locale is not UTF-8.
-  return serve(toDocument(loaded.resume), loaded.source, {ssh: argv.ssh, http: argv.http, host: argv.host, hostKey: argv.hostKey, limits}, {env: io.env, error: io.error}, toDocument(loaded.resume, ASCII.separator));
+  return serve(toDocument(loaded.resume), loaded.source, {ssh: argv.ssh, http: argv.http, host: argv.host, hostKey: argv.hostKey, limits}, {env: io.env, error: io.error}, toDocument(loaded.resume, ASCII.separator, {ascii: true}));
 }
 
 /** Options that cannot be used together: the one-line error, or undefined. */

@@ -1,5 +1,8 @@
+import {dateStyleOf} from '../i18n/dates';
+import {labelSetFor} from '../i18n/labels';
+import {resolveLanguage} from '../i18n/language';
 import type {Resume} from '../resume/types';
-import {defined} from './entries';
+import {defined, labelsOf} from './entries';
 import {RESUME_FIELDS} from '../resume/fields';
 import {placeOf, textOf} from '../resume/normalize';
 import {extraSections} from './extra';
@@ -10,18 +13,27 @@ import {SEPARATOR} from './present';
 export {resumeSection} from './sections';
 
 /**
- * Builds the document every view renders. Pure: the same résumé always gives the same document.
- * `separator` joins two facts in a subtitle (the app in ASCII gives its own, src/theme/glyphs.ts).
+ * Builds the document every view renders, and decides its words once: the résumé's language
+ * (`language`, the --lang flag, first: src/i18n/language.ts) picks the labels, section titles and
+ * date style (src/i18n/), and what the résumé's meta says itself wins over them. Pure: the same
+ * résumé and options always give the same document. `separator` joins two facts in a subtitle
+ * (the app in ASCII gives its own, src/theme/glyphs.ts); `ascii` makes the language's dash between
+ * two dates ASCII too (`-`).
  */
-export function toDocument(resume: Resume, separator = SEPARATOR): ResumeDocument {
-  const custom: Partial<Record<string, string>> = resume.meta?.['x-sectionTitles'] ?? {};
+export function toDocument(resume: Resume, separator = SEPARATOR, {language, ascii = false}: {language?: string; ascii?: boolean} = {}): ResumeDocument {
+  const tag = resolveLanguage(resume, language).tag;
+  const {set} = labelSetFor(tag);
+  const labels = labelsOf(resume, set.labels);
+  const meta = resume.meta;
+  const custom: Partial<Record<string, string>> = meta?.['x-sectionTitles'] ?? {};
   const sections: Section[] = [];
   for (const spec of SECTIONS) {
-    const entries = spec.build(resume, separator);
-    if (entries.length > 0) sections.push({id: spec.id, title: custom[spec.id] ?? spec.title, entries});
+    const dates = dateStyleOf(tag, set, labels.present, meta?.['x-dates'], spec.id, ascii);
+    const entries = spec.build(resume, {separator, labels, keywords: set.labels.keywords, dates});
+    if (entries.length > 0) sections.push({id: spec.id, title: custom[spec.id] ?? set.titles[spec.id] ?? spec.title, entries});
   }
   // Then the résumé's own sections under other names: nothing it holds vanishes.
-  sections.push(...extraSections(resume, separator));
+  sections.push(...extraSections(resume, {separator, labels, keywords: set.labels.keywords, dates: dateStyleOf(tag, set, labels.present, meta?.['x-dates'], undefined, ascii)}));
   const basics = resume.basics ?? {};
   return oneLineFields({
     name: basics.name ?? '',
@@ -29,6 +41,7 @@ export function toDocument(resume: Resume, separator = SEPARATOR): ResumeDocumen
     greeting: basics.summary,
     contacts: contactsOf(resume),
     sections,
+    language: tag,
   });
 }
 

@@ -1,9 +1,8 @@
-import {formatDate, formatPeriod} from '../resume/dates';
+import {formatDate, formatPeriod} from '../i18n/dates';
 import {EXTRA_ENTRY, holdsEntries, isExtraKey} from '../resume/fields';
 import type {Resume} from '../resume/types';
-import {DEFAULT_LABELS, defined, labelsOf, linkBlock, listBlock, moreBlock, tagsBlock, textBlock, type Labels} from './entries';
+import {defined, linkBlock, listBlock, moreBlock, tagsBlock, textBlock, type Words} from './entries';
 import type {Entry, Section} from './model';
-import {SEPARATOR} from './present';
 
 /**
  * Nothing vanishes: a top-level key that is not a JSON Resume section (nor x-service, x-essays)
@@ -39,18 +38,18 @@ const SUBTITLE_FIELDS = ['organization', 'institution', 'company', 'issuer', 'aw
 const KNOWN = Object.keys(EXTRA_ENTRY.fields);
 
 /** One entry of an extra section, read like the closest known shape: an item with a subtitle and a period. */
-function extraEntry(entry: Record<string, unknown>, labels: Labels, separator: string): Entry {
+function extraEntry(entry: Record<string, unknown>, {labels, separator, dates, keywords}: Words): Entry {
   const titleKey = TITLE_FIELDS.find((key) => str(entry[key]));
   const role = str(entry.position) ?? str(entry.role);
   const title = titleKey ? str(entry[titleKey])! : (role ?? '');
   const subtitle = SUBTITLE_FIELDS.filter((key) => key !== titleKey).map((key) => str(entry[key])).filter(defined).join(separator) || undefined;
   const date = str(entry.date) ?? str(entry.releaseDate);
-  const period = date ? formatDate(date) : formatPeriod(str(entry.startDate), str(entry.endDate));
+  const period = date ? formatDate(date, dates) : formatPeriod(str(entry.startDate), str(entry.endDate), dates);
   const blocks = [
     ...textBlock(str(entry.summary)),
     ...textBlock(str(entry.description)),
     ...listBlock(entry.highlights as string[] | undefined),
-    ...tagsBlock(entry.keywords as string[] | undefined, DEFAULT_LABELS.keywords),
+    ...tagsBlock(entry.keywords as string[] | undefined, keywords),
     ...linkBlock(str(entry.url)),
     ...moreBlock(entry, '', labels, KNOWN),
   ];
@@ -59,17 +58,16 @@ function extraEntry(entry: Record<string, unknown>, labels: Labels, separator: s
   return {kind: 'item', title, subtitle: under, period, blocks, children: []};
 }
 
-/** The extra sections of a résumé, in the order of its keys. */
-export function extraSections(resume: Resume, separator = SEPARATOR): Section[] {
+/** The extra sections of a résumé, in the order of its keys, in the words (labels, dates) of the document. */
+export function extraSections(resume: Resume, words: Words): Section[] {
   const custom: Partial<Record<string, string>> = resume.meta?.['x-sectionTitles'] ?? {};
-  const labels = labelsOf(resume);
   const sections: Section[] = [];
   for (const key of extraKeys(resume)) {
     const value = (resume as Record<string, unknown>)[key];
     let entries: Entry[];
     if (typeof value === 'string') entries = [{kind: 'item', title: '', blocks: textBlock(value), children: []}];
     else if ((value as unknown[]).every((item) => typeof item === 'string')) entries = [{kind: 'item', title: '', blocks: listBlock(value as string[]), children: []}];
-    else entries = (value as Array<Record<string, unknown>>).map((entry) => extraEntry(entry, labels, separator));
+    else entries = (value as Array<Record<string, unknown>>).map((entry) => extraEntry(entry, words));
     if (entries.length > 0) sections.push({id: key, title: custom[key] ?? titleOfKey(key), entries});
   }
   return sections;

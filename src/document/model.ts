@@ -1,7 +1,7 @@
 /**
  * The render-neutral résumé: what every view (plain text, Markdown, colored print, the Ink app)
  * reads. Sections hold entries; an entry holds blocks and child entries (an organization holds
- * its projects, an essay its titled parts). Dates are already formatted as the source writes them.
+ * its projects, an essay its titled parts). Labels and dates are already in the résumé's language (toDocument).
  */
 import type {SectionId} from './sections';
 
@@ -24,7 +24,7 @@ export interface Entry {
   subtitle?: string;
   /** The role held: Backend Engineer. */
   role?: string;
-  /** The period, formatted: `2021.06 - present`. */
+  /** The period, formatted: `Jun 2021 – Present`, `06/2021 – heute`, `2021.06 - present`. */
   period?: string;
   blocks: Block[];
   children: Entry[];
@@ -56,6 +56,8 @@ export interface ResumeDocument {
   greeting?: string;
   contacts: Contact[];
   sections: Section[];
+  /** The résumé's language (BCP 47), which chose its labels and dates: src/i18n/language.ts. */
+  language?: string;
   /** How many problems the file had when it was opened anyway (the app's status bar counts them). */
   warnings?: number;
 }

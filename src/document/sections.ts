@@ -1,6 +1,6 @@
-import {formatPeriod} from '../resume/dates';
+import {formatPeriod} from '../i18n/dates';
 import type {Resume} from '../resume/types';
-import {DEFAULT_LABELS, defined, educationEntry, item, labelsOf, linkBlock, listBlock, moreBlock, projectEntry, tagsBlock, textBlock, workEntry} from './entries';
+import {defined, educationEntry, item, linkBlock, listBlock, moreBlock, projectEntry, tagsBlock, textBlock, workEntry, type Words} from './entries';
 import type {Entry} from './model';
 
 /**
@@ -26,14 +26,14 @@ export type SectionId =
 
 export interface SectionSpec {
   id: SectionId;
-  /** Shown unless `meta["x-sectionTitles"][id]` says otherwise. */
+  /** In English; in the résumé's language from src/i18n/labels.ts; `meta["x-sectionTitles"][id]` wins over both. */
   title: string;
   /** The résumé keys its entries come from (printing one section as JSON Resume keeps these). */
   keys: ReadonlyArray<keyof Resume>;
   /** Its entries' tags are technologies in the index (a project's tech stack always is). */
   tagsAreTechnologies?: boolean;
-  /** `separator` joins two facts in a subtitle (document/present.ts SEPARATOR, or ASCII's). */
-  build(resume: Resume, separator: string): Entry[];
+  /** `words`: the separator, labels and date style the document is built with (toDocument). */
+  build(resume: Resume, words: Words): Entry[];
 }
 
 /** Projects not shown under an employer of `work[]`: they get a section of their own. */
@@ -43,19 +43,19 @@ function unlinkedProjects(resume: Resume) {
 }
 
 export const SECTIONS = [
-  {id: 'work', title: 'Work Experience', keys: ['work', 'projects'], build: (r, sep) => (r.work ?? []).map((w) => workEntry(w, r.projects ?? [], labelsOf(r), sep))},
-  {id: 'projects', title: 'Projects', keys: ['projects'], build: (r, sep) => unlinkedProjects(r).map((p) => projectEntry(p, labelsOf(r), false, sep))},
+  {id: 'work', title: 'Work Experience', keys: ['work', 'projects'], build: (r, w) => (r.work ?? []).map((work) => workEntry(work, r.projects ?? [], w))},
+  {id: 'projects', title: 'Projects', keys: ['projects'], build: (r, w) => unlinkedProjects(r).map((p) => projectEntry(p, w, false))},
   {
     id: 'volunteer',
     title: 'Volunteer',
     keys: ['volunteer'],
-    build: (r) =>
+    build: (r, w) =>
       (r.volunteer ?? []).map((v): Entry => ({
         kind: 'organization',
         title: v.organization ?? '',
         role: v.position,
-        period: formatPeriod(v.startDate, v.endDate),
-        blocks: [...textBlock(v.summary), ...listBlock(v.highlights), ...linkBlock(v.url), ...moreBlock(v, 'volunteer', labelsOf(r))],
+        period: formatPeriod(v.startDate, v.endDate, w.dates),
+        blocks: [...textBlock(v.summary), ...listBlock(v.highlights), ...linkBlock(v.url), ...moreBlock(v, 'volunteer', w.labels)],
         children: [],
       })),
   },
@@ -63,14 +63,14 @@ export const SECTIONS = [
     id: 'personal',
     title: 'Education',
     keys: ['education', 'x-service'],
-    build: (r) => [
-      ...(r.education ?? []).map((e) => educationEntry(e, labelsOf(r))),
+    build: (r, w) => [
+      ...(r.education ?? []).map((e) => educationEntry(e, w)),
       ...(r['x-service'] ?? []).map((s): Entry => ({
         kind: 'organization',
         // Required by the extension rules, but a leniently loaded file may lack it.
         title: s.organization ?? '',
-        blocks: moreBlock(s, 'x-service', labelsOf(r)),
-        children: [{kind: 'item', title: s.position ?? '', period: formatPeriod(s.startDate, s.endDate, '~'), blocks: [], children: []}],
+        blocks: moreBlock(s, 'x-service', w.labels),
+        children: [{kind: 'item', title: s.position ?? '', period: formatPeriod(s.startDate, s.endDate, w.dates), blocks: [], children: []}],
       })),
     ],
   },
@@ -78,56 +78,56 @@ export const SECTIONS = [
     id: 'awards',
     title: 'Awards',
     keys: ['awards'],
-    build: (r) => (r.awards ?? []).map((a) => item(a.title, a.awarder, a.date, [...textBlock(a.summary), ...moreBlock(a, 'awards', labelsOf(r))])),
+    build: (r, w) => (r.awards ?? []).map((a) => item(a.title, a.awarder, a.date, [...textBlock(a.summary), ...moreBlock(a, 'awards', w.labels)], w.dates)),
   },
   {
     id: 'certificates',
     title: 'Certificates',
     keys: ['certificates'],
-    build: (r) => (r.certificates ?? []).map((c) => item(c.name, c.issuer, c.date, [...linkBlock(c.url), ...moreBlock(c, 'certificates', labelsOf(r))])),
+    build: (r, w) => (r.certificates ?? []).map((c) => item(c.name, c.issuer, c.date, [...linkBlock(c.url), ...moreBlock(c, 'certificates', w.labels)], w.dates)),
   },
   {
     id: 'publications',
     title: 'Publications',
     keys: ['publications'],
-    build: (r) =>
-      (r.publications ?? []).map((p) => item(p.name, p.publisher, p.releaseDate, [...textBlock(p.summary), ...linkBlock(p.url), ...moreBlock(p, 'publications', labelsOf(r))])),
+    build: (r, w) =>
+      (r.publications ?? []).map((p) => item(p.name, p.publisher, p.releaseDate, [...textBlock(p.summary), ...linkBlock(p.url), ...moreBlock(p, 'publications', w.labels)], w.dates)),
   },
   {
     id: 'skills',
     title: 'Skills',
     keys: ['skills'],
     tagsAreTechnologies: true,
-    build: (r) => (r.skills ?? []).map((s) => item(s.name, s.level, undefined, [...tagsBlock(s.keywords, DEFAULT_LABELS.keywords), ...moreBlock(s, 'skills', labelsOf(r))])),
+    build: (r, w) => (r.skills ?? []).map((s) => item(s.name, s.level, undefined, [...tagsBlock(s.keywords, w.keywords), ...moreBlock(s, 'skills', w.labels)], w.dates)),
   },
   {
     id: 'languages',
     title: 'Languages',
     keys: ['languages'],
-    build: (r) => (r.languages ?? []).map((l) => item(l.language, l.fluency, undefined, moreBlock(l, 'languages', labelsOf(r)))),
+    build: (r, w) => (r.languages ?? []).map((l) => item(l.language, l.fluency, undefined, moreBlock(l, 'languages', w.labels), w.dates)),
   },
   {
     id: 'interests',
     title: 'Interests',
     keys: ['interests'],
-    build: (r) => (r.interests ?? []).map((i) => item(i.name, undefined, undefined, [...tagsBlock(i.keywords, DEFAULT_LABELS.keywords), ...moreBlock(i, 'interests', labelsOf(r))])),
+    build: (r, w) => (r.interests ?? []).map((i) => item(i.name, undefined, undefined, [...tagsBlock(i.keywords, w.keywords), ...moreBlock(i, 'interests', w.labels)], w.dates)),
   },
   {
     id: 'references',
     title: 'References',
     keys: ['references'],
-    build: (r) => (r.references ?? []).map((x) => item(x.name, undefined, undefined, [...textBlock(x.reference), ...moreBlock(x, 'references', labelsOf(r))])),
+    build: (r, w) => (r.references ?? []).map((x) => item(x.name, undefined, undefined, [...textBlock(x.reference), ...moreBlock(x, 'references', w.labels)], w.dates)),
   },
   {
     id: 'essays',
     title: 'Essays',
     keys: ['x-essays'],
-    build: (r) =>
+    build: (r, w) =>
       (r['x-essays'] ?? []).map((essay): Entry => ({
         kind: 'essay',
         // Required by the extension rules, but a leniently loaded file may lack them.
         title: essay.title ?? '',
-        blocks: moreBlock(essay, 'x-essays', labelsOf(r)),
+        blocks: moreBlock(essay, 'x-essays', w.labels),
         children: (essay.entries ?? []).map((part): Entry => ({kind: 'part', title: part.title ?? '', blocks: textBlock(part.body), children: []})),
       })),
   },

@@ -4,7 +4,7 @@ import {distance} from './distance';
 import {firstInvalidUtf8, formatPath, positionAt} from './location';
 import {TOP_LEVEL_KEYS, holdsEntries, isExtraKey} from './fields';
 import {normalizeResume} from './normalize';
-import {checkDates} from './rules';
+import {checkDates, checkLanguage} from './rules';
 import {scanStructure} from './scan';
 import {sanitizeText, sanitizeValue} from './sanitize';
 import type {Resume} from './types';
@@ -192,6 +192,7 @@ function examine(input: Uint8Array | string, file: string): Examined {
     problems.push(...found.sort(byPlace));
   }
   problems.push(...checkDates(value).map((v) => at(v.path, v.message)));
+  problems.push(...checkLanguage(value).map((v) => at(v.path, v.message)));
   // The official schema allows other top-level keys (additionalProperties: true): a note each.
   for (const key of Object.keys(value)) {
     if (!isExtraKey(key)) continue;
@@ -363,6 +364,7 @@ function describeSchemaError(error: SchemaViolation, instance: unknown): string 
     }
     case 'pattern':
       if (String(params.pattern).includes('[1-2][0-9]{3}')) return `expected a date like 2021-06, got ${got}`;
+      if (String(params.pattern).includes('2-digit')) return `expected short, long, 2-digit, numeric or June 2021 as written (2021.06, 06/2021), got ${got}`;
       return `does not match ${String(params.pattern)}, got ${got}`;
     case 'format':
       if (params.format === 'uri') return `expected a URL like https://example.com, got ${got}`;

@@ -1,7 +1,9 @@
+import {canonicalTag, META_LANGUAGE_KEYS} from '../i18n/language';
+
 /**
  * The project's own rules on top of the official schema, beyond what a JSON schema can say (the
- * shapes of the x- extensions are in extensions.schema.json): real calendar dates, and ends that
- * do not come before starts.
+ * shapes of the x- extensions are in extensions.schema.json): real calendar dates, ends that do
+ * not come before starts, and a language named by a BCP 47 tag.
  */
 
 /** A rule broken: where (a JSON path) and what. */
@@ -66,4 +68,21 @@ function walk(value: unknown, path: Array<string | number>, found: RuleViolation
   if (typeof startDate === 'string' && typeof endDate === 'string' && ISO_DATE.test(startDate) && ISO_DATE.test(endDate) && endDate < startDate.slice(0, endDate.length)) {
     found.push({path: [...path, 'endDate'], message: `ends (${endDate}) before it starts (${startDate})`});
   }
+}
+
+/**
+ * Every place the document names its language (`meta.language`, `meta.lang`, `meta.locale`, a
+ * top-level `language`) with text that is not a BCP 47 tag with an ISO 639 language: it is not
+ * read (src/i18n/language.ts), so it is said.
+ */
+export function checkLanguage(value: unknown): RuleViolation[] {
+  const found: RuleViolation[] = [];
+  for (const {path} of META_LANGUAGE_KEYS) {
+    let inner: unknown = value;
+    for (const key of path) inner = inner !== null && typeof inner === 'object' && !Array.isArray(inner) ? (inner as Record<string, unknown>)[key] : undefined;
+    if (typeof inner === 'string' && canonicalTag(inner) === undefined) {
+      found.push({path: [...path], message: `expected a BCP 47 language tag such as de or pt-BR, got ${JSON.stringify(inner)}`});
+    }
+  }
+  return found;
 }

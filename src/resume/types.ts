@@ -3,6 +3,7 @@
  * optional extensions this project reads (all prefixed `x-`, documented in the README's
  * "Editing the résumé"). Every string here has been sanitized at load.
  */
+import type {DatesMeta} from '../i18n/dates';
 
 /** An ISO 8601 date as the schema allows it: `2021`, `2021-06` or `2021-06-29`. */
 export type IsoDate = string;
@@ -164,8 +165,15 @@ export interface Meta {
   version?: string;
   lastModified?: string;
   'x-sectionTitles'?: XSectionTitles;
-  /** Extension: the labels of an entry's blocks (src/document/entries.ts `Labels`). */
-  'x-labels'?: Partial<Record<'description' | 'highlights' | 'keywords' | 'courses' | 'more', string>>;
+  /** The résumé's language, a BCP 47 tag (src/i18n/language.ts). */
+  language?: string;
+  /** Other spellings of `language` that real files and themes use, read after it. */
+  lang?: string;
+  locale?: string;
+  /** Extension: the labels of an entry's blocks and an open end (src/i18n/labels.ts `Labels`). */
+  'x-labels'?: Partial<Record<'description' | 'highlights' | 'keywords' | 'courses' | 'more' | 'score' | 'present', string>>;
+  /** Extension: how dates are written (src/i18n/dates.ts `DatesMeta`). */
+  'x-dates'?: DatesMeta;
 }
 
 export interface Resume {

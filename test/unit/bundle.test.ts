@@ -72,6 +72,7 @@ const SOURCE_PATCHES: Record<string, string[]> = {
   'yoga-wasm-binary': ['node_modules/yoga-layout/dist/binaries/yoga-wasm-base64-esm.js'],
   'ssh2-no-dirname': ['node_modules/ssh2/lib/protocol/crypto/poly1305.js'],
   'ssh2-keep-names': ['node_modules/ssh2/lib/server.js'],
+  'franc-languages': ['node_modules/franc-min/data.js', 'node_modules/franc-min/expressions.js'],
 };
 
 describe('source patches: the build record says which library file each rewrote', () => {

@@ -11,6 +11,8 @@ import {describe, expect, it} from 'vitest';
 import {toDocument} from '../../src/document/build';
 import {extraKeys} from '../../src/document/extra';
 import {reduceHtml} from '../../src/resume/html';
+import {dateStyleOf, formatDate, type DateStyle} from '../../src/i18n/dates';
+import {labelSetFor} from '../../src/i18n/labels';
 import {loadResumeFile} from '../../src/resume/load';
 import {linksAsText, renderPlain} from '../../src/text/plain';
 import {fixturePath} from '../helpers/fixtures';
@@ -22,17 +24,17 @@ const SKIPPED_TOP = new Set(['$schema', 'meta']);
 const SKIPPED_KEYS = new Set(['image', 'picture']);
 const DATE_KEYS = new Set(['startDate', 'endDate', 'date', 'releaseDate']);
 
-/** Every non-empty string under the résumé's known sections, with its path; dates as shown (2021.06). */
-function stringsOf(value: unknown, path: string, out: Array<{path: string; text: string}> = []): Array<{path: string; text: string}> {
+/** Every non-empty string under the résumé's known sections, with its path; dates as `dates` writes them (src/i18n/dates.ts). */
+function stringsOf(value: unknown, path: string, dates?: DateStyle, out: Array<{path: string; text: string}> = []): Array<{path: string; text: string}> {
   if (typeof value === 'string') {
     const key = path.replace(/.*\./, '');
-    if (value.trim() !== '') out.push({path, text: DATE_KEYS.has(key) ? value.replace(/-/g, '.') : value});
+    if (value.trim() !== '') out.push({path, text: DATE_KEYS.has(key) && dates ? formatDate(value, dates) : value});
   } else if (Array.isArray(value)) {
-    value.forEach((v, i) => stringsOf(v, `${path}[${i}]`, out));
+    value.forEach((v, i) => stringsOf(v, `${path}[${i}]`, dates, out));
   } else if (value !== null && typeof value === 'object') {
     // A keyword given as an object is shown as its name and level; a logo is no text.
     const keyword = /\.keywords\[\d+\]$/.test(path);
-    for (const [key, inner] of Object.entries(value)) if (!SKIPPED_KEYS.has(key) && (!keyword || key === 'name' || key === 'level')) stringsOf(inner, `${path}.${key}`, out);
+    for (const [key, inner] of Object.entries(value)) if (!SKIPPED_KEYS.has(key) && (!keyword || key === 'name' || key === 'level')) stringsOf(inner, `${path}.${key}`, dates, out);
   }
   return out;
 }
@@ -54,13 +56,16 @@ describe('every string of every section reaches the printed text', () => {
   it.each(FILES.map((f) => [basename(f), f]))('%s', (_name, file) => {
     const loaded = loadResumeFile(file, file, {lenient: true});
     if (!loaded.ok) throw new Error(`${file} did not open: ${loaded.error.message}`);
-    const text = flat(renderPlain(toDocument(loaded.resume), 1000));
+    const doc = toDocument(loaded.resume);
+    const text = flat(renderPlain(doc, 1000));
+    // Dates in the résumé's own style (its language's, or its meta's): one style for every section.
+    const dates = dateStyleOf(doc.language!, labelSetFor(doc.language!).set, '', loaded.resume.meta?.['x-dates']);
     // Read as written (JSON.parse keeps the last of a duplicate key, as the loader does).
     const source = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
     const extra = new Set(extraKeys(source));
     const strings = Object.entries(source)
       .filter(([key]) => (KNOWN_TOP.has(key) || extra.has(key)) && !SKIPPED_TOP.has(key))
-      .flatMap(([key, value]) => stringsOf(value, key));
+      .flatMap(([key, value]) => stringsOf(value, key, dates));
     const missing = strings.filter(({text: s}) => !text.includes(flat(linksAsText(reduceHtml(s))))).map((s) => `${s.path}: ${s.text}`);
     expect(missing).toEqual([]);
   });

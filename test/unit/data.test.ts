@@ -1,6 +1,7 @@
 import {existsSync, readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
+import {toDocument} from '../../src/document/build';
 import {formatLoadError, loadResumeFile} from '../../src/resume/load';
 import type {Resume} from '../../src/resume/types';
 import {RESUME_PATH} from '../helpers/fixtures';
@@ -252,6 +253,16 @@ describe('data/resume.json as data', () => {
     ]);
     expect(raw.education?.[0]).toMatchObject({startDate: '2017-03', endDate: '2022-06', score: '4.1/4.5'});
     expect(raw['x-service']?.[0]).toMatchObject({startDate: '2017-08', endDate: '2019-06', position: '전산 · 네트워크병'});
+  });
+
+  it('prints its labels and periods as the source writes them, as its meta asks (ko, but 2021.06 - present, ~ for personal)', () => {
+    const doc = toDocument(loaded());
+    expect(doc.language).toBe('ko');
+    const work = doc.sections.find((s) => s.id === 'work')!;
+    expect(work.entries.map((e) => e.period)).toEqual(['2021.06 - present', '2020.07 - 2021.06']);
+    expect(work.entries[0]!.children[0]!.blocks.map((b) => b.label)).toEqual(['Description', 'What did I do', 'Tech Stack']);
+    const personal = doc.sections.find((s) => s.id === 'personal')!;
+    expect(personal.entries.flatMap((e) => e.children.map((c) => c.period))).toEqual(['2017.03 ~ 2022.06', '2020.07 ~ 2021.06', '2017.08 ~ 2019.06']);
   });
 
   it('has no strings with leading, trailing or doubled whitespace', () => {

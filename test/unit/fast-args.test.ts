@@ -13,9 +13,9 @@ const word = fc.stringMatching(/^[A-Za-z0-9가-힣][A-Za-z0-9가-힣 ._/]{0,11}$
 const token = fc.oneof(
   word,
   fc.constantFrom('--color', '--no-color', '--mouse', '--no-mouse', '--ascii', '--help', '-h', '--version', '-v', '--bogus', '--', '-', ''),
-  fc.constantFrom('--width', '--format', '--section', '--tech', '--theme'),
-  fc.tuple(fc.constantFrom('--width', '--format', '--section', '--tech', '--theme'), fc.oneof(word, fc.constantFrom('json', 'text', 'markdown', 'pdf', '80', '10.5', '', '-1', 'dark', 'light', 'auto'))).map(([o, v]) => `${o}=${v}`),
-  fc.constantFrom('json', 'text', 'markdown', '80', '120', 'kafka', 'essays', '2', 'true', 'false', '0x10', '1e3', ' pad ', 'dark', 'light', 'auto', 'neutral'),
+  fc.constantFrom('--width', '--format', '--section', '--tech', '--theme', '--lang'),
+  fc.tuple(fc.constantFrom('--width', '--format', '--section', '--tech', '--theme', '--lang'), fc.oneof(word, fc.constantFrom('json', 'text', 'markdown', 'pdf', '80', '10.5', '', '-1', 'dark', 'light', 'auto', 'de', 'pt-BR'))).map(([o, v]) => `${o}=${v}`),
+  fc.constantFrom('json', 'text', 'markdown', '80', '120', 'kafka', 'essays', '2', 'true', 'false', '0x10', '1e3', ' pad ', 'dark', 'light', 'auto', 'neutral', 'de', 'zh-Hant'),
 );
 
 describe('the fast argument parser', () => {
@@ -26,13 +26,15 @@ describe('the fast argument parser', () => {
     [['--format', 'markdown', 'me.json', '--no-color'], {format: 'markdown', file: 'me.json', color: false}],
     [['--section', 'essays', '--tech', 'Kafka', '--no-mouse', '--ascii'], {section: 'essays', tech: 'Kafka', mouse: false, ascii: true}],
     [['--theme', 'light', 'me.json'], {theme: 'light', file: 'me.json'}],
+    [['--lang', 'de', 'me.json'], {lang: 'de', file: 'me.json'}],
+    [['--lang=zh-Hant', '--format', 'markdown'], {lang: 'zh-Hant', format: 'markdown'}],
   ])('parses %j', async (args, expected) => {
     const fast = fastArguments(args);
     expect(fast).toMatchObject(expected);
     expect(fast).toEqual(await viaYargs(args));
   });
 
-  it.each([[['--help']], [['-v']], [['--bogus']], [['a.json', 'b.json']], [['--width']], [['--format', 'pdf']], [['--width', '80', '--width', '90']], [['--tech', '--ascii']], [['--color=false']], [['--color', 'false']], [['--no-mouse', 'true']], [['--']]])(
+  it.each([[['--help']], [['-v']], [['--bogus']], [['a.json', 'b.json']], [['--width']], [['--format', 'pdf']], [['--width', '80', '--width', '90']], [['--tech', '--ascii']], [['--lang']], [['--lang', 'de', '--lang', 'fr']], [['--color=false']], [['--color', 'false']], [['--no-mouse', 'true']], [['--']]])(
     'leaves %j to yargs',
     (args) => {
       expect(fastArguments(args)).toBeUndefined();

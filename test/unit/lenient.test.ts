@@ -48,10 +48,11 @@ describe('lenient loading: each problem is a warning, file:line:col: path: messa
       'dates.json:9:92: volunteer[0].endDate: expected a string, got null (read as present)',
     ]);
     const printed = text(resume);
-    expect(printed).toContain('Engineer · 2022.01 - present');
-    expect(printed).toContain('Intern · 2021.06 - present');
-    expect(printed).toContain('Contractor · 2019/03 - 2020/11');
-    expect(printed).toContain('Mentor · 2018.09 - present');
+    // An English résumé's dates: its locale's month, an en dash, "Present"; a date in another shape as written.
+    expect(printed).toContain('Engineer · Jan 2022 – Present');
+    expect(printed).toContain('Intern · Jun 2021 – Present');
+    expect(printed).toContain('Contractor · 2019/03 – 2020/11');
+    expect(printed).toContain('Mentor · Sep 2018 – Present');
   });
 
   it('a duplicate key: the last one wins, with a warning at the repeated key', () => {
@@ -84,7 +85,7 @@ describe('lenient loading: each problem is a warning, file:line:col: path: messa
       'typo.json:2:12: basic: note: not a JSON Resume section, not shown (no entries or text); did you mean "basics"?',
       'typo.json:6:11: wrok: note: not a JSON Resume section, shown as a section of its own; did you mean "work"?',
     ]);
-    expect(text(resume)).toContain('Wrok\n====\n\nStudio Nord (2017.01 - present)\nDesigner');
+    expect(text(resume)).toContain('Wrok\n====\n\nStudio Nord (Jan 2017 – Present)\nDesigner');
   });
 
   it('another résumé format: every top-level key is named; only its text is shown', () => {
@@ -144,8 +145,8 @@ describe('pre-1.0 names and fields the viewer does not know', () => {
     expect(resume.basics?.image).toBe('https://lee.example.net/me.png');
     expect(resume.education?.[0]?.score).toBe('3.7');
     const printed = text(resume);
-    expect(printed).toContain('Harbor Freight Systems\nPlatform Engineer · 2019.04 - present');
-    expect(printed).toContain('Bachelor, Mathematics (2011 ~ 2015)');
+    expect(printed).toContain('Harbor Freight Systems\nPlatform Engineer · Apr 2019 – Present');
+    expect(printed).toContain('Bachelor, Mathematics (2011 – 2015)');
     expect(printed).toContain('- Score: 3.7');
   });
 
@@ -159,8 +160,8 @@ describe('pre-1.0 names and fields the viewer does not know', () => {
 
   it("a project's entity and type are said under its title; a degree reads \"studyType, area\"", () => {
     const printed = text(open('every-field').resume);
-    expect(printed).toContain('Waypoint\n--------\nCivic Tech Madrid · application\nAuthor, Maintainer · 2020.01 - 2022.05');
-    expect(printed).toContain('Master, Telecommunications (2012.09 ~ 2014.06)');
+    expect(printed).toContain('Waypoint\n--------\nCivic Tech Madrid · application\nAuthor, Maintainer · Jan 2020 – May 2022');
+    expect(printed).toContain('Master, Telecommunications (Sep 2012 – Jun 2014)');
     expect(printed).toContain('Calle Mayor 12, 28013, Madrid, Comunidad de Madrid, ES');
   });
 
@@ -199,8 +200,9 @@ describe('the command line: warnings, --strict, --check', () => {
     const {code, errors, out} = await cli(['--check', file]);
     expect(code).toBe(EXIT.usage);
     expect(errors).toEqual([]);
-    expect(out.trimEnd().split('\n')).toEqual(checkResumeFile(file).map(formatLoadError));
-    expect(out.trimEnd().split('\n')).toHaveLength(4);
+    // Every problem, then the language it settled on.
+    expect(out.trimEnd().split('\n')).toEqual([...checkResumeFile(file).map(formatLoadError), `${file}: language en (the default: not detected, too little text (32 Latin letters; 60 needed); meta.language can name it)`]);
+    expect(out.trimEnd().split('\n')).toHaveLength(5);
     // A validator's words: nothing about how the viewer would show it.
     expect(out).not.toContain('shown as written');
   });
@@ -209,7 +211,9 @@ describe('the command line: warnings, --strict, --check', () => {
     const file = lenientFixture('every-field');
     const {code, out} = await cli([file, '--check']);
     expect(code).toBe(EXIT.ok);
-    expect(out).toBe(`${file}: no problems\n`);
+    const [problems, language, ...rest] = out.split('\n');
+    expect([problems, rest]).toEqual([`${file}: no problems`, ['']]);
+    expect(language?.startsWith(`${file}: language en (detected from its text: `), language).toBe(true);
   });
 
   it('--check on a file that cannot be parsed prints that one problem', async () => {

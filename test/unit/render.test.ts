@@ -135,7 +135,8 @@ describe('renderPlain: the jiwoo fixture', () => {
       '',
       '  학사, 통계학 (2013.03 ~ 2018.02)',
       '  - 평균 학점: 3.9/4.5',
-      '  Courses: 회귀분석 · 데이터베이스 · 베이즈 통계',
+      // A label x-labels does not name is in the résumé's language (Korean, detected).
+      '  수강 과목: 회귀분석 · 데이터베이스 · 베이즈 통계',
       '',
       '  빅데이터 동아리 회장 (2016.03 ~ 2017.02)',
       '',

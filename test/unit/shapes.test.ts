@@ -52,7 +52,7 @@ describe('HTML in strings (html.json)', () => {
     // What the author escaped stays text.
     expect(out).toContain('- Styled <not a tag>');
     // Titles and keywords read the text alone.
-    expect(out).toContain('Nube Cloud\nSenior Frontend Engineer · 2021.03 - present');
+    expect(out).toContain('Nube Cloud\nSenior Frontend Engineer · Mar 2021 – Present');
     expect(out).toContain('Keywords: TypeScript · Web Components');
   });
 
@@ -96,9 +96,9 @@ describe('sections under other names (extra-sections.json)', () => {
   it('piped text: entries built like the closest known shape: title, subtitle, period, text, list, link, More', async () => {
     const {code, out, errors} = await cli([lenientFixture('extra-sections'), '--width', '80']);
     expect(code).toBe(EXIT.ok);
-    expect(out).toContain('Volunteers\n==========\n\nCode for Lima (2018.05 - 2021.12)\nMentor\nMentored first-time contributors.\n- Ran 12 workshops');
-    expect(out).toContain('Certified Kubernetes Administrator (2022.08)\nCNCF\nURL: https://cncf.example/cka/1234\n\nAWS Solutions Architect (2021.03)\nAmazon Web Services');
-    expect(out).toContain('Taming alert fatigue (2023.03)\nSREcon Americas\nURL: https://srecon.example/talks/alerts\nMore\n  - slides: https://slides.example/alerts');
+    expect(out).toContain('Volunteers\n==========\n\nCode for Lima (May 2018 – Dec 2021)\nMentor\nMentored first-time contributors.\n- Ran 12 workshops');
+    expect(out).toContain('Certified Kubernetes Administrator (Aug 2022)\nCNCF\nURL: https://cncf.example/cka/1234\n\nAWS Solutions Architect (Mar 2021)\nAmazon Web Services');
+    expect(out).toContain('Taming alert fatigue (Mar 2023)\nSREcon Americas\nURL: https://srecon.example/talks/alerts\nMore\n  - slides: https://slides.example/alerts');
     expect(out).toContain('pagerdiet\nA CLI that groups alerts by cause.\nKeywords: Go · Prometheus\nURL: https://github.com/tomas/pagerdiet');
     expect(out).toContain('Side Projects\n=============\n\n- A home lab on three Raspberry Pis\n- A Spanish translation');
     expect(out).toContain('Objective\n=========\n\nTo make on-call boring.');
@@ -113,9 +113,10 @@ describe('sections under other names (extra-sections.json)', () => {
     const {code, out} = await cli(['--check', file]);
     expect(code).toBe(EXIT.ok);
     const lines = out.trimEnd().split('\n');
-    expect(lines).toHaveLength(8);
+    expect(lines).toHaveLength(9);
     expect(lines.slice(0, 7).every((l) => l.includes(': note: not a JSON Resume section'))).toBe(true);
     expect(lines[7]).toBe(`${file}: no problems`);
+    expect(lines[8]).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: language en \\(detected from its text`));
     // --strict opens it too: a note is no problem.
     expect((await cli([file, '--strict'])).code).toBe(EXIT.ok);
   });
@@ -157,7 +158,7 @@ describe('sections under other names (extra-sections.json)', () => {
   it('Markdown: the extra sections are there, with their entries', async () => {
     const {out} = await cli([lenientFixture('extra-sections'), '--format', 'markdown']);
     for (const heading of ['## Volunteers', '## Certifications', '## Community', '## Portfolio', '## Side Projects', '## Objective']) expect(out).toContain(heading);
-    expect(out).toContain('**Certified Kubernetes Administrator (2022.08)**');
+    expect(out).toContain('**Certified Kubernetes Administrator (Aug 2022)**');
   });
 
   it('titles from keys: snake, kebab and camel case split, each word capitalized', () => {
@@ -180,7 +181,7 @@ describe('values of other shapes (shapes.json)', () => {
     expect(out).not.toContain('logo');
     expect(out).not.toContain('.svg');
     expect(out).toContain('Marta Gil\nBackend Developer\nEight years of backend experience.\n\nDesigned payment systems for three banks.');
-    expect(out).toContain('Banco Sur\nSevilla, Andalucía, ES\nBackend Developer · 2019.01 - present\nMoved the ledger to event sourcing.\n\nCut settlement time from hours to minutes.');
+    expect(out).toContain('Banco Sur\nSevilla, Andalucía, ES\nBackend Developer · Jan 2019 – Present\nMoved the ledger to event sourcing.\n\nCut settlement time from hours to minutes.');
     expect(out).not.toMatch(/city:|countryCode:|experience\., Designed/);
     // Each is still a problem the schema names, with how it was read.
     expect(errors).toContain(`${lenientFixture('shapes')}:5:16: basics.summary: expected a string, got an array (read as paragraphs)`);

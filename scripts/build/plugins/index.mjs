@@ -6,6 +6,7 @@
 // missing or repeated, or when the file it handles was never met (guard.mjs); the two await
 // patches (no-ink-dev-await, yoga-sync-start) let dist/ run as classic scripts with a V8 code
 // cache (src/boot/loader.ts), and build.mjs fails if any top-level await is left.
+import {francLanguages} from './franc-languages.mjs';
 import {inkOutputMemo} from './ink-output-memo.mjs';
 import {inkSanitizeMemo} from './ink-sanitize-memo.mjs';
 import {inkCompactRows} from './ink-compact-rows.mjs';
@@ -57,5 +58,6 @@ function allPlugins() {
     ssh2NoDirname(),
     ssh2KeepNames(),
     ...ssh2ServerOnly(),
+    ...francLanguages(),
   ];
 }
