@@ -100,14 +100,22 @@ export function addressCuts(text: string, span: Span): number[] {
   return cuts;
 }
 
-/** The dictionary's word boundaries inside runs of Thai, Lao, Khmer and Burmese. */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * The dictionary's word boundaries inside runs of Thai, Lao, Khmer and Burmese, and the edges of
+ * a run that touches a word of another script (`ด้วยPrometheus`): the segmenter ends a word there.
+ */
 function dictionaryBreaks(text: string): number[] {
   const out: number[] = [];
   for (const match of text.matchAll(SOUTHEAST_ASIAN)) {
     const run = match[0];
+    const end = match.index + run.length;
+    if (match.index > 0 && LETTER_OR_DIGIT.test(text[match.index - 1]!)) out.push(match.index);
     for (const {index} of wordSegmenter(run).segment(run)) {
       if (index > 0 && !NO_BREAK_BEFORE.test(run.slice(index))) out.push(match.index + index);
     }
+    if (end < text.length && LETTER_OR_DIGIT.test(text[end]!) && !NO_BREAK_BEFORE.test(text.slice(end))) out.push(end);
   }
   return out;
 }

@@ -11,6 +11,12 @@ import {addressCuts, addressSpans, breakSegments} from './linebreak';
  */
 
 const SPACES_AT_END = / +$/;
+/**
+ * Where a cut between graphemes would start a line with closing punctuation or end one with
+ * opening punctuation (classes CL, CP, EX, IS, NS and OP, roughly): breakWord's last resort avoids them.
+ */
+const NO_START = /^[\p{Pe}\p{Pf}!?,.:;%\u3001\u3002\uff0c\uff0e\uff1a\uff1b\uff01\uff1f\u30fc\u3005\u309d\u309e\u30fd\u30fe\u3041\u3043\u3045\u3047\u3049\u3063\u3083\u3085\u3087\u308e\u30a1\u30a3\u30a5\u30a7\u30a9\u30c3\u30e3\u30e5\u30e7\u30ee]/u;
+const NO_END = /[\p{Ps}\p{Pi}]$/u;
 const trimEnd = (text: string) => (text.endsWith(' ') ? text.replace(SPACES_AT_END, '') : text);
 
 /**
@@ -44,7 +50,7 @@ export function breakWord(word: string, width: number): string[] {
     }
     to += g.length;
     used += w;
-    if (cuts.has(to) || !inAddress(to)) candidates.push(to);
+    if (cuts.has(to) || (!inAddress(to) && !NO_START.test(word.slice(to, to + 2)) && !NO_END.test(g))) candidates.push(to);
   }
   if (to > from) pieces.push(trimEnd(word.slice(from, to)));
   return pieces;

@@ -1,6 +1,6 @@
 import {Marked} from 'marked';
 import {markedTerminal} from 'marked-terminal';
-import wrapAnsi from 'wrap-ansi';
+import {wrapStyled} from '../text/styled-wrap';
 import {chalkTokens, markedTerminalStyles} from './chalk';
 import {MARKDOWN_HINT} from './markdown-hint';
 import type {Theme} from './theme';
@@ -13,7 +13,8 @@ export type MarkdownLines = (text: string, width: number) => string[] | undefine
  * (src/ui/markdown.ts) and the colored print (src/text/terminal.ts) both show it: rendered by
  * marked + marked-terminal, and wrapped by display cells. marked-terminal's own reflow
  * (`reflowText`) counts `.length` and would cut a Hangul line at twice its width, so it stays off
- * and wrap-ansi (string-width inside) does the wrapping. The lines carry SGR codes from the theme
+ * and wrapStyled (src/text/styled-wrap.ts) breaks the lines where the plain text breaks them
+ * (UAX #14, in cells), each line with its styles reopened. The lines carry SGR codes from the theme
  * only: the text itself was sanitized at load. Text without a Markdown mark is left to the
  * caller's plain layout; marked is set up on the first text that has one.
  */
@@ -31,6 +32,6 @@ export function markdownLines(theme: Theme): MarkdownLines {
       line = (marked.parseInline(text, {async: false}) as string).replace(/\n/g, ' ');
       rendered.set(text, line);
     }
-    return wrapAnsi(line, width, {hard: true, trim: true}).split('\n');
+    return wrapStyled(line, width);
   };
 }
