@@ -87,7 +87,8 @@ export function wrapStyled(styled: string, width: number): string[] {
     }
     const start = at[0] ?? p;
     const end = (at.at(-1) ?? p - 1) + 1;
-    while (e < escapes.length && escapes[e]!.at < start) styles.apply(escapes[e++]!);
+    // What opens or closes before the line's first character is in force from its start.
+    while (e < escapes.length && escapes[e]!.at <= start) styles.apply(escapes[e++]!);
     let text = styles.opening();
     let next = 0;
     for (let i = start; i < end; i++) {
