@@ -1,5 +1,6 @@
 import {DEFAULT_WIDTH, MAX_READING_WIDTH, MIN_WIDTH} from '../sizes';
 import {cellWidth, graphemes} from './cells';
+import {breakWord, wrapParagraph} from './wrap';
 
 /**
  * The width rules, defined once. Every width shown on a screen is counted in terminal cells with
@@ -8,6 +9,7 @@ import {cellWidth, graphemes} from './cells';
  * measuring (the build routes string-width to it) all use this one function.
  */
 export {cellWidth, codePointWidth, graphemes, setClusterWidths} from './cells';
+export {breakWord} from './wrap';
 export {emojiClusters, emojiClustersIn, widthProbe, widthsFromReports, type EmojiCluster} from './width-probe';
 
 /** The default output width: the terminal's columns capped at MAX_READING_WIDTH, else DEFAULT_WIDTH. */
@@ -15,28 +17,9 @@ export function defaultWidth(columns: number | undefined): number {
   return columns && columns > 0 ? Math.max(MIN_WIDTH, Math.min(columns, MAX_READING_WIDTH)) : DEFAULT_WIDTH;
 }
 
-/** Splits a word wider than `width` into pieces that fit, on grapheme boundaries. */
-export function breakWord(word: string, width: number): string[] {
-  const pieces: string[] = [];
-  let piece = '';
-  let used = 0;
-  for (const g of graphemes(word)) {
-    const w = cellWidth(g);
-    if (used + w > width && piece !== '') {
-      pieces.push(piece);
-      piece = '';
-      used = 0;
-    }
-    piece += g;
-    used += w;
-  }
-  if (piece !== '') pieces.push(piece);
-  return pieces;
-}
-
 /**
- * Wraps words (already split) to lines no wider than `width`, joining them with `separator`.
- * A word never breaks unless it alone is wider than the line.
+ * Wraps words (already split: tags) to lines no wider than `width`, joining them with
+ * `separator`. A word never breaks unless it alone is wider than the line.
  */
 export function wrapWords(words: string[], width: number, separator = ' '): string[] {
   const lines: string[] = [];
@@ -65,9 +48,14 @@ export function wrapWords(words: string[], width: number, separator = ' '): stri
   return lines;
 }
 
-/** Wraps prose to `width` cells: paragraphs split on newlines, runs of spaces fold to one. */
+/**
+ * Wraps prose to `width` cells: paragraphs split on newlines, runs of spaces fold to one, lines
+ * break where the Unicode Line Breaking Algorithm allows (wrap.ts, linebreak.ts): at spaces,
+ * between ideographs, never before closing punctuation, never inside a word or an address that
+ * fits on a line.
+ */
 export function wrapText(text: string, width: number): string[] {
-  return text.split('\n').flatMap((paragraph) => wrapWords(paragraph.split(' ').filter((w) => w !== ''), width));
+  return text.split('\n').flatMap((paragraph) => wrapParagraph(paragraph, width));
 }
 
 /**

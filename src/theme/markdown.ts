@@ -1,7 +1,7 @@
 import {Marked} from 'marked';
 import {markedTerminal} from 'marked-terminal';
 import stripAnsi from 'strip-ansi';
-import wrapAnsi from 'wrap-ansi';
+import {wrapStyled} from '../text/styled-wrap';
 import {chalkTokens, markedTerminalStyles} from './chalk';
 import {MARKDOWN_HINT} from './markdown-hint';
 import type {Theme} from './theme';
@@ -14,7 +14,8 @@ export type MarkdownLines = (text: string, width: number) => string[] | undefine
  * (src/ui/markdown.ts) and the colored print (src/text/terminal.ts) both show it: rendered by
  * marked + marked-terminal, and wrapped by display cells. marked-terminal's own reflow
  * (`reflowText`) counts `.length` and would cut a Hangul line at twice its width, so it stays off
- * and wrap-ansi (string-width inside) does the wrapping. The lines carry SGR codes from the theme
+ * and wrapStyled (src/text/styled-wrap.ts) breaks the lines where the plain text breaks them
+ * (UAX #14, in cells), each line with its styles reopened. The lines carry SGR codes from the theme
  * only: the text itself was sanitized at load. Text without a Markdown mark is left to the
  * caller's plain layout; marked is set up on the first text that has one.
  */
@@ -46,10 +47,8 @@ export function markdownLines(theme: Theme): MarkdownLines {
       line = marked.parseInline(text, {async: false}) as string;
       rendered.set(text, line);
     }
-    // wrap-ansi carries a link across the lines it wraps in the BEL form it reads; the frame writes
-    // the ST form its other links use (src/ui/components/FrameText.tsx).
-    return wrapAnsi(line, width, {hard: true, trim: true})
-      .split('\n')
-      .map((l) => (l.includes('\x1b]8;') ? l.replace(/\x1b\]8;;([^\x07]*)\x07/g, '\x1b]8;;$1\x1b\\') : l));
+    // Broken where plain text breaks (UAX #14), each line reopening its styles and link; a link
+    // is written in the ST form the frame's other links use (src/ui/components/FrameText.tsx).
+    return wrapStyled(line, width).map((l) => (l.includes('\x1b]8;') ? l.replace(/\x1b\]8;;([^\x07]*)\x07/g, '\x1b]8;;$1\x1b\\') : l));
   };
 }

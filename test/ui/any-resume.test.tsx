@@ -61,8 +61,12 @@ function activeTab(rawBar: string): number {
   return number === undefined ? -1 : Number(number) - 1;
 }
 
-/** A frame's text with box sides taken out and whitespace runs as one space (wrapped text reads whole). */
-const flat = (lines: string[]) => lines.join('\n').replace(/[│┃]/g, ' ').replace(/\s+/g, ' ');
+/**
+ * A frame's text with box sides taken out and whitespace runs as one space (wrapped text reads
+ * whole); a line broken after a word's hyphen or slash (UAX #14: `customer-` / `facing`) joins the next.
+ */
+const flat = (lines: string[]) =>
+  lines.join('\n').replace(/[│┃]/g, ' ').replace(/(?<=[\p{L}\p{N}][-/])[^\S\n]*\n\s*/gu, '').replace(/\s+/g, ' ');
 
 /** The technologies a résumé names in its projects and skills: the first spelling, any case once. */
 function projectAndSkillTechs(resume: Resume): string[] {

@@ -15,8 +15,11 @@ import {fakeIo} from '../helpers/io';
 import {ANY_RESUMES, loadFixture, rawJson} from '../helpers/resumes';
 import {officialSchemaErrors} from '../helpers/schema';
 
-/** Whitespace runs as one space: a fact wrapped over two lines still reads as written. */
-const flat = (text: string) => text.replace(/\s+/g, ' ');
+/**
+ * Whitespace runs as one space: a fact wrapped over two lines still reads as written; a line broken
+ * after a word's hyphen or slash (UAX #14: `Trade-` / `offs`) joins the next.
+ */
+const flat = (text: string) => text.replace(/(?<=[\p{L}\p{N}][-/])[^\S\n]*\n\s*/gu, '').replace(/\s+/g, ' ');
 
 /** Section headings of plain text: each is a line followed by its `===` rule. */
 function plainHeadings(text: string): string[] {

@@ -190,7 +190,8 @@ describe('renderPlain: any résumé', () => {
         for (const line of out.split('\n')) expect(stringWidth(line), JSON.stringify(line)).toBeLessThanOrEqual(width);
         const shown = collapse(out);
         for (const p of input.projects ?? []) {
-          for (const w of (p.description ?? '').split(' ')) if (stringWidth(w) <= 8) expect(shown).toContain(w);
+          // Whole, unless it holds an emoji: UAX #14 breaks beside one (class ID or EB), as between ideographs.
+          for (const w of (p.description ?? '').split(' ')) if (stringWidth(w) <= 8 && !/\p{Extended_Pictographic}/u.test(w)) expect(shown).toContain(w);
         }
       }),
       {numRuns: 100},

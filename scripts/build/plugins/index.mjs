@@ -10,6 +10,7 @@ import {francLanguages} from './franc-languages.mjs';
 import {inkOutputMemo} from './ink-output-memo.mjs';
 import {inkSanitizeMemo} from './ink-sanitize-memo.mjs';
 import {inkCompactRows} from './ink-compact-rows.mjs';
+import {linebreakTrie} from './linebreak-trie.mjs';
 import {noCliHighlight} from './no-cli-highlight.mjs';
 import {noCliTable3} from './no-cli-table3.mjs';
 import {noInkDevAwait} from './no-ink-dev-await.mjs';
@@ -59,5 +60,6 @@ function allPlugins() {
     ssh2KeepNames(),
     ...ssh2ServerOnly(),
     ...francLanguages(),
+    ...linebreakTrie(),
   ];
 }
