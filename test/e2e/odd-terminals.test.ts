@@ -1,7 +1,7 @@
 /**
  * The odd ways people run a terminal program (issue 6): closed pipes, only one of stdin and stdout
  * a terminal, TERM=dumb, CI set in a real terminal, NO_COLOR, FORCE_COLOR into a pipe, the C
- * locale, five terminal sizes and a resize storm. Each does the documented thing (README "Which
+ * locale, five terminal sizes and a resize storm. Each does the documented thing (docs/terminals.md "Which
  * mode"), never "Raw mode is not supported", and leaves the terminal as it found it. Every run
  * opens the fixture test/fixtures/jiwoo.json (FILE), so these tests hold whatever résumé
  * data/resume.json ships. Build first (`npm run build`; `npm test` does).
