@@ -37,12 +37,17 @@ describe('the built-in résumé', () => {
     // The same problems --check lists.
     const check = run(join(copy, 'bin', 'kim-resume.js'), ['--check'], copy);
     expect(check.status).toBe(2);
-    expect(check.stdout.trimEnd().split('\n')).toEqual(lines.slice(0, 2));
+    const checked = check.stdout.trimEnd().split('\n');
+    expect(checked.slice(0, 2)).toEqual(lines.slice(0, 2));
+    // Then the language it settled on.
+    expect(checked.slice(2)).toEqual([expect.stringMatching(/^data\/resume\.json: language en /)]);
   });
 
   it('--check without FILE says the built-in résumé was checked, and how to check another', () => {
     const result = run(BIN, ['--check']);
     expect(result.status).toBe(0);
-    expect(result.stdout).toBe('data/resume.json: no problems (the built-in résumé; to check yours: kim-resume --check FILE)\n');
+    const [first, ...rest] = result.stdout.trimEnd().split('\n');
+    expect(first).toBe('data/resume.json: no problems (the built-in résumé; to check yours: kim-resume --check FILE)');
+    expect(rest).toEqual([expect.stringMatching(/^data\/resume\.json: language /)]);
   });
 });
