@@ -99,7 +99,7 @@ export const KEYMAP: readonly Binding[] = [
 ];
 
 /** The search line's editing keys (what the keys do while a query is typed). */
-export type EditKey = 'submit' | 'cancel' | 'backspace' | 'left' | 'right' | 'home' | 'end';
+export type EditKey = 'submit' | 'cancel' | 'backspace' | 'delete' | 'left' | 'right' | 'home' | 'end';
 
 export interface EditBinding {
   edit: EditKey;
@@ -109,7 +109,9 @@ export interface EditBinding {
 export const EDIT_KEYMAP: readonly EditBinding[] = [
   {edit: 'submit', keys: [named('return', 'Enter')]},
   {edit: 'cancel', keys: [named('escape', 'Esc')]},
-  {edit: 'backspace', keys: [named('backspace', 'Backspace'), named('delete', 'Del')]},
+  {edit: 'backspace', keys: [named('backspace', 'Backspace')]},
+  // Delete removes the character after the cursor, as in every line editor (readline's delete-char).
+  {edit: 'delete', keys: [named('delete', 'Del')]},
   {edit: 'left', keys: [named('left', '←')]},
   {edit: 'right', keys: [named('right', '→')]},
   {edit: 'home', keys: [named('home', 'Home')]},

@@ -1,4 +1,4 @@
-import {deleteBack, HEADER_MATCH, insertText, moveCursor, type SearchState} from './search';
+import {deleteBack, deleteForward, HEADER_MATCH, insertText, moveCursor, type SearchState} from './search';
 import type {Entry} from '../document/model';
 import {clampOffset, isScrollCommand, scrollTarget, viewportView} from './scroll';
 import type {Action, Geometry, NavState, ReducerEnv, ViewCommand} from './types';
@@ -46,6 +46,8 @@ export function reduceEditing(state: NavState, search: SearchState, action: Acti
   switch (action.key) {
     case 'backspace':
       return {...state, search: deleteBack(search)};
+    case 'delete':
+      return {...state, search: deleteForward(search)};
     case 'left':
       return {...state, search: moveCursor(search, search.cursor - 1)};
     case 'right':

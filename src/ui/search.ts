@@ -112,6 +112,14 @@ export function deleteBack(search: SearchState): SearchState {
   return {...search, query: parts.join(''), cursor: search.cursor - 1, matches: [], current: -1};
 }
 
+/** Deletes the grapheme after the cursor (the Delete key). */
+export function deleteForward(search: SearchState): SearchState {
+  const parts = graphemes(search.query);
+  if (search.cursor >= parts.length) return search;
+  parts.splice(search.cursor, 1);
+  return {...search, query: parts.join(''), matches: [], current: -1};
+}
+
 export function moveCursor(search: SearchState, to: number): SearchState {
   return {...search, cursor: Math.max(0, Math.min(graphemes(search.query).length, to))};
 }

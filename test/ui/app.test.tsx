@@ -72,6 +72,15 @@ describe('App keys', () => {
     app.unmount();
   });
 
+  it('in the search line, Delete removes the character after the cursor, Backspace the one before', async () => {
+    const {app, screen, press} = await start(80, 24);
+    await press('/', 'abc', '\x1b[D', '\x1b[3~');
+    expect(screen().at(-1)).toMatch(/^\/ab/);
+    await press('\x7f');
+    expect(screen().at(-1)).toMatch(/^\/a(\s|$)/);
+    app.unmount();
+  });
+
   it('j and k move the focus between panels', async () => {
     const {app, screen, press} = await start(120, 40);
     const focusedTitle = () => {

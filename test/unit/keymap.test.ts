@@ -84,7 +84,8 @@ describe('keymap: where keys work', () => {
     expect(editKeyFor(named('return'))).toBe('submit');
     expect(editKeyFor(named('escape'))).toBe('cancel');
     expect(editKeyFor(named('backspace'))).toBe('backspace');
-    expect(editKeyFor(named('delete'))).toBe('backspace');
+    // Delete removes the character after the cursor, Backspace the one before.
+    expect(editKeyFor(named('delete'))).toBe('delete');
     expect(editKeyFor(named('left'))).toBe('left');
     expect(editKeyFor(named('right'))).toBe('right');
     expect(editKeyFor(named('home'))).toBe('home');

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {lineText, span} from '../../src/ui/layout/lines';
-import {deleteBack, emptySearch, findAll, highlight, insertText, moveCursor, searchLine, searchSummary} from '../../src/ui/search';
+import {deleteBack, deleteForward, emptySearch, findAll, highlight, insertText, moveCursor, searchLine, searchSummary} from '../../src/ui/search';
 import {FrameBuilder} from '../../src/ui/frame';
 import {createReducer, initialState, type Action, type NavState} from '../../src/ui/state';
 import {createTheme} from '../../src/theme/theme';
@@ -40,6 +40,11 @@ describe('the search line', () => {
     expect(s.query).toBe('데A이터');
     expect(deleteBack(s).query).toBe('데이터');
     expect(deleteBack(moveCursor(s, 0))).toEqual(moveCursor(s, 0));
+    // Delete takes the grapheme after the cursor, which stays where it is: /abc, ←, Delete → /ab.
+    const abc = moveCursor(insertText(emptySearch(), 'abc'), 2);
+    expect(deleteForward(abc)).toMatchObject({query: 'ab', cursor: 2});
+    expect(deleteForward(moveCursor(s, 1))).toMatchObject({query: '데이터', cursor: 1});
+    expect(deleteForward(moveCursor(s, 4))).toEqual(moveCursor(s, 4));
   });
   it('places the cursor by display width and never overflows', () => {
     const s = moveCursor(insertText(emptySearch(), '대시보드 API'), 2);

@@ -54,6 +54,7 @@ export const EN = {
   'edit.submit': 'search (an empty query closes the line)',
   'edit.cancel': 'close the search line',
   'edit.backspace': 'delete the character before the cursor',
+  'edit.delete': 'delete the character after the cursor',
   'edit.left': 'cursor left',
   'edit.right': 'cursor right',
   'edit.home': 'cursor to the start',

@@ -51,6 +51,7 @@ export const JA = {
   'edit.submit': '検索（空なら検索行を閉じる）',
   'edit.cancel': '検索行を閉じる',
   'edit.backspace': 'カーソルの前の文字を削除',
+  'edit.delete': 'カーソルの後の文字を削除',
   'edit.left': 'カーソルを左へ',
   'edit.right': 'カーソルを右へ',
   'edit.home': 'カーソルを先頭へ',

@@ -54,6 +54,7 @@ export const KO = {
   'edit.submit': '검색 (검색어가 비어 있으면 검색 줄을 닫음)',
   'edit.cancel': '검색 줄 닫기',
   'edit.backspace': '커서 앞 글자 지우기',
+  'edit.delete': '커서 뒤 글자 지우기',
   'edit.left': '커서를 왼쪽으로',
   'edit.right': '커서를 오른쪽으로',
   'edit.home': '커서를 맨 앞으로',
