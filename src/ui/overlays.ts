@@ -1,9 +1,9 @@
-import {deleteBack, deleteForward, HEADER_MATCH, insertText, moveCursor, type SearchState} from './search';
+import {deleteBack, deleteForward, HEADER_MATCH, insertText, moveCursor, type Match, type SearchState} from './search';
 import type {Entry} from '../document/model';
 import {clampOffset, isScrollCommand, scrollTarget, viewportView} from './scroll';
 import type {Action, Geometry, NavState, ReducerEnv, ViewCommand} from './types';
 import {projectsView} from './tech';
-import {scrollTo, withSection} from './viewport';
+import {normalize, scrollTo, withSection} from './viewport';
 
 // What keys and the wheel do while something is open over a section: the help, the search line.
 
@@ -60,12 +60,40 @@ export function reduceEditing(state: NavState, search: SearchState, action: Acti
       return {...state, search: undefined};
     case 'submit': {
       if (search.query === '') return {...state, search: undefined};
-      // The whole résumé is searched: folded details are unfolded so that what matches shows.
-      const unfolded = {...state, collapsed: new Set<Entry>()};
-      const matches = env.matches(unfolded, search.query);
-      return goToMatch(unfolded, {...search, editing: false, matches, current: matches.length > 0 ? 0 : -1}, env);
+      // The whole résumé is searched, folded details too; only the folded panels that hold a
+      // match are unfolded, and the search remembers them, to fold them again when it is closed.
+      const all = {...state, collapsed: new Set<Entry>()};
+      const found = env.matches(all, search.query);
+      const holding = foldedHolding(state, all, found, env);
+      const collapsed = new Set([...state.collapsed].filter((entry) => !holding.includes(entry)));
+      const next = {...state, collapsed};
+      // Every match is on screen in `next` (what holds one is unfolded): found again there, at its lines.
+      const matches = collapsed.size === 0 ? found : env.matches(next, search.query);
+      return goToMatch(next, {...search, editing: false, matches, current: matches.length > 0 ? 0 : -1, unfolded: holding}, env);
     }
   }
+}
+
+/** The entries of `state`'s folded panels that hold one of `found` (matches in `all`, everything unfolded). */
+function foldedHolding(state: NavState, all: NavState, found: readonly Match[], env: Pick<ReducerEnv, 'geometry'>): Entry[] {
+  if (state.collapsed.size === 0) return [];
+  const panels = new Map<number, Geometry['panels']>();
+  const holding = new Set<Entry>();
+  for (const match of found) {
+    if (match.section === HEADER_MATCH || match.panel < 0) continue;
+    let list = panels.get(match.section);
+    if (!list) panels.set(match.section, (list = env.geometry({...all, section: match.section}).panels));
+    const entry = list[match.panel]?.entry;
+    if (entry && state.collapsed.has(entry)) holding.add(entry);
+  }
+  return [...holding];
+}
+
+/** The search closed (Esc): the panels it unfolded are folded again, as the reader left them. */
+export function closeSearch(state: NavState, env: Pick<ReducerEnv, 'geometry'>): NavState {
+  const unfolded = state.search?.unfolded ?? [];
+  if (unfolded.length === 0) return {...state, search: undefined};
+  return normalize({...state, search: undefined, collapsed: new Set([...state.collapsed, ...unfolded])}, env.geometry, 'some');
 }
 
 /** The wheel scrolls whatever is shown: the help, the technology index, or the section. */

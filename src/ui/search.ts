@@ -1,3 +1,4 @@
+import type {Entry} from '../document/model';
 import {fold} from '../document/present';
 import {cellWidth, graphemes} from '../text/width';
 import {lineText, span, type Line, type Span} from './layout/lines';
@@ -29,6 +30,8 @@ export interface SearchState {
   matches: Match[];
   /** The match shown, or -1. */
   current: number;
+  /** Folded panels the search unfolded because they hold a match: folded again when it is closed (Esc). */
+  unfolded?: readonly Entry[];
 }
 
 export const emptySearch = (): SearchState => ({query: '', cursor: 0, editing: true, matches: [], current: -1});

@@ -2,7 +2,7 @@ import {LINE_STEP} from '../sizes';
 import {graphemes} from '../text/width';
 import {commandFor, editKeyFor, worksWhenTooSmall, type Command} from './keymap';
 import {isTooSmall, type Screen} from './layout/regions';
-import {goToMatch, reduceEditing, reduceHelp, reduceScroll} from './overlays';
+import {closeSearch, goToMatch, reduceEditing, reduceHelp, reduceScroll} from './overlays';
 import {emptySearch} from './search';
 import {clampOffset, isScrollCommand, scrollTarget, viewportView, type ScrollCommand} from './scroll';
 import {openTech, reduceTech} from './tech';
@@ -164,7 +164,7 @@ function sectionCommand(state: NavState, command: ViewCommand, digit: number | u
   switch (command) {
     case 'back':
       // Nothing to close: say how to quit instead of quitting.
-      return search ? {...state, search: undefined} : {...state, notice: true};
+      return search ? closeSearch(state, env) : {...state, notice: true};
     case 'about':
       return {...state, about: {offset: 0}};
     case 'search':

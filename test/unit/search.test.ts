@@ -122,16 +122,34 @@ describe('searching the résumé', () => {
     expect(again.section).toBe(cleared.section);
     expect(again.offset).toEqual(cleared.offset);
   });
-  it('searches folded details too, unfolding them', () => {
+  it('searches folded details too, unfolding only the panel it jumps into; Esc folds it again', () => {
     let s = act(start(), {type: 'command', command: 'toggleAll'});
     // The three projects under jiwoo's organizations fold.
     expect(s.collapsed.size).toBe(3);
+    const folded = new Set(s.collapsed);
     // "체크포인트" is only in a highlight of 배송 이벤트 실시간 수집 파이프라인: hidden when folded.
     expect(builder.build(s).map(lineText).join('\n')).not.toContain('체크포인트');
     s = act(s, {type: 'command', command: 'search'}, {type: 'text', text: '체크포인트'}, {type: 'edit', key: 'submit'});
     expect(s.search?.matches.length).toBe(1);
-    expect(s.collapsed.size).toBe(0);
+    // Only the panel holding the match is unfolded; the reader's other folds stay.
+    expect(s.collapsed.size).toBe(2);
+    expect(s.search?.unfolded?.map((e) => e.title)).toEqual(['배송 이벤트 실시간 수집 파이프라인']);
     expect(builder.build(s).map(lineText).join('\n')).toContain('체크포인트');
+    // Esc closes the search and folds back what it unfolded: the reader's three folds again.
+    s = act(s, {type: 'command', command: 'back'});
+    expect(s.search).toBeUndefined();
+    expect(s.collapsed).toEqual(folded);
+  });
+
+  it('a match in an unfolded panel leaves every fold as it was, and Esc changes none', () => {
+    let s = act(start(), {type: 'command', command: 'toggleAll'});
+    const folded = new Set(s.collapsed);
+    // The name is in the header: no panel to unfold.
+    s = act(s, {type: 'command', command: 'search'}, {type: 'text', text: '한지우'}, {type: 'edit', key: 'submit'});
+    expect(s.search?.matches.length).toBeGreaterThan(0);
+    expect(s.collapsed).toEqual(folded);
+    s = act(s, {type: 'command', command: 'back'});
+    expect(s.collapsed).toEqual(folded);
   });
 
   it('Ctrl-C (the quit command) quits while the search line is open', () => {
