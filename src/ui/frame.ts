@@ -47,6 +47,7 @@ export class FrameBuilder {
   private readonly caches: LayoutCaches = createCaches();
   /** Regions by section, size and unfolded header: flipping between sections reuses them. */
   private readonly regionsCache = new Map<string, FrameRegions>();
+  private readonly aboutMore = new Map<string, boolean>();
   /** Status lines by what they say and their width: most key presses draw the same one again. */
   private readonly statusCache = new Map<string, Line>();
   private headerCache?: {width: number; lines: Line[]};
@@ -95,6 +96,23 @@ export class FrameBuilder {
       matches: (state, query) => this.search(state, query),
       tech,
     };
+  }
+
+  /**
+   * Whether unfolding the header (`i`) shows more than the folded header does: a longer summary,
+   * contacts or profiles that do not fit. A résumé with a one-line summary and no contacts has
+   * nothing more, and `i` is not offered.
+   */
+  aboutShowsMore(screen: Screen): boolean {
+    const key = `about|${screen.width}|${screen.rows}`;
+    let more = this.aboutMore.get(key);
+    if (more === undefined) {
+      const text = (lines: Line[]) => lines.map(lineText).map((l) => l.trim()).filter((l) => l !== '').join('\n');
+      const folded = this.regions(0, screen).header.lines;
+      more = text(fullHeaderLines(this.doc, screen.width, this.inline)) !== text(folded);
+      this.aboutMore.set(key, more);
+    }
+    return more;
   }
 
   /** Where the header, the tabs, the body and the status line are (see FrameRegions); `about`: the header unfolded. */
@@ -230,7 +248,8 @@ export class FrameBuilder {
       for (let i = offset; i < offset + height; i++) body.push(layout.line(i, focus));
       if (this.doc.sections.length === 0) body = wrapText(this.theme.glyphs.text(emptyNotice(this.doc, this.messages)), width).map((l) => [span(l, 'muted')]);
       position = layout.measured ? `${scrollPercent(offset, layout.length, height)}%` : this.theme.glyphs.ellipsis;
-      hints = hintsFor('section', {foldable: layout.measuredPanel(focus)?.foldable ?? false});
+      const panel = layout.measuredPanel(focus);
+      hints = hintsFor('section', {foldable: panel?.foldable ?? false, folded: panel ? state.collapsed.has(panel.entry) : false, aboutMore: this.aboutShowsMore(state.screen)});
       if (state.about) {
         // The keys move the unfolded header: its place is what the status bar tells.
         const {offset: top, total, lines} = regions.header;
@@ -256,9 +275,10 @@ export class FrameBuilder {
     // A file opened with problems says how many, on every screen (the lines were printed before the app started).
     const warnings = this.doc.warnings ? `${this.messages.count('count.warning', this.doc.warnings)}  ` : '';
     let status: Line;
-    if (state.notice) status = statusBar(['quit'], this.messages.say('status.nothingToClose'), width, this.theme.glyphs, this.messages);
+    // Esc with nothing open: the same hints (q among them), the notice where the position was.
+    if (state.notice) status = this.status(hints, this.messages.say('status.nothingToClose'), width);
     else if (search?.editing) status = searchLine(search, width);
-    else if (search) status = this.status(hintsFor('searchResults'), `${warnings}${searchSummary(search, this.messages)}  ${position}`, width);
+    else if (search) status = this.status(hintsFor('searchResults', {matches: search.matches.length}), `${warnings}${searchSummary(search, this.messages)}  ${position}`, width);
     else status = this.status(hints, `${warnings}${position}`, width);
     return [...header, regions.bar.line, ...body, status];
   }

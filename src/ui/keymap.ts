@@ -58,7 +58,7 @@ export type KeyGroup = 'Sections' | 'Moving' | 'Panels' | 'Finding' | 'General';
 export type HintCommand = 'nextSection' | 'down' | 'toggle' | 'search' | 'nextMatch' | 'prevMatch' | 'techIndex' | 'about' | 'help' | 'back' | 'quit';
 
 /** A mode's own words for a hint's command (`hint.<word>`): Esc says "list" over a technology's projects. */
-export type HintWord = 'projects' | 'close' | 'list' | 'fold' | 'scroll';
+export type HintWord = 'projects' | 'close' | 'list' | 'fold' | 'unfold' | 'scroll';
 
 export interface Binding {
   command: Command;
@@ -179,9 +179,24 @@ const HINTS: Record<HintMode, readonly Hint[]> = {
 /** When the bar is short of room, hints go in this order; help and quit stay longest. */
 export const HINT_DROP_ORDER: readonly HintCommand[] = ['techIndex', 'toggle', 'about', 'search', 'down', 'nextSection', 'nextMatch', 'prevMatch', 'back', 'help'];
 
-/** The hints for a mode; Enter's "fold" only when the focused panel folds. */
-export function hintsFor(mode: HintMode, context: {foldable?: boolean} = {}): Hint[] {
-  return HINTS[mode].filter((h) => (Array.isArray(h) ? h[0] : h) !== 'toggle' || mode !== 'section' || context.foldable);
+/**
+ * The hints for a mode, as the state is: in a section, Enter's "fold" only when the focused panel
+ * folds ("unfold" when it is folded), `i` only when unfolding the header shows more; after a
+ * search, `n`/`N` only when something matched.
+ */
+export function hintsFor(mode: HintMode, context: {foldable?: boolean; folded?: boolean; aboutMore?: boolean; matches?: number} = {}): Hint[] {
+  const out: Hint[] = [];
+  for (const hint of HINTS[mode]) {
+    const command = Array.isArray(hint) ? hint[0] : hint;
+    if (mode === 'section' && command === 'toggle') {
+      if (context.foldable) out.push(context.folded ? ['toggle', 'unfold'] : hint);
+    } else if (mode === 'section' && command === 'about') {
+      if (context.aboutMore !== false) out.push(hint);
+    } else if (mode === 'searchResults' && (command === 'nextMatch' || command === 'prevMatch')) {
+      if (context.matches !== 0) out.push(hint);
+    } else out.push(hint);
+  }
+  return out;
 }
 
 /** A hint's key and words, in the reader's language: `Tab` `section`. */

@@ -54,7 +54,8 @@ describe('the app in Korean', () => {
   it('the technology index, the search summary and Esc with nothing open speak Korean too', async () => {
     const {app, screen, press} = await startInk(<App doc={doc} theme={theme} messages={korean} size={{width: 80, rows: 24}} />);
     await press('\x1b');
-    expect(screen().at(-1)).toMatch(/^ q 종료 +Esc: 닫을 것이 없음\s*$/);
+    // The hints stay (q among them); the notice takes the position's place.
+    expect(screen().at(-1)).toMatch(/^ Tab 섹션 .* q 종료 +Esc: 닫을 것이 없음\s*$/);
     await press('t');
     expect(screen().join('\n')).toMatch(/기술 \(\d+\)  Enter: 프로젝트 보기 · Esc: 닫기/);
     expect(screen().at(-1)).toMatch(/Enter 프로젝트 +↓ 이동 +Esc 닫기 +q 종료/);

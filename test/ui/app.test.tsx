@@ -72,6 +72,28 @@ describe('App keys', () => {
     app.unmount();
   });
 
+  it('the hints say what the state is: Enter unfold on a folded panel; Esc keeps the hints; no n/N after no match; i only when there is more', async () => {
+    const {app, screen, press} = await start(100, 30);
+    const status = () => screen().at(-1)!;
+    expect(status()).toContain('Enter fold');
+    await press('\r');
+    expect(status()).toContain('Enter unfold');
+    await press('\x1b');
+    expect(status()).toMatch(/Tab section .*q quit .*Esc: nothing to close\s*$/);
+    await press('/', 'zzzz', '\r');
+    expect(status()).toContain('no match for "zzzz"');
+    expect(status()).not.toMatch(/\bn next\b|N previous/);
+    // jiwoo has contacts and a long greeting: i has more to show.
+    await press('\x1b');
+    expect(status()).toContain('i about');
+    app.unmount();
+    // A name, a one-line label and nothing else: unfolding the header would add nothing.
+    const bare = {...doc, greeting: undefined, contacts: []};
+    const second = await startInk(<App doc={bare} theme={theme} size={{width: 100, rows: 30}} />);
+    expect(second.screen().at(-1)).not.toContain('i about');
+    second.app.unmount();
+  });
+
   it('in the search line, Delete removes the character after the cursor, Backspace the one before', async () => {
     const {app, screen, press} = await start(80, 24);
     await press('/', 'abc', '\x1b[D', '\x1b[3~');

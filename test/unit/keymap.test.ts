@@ -151,4 +151,15 @@ describe('keymap tables', () => {
     expect(hintsFor('techList')).toContainEqual(['toggle', 'projects']);
     expect(hintsFor('techProjects')).toContainEqual(['back', 'list']);
   });
+
+  it('hints say what the state is: unfold on a folded panel, no i when the header has no more, no n/N after no match', () => {
+    const commands = (hints: ReturnType<typeof hintsFor>) => hints.map((h) => (Array.isArray(h) ? h[0] : h));
+    expect(hintsFor('section', {foldable: true, folded: true})).toContainEqual(['toggle', 'unfold']);
+    expect(hintsFor('section', {foldable: true, folded: false})).toContain('toggle');
+    expect(hintWords(['toggle', 'unfold'])).toEqual({key: 'Enter', words: 'unfold'});
+    expect(commands(hintsFor('section', {aboutMore: false}))).not.toContain('about');
+    expect(commands(hintsFor('section', {aboutMore: true}))).toContain('about');
+    expect(commands(hintsFor('searchResults', {matches: 0}))).toEqual(['back', 'quit']);
+    expect(commands(hintsFor('searchResults', {matches: 3}))).toEqual(['nextMatch', 'prevMatch', 'back', 'quit']);
+  });
 });

@@ -49,6 +49,7 @@ export const EN = {
   'hint.close': 'close',
   'hint.list': 'list',
   'hint.fold': 'fold',
+  'hint.unfold': 'unfold',
   'hint.scroll': 'scroll',
 
   'edit.submit': 'search (an empty query closes the line)',

@@ -46,6 +46,7 @@ export const JA = {
   'hint.close': '閉じる',
   'hint.list': '一覧',
   'hint.fold': '閉じる',
+  'hint.unfold': '開く',
   'hint.scroll': 'スクロール',
 
   'edit.submit': '検索（空なら検索行を閉じる）',

@@ -49,6 +49,7 @@ export const KO = {
   'hint.close': '닫기',
   'hint.list': '목록',
   'hint.fold': '접기',
+  'hint.unfold': '펼치기',
   'hint.scroll': '스크롤',
 
   'edit.submit': '검색 (검색어가 비어 있으면 검색 줄을 닫음)',
