@@ -42,7 +42,8 @@ export function dateStyleOf(locale: string, set: LabelSet, present: string, meta
   const own = [sectionRange, custom.range].find((r): r is string => typeof r === 'string' && r.trim() !== '');
   // The language's dash is the program's own mark: ASCII when the program draws in ASCII. The résumé's is its text.
   const range = own ?? (ascii ? set.range.replace(/[–—]/g, '-') : set.range);
-  return {locale, format: format ?? set.month, range: spaced(range.trim()), present};
+  const ownMonth = MONTH_STYLES.includes(set.month) ? (set.month as MonthStyle) : parsePattern(set.month);
+  return {locale, format: format ?? ownMonth ?? 'short', range: spaced(range.trim()), present};
 }
 
 /**

@@ -33,7 +33,12 @@ export interface LabelSet {
   labels: Labels;
   /** Section titles; a section missing here keeps the sections table's English title. */
   titles: Partial<Record<SectionId, string>>;
-  month: MonthStyle;
+  /**
+   * How a month is written: an Intl style (`short`: `Jun 2021`), or, where ICU's pattern differs
+   * between Node lines, an example of June 2021 as the language writes it (`06/2021`): Node 20.19's
+   * ICU wrote German `04.2021`, later ones `04/2021`, and a reader's Node must not change the résumé.
+   */
+  month: MonthStyle | string;
   /** Between a period's start and end, with a space either side unless it is wide (src/i18n/dates.ts): "–", "～". */
   range: string;
 }
@@ -80,7 +85,7 @@ const SETS = {
   de: {
     labels: {description: 'Beschreibung', highlights: 'Erfolge', keywords: 'Stichwörter', courses: 'Kurse', more: 'Weiteres', score: 'Note', present: 'heute'},
     titles: {work: 'Berufserfahrung', projects: 'Projekte', volunteer: 'Ehrenamt', personal: 'Ausbildung', awards: 'Auszeichnungen', certificates: 'Zertifikate', publications: 'Veröffentlichungen', skills: 'Kenntnisse', languages: 'Sprachen', interests: 'Interessen', references: 'Referenzen', essays: 'Essays'},
-    month: '2-digit',
+    month: '06/2021',
     range: '–',
   },
   es: {
@@ -92,7 +97,7 @@ const SETS = {
   pt: {
     labels: {description: 'Descrição', highlights: 'Realizações', keywords: 'Palavras-chave', courses: 'Disciplinas', more: 'Outros', score: 'Nota', present: 'atual'},
     titles: {work: 'Experiência profissional', projects: 'Projetos', volunteer: 'Voluntariado', personal: 'Formação', awards: 'Prêmios', certificates: 'Certificações', publications: 'Publicações', skills: 'Habilidades', languages: 'Idiomas', interests: 'Interesses', references: 'Referências', essays: 'Ensaios'},
-    month: '2-digit',
+    month: '06/2021',
     range: '–',
   },
   // European Portuguese spells a few of them its own way.
@@ -106,13 +111,13 @@ const SETS = {
   ru: {
     labels: {description: 'Описание', highlights: 'Достижения', keywords: 'Ключевые слова', courses: 'Курсы', more: 'Дополнительно', score: 'Средний балл', present: 'настоящее время'},
     titles: {work: 'Опыт работы', projects: 'Проекты', volunteer: 'Волонтёрство', personal: 'Образование', awards: 'Награды', certificates: 'Сертификаты', publications: 'Публикации', skills: 'Навыки', languages: 'Языки', interests: 'Интересы', references: 'Рекомендации', essays: 'Эссе'},
-    month: '2-digit',
+    month: '06.2021',
     range: '–',
   },
   pl: {
     labels: {description: 'Opis', highlights: 'Osiągnięcia', keywords: 'Słowa kluczowe', courses: 'Przedmioty', more: 'Inne', score: 'Ocena', present: 'obecnie'},
     titles: {work: 'Doświadczenie zawodowe', projects: 'Projekty', volunteer: 'Wolontariat', personal: 'Wykształcenie', awards: 'Nagrody', certificates: 'Certyfikaty', publications: 'Publikacje', skills: 'Umiejętności', languages: 'Języki', interests: 'Zainteresowania', references: 'Referencje', essays: 'Eseje'},
-    month: '2-digit',
+    month: '06.2021',
     range: '–',
   },
 } as const satisfies Record<string, Entry>;
