@@ -1,5 +1,6 @@
 import {createServer, type Socket} from 'node:net';
 import ssh2, {type Connection, type ServerChannel} from 'ssh2';
+import {SSH_CIPHERS} from './ciphers';
 import {asciiReason} from '../cli/locale';
 import {ENGLISH, messagesFor, type Messages} from '../i18n/messages';
 import {readerLanguage} from '../i18n/reader';
@@ -72,7 +73,7 @@ interface Pending {
 export function startSsh(deps: SshDeps, port: number, host: string): Promise<RunningServer> {
   const links = new Set<Link>();
   const pending = new Map<string, Pending>();
-  const ssh = new ssh2.Server({hostKeys: [deps.hostKey], ident: 'kim-resume'}, (client, info) => {
+  const ssh = new ssh2.Server({hostKeys: [deps.hostKey], ident: 'kim-resume', algorithms: {cipher: [...SSH_CIPHERS]}}, (client, info) => {
     const waiting = pending.get(`${info.ip}:${info.port}`);
     if (!waiting) return client.end();
     waiting.taken = true;

@@ -58,6 +58,18 @@ describe.runIf(hasSsh)('serve over SSH, with the OpenSSH client', () => {
     expect(result.stdout.split('\n')[0]).toBe(NAME);
   });
 
+  it('offers AES-GCM and AES-CTR, each of which OpenSSH takes, and not chacha20-poly1305 (src/serve/ciphers.ts)', () => {
+    const common = ['-T', '-p', String(server.ssh), '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null', '-o', 'BatchMode=yes'];
+    for (const cipher of ['aes128-gcm@openssh.com', 'aes256-ctr']) {
+      const result = spawnSync('ssh', [...common, '-o', 'LogLevel=ERROR', '-c', cipher, '127.0.0.1'], {encoding: 'utf8', timeout: 15_000});
+      expect(result.status, `${cipher}: ${result.stderr}`).toBe(0);
+      expect(result.stdout.split('\n')[0]).toBe(NAME);
+    }
+    const chacha = spawnSync('ssh', [...common, '-c', 'chacha20-poly1305@openssh.com', '127.0.0.1'], {encoding: 'utf8', timeout: 15_000});
+    expect(chacha.status).toBe(255);
+    expect(chacha.stderr).toMatch(/no matching cipher/i);
+  });
+
   it('sftp and ssh -W (stdio forwarding) are refused with exit 255', () => {
     const common = ['-p', String(server.ssh), '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null', '-o', 'LogLevel=ERROR', '-o', 'BatchMode=yes'];
     expect(spawnSync('ssh', [...common, '-s', '127.0.0.1', 'sftp'], {input: '', timeout: 15_000}).status).toBe(255);

@@ -70,7 +70,6 @@ const SOURCE_PATCHES: Record<string, string[]> = {
   'no-ink-dev-await': ['node_modules/ink/build/reconciler.js'],
   'yoga-sync-start': ['node_modules/yoga-layout/dist/src/index.js'],
   'yoga-wasm-binary': ['node_modules/yoga-layout/dist/binaries/yoga-wasm-base64-esm.js'],
-  'ssh2-no-dirname': ['node_modules/ssh2/lib/protocol/crypto/poly1305.js'],
   'ssh2-keep-names': ['node_modules/ssh2/lib/server.js'],
   'franc-languages': ['node_modules/franc-min/data.js', 'node_modules/franc-min/expressions.js'],
   'linebreak-trie': ['node_modules/linebreak/src/classes-trie-data.js', 'node_modules/linebreak/src/linebreaker.js'],
@@ -264,7 +263,12 @@ describe('serve is loaded only by `kim-resume serve`', () => {
     expect(inputsUnder('node_modules/cpu-features/')).toEqual([]);
   });
 
-  it('ssh2-no-dirname: no bundled file reads __dirname (only the loader names it, as the parameter it passes)', () => {
+  it("ssh2-no-chacha: ssh2's Poly1305 (an Emscripten build, wasm inline) is the stand-in, never bundled", () => {
+    expect(new Set(importsOf('./crypto/poly1305.js').map(([, path]) => path))).toEqual(new Set(['src/stubs/no-poly1305.cjs']));
+    expect(inputsUnder('node_modules/ssh2/lib/protocol/crypto/poly1305.js')).toEqual([]);
+  });
+
+  it('no bundled file reads __dirname (only the loader names it, as the parameter it passes)', () => {
     expect(read('node_modules/ssh2/lib/agent.js')).toContain('__dirname');
     expect(inAnyFile('__dirname')).toEqual(['dist/boot.cjs']);
   });

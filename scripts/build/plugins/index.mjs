@@ -19,7 +19,7 @@ import {noNodeEmoji} from './no-node-emoji.mjs';
 import {noYargsAssert} from './no-yargs-assert.mjs';
 import {noYargsCompletion} from './no-yargs-completion.mjs';
 import {noSsh2Natives} from './no-ssh2-natives.mjs';
-import {ssh2NoDirname} from './ssh2-no-dirname.mjs';
+import {ssh2NoChacha} from './ssh2-no-chacha.mjs';
 import {ssh2KeepNames} from './ssh2-keep-names.mjs';
 import {ssh2ServerOnly} from './ssh2-server-only.mjs';
 import {stringWidthCells} from './string-width-cells.mjs';
@@ -56,7 +56,7 @@ function allPlugins() {
     noNodeEmoji(),
     noCliTable3(),
     ...noSsh2Natives(),
-    ssh2NoDirname(),
+    ssh2NoChacha(),
     ssh2KeepNames(),
     ...ssh2ServerOnly(),
     ...francLanguages(),
