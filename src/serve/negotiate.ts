@@ -50,8 +50,8 @@ export function mediaQuality(accept: string | undefined, type: string): number {
 
 /**
  * Whether `/` should be the HTML page: only when the client weighs `text/html` above
- * `text/plain`. A browser does (`text/html,…,*\/*;q=0.8`); curl and wget send `*\/*` and HTTPie
- * `application/json, *\/*;q=0.5`, a tie that keeps the text they have always had.
+ * `text/plain`. A browser does (`text/html,…,*\/*;q=0.8`); curl, wget and HTTPie send `*\/*`
+ * (HTTPie with JSON `application/json, *\/*;q=0.5`), a tie that keeps the text they have always had.
  */
 export function prefersHtml(accept: string | undefined): boolean {
   return mediaQuality(accept, 'text/html') > mediaQuality(accept, 'text/plain');
