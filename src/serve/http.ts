@@ -6,7 +6,7 @@ import type {Gate} from './limits';
 import {oneLine, peerName, type SessionRecord} from './log';
 import {chooseCoding, noneMatch, prefersHtml} from './negotiate';
 import {MAX_HEADER_BYTES, TEXT_WIDTH, type Limits} from './options';
-import {representation, representations, type Encoded} from './representation';
+import {representation, representations, type Effort, type Encoded} from './representation';
 import type {RunningServer} from './ssh';
 import {messagesFor, type AppLanguage} from '../i18n/messages';
 import {acceptedLanguage} from '../i18n/reader';
@@ -88,6 +88,8 @@ export interface Served {
   /** Request headers besides Accept-Encoding that chose this body among others at the same URL. */
   vary: string[];
   compressible: boolean;
+  /** How hard to compress it: `fast` for text at a width other than the default (src/serve/representation.ts). */
+  effort: Effort;
   cacheControl: string;
 }
 
@@ -108,7 +110,7 @@ export function reply({method, url, agent, accept}: Ask, content: Content, langu
   if (byPath === undefined && !isIcon) return plainError(404, say('http.notFound'));
   if (method !== 'GET' && method !== 'HEAD') return {...plainError(405, say('http.method', {method})), allow: 'GET, HEAD'};
   // The icon never changes while the server runs: a day in the browser's cache.
-  if (isIcon) return {status: 200, type: TYPES.icon, body: (icon ??= faviconIco()), key: 'icon', format: 'icon', vary: [], compressible: false, cacheControl: 'max-age=86400'};
+  if (isIcon) return {status: 200, type: TYPES.icon, body: (icon ??= faviconIco()), key: 'icon', format: 'icon', vary: [], compressible: false, effort: 'best', cacheControl: 'max-age=86400'};
   const asked = parsed.searchParams.get('format');
   const named = asked === null ? undefined : FORMATS.get(asked);
   if (asked !== null && named === undefined) return plainError(400, say('http.format'));
@@ -119,7 +121,8 @@ export function reply({method, url, agent, accept}: Ask, content: Content, langu
   // text, coloured by user agent. Both headers choose the body: a cache must keep one per value.
   const negotiated = parsed.pathname === '/' && named === undefined;
   const format = named ?? (negotiated && prefersHtml(accept) ? 'html' : byPath!);
-  const served = (key: string, label: string, body: string) => ({status: 200 as const, type: TYPES[format], body, key, format: label, vary: negotiated ? ['Accept', 'User-Agent'] : [], compressible: true, cacheControl: 'no-cache'});
+  const effort: Effort = format !== 'text' || width === TEXT_WIDTH ? 'best' : 'fast';
+  const served = (key: string, label: string, body: string) => ({status: 200 as const, type: TYPES[format], body, key, format: label, vary: negotiated ? ['Accept', 'User-Agent'] : [], compressible: true, effort, cacheControl: 'no-cache'});
   if (format === 'html') return served('html', 'html', content.html());
   if (format === 'json') return served('json', 'json', content.json());
   if (format === 'markdown') return served('markdown', 'markdown', content.markdown());
@@ -252,7 +255,7 @@ async function handle(request: IncomingMessage, response: ServerResponse, deps: 
     deps.log(record);
   });
   if ('key' in answer) {
-    const made = deps.made.get(answer.key, () => representation(answer.body, answer.type, answer.format, answer.compressible));
+    const made = deps.made.get(answer.key, () => representation(answer.body, answer.type, answer.format, answer.compressible, answer.effort));
     sent = await made.encoded(made.compressible ? chooseCoding(headers['accept-encoding']) : 'identity');
     const vary = made.compressible ? [...answer.vary, 'Accept-Encoding'] : answer.vary;
     const common = {

@@ -153,6 +153,12 @@ describe('the replies for browsers', () => {
     expect(served(reply({method: 'GET', url: '/?format=json', ...asks}, content)).format).toBe('json');
   });
 
+  it('compresses the forms made once per file at the best effort, text at a chosen width fast', () => {
+    const effort = (url: string, agent = 'curl/8.5.0') => served(reply({method: 'GET', url, agent}, content)).effort;
+    expect(['/', '/resume.txt', '/?width=80', '/resume.md', '/resume.json', '/resume.html?width=40'].map((url) => effort(url))).toEqual(Array(6).fill('best'));
+    expect(['/?width=60', '/resume.txt?width=200', '/?width=3'].map((url) => effort(url))).toEqual(Array(3).fill('fast'));
+  });
+
   it('/favicon.ico is the icon, for GET and HEAD, kept a day; other methods 405', () => {
     const icon = served(reply({method: 'HEAD', url: '/favicon.ico?v=2'}, content));
     expect([icon.type, icon.format, icon.compressible, icon.cacheControl]).toEqual(['image/x-icon', 'icon', false, 'max-age=86400']);
@@ -187,6 +193,14 @@ describe('bodies kept per coding', () => {
     expect(plain.etag).toMatch(/^"[A-Za-z0-9_-]{22}"$/);
     // The same bytes, not made again: the very Buffer kept the first time.
     expect((await made.encoded('br')).body).toBe(br.body);
+  });
+
+  it('compresses fast when told: larger than the best effort, the same text', async () => {
+    const words = Array.from({length: 2000}, (_, i) => `word${(i * 7919) % 1000}`).join(' ');
+    const best = await representation(words, 'text/plain', 'text', true, 'best').encoded('br');
+    const fast = await representation(words, 'text/plain', 'text', true, 'fast').encoded('br');
+    expect(brotliDecompressSync(fast.body).toString()).toBe(words);
+    expect(fast.body.length).toBeGreaterThan(best.body.length);
   });
 
   it('sends a body as it is when compressing would not make it smaller, or when it is not compressible', async () => {
