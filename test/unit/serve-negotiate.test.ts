@@ -153,6 +153,11 @@ describe('the replies for browsers', () => {
     expect(served(reply({method: 'GET', url: '/?format=json', ...asks}, content)).format).toBe('json');
   });
 
+  it('a form not offered is 400, in a line that names html among the forms', () => {
+    const wrong = reply({method: 'GET', url: '/?format=pdf'}, content);
+    expect([wrong.status, wrong.body]).toEqual([400, 'format must be text, markdown, json or html\n']);
+  });
+
   it('compresses the forms made once per file at the best effort, text at a chosen width fast', () => {
     const effort = (url: string, agent = 'curl/8.5.0') => served(reply({method: 'GET', url, agent}, content)).effort;
     expect(['/', '/resume.txt', '/?width=80', '/resume.md', '/resume.json', '/resume.html?width=40'].map((url) => effort(url))).toEqual(Array(6).fill('best'));
