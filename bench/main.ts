@@ -28,6 +28,7 @@ import {measurePackage} from './steps/package';
 import {measurePiped} from './steps/piped';
 import {measureScale} from './steps/scale';
 import {measureServe} from './steps/serve';
+import {measureServePage} from './steps/serve-page';
 import {measureSearch} from './steps/search';
 import {measureBurst} from './steps/burst';
 
@@ -48,6 +49,7 @@ const steps: [name: string, measure: (run: Run) => Promise<void>][] = [
   ['package', measurePackage],
   ['scale', measureScale],
   ['serve', measureServe],
+  ['servePage', measureServePage],
   ['search', measureSearch],
   ['burst', measureBurst],
 ];

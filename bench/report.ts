@@ -7,6 +7,7 @@
 import type {Results} from './results';
 import type {Stats} from './stats';
 import {KEY_LABEL, KEYS, type KeyKind} from './steps/latency';
+import {PAGE_TARGET_MS} from './steps/serve-page';
 import {ratio} from './stats';
 
 /** One measured figure: its statistics (or a single value in `unit`), its ratio, its target. */
@@ -162,6 +163,13 @@ export function rows(results: Results): Row[] {
       times('GET /', http.ms, lo.quiet.http.ms, 1);
     }
   }
+  const page = results.servePage;
+  if (page) {
+    for (const coding of ['br', 'identity'] as const) {
+      const s = page.ms[coding];
+      add(`serve: GET / for a browser, ${coding === 'br' ? 'brotli' : 'no compression'} (${f(page.bytes[coding] / 1000)} kB)`, s, 'ms', `p95 ${f(s.p95, 2)} ms`, `median ≤ ${PAGE_TARGET_MS} ms`, s.n > 0 && s.median <= PAGE_TARGET_MS);
+    }
+  }
   const se = results.search;
   if (se) add(`search: Enter after /${se.query} → 1/N on screen (jiwoo)`, se.ms, 'ms', `the first search ${f(se.firstTryMs)} ms`);
   const b = results.burst;
@@ -265,6 +273,7 @@ export function markdownPage(results: Results, command: string): string {
     '- **Package**: `npm pack`, then `npm install --offline` of the tarball (3 runs) and whether the installed command runs.',
     `- **Scale**: first paint of a generated résumé of ${(results.scale?.file.projects ?? 1000).toLocaleString('en-US')} projects against the real one.`,
     `- **Serve**: \`kim-resume serve\` on loopback: ${results.serve ? `${results.serve.sshSessions} SSH sessions at once (half the app with keys, half plain text) and ${results.serve.httpRequests} HTTP requests, 20 at a time` : 'concurrent SSH sessions and HTTP requests'}.`,
+    '- **Serve a browser**: `GET /` for the built-in résumé with Chromium\'s headers, with brotli asked for and without, each on its own keep-alive connection, interleaved, after 20 warm-up requests: from the request written to the last byte read.',
     '- **Serve under abuse** (`bench/steps/serve-*.ts`), each beside a baseline from the same run: 100 and 200 app sessions (100×30) at once from 8 loopback addresses, against one alone (first frame, connection to status bar); a pty session at 500×200 that never reads its channel, sent a resize and a key every 50 ms, against the same session reading, each on its own server (VmRSS growth over that server idle: the last third\'s median, and the second half\'s slope); a normal reader\'s key → frame while another session writes 1 MB of keys at once and more for 5 s, against the same reader just before; a lockout attempt on default limits, where 127.0.0.2 holds authenticated SSH connections with no channel and HTTP sockets with a partial head, while 127.0.0.1 opens an app session and a GET over and over (each with a timeout; a refusal, a failure or a timeout is a lockout).',
     '',
     'Every sample is in `bench/results.json`. What bounds these figures, and how they got here: [architecture.md, "Performance"](architecture.md#performance).',

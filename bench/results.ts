@@ -93,6 +93,8 @@ export interface Results {
     /** The whole serve step, mixed load included. */
     seconds?: number;
   };
+  /** GET / for a browser, with brotli and without, on keep-alive connections (bench/steps/serve-page.ts). */
+  servePage?: {requests: number; ms: {br: Sampled & {p95: number}; identity: Sampled & {p95: number}}; bytes: {br: number; identity: number}};
   /** Enter after /Kafka to 1/N on screen (bench/steps/search.ts); the first search apart. */
   search?: {fixture: string; query: string; firstTryMs: number; ms: Sampled};
   /** From the key after a 1,000-key burst to its frame (bench/steps/burst.ts). */

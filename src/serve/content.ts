@@ -1,4 +1,5 @@
 import type {ResumeDocument} from '../document/model';
+import {renderHtml} from '../html/page';
 import {MAX_WIDTH, MIN_WIDTH} from '../sizes';
 import {renderMarkdown} from '../text/markdown';
 import {renderPlain} from '../text/plain';
@@ -20,6 +21,8 @@ export interface Content {
   colored(width?: number): string;
   markdown(): string;
   json(): string;
+  /** The HTML page (`--format html`): rendered on the first ask, once per loaded file, then kept. */
+  html(): string;
 }
 
 /** A width asked for, clamped to what `--width` accepts. */
@@ -45,6 +48,7 @@ export function createContent(doc: ResumeDocument, source: object, asciiDoc: Res
   const theme = createTheme({color: true, ascii: false, tokens: THEMES.neutral});
   const markdown = renderMarkdown(doc);
   const json = JSON.stringify(source, null, 2) + '\n';
+  let html: string | undefined;
   return {
     doc,
     asciiDoc,
@@ -52,5 +56,6 @@ export function createContent(doc: ResumeDocument, source: object, asciiDoc: Res
     colored: cached((width) => renderTerminal(doc, width, theme)),
     markdown: () => markdown,
     json: () => json,
+    html: () => (html ??= renderHtml(doc)),
   };
 }

@@ -3,7 +3,9 @@
  * only for terminal clients, HEAD, 404, 405, and the headers. Loopback only.
  */
 import {spawnSync} from 'node:child_process';
+import {request as httpRequest, type IncomingHttpHeaders} from 'node:http';
 import {connect} from 'node:net';
+import {brotliDecompressSync, gunzipSync} from 'node:zlib';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {runCli} from '../helpers/cli';
 import {fixturePath} from '../helpers/fixtures';
@@ -50,8 +52,16 @@ describe('serve over HTTP, asked with curl', () => {
     expect(answer.body.replace(/\x1b\[[0-9;]*m/g, '')).toContain('한지우');
   });
 
-  it('a browser (any other user agent) gets the plain text, exactly as --format text prints it', () => {
+  it('any other user agent asking for anything (*/*) gets the plain text, exactly as --format text prints it', () => {
     expect(curl('/', ['-A', 'Mozilla/5.0']).body).toBe(printed('--format', 'text', '--width', '80'));
+  });
+
+  it('?format=text and /resume.txt are plain for curl too: `curl …/?format=text > cv.txt` saves clean text', () => {
+    for (const path of ['/?format=text', '/resume.txt']) {
+      const answer = curl(path);
+      expect(answer.body).not.toContain('\x1b');
+      expect(answer.body).toBe(printed('--format', 'text', '--width', '80'));
+    }
   });
 
   it('?width=N sets the width, and is clamped to what --width accepts', () => {
@@ -111,6 +121,107 @@ describe('serve over HTTP, asked with curl', () => {
   it('logs one line per request', async () => {
     curl('/nothing-here');
     await server.waitForLine(/ 127\.0\.0\.1 http [\d.]+s in=0B out=\d+B 404 GET \/nothing-here$/);
+  });
+});
+
+/** What Chromium sends for a page it navigates to. */
+const BROWSER = {
+  'User-Agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36',
+  Accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,image/apng,*/*;q=0.8,application/signed-exchange;v=b3;q=0.7',
+  'Accept-Encoding': 'gzip, deflate, br, zstd',
+  'Accept-Language': 'en-US,en;q=0.9',
+};
+
+/** One request with node:http (no decoding of its own): status, headers and the raw body bytes. */
+function get(path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<{status: number; headers: IncomingHttpHeaders; body: Buffer}> {
+  return new Promise((resolve, reject) => {
+    const asking = httpRequest({host: '127.0.0.1', port: server.http, path, method, headers, agent: false}, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks)}));
+    });
+    asking.on('error', reject);
+    asking.end();
+  });
+}
+
+describe('serve over HTTP, asked by a browser', () => {
+  it('GET / gives the HTML page, brotli-compressed, with its policy, tag and what it varies by', async () => {
+    const page = await get('/', BROWSER);
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(page.headers['content-encoding']).toBe('br');
+    expect(Number(page.headers['content-length'])).toBe(page.body.length);
+    const html = brotliDecompressSync(page.body).toString('utf8');
+    expect(html).toMatch(/^<!doctype html>/i);
+    expect(html).toMatch(/<title>[^<]*한지우[^<]*<\/title>/);
+    expect(page.headers['content-security-policy']).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+    expect(page.headers['referrer-policy']).toBe('no-referrer');
+    expect(page.headers.vary).toBe('Accept, User-Agent, Accept-Encoding');
+    expect(page.headers.etag).toMatch(/^"[A-Za-z0-9_-]{22}"$/);
+    expect(page.headers['cache-control']).toBe('no-cache');
+    await server.waitForLine(/ 127\.0\.0\.1 http [\d.]+s in=0B out=\d+B 200 GET \/ \(html br\)$/);
+  });
+
+  it('/resume.html is the page for anyone; gzip and brotli decompress to its bytes, each with its own tag', async () => {
+    const plain = await get('/resume.html');
+    expect([plain.status, plain.headers['content-type'], plain.headers['content-encoding']]).toEqual([200, 'text/html; charset=utf-8', undefined]);
+    expect(plain.body.toString('utf8')).toMatch(/^<!doctype html>/i);
+    expect(plain.headers.vary).toBe('Accept-Encoding');
+    const gzip = await get('/resume.html', {'Accept-Encoding': 'gzip'});
+    const br = await get('/resume.html', {'Accept-Encoding': 'gzip;q=0.5, br'});
+    expect([gzip.headers['content-encoding'], br.headers['content-encoding']]).toEqual(['gzip', 'br']);
+    expect(gunzipSync(gzip.body)).toEqual(plain.body);
+    expect(brotliDecompressSync(br.body)).toEqual(plain.body);
+    expect(new Set([plain.headers.etag, gzip.headers.etag, br.headers.etag]).size).toBe(3);
+    expect((await get('/?format=html', {'User-Agent': 'curl/8.5.0'})).body).toEqual(plain.body);
+    await server.waitForLine(/ 200 GET \/resume\.html \(html gzip\)$/);
+  });
+
+  it('curl --compressed gets the same coloured text, compressed on the wire', () => {
+    const compressed = curl('/', ['--compressed']);
+    expect(['br', 'gzip']).toContain(compressed.headers['content-encoding']);
+    expect(compressed.body).toBe(curl('/').body);
+    expect(compressed.body).toContain('\x1b[');
+  });
+
+  it('HEAD gives the headers GET gives, the coding and length included, and no body', async () => {
+    const got = await get('/', BROWSER);
+    const head = await get('/', BROWSER, 'HEAD');
+    expect(head.status).toBe(200);
+    for (const name of ['content-type', 'content-length', 'content-encoding', 'etag', 'vary', 'content-security-policy']) expect([name, head.headers[name]]).toEqual([name, got.headers[name]]);
+    const answer = await raw(`HEAD / HTTP/1.1\r\nHost: x\r\nAccept: text/html\r\nAccept-Encoding: br\r\nConnection: close\r\n\r\n`);
+    expect(answer.startsWith('HTTP/1.1 200 OK\r\n')).toBe(true);
+    expect(answer).toMatch(/\r\nContent-Encoding: br\r\n/);
+    expect(answer.indexOf('\r\n\r\n')).toBe(answer.length - 4);
+  });
+
+  it('If-None-Match with the tag (alone, weak, in a list, or *) gets 304 and no body; another tag the body', async () => {
+    const page = await get('/', BROWSER);
+    const tag = page.headers.etag!;
+    for (const match of [tag, `W/${tag}`, `"other", ${tag}`, '*']) {
+      const again = await get('/', {...BROWSER, 'If-None-Match': match});
+      expect([match, again.status, again.body.length]).toEqual([match, 304, 0]);
+      expect(again.headers.etag).toBe(tag);
+      expect(again.headers.vary).toBe('Accept, User-Agent, Accept-Encoding');
+    }
+    // The tag of the brotli body is not the gzip body's: that one is sent whole.
+    const gzip = await get('/', {...BROWSER, 'Accept-Encoding': 'gzip', 'If-None-Match': tag});
+    expect([gzip.status, gzip.headers['content-encoding']]).toEqual([200, 'gzip']);
+    expect((await get('/', {...BROWSER, 'If-None-Match': '"stale"'})).status).toBe(200);
+    // curl's text too.
+    const text = curl('/resume.md');
+    expect(curl('/resume.md', ['-H', `If-None-Match: ${text.headers.etag}`]).status).toBe(304);
+    await server.waitForLine(/ in=0B out=0B 304 GET \/ \(html br\)$/);
+  });
+
+  it('/favicon.ico is a small icon, kept a day', async () => {
+    const icon = await get('/favicon.ico', BROWSER);
+    expect([icon.status, icon.headers['content-type'], icon.headers['content-encoding'], icon.headers['cache-control']]).toEqual([200, 'image/x-icon', undefined, 'max-age=86400']);
+    expect([...icon.body.subarray(0, 4)]).toEqual([0, 0, 1, 0]);
+    expect(icon.body.length).toBeLessThan(1000);
+    await server.waitForLine(/ 200 GET \/favicon\.ico \(icon identity\)$/);
   });
 });
 

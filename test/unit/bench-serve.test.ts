@@ -114,3 +114,17 @@ describe('the serve targets in the report', () => {
     expect(verdict({lockout: lockout(0, [])}, 'serve: lockout attempt')).toBe(false);
   });
 });
+
+describe('the page target in the report', () => {
+  const page = (br: number[], identity: number[]): Results['servePage'] => ({
+    requests: br.length,
+    ms: {br: {...sampled(br), p95: Math.max(...br)}, identity: {...sampled(identity), p95: Math.max(...identity)}},
+    bytes: {br: 2200, identity: 16800},
+  });
+  const verdicts = (servePage: Results['servePage']) => rows({...newResults(1), servePage}).filter((row) => row.what.startsWith('serve: GET / for a browser')).map((row) => [row.target, row.ok]);
+  it('holds GET / for a browser to a median ≤ 5 ms, with brotli and without', () => {
+    expect(verdicts(page([0.8, 0.9, 30], [1, 1.2, 2]))).toEqual([['median ≤ 5 ms', true], ['median ≤ 5 ms', true]]);
+    expect(verdicts(page([0.8, 6, 7], [1, 1.2, 2]))).toEqual([['median ≤ 5 ms', false], ['median ≤ 5 ms', true]]);
+    expect(verdicts(page([], []))).toEqual([['median ≤ 5 ms', false], ['median ≤ 5 ms', false]]);
+  });
+});

@@ -129,16 +129,16 @@ describe('HTTP replies', () => {
     ['PUT', '/', undefined, 405, 'text/plain; charset=utf-8'],
     ['PUT', '/nope', undefined, 404, 'text/plain; charset=utf-8'],
   ] as const)('%s %s (%s) → %d %s', (method, url, agent, status, type) => {
-    const answer = reply(method, url, agent, content);
+    const answer = reply({method, url, agent}, content);
     expect([answer.status, answer.type]).toEqual([status, type]);
   });
 
   it('says its own words in the language Accept-Language chose; the résumé is the same in every language', () => {
-    expect(reply('GET', '/nope', undefined, content, 'ko').body).toBe('찾을 수 없음: /, /resume.md 또는 /resume.json\n');
-    expect(reply('GET', '/nope', undefined, content).body).toBe('not found: try /, /resume.md or /resume.json\n');
-    expect(reply('PUT', '/', undefined, content, 'ko').body).toBe('PUT 메서드는 받지 않음: GET 또는 HEAD\n');
-    expect(reply('GET', '/?width=x', undefined, content, 'ja').body).toBe('width は列数（整数）\n');
-    expect(reply('GET', '/', 'Mozilla/5.0', content, 'ko').body).toBe(reply('GET', '/', 'Mozilla/5.0', content).body);
+    expect(reply({method: 'GET', url: '/nope'}, content, 'ko').body).toBe('찾을 수 없음: /, /resume.md 또는 /resume.json\n');
+    expect(reply({method: 'GET', url: '/nope'}, content).body).toBe('not found: try /, /resume.md or /resume.json\n');
+    expect(reply({method: 'PUT', url: '/'}, content, 'ko').body).toBe('PUT 메서드는 받지 않음: GET 또는 HEAD\n');
+    expect(reply({method: 'GET', url: '/?width=x'}, content, 'ja').body).toBe('width は列数（整数）\n');
+    expect(reply({method: 'GET', url: '/', agent: 'Mozilla/5.0'}, content, 'ko').body).toBe(reply({method: 'GET', url: '/', agent: 'Mozilla/5.0'}, content).body);
   });
 
   it('colours only for terminal clients', async () => {
@@ -147,15 +147,15 @@ describe('HTTP replies', () => {
     const content = createContent(fixtureDocument('minimal'), source);
     expect(['curl/8.5.0', 'Wget/1.21.4', 'HTTPie/3.2.2', 'xh/0.22.0'].every((a) => TERMINAL_AGENT.test(a))).toBe(true);
     expect(['Mozilla/5.0 (X11)', 'python-requests/2.31', 'curlish/1'].some((a) => TERMINAL_AGENT.test(a))).toBe(false);
-    expect(reply('GET', '/', 'curl/8', content).body).toContain('\x1b[');
-    expect(reply('GET', '/', 'Mozilla/5.0', content).body).not.toContain('\x1b');
+    expect(reply({method: 'GET', url: '/', agent: 'curl/8'}, content).body).toContain('\x1b[');
+    expect(reply({method: 'GET', url: '/', agent: 'Mozilla/5.0'}, content).body).not.toContain('\x1b');
   });
 
   it('text asked for by name is plain for curl too: /resume.txt and ?format=text (curl … > cv.txt saves clean text)', async () => {
     await setColourLevel('app', true, {FORCE_COLOR: '2'});
     const content = createContent(fixtureDocument('minimal'), source);
     for (const url of ['/resume.txt', '/?format=text', '/resume.txt?width=60']) {
-      const answer = reply('GET', url, 'curl/8.5.0', content);
+      const answer = reply({method: 'GET', url, agent: 'curl/8.5.0'}, content);
       expect(answer.status).toBe(200);
       expect(answer.body).not.toContain('\x1b');
       expect(answer.body).toBe(content.plain(url.includes('60') ? 60 : undefined));

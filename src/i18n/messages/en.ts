@@ -95,7 +95,7 @@ export const EN = {
 
   'http.notFound': 'not found: try /, /resume.md or /resume.json',
   'http.method': 'method {method} not allowed: use GET or HEAD',
-  'http.format': 'format must be text, markdown or json',
+  'http.format': 'format must be text, markdown, json or html',
   'http.width': 'width must be a whole number of columns',
   'http.body': 'a request body is not accepted',
   'ssh.oneApp': 'one app per connection, and this one has one open; connect again for another',

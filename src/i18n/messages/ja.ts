@@ -88,7 +88,7 @@ export const JA = {
 
   'http.notFound': '見つかりません：/、/resume.md、/resume.json のいずれか',
   'http.method': '{method} メソッドは使えません：GET か HEAD',
-  'http.format': 'format は text、markdown、json のいずれか',
+  'http.format': 'format は text、markdown、json、html のいずれか',
   'http.width': 'width は列数（整数）',
   'http.body': 'リクエスト本文は受け付けません',
   'ssh.oneApp': '接続ごとにアプリは一つで、この接続ではすでに開いています。もう一度接続してください',

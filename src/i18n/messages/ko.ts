@@ -91,7 +91,7 @@ export const KO = {
 
   'http.notFound': '찾을 수 없음: /, /resume.md 또는 /resume.json',
   'http.method': '{method} 메서드는 받지 않음: GET 또는 HEAD',
-  'http.format': 'format은 text, markdown, json 중 하나',
+  'http.format': 'format은 text, markdown, json, html 중 하나',
   'http.width': 'width는 열 수(정수)',
   'http.body': '요청 본문은 받지 않음',
   'ssh.oneApp': '연결 하나에 앱은 하나이고, 이 연결에는 이미 열려 있음. 다시 접속하세요',
