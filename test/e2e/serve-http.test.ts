@@ -110,11 +110,11 @@ describe('serve over HTTP, asked with curl', () => {
 
   it('an error says its line in the language of Accept-Language, and says it varies by it', () => {
     const korean = curl('/nothing', ['-H', 'Accept-Language: ko-KR,ko;q=0.9,en;q=0.8']);
-    expect([korean.status, korean.body]).toEqual([404, '찾을 수 없음: /, /resume.md 또는 /resume.json\n']);
+    expect([korean.status, korean.body]).toEqual([404, '찾을 수 없음: /, /resume.html, /resume.txt, /resume.md 또는 /resume.json\n']);
     expect(korean.headers['content-language']).toBe('ko');
     expect(korean.headers.vary).toBe('Accept-Language');
-    expect(curl('/nothing', ['-H', 'Accept-Language: de, en;q=0.5']).body).toBe('not found: try /, /resume.md or /resume.json\n');
-    expect(curl('/nothing').body).toBe('not found: try /, /resume.md or /resume.json\n');
+    expect(curl('/nothing', ['-H', 'Accept-Language: de, en;q=0.5']).body).toBe('not found: try /, /resume.html, /resume.txt, /resume.md or /resume.json\n');
+    expect(curl('/nothing').body).toBe('not found: try /, /resume.html, /resume.txt, /resume.md or /resume.json\n');
     expect(curl('/', ['-A', 'x', '-H', 'Accept-Language: ko']).body).toBe(printed('--format', 'text', '--width', '80'));
   });
 

@@ -134,8 +134,8 @@ describe('HTTP replies', () => {
   });
 
   it('says its own words in the language Accept-Language chose; the résumé is the same in every language', () => {
-    expect(reply({method: 'GET', url: '/nope'}, content, 'ko').body).toBe('찾을 수 없음: /, /resume.md 또는 /resume.json\n');
-    expect(reply({method: 'GET', url: '/nope'}, content).body).toBe('not found: try /, /resume.md or /resume.json\n');
+    expect(reply({method: 'GET', url: '/nope'}, content, 'ko').body).toBe('찾을 수 없음: /, /resume.html, /resume.txt, /resume.md 또는 /resume.json\n');
+    expect(reply({method: 'GET', url: '/nope'}, content).body).toBe('not found: try /, /resume.html, /resume.txt, /resume.md or /resume.json\n');
     expect(reply({method: 'PUT', url: '/'}, content, 'ko').body).toBe('PUT 메서드는 받지 않음: GET 또는 HEAD\n');
     expect(reply({method: 'GET', url: '/?width=x'}, content, 'ja').body).toBe('width は列数（整数）\n');
     expect(reply({method: 'GET', url: '/', agent: 'Mozilla/5.0'}, content, 'ko').body).toBe(reply({method: 'GET', url: '/', agent: 'Mozilla/5.0'}, content).body);

@@ -93,7 +93,7 @@ export const EN = {
   'empty.nothing': 'Nothing to show: this file has no JSON Resume basics or sections with content (q quits).',
   'empty.noSections': 'No sections to show: this résumé has only the header above (q quits).',
 
-  'http.notFound': 'not found: try /, /resume.md or /resume.json',
+  'http.notFound': 'not found: try /, /resume.html, /resume.txt, /resume.md or /resume.json',
   'http.method': 'method {method} not allowed: use GET or HEAD',
   'http.format': 'format must be text, markdown, json or html',
   'http.width': 'width must be a whole number of columns',

@@ -86,7 +86,7 @@ export const JA = {
   'empty.nothing': '表示するものがありません：このファイルには JSON Resume の basics も内容のあるセクションもありません（q で終了）。',
   'empty.noSections': '表示するセクションがありません：この履歴書には上のヘッダーしかありません（q で終了）。',
 
-  'http.notFound': '見つかりません：/、/resume.md、/resume.json のいずれか',
+  'http.notFound': '見つかりません：/、/resume.html、/resume.txt、/resume.md、/resume.json のいずれか',
   'http.method': '{method} メソッドは使えません：GET か HEAD',
   'http.format': 'format は text、markdown、json、html のいずれか',
   'http.width': 'width は列数（整数）',

@@ -89,7 +89,7 @@ export const KO = {
   'empty.nothing': '보여 줄 내용이 없습니다: 이 파일에는 JSON Resume의 basics도, 내용이 있는 섹션도 없습니다 (q: 종료).',
   'empty.noSections': '보여 줄 섹션이 없습니다: 이 이력서에는 위의 머리글뿐입니다 (q: 종료).',
 
-  'http.notFound': '찾을 수 없음: /, /resume.md 또는 /resume.json',
+  'http.notFound': '찾을 수 없음: /, /resume.html, /resume.txt, /resume.md 또는 /resume.json',
   'http.method': '{method} 메서드는 받지 않음: GET 또는 HEAD',
   'http.format': 'format은 text, markdown, json, html 중 하나',
   'http.width': 'width는 열 수(정수)',
