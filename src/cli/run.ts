@@ -212,9 +212,9 @@ async function runLoaded(argv: Arguments, io: Io, {format, color, choice, width,
   if (isInteractive(format, io) && io.session) {
     // Loaded only here: piping never pays for React and Ink.
     // The first batch is answered (or given up on) before the app takes the screen.
-    const [level, {runInteractive, crashAfterKeys}, session] = await Promise.all([setColourLevel('app', color, io.env), import('../ui/run'), io.session(), asking?.answers]);
+    const [level, {runInteractive, crashAfterKeys}, session] = await Promise.all([setColourLevel('app', color, io.env), import('../ui/start'), io.session(), asking?.answers]);
     // The clusters whose width terminals disagree on are measured by the terminal itself, on the
-    // app's screen before its first frame (src/ui/run.tsx), after the batch already open or in one
+    // app's screen before its first frame (src/ui/start.ts), after the batch already open or in one
     // of their own; nothing is asked when there is nothing to ask.
     const clusters = probeClustersIn(loaded.resume).map((c) => c.cluster);
     const probing = asking ?? (clusters.length > 0 ? io.ask?.([]) : undefined);

@@ -3,7 +3,7 @@ import {OSC11_QUERY, type Background} from '../terminal/background';
 import {declaredDepth, themeName} from '../cli/colour';
 import {asciiReason} from '../cli/locale';
 import {readerLanguage} from '../i18n/reader';
-import {crashAfterKeys, runInteractive} from '../ui/run';
+import {crashAfterKeys, runInteractive} from '../ui/start';
 import type {Content} from './content';
 import type {ChannelSession} from './ssh-session';
 

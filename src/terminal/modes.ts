@@ -1,6 +1,6 @@
 /**
  * The terminal modes the app switches on, and what switches them off again. Every way out of
- * the app writes LEAVE_SCREEN (src/ui/run.tsx), so a terminal is always left as it was found.
+ * the app writes LEAVE_SCREEN (src/ui/start.ts), so a terminal is always left as it was found.
  * Sequences: https://invisible-island.net/xterm/ctlseqs/ctlseqs.html
  */
 

@@ -22,9 +22,11 @@ export interface AppProps {
   messages?: Messages;
   /** The section to open (deep links). */
   initialSection?: number;
+  /** The frame builder of these doc, theme, inline and messages, when the caller made one (src/ui/start.ts drew the first frame with it). */
+  builder?: FrameBuilder;
   /** Fixed size (tests); otherwise the terminal's, following resizes. */
   size?: Partial<Screen>;
-  /** Throw while rendering after this many input events (tests of the error path; see run.tsx). */
+  /** Throw while rendering after this many input events (tests of the error path; see start.ts). */
   crashAfterKeys?: number;
   /** Give the terminal back and stop (Ctrl-Z); absent where there is no job control. */
   onSuspend?: () => void;
@@ -55,10 +57,10 @@ export function actionFor(event: InputEvent): Action | undefined {
 }
 
 /** The interactive résumé: input events → reducer → frame lines. Everything it shows is built by FrameBuilder. */
-export function App({doc, theme, inline, messages, initialSection = 0, size, crashAfterKeys, onSuspend, onHandover}: AppProps) {
+export function App({doc, theme, inline, messages, initialSection = 0, builder: given, size, crashAfterKeys, onSuspend, onHandover}: AppProps) {
   const {exit, suspendTerminal} = useApp();
   const screen = useScreenSize(size);
-  const builder = useMemo(() => new FrameBuilder(doc, theme, inline, messages), [doc, theme, inline, messages]);
+  const builder = useMemo(() => given ?? new FrameBuilder(doc, theme, inline, messages), [given, doc, theme, inline, messages]);
   const reduce = useMemo(() => createReducer(builder.env()), [builder]);
   const [state, setState] = useState<NavState>(() => initialState(doc.sections.length, screen, initialSection));
   // Events that arrive between renders must see the newest state, not the one of the last render.

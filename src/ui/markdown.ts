@@ -5,7 +5,7 @@ import {plainInline, type InlineRenderer} from './layout/panel';
 /**
  * Inline Markdown in panels: the theme's Markdown (src/theme/markdown.ts), each line one span of
  * text styled already; text without Markdown wrapped plainly. Loaded only for a résumé that has
- * some (src/ui/run.tsx), and marked with it.
+ * some (src/ui/start.ts), and marked with it.
  */
 export function createMarkdownInline(theme: Theme): InlineRenderer {
   const markdown = markdownLines(theme);
