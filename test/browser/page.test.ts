@@ -1,7 +1,7 @@
 /**
  * The page in a real browser (Debian's Chromium through playwright-core): screenshots in light and
  * dark, no sideways scrolling from 360 to 1,920 pixels, an axe-core audit, the contrast of every
- * text element, and the PDF the browser prints (A4): every string of the résumé in its text, no
+ * text element, and the PDF the browser prints (A4 and Letter): every string of the résumé in its text, no
  * panel split across pages where it fits on one, no more pages than the content needs.
  */
 import {execFileSync} from 'node:child_process';
@@ -102,10 +102,10 @@ describe.each(FIXTURES)('the page of %s', (name) => {
     }
   });
 
-  it('prints to an A4 PDF with every string, no panel split where it fits, as few pages as the content needs', async () => {
+  it.each(['A4', 'Letter'] as const)('prints to a %s PDF with every string, no panel split where it fits, as few pages as the content needs', async (format) => {
     const {page, context} = await open(urls.get(name)!);
-    const pdf = await page.pdf({format: 'A4'});
-    await checkPrint(page, pdf, docs.get(name)!);
+    const pdf = await page.pdf({format});
+    await checkPrint(page, pdf, docs.get(name)!, PAPER[format]);
     await context.close();
   });
 });
@@ -125,11 +125,15 @@ function holds(page: string, piece: string, rtl: boolean): boolean {
   return wordsOf(piece).every((w) => words.has(w));
 }
 
-/** A4 in CSS pixels, less the page's @page margins (14 mm above and below, 12 mm at the sides). */
+/** A page's content box in CSS pixels: the paper less the page's @page margins (14 mm above and below, 12 mm at the sides). */
 const MM = 96 / 25.4;
-const A4 = {width: (210 - 24) * MM, height: (297 - 28) * MM};
+const PAPER = {
+  A4: {width: (210 - 24) * MM, height: (297 - 28) * MM},
+  Letter: {width: (215.9 - 24) * MM, height: (279.4 - 28) * MM},
+};
+type Paper = (typeof PAPER)['A4'];
 
-async function checkPrint(page: Page, pdf: Buffer, doc: ResumeDocument): Promise<void> {
+async function checkPrint(page: Page, pdf: Buffer, doc: ResumeDocument, paper: Paper): Promise<void> {
   const pages = pdfPages(pdf);
   const rtl = await page.evaluate(() => getComputedStyle(document.body).direction === 'rtl');
   const whole = pages.join('\n');
@@ -140,7 +144,7 @@ async function checkPrint(page: Page, pdf: Buffer, doc: ResumeDocument): Promise
 
   // The print layout in one column at the page's content width: each panel's height and text.
   await page.emulateMedia({media: 'print'});
-  await page.setViewportSize({width: Math.floor(A4.width), height: Math.floor(A4.height)});
+  await page.setViewportSize({width: Math.floor(paper.width), height: Math.floor(paper.height)});
   const layout = await page.evaluate(() => {
     const box = (el: Element) => el.getBoundingClientRect();
     const panels = Array.from(document.querySelectorAll('.panel')).map((el) => ({height: box(el).height, text: (el as HTMLElement).innerText}));
@@ -152,7 +156,7 @@ async function checkPrint(page: Page, pdf: Buffer, doc: ResumeDocument): Promise
     return {height: document.documentElement.scrollHeight, panels, headed};
   });
   // A panel that fits on a page is printed on one: its first and last words are on the same page.
-  for (const panel of layout.panels.filter((p) => p.height <= A4.height)) {
+  for (const panel of layout.panels.filter((p) => p.height <= paper.height)) {
     const words = wordsOf(panel.text);
     const [head, tail] = [words.slice(0, 3).join(' '), words.slice(-3).join(' ')];
     expect(pages.some((p) => holds(p, head, rtl) && holds(p, tail, rtl)), `panel "${panel.text.slice(0, 40)}" is split across pages`).toBe(true);
@@ -160,9 +164,9 @@ async function checkPrint(page: Page, pdf: Buffer, doc: ResumeDocument): Promise
   // As few pages as the content allows. Every page but the last ends only where the next unit (a
   // panel, or a heading with its first panel) does not fit, so it is filled to more than a page less
   // the tallest unit: the pages are at most ceil(height / (page − tallest unit)).
-  const tallest = Math.max(0, ...layout.panels.map((p) => p.height), ...layout.headed.filter((h) => h <= A4.height));
-  const bound = Math.ceil(layout.height / Math.max(1, A4.height - Math.min(tallest, A4.height)));
-  expect(pages.length).toBeGreaterThanOrEqual(Math.ceil(layout.height / A4.height));
+  const tallest = Math.max(0, ...layout.panels.map((p) => p.height), ...layout.headed.filter((h) => h <= paper.height));
+  const bound = Math.ceil(layout.height / Math.max(1, paper.height - Math.min(tallest, paper.height)));
+  expect(pages.length).toBeGreaterThanOrEqual(Math.ceil(layout.height / paper.height));
   expect(pages.length).toBeLessThanOrEqual(bound);
 }
 

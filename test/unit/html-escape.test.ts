@@ -139,3 +139,24 @@ describe('a hostile résumé', () => {
     expect(text(all(tree, 'title')[0]!)).toBe(`</title>${evil} — ${evil}</script>`);
   });
 });
+
+describe('HTML in a résumé file', () => {
+  it('reaches the page as its allowed inline tags only (src/resume/html.ts at load, then inline.ts)', async () => {
+    const {parseResume} = await import('../../src/resume/load');
+    const {toDocument} = await import('../../src/document/build');
+    const source = {
+      basics: {
+        name: 'Sam <b>Ortiz</b>',
+        summary: 'I run <strong>Kafka</strong> and <em>Go</em>; see <a href="https://sam.example/a?b=1&amp;c=2">my site</a>, <a href="javascript:alert(1)">this</a>.<script>alert(2)</script><img src=x onerror=alert(3)>',
+      },
+    };
+    const loaded = parseResume(JSON.stringify(source), 'sam.json');
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    const tree = parseHtml(renderHtml(toDocument(loaded.resume)));
+    expect(text(all(tree, 'h1')[0]!)).toBe('Sam Ortiz');
+    const greeting = all(tree, (el) => el.attrs.class === 'greeting')[0]!;
+    expect(all(greeting, () => true).map((el) => el.tag)).toEqual(['p', 'strong', 'em', 'a']);
+    expect(all(greeting, 'a')[0]!.attrs.href).toBe('https://sam.example/a?b=1&c=2');
+    expect(text(greeting)).toBe('I run Kafka and Go; see my site, this.');
+  });
+});
