@@ -15,15 +15,13 @@ function marks(text: string, depth: number): string {
   if (depth > 4 || !/[*`[]/.test(text)) return escapeHtml(text);
   let out = '';
   let at = 0;
-  MARK.lastIndex = 0;
-  const found = [...text.matchAll(MARK)];
-  for (const m of found) {
+  for (const m of text.matchAll(MARK)) {
     out += escapeHtml(text.slice(at, m.index));
     at = m.index + m[0].length;
     const [whole, linkText, address, code, bold, italic] = m;
     if (linkText !== undefined) {
       const shown = linkText.replace(/\\([\\[\]])/g, '$1');
-      // The address was percent-encoded where it held `<>()\` (src/resume/html.ts): read back as a browser would.
+      // An address from HTML had `<>()\` percent-encoded at load (src/resume/html.ts): a browser reads it the same.
       const url = safeUrl(address);
       out += url ? `<a href="${escapeHtml(url)}">${marks(shown, depth + 1)}</a>` : marks(shown, depth + 1);
     } else if (code !== undefined) out += `<code>${escapeHtml(code)}</code>`;
