@@ -1,5 +1,5 @@
 /** The bench's command line: `--runs N`, `--quick`, `--only steps`. */
-export const STEP_NAMES = ['firstPaint', 'piped', 'latency', 'memory', 'package', 'scale', 'serve', 'servePage', 'search', 'burst'] as const;
+export const STEP_NAMES = ['firstPaint', 'piped', 'latency', 'memory', 'package', 'scale', 'serve', 'servePage', 'search', 'burst', 'page'] as const;
 
 export interface BenchArgs {
   runs: number;

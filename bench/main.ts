@@ -4,7 +4,8 @@
  *
  * Builds the CLI (scripts/build.mjs) and a baseline (bench/one-box.tsx, bundled with the same
  * common options), then measures first paint, piped output, key-to-screen latency, peak memory,
- * the package, a large résumé, a search's Enter and the frame after a burst of 1,000 keys.
+ * the package, a large résumé, a search's Enter, the frame after a burst of 1,000 keys and the web
+ * page (its size, its first contentful paint in headless Chromium).
  * Commands being compared are interleaved round-robin (2 noisy shared cores); every figure is
  * min/median/max over the runs, and a ratio is the ratio of two medians measured in this run.
  * Prints a table against the targets, writes every figure to bench/results.json and the same
@@ -31,6 +32,7 @@ import {measureServe} from './steps/serve';
 import {measureServePage} from './steps/serve-page';
 import {measureSearch} from './steps/search';
 import {measureBurst} from './steps/burst';
+import {measurePage} from './steps/page';
 
 const argv = process.argv.slice(2);
 const {runs, only} = parseArgs(argv);
@@ -52,6 +54,7 @@ const steps: [name: string, measure: (run: Run) => Promise<void>][] = [
   ['servePage', measureServePage],
   ['search', measureSearch],
   ['burst', measureBurst],
+  ['page', measurePage],
 ];
 
 const started = performance.now();

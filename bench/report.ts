@@ -8,6 +8,7 @@ import type {Results} from './results';
 import type {Stats} from './stats';
 import {KEY_LABEL, KEYS, type KeyKind} from './steps/latency';
 import {PAGE_TARGET_MS} from './steps/serve-page';
+import {PAGE_TARGETS} from './steps/page';
 import {ratio} from './stats';
 
 /** One measured figure: its statistics (or a single value in `unit`), its ratio, its target. */
@@ -174,6 +175,11 @@ export function rows(results: Results): Row[] {
   if (se) add(`search: Enter after /${se.query} → 1/N on screen (jiwoo)`, se.ms, 'ms', `the first search ${f(se.firstTryMs)} ms`);
   const b = results.burst;
   if (b) add(`burst: ${b.keys} keys, then the last key's frame (jiwoo)`, b.ms, 'ms');
+  const pg = results.page;
+  if (pg) {
+    add('page: --format html of data/resume.json', undefined, `${pg.bytes} bytes`, `${pg.gzipBytes} gzipped`, `≤ ${PAGE_TARGETS.bytes / 1000} kB`, pg.bytes <= PAGE_TARGETS.bytes);
+    if (pg.fcpMs) add('page: first contentful paint, headless Chromium, loopback', pg.fcpMs, 'ms', '', `median ≤ ${PAGE_TARGETS.fcpMs} ms`, pg.fcpMs.n > 0 && pg.fcpMs.median <= PAGE_TARGETS.fcpMs);
+  }
   return rows;
 }
 

@@ -97,6 +97,8 @@ export interface Results {
   servePage?: {requests: number; ms: {br: Sampled & {p95: number}; identity: Sampled & {p95: number}}; bytes: {br: number; identity: number}};
   /** Enter after /Kafka to 1/N on screen (bench/steps/search.ts); the first search apart. */
   search?: {fixture: string; query: string; firstTryMs: number; ms: Sampled};
+  /** The web page of data/resume.json (bench/steps/page.ts): its size, and its first contentful paint in headless Chromium. */
+  page?: {bytes: number; gzipBytes: number; fcpMs?: Sampled};
   /** From the key after a 1,000-key burst to its frame (bench/steps/burst.ts). */
   burst?: {keys: number; ms: Sampled};
   totalSeconds?: number;

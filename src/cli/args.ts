@@ -28,7 +28,7 @@ export function parser(args: string[]) {
     .command('$0 [file]', false, (y) => y.positional('file', {type: 'string', describe: 'a JSON Resume file'}))
     // Listed for --help only: `serve` is taken before this parser (src/cli/run.ts).
     .command('serve [file]', 'serve the résumé over SSH and HTTP (kim-resume serve --help)')
-    .option('format', {choices: ['text', 'markdown', 'json'] as const, describe: 'print this format and exit'})
+    .option('format', {choices: ['text', 'markdown', 'json', 'html'] as const, describe: 'print this format and exit'})
     // Read as text so that `--width abc` can be quoted back; `--width` alone is an error.
     .option('width', {type: 'string', requiresArg: true, describe: 'wrap text to N columns (default: the terminal, at most 100; else 80)'})
     .option('color', {type: 'boolean', describe: 'use color (--no-color: never)'})

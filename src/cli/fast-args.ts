@@ -21,7 +21,7 @@ const FLAGS: Record<string, [keyof Arguments, boolean]> = {
   '--no-ascii': ['ascii', false],
   '--screen-reader': ['screenReader', true],
 };
-const FORMATS: ReadonlySet<string> = new Set<Format>(['text', 'markdown', 'json']);
+const FORMATS: ReadonlySet<string> = new Set<Format>(['text', 'markdown', 'json', 'html']);
 
 export function fastArguments(args: readonly string[]): Arguments | undefined {
   // `serve` is a command of its own (src/cli/run.ts), never a FILE.

@@ -1,7 +1,7 @@
 /**
  * What the program does, decided from flags and terminal facts alone (pure; tested directly).
  */
-export type Format = 'text' | 'markdown' | 'json';
+export type Format = 'text' | 'markdown' | 'json' | 'html';
 
 export interface TerminalFacts {
   stdinIsTTY: boolean;

@@ -300,6 +300,10 @@ async function printDocument(doc: ResumeDocument, resume: object, format: Format
     await io.write(JSON.stringify(resume, null, 2) + '\n');
   } else if (format === 'markdown') {
     await io.write(renderMarkdown(doc));
+  } else if (format === 'html') {
+    // Loaded only here: the page's renderer and stylesheet are no cost to the other formats.
+    const {renderHtml} = await import('../html/page');
+    await io.write(renderHtml(doc));
   } else if (!color) {
     await io.write(renderPlain(doc, width, ascii ? ASCII.separator : undefined));
   } else {

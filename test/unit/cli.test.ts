@@ -5,6 +5,7 @@ import pkg from '../../package.json' with {type: 'json'};
 import {EXIT, run} from '../../src/cli/run';
 import {toDocument} from '../../src/document/build';
 import {formatLoadError, loadResumeFile} from '../../src/resume/load';
+import {renderHtml} from '../../src/html/page';
 import {renderMarkdown} from '../../src/text/markdown';
 import {renderPlain} from '../../src/text/plain';
 import {fixturePath, RESUME_PATH, tempFixtures} from '../helpers/fixtures';
@@ -73,14 +74,14 @@ describe('bad command lines: exit 2 and one line on stderr', () => {
     [['--no-colour'], 'kim-resume: Unknown argument: --no-colour (see kim-resume --help)'],
     [['a.json', 'b.json'], 'kim-resume: only one FILE is taken, got a.json and b.json (see kim-resume --help)'],
     [['--format', 'markdown', '--format', 'json'], 'kim-resume: --format was given 2 times (markdown, json); give it once (see kim-resume --help)'],
-    [['--format'], 'kim-resume: --format needs a value: text, markdown or json (see kim-resume --help)'],
+    [['--format'], 'kim-resume: --format needs a value: text, markdown, json or html (see kim-resume --help)'],
     [['--color=maybe'], 'kim-resume: --color takes no value (use --color or --no-color), got --color=maybe (see kim-resume --help)'],
     [['--tech', 'Kafka', '--section', 'work'], 'kim-resume: --tech and --section cannot be used together: --tech lists the projects of every section (see kim-resume --help)'],
     [['--check', '--format', 'json'], 'kim-resume: --check prints the problems of FILE and nothing else: it cannot be used with --format (see kim-resume --help)'],
     [['--width', '5'], 'kim-resume: --width must be a whole number from 10 to 1000, got 5 (see kim-resume --help)'],
     [['--width', '1001'], 'kim-resume: --width must be a whole number from 10 to 1000, got 1001 (see kim-resume --help)'],
     [['--width', '10.5'], 'kim-resume: --width must be a whole number from 10 to 1000, got 10.5 (see kim-resume --help)'],
-    [['--format', 'pdf'], 'kim-resume: --format must be text, markdown or json, got "pdf" (see kim-resume --help)'],
+    [['--format', 'pdf'], 'kim-resume: --format must be text, markdown, json or html, got "pdf" (see kim-resume --help)'],
   ])('%j', async (args, message) => {
     const {code, io} = await cli(args);
     expect(code).toBe(EXIT.usage);
@@ -167,6 +168,16 @@ describe('formats', () => {
     expect(io.out().startsWith('# 한지우\n')).toBe(true);
     expect(io.out()).toContain('\n#### 배송 이벤트 실시간 수집 파이프라인\n');
     expect((await cli(['--format', 'markdown'])).io.out()).toBe(renderMarkdown(doc));
+  });
+
+  it('--format html prints the page, in full or one section, with no color even with --color', async () => {
+    const {code, io} = await cli([jiwoo, '--format', 'html', '--color']);
+    expect(code).toBe(EXIT.ok);
+    expect(io.out()).toBe(renderHtml(jiwooDoc));
+    expect(io.out()).not.toContain('\x1b');
+    const one = (await cli([jiwoo, '--format', 'html', '--section', '2'])).io.out();
+    expect(one).toBe(renderHtml({...jiwooDoc, sections: jiwooDoc.sections.slice(1, 2)}));
+    expect(one.match(/<section /g)).toHaveLength(1);
   });
 
   it('--format markdown has no color even with --color', async () => {

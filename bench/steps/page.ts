@@ -1,0 +1,57 @@
+/**
+ * 10. The web page (`--format html`, issue 21): its size for data/resume.json (≤ 40 kB before
+ * compression; gzipped beside it) and its first contentful paint in headless Chromium (Debian's,
+ * through playwright-core), loaded from loopback: a bare node:http server that holds the page's
+ * bytes, so the time is the browser's (the server's own time is the serve step's). A new page
+ * each try, after an untimed one.
+ */
+import {spawnSync} from 'node:child_process';
+import {existsSync} from 'node:fs';
+import {createServer} from 'node:http';
+import type {AddressInfo} from 'node:net';
+import {gzipSync} from 'node:zlib';
+import {chromium} from 'playwright-core';
+import {log, NODE, OURS, ROOT} from '../config';
+import {step, type Run} from '../results';
+import {sampled} from '../stats';
+
+export const PAGE_TARGETS = {bytes: 40_000, fcpMs: 100};
+
+const chromiumPath = () => process.env.CHROMIUM_PATH || ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+
+export async function measurePage({runs, results, failures}: Run): Promise<void> {
+  step(`page (--format html of data/resume.json): its size, and first contentful paint in headless Chromium from loopback; ${runs} tries after an untimed one`);
+  const printed = spawnSync(NODE, [...OURS, '--format', 'html'], {cwd: ROOT});
+  if (printed.status !== 0) throw new Error(`--format html failed: ${printed.stderr.toString().trim()}`);
+  const html = printed.stdout;
+  const executablePath = chromiumPath();
+  if (!executablePath) {
+    failures.push('page: Chromium is missing (apt-get install chromium), no first contentful paint');
+    results.page = {bytes: html.length, gzipBytes: gzipSync(html).length};
+    return;
+  }
+  const server = createServer((_, res) => res.writeHead(200, {'content-type': 'text/html; charset=utf-8', 'content-length': html.length}).end(html));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const browser = await chromium.launch({executablePath});
+  const samples: number[] = [];
+  try {
+    for (let i = -1; i < runs; i++) {
+      const page = await browser.newPage({viewport: {width: 1280, height: 900}});
+      await page.goto(url, {waitUntil: 'load'});
+      // The paint entry is queued after the frame that painted: wait for it, not for a time.
+      const fcp = (await page.evaluate(`new Promise((resolve) => {
+        const found = () => performance.getEntriesByName('first-contentful-paint')[0];
+        if (found()) return resolve(found().startTime);
+        new PerformanceObserver(() => found() && resolve(found().startTime)).observe({type: 'paint', buffered: true});
+      })`)) as number;
+      if (i >= 0) samples.push(fcp);
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  results.page = {bytes: html.length, gzipBytes: gzipSync(html).length, fcpMs: sampled(samples)};
+  log(`  ${html.length} bytes (${results.page.gzipBytes} gzipped); first contentful paint median ${results.page.fcpMs!.median.toFixed(1)} ms`);
+}
