@@ -13,8 +13,10 @@ const RTL = new Set(['ar', 'he', 'fa', 'ur', 'yi', 'ps', 'sd', 'ug', 'dv', 'ckb'
 /**
  * Nothing outside the page may load: no script, no external source (the <style> is inline). The
  * server sends its own policy; this one holds when the file is opened from disk or a static host.
+ * `img-src 'self'` lets a browser that checks the site's own /favicon.ico against the page's
+ * policy (Firefox: w3c/webappsec-csp#390) load it, as the server's policy does.
  */
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'";
 
 /** A section's id for its navigation link: its own id as letters, digits and dashes, unique. */
 function sectionIds(doc: ResumeDocument): string[] {
