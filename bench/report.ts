@@ -44,6 +44,11 @@ export function rows(results: Results): Row[] {
     const silent = fp.ms.oursSilent;
     if (silent) add('first paint: kim-resume, a terminal that answers nothing', silent, 'ms', '', '≤ 1,100 ms', silent.median <= 1100);
     add('first paint: one-box Ink app', fp.ms.oneBox, 'ms');
+    const key = fp.firstKeyAnsweredMs;
+    if (key && fp.ratioFirstKeyOursToOneBox !== undefined) {
+      add('first key answered (Tab at first paint): kim-resume', key.ours, 'ms', `${r(fp.ratioFirstKeyOursToOneBox)} one-box`, '≤ 1.00× one-box', fp.ratioFirstKeyOursToOneBox <= 1.0);
+      add('first key answered: one-box Ink app', key.oneBox, 'ms');
+    }
     add('first paint: bare node', fp.ms.bareNode, 'ms', `kim-resume ${r(fp.ratioOursToBareNode)}`);
     const warm = fp.vmHwmAtFirstPaintMiB.ours;
     const cold = fp.vmHwmAtFirstPaintMiB.oursCold;

@@ -21,6 +21,9 @@ export interface Results {
   firstPaint?: {
     ms: ByKey<Sampled>;
     ratioOursToOneBox: number;
+    /** From the start to the screen answering a Tab pressed the moment the first frame was up. */
+    firstKeyAnsweredMs?: {ours: Sampled; oneBox: Sampled};
+    ratioFirstKeyOursToOneBox?: number;
     pairedRatioOursToOneBox: number;
     ratioOursColdToOneBox: number;
     ratioOursToBareNode: number;
