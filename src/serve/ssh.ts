@@ -9,6 +9,7 @@ import type {Gate} from './limits';
 import {oneLine, peerName, type SessionRecord} from './log';
 import {TEXT_WIDTH, type Limits} from './options';
 import {channelSession, crlf, type ChannelSession} from './ssh-session';
+import {PROGRAM} from '../program';
 
 /**
  * The SSH server (ssh2, https://github.com/mscdex/ssh2#server-examples): anyone is let in with
@@ -72,7 +73,7 @@ interface Pending {
 export function startSsh(deps: SshDeps, port: number, host: string): Promise<RunningServer> {
   const links = new Set<Link>();
   const pending = new Map<string, Pending>();
-  const ssh = new ssh2.Server({hostKeys: [deps.hostKey], ident: 'kim-resume'}, (client, info) => {
+  const ssh = new ssh2.Server({hostKeys: [deps.hostKey], ident: PROGRAM}, (client, info) => {
     const waiting = pending.get(`${info.ip}:${info.port}`);
     if (!waiting) return client.end();
     waiting.taken = true;
@@ -170,7 +171,7 @@ export function refusalBytes(reason: string): Buffer {
   packet.writeUInt32BE(1 + payload.length + padding, 0);
   packet.writeUInt8(padding, 4);
   payload.copy(packet, 5);
-  return Buffer.concat([Buffer.from(`kim-resume: ${reason}\r\nSSH-2.0-kim-resume\r\n`, 'utf8'), packet]);
+  return Buffer.concat([Buffer.from(`${PROGRAM}: ${reason}\r\nSSH-2.0-${PROGRAM}\r\n`, 'utf8'), packet]);
 }
 
 function connect(client: Connection, state: Pending, deps: SshDeps, links: Set<Link>): Link {
@@ -358,7 +359,7 @@ function connect(client: Connection, state: Pending, deps: SshDeps, links: Set<L
       const messages = messagesFor(asciiReason(undefined, env) ? 'en' : readerLanguage(env).language);
       if (appOpen) {
         refused('a second app');
-        channel.stderr.write(`kim-resume: ${messages.say('ssh.oneApp')}\r\n`);
+        channel.stderr.write(`${PROGRAM}: ${messages.say('ssh.oneApp')}\r\n`);
         return finish(1);
       }
       appOpen = true;
@@ -372,7 +373,7 @@ function connect(client: Connection, state: Pending, deps: SshDeps, links: Set<L
       } catch (error) {
         status = 1;
         record.outcome = `crashed: ${oneLine((error as Error).message ?? String(error))}`;
-        channel.stderr.write(`kim-resume: ${oneLine((error as Error).message ?? String(error))}\r\n`);
+        channel.stderr.write(`${PROGRAM}: ${oneLine((error as Error).message ?? String(error))}\r\n`);
       }
       await new Promise<void>((resolve) => live!.output.end(resolve));
       appOpen = false;
@@ -383,7 +384,7 @@ function connect(client: Connection, state: Pending, deps: SshDeps, links: Set<L
       }
       if (farewell) {
         if (record.outcome === 'ok') record.outcome = `ended: ${farewellWords(farewell, ENGLISH)}`;
-        send(`kim-resume: ${messages.say('ssh.goodbye', {reason: farewellWords(farewell, messages)})}\n`);
+        send(`${PROGRAM}: ${messages.say('ssh.goodbye', {reason: farewellWords(farewell, messages)})}\n`);
       }
       finish(status);
     };

@@ -13,6 +13,7 @@ import {widthProbe, widthsFromReports} from '../text/width-probe';
 import {backgroundFromReplies, type Background} from '../terminal/background';
 import {createTheme, tokensFor, type ColourDepth, type ThemeName} from '../theme/theme';
 import {messagesFor, type AppLanguage} from '../i18n/messages';
+import {programEnv} from '../program';
 
 export interface InteractiveOptions {
   color: boolean;
@@ -55,7 +56,7 @@ export interface InteractiveOptions {
  * for the end-to-end tests to prove that a rendering error still restores the terminal.
  */
 export function crashAfterKeys(env: NodeJS.ProcessEnv): number | undefined {
-  const value = env.KIM_RESUME_TEST_CRASH;
+  const value = programEnv(env, 'TEST_CRASH');
   return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
 }
 

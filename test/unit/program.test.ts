@@ -1,0 +1,32 @@
+/**
+ * The program's name comes from package.json (scripts/build/program.mjs, src/program.ts): the
+ * `bin` command, else the unscoped package name; the variables' prefix from it.
+ */
+import {describe, expect, it} from 'vitest';
+import {commandName, envPrefix, programOf} from '../../scripts/build/program.mjs';
+import {ENV_PREFIX, PROGRAM, programEnv} from '../../src/program';
+import {themeChoice} from '../../src/cli/colour';
+
+describe('the program name', () => {
+  it('is the bin command, else the package name without its scope', () => {
+    expect(commandName({name: 'ada-cv', bin: {'ada-cv': 'bin/kim-resume.js'}})).toBe('ada-cv');
+    expect(commandName({name: '@ada/cv', bin: {adacv: 'bin/x.js'}})).toBe('adacv');
+    expect(commandName({name: '@ada/cv', bin: 'bin/x.js'})).toBe('cv');
+    expect(commandName({name: 'ada-cv'})).toBe('ada-cv');
+    expect(() => commandName({})).toThrow(/no name/);
+  });
+
+  it('gives the prefix of its variables', () => {
+    expect(envPrefix('kim-resume')).toBe('KIM_RESUME_');
+    expect(envPrefix('ada-cv')).toBe('ADA_CV_');
+    expect(envPrefix('ada.cv--2')).toBe('ADA_CV_2_');
+  });
+
+  it('is what the source sees under the test runner, as the build defines it', () => {
+    expect({name: PROGRAM, envPrefix: ENV_PREFIX}).toEqual(programOf());
+    // This package: nothing changes for the variables people already set.
+    expect(ENV_PREFIX).toBe('KIM_RESUME_');
+    expect(programEnv({KIM_RESUME_THEME: 'dark'}, 'THEME')).toBe('dark');
+    expect(themeChoice(undefined, {KIM_RESUME_THEME: 'light'})).toBe('light');
+  });
+});
