@@ -30,3 +30,13 @@ describe('the program name', () => {
     expect(themeChoice(undefined, {KIM_RESUME_THEME: 'light'})).toBe('light');
   });
 });
+
+describe('npm run rename', () => {
+  it('names the package and its one command, keeping the bin file', async () => {
+    const {renamed} = await import('../../scripts/rename.mjs');
+    expect(renamed({name: 'kim-resume', bin: {'kim-resume': 'bin/kim-resume.js'}, version: '1.0.0'}, 'ada-cv')).toEqual({name: 'ada-cv', bin: {'ada-cv': 'bin/kim-resume.js'}, version: '1.0.0'});
+    expect(renamed({name: 'kim-resume', bin: {'kim-resume': 'bin/kim-resume.js'}}, '@ada/cv').bin).toEqual({cv: 'bin/kim-resume.js'});
+    expect(() => renamed({name: 'x', bin: 'bin/x.js'}, 'Ada CV')).toThrow(/not a package name/);
+    expect(() => renamed({name: 'x'}, 'ada-cv')).toThrow(/no bin/);
+  });
+});
