@@ -87,7 +87,10 @@ export class FrameBuilder {
         return builder.techIndex;
       },
       focusedTechs: (state) => techsOf(this.section(state).panels[state.focus[state.section] ?? -1]?.entry),
-      projectLines: (name, width) => this.techLayout(name, width).length + 1,
+      projects: (name, width) => {
+        const layout = this.techLayout(name, width);
+        return {lines: layout.length, panels: layout.panels};
+      },
     };
     return {
       sectionCount: this.doc.sections.length,
@@ -230,7 +233,7 @@ export class FrameBuilder {
       const layout = this.techLayout(tech.name, width);
       const offset = state.tech.projectsOffset;
       body = [techProjectsHeading(tech, width, this.theme.glyphs, this.messages)];
-      for (let i = offset; i < Math.min(layout.length, offset + height - 1); i++) body.push(markChosen(layout.line(i, -1), tech.name));
+      for (let i = offset; i < Math.min(layout.length, offset + height - 1); i++) body.push(markChosen(layout.line(i, state.tech.projectsFocus), tech.name));
       position = `${scrollPercent(offset, layout.length, height - 1)}%`;
       hints = hintsFor('techProjects');
     } else if (state.tech) {
