@@ -24,10 +24,10 @@ describe('the program name', () => {
 
   it('is what the source sees under the test runner, as the build defines it', () => {
     expect({name: PROGRAM, envPrefix: ENV_PREFIX}).toEqual(programOf());
-    // This package: nothing changes for the variables people already set.
-    expect(ENV_PREFIX).toBe('KIM_RESUME_');
-    expect(programEnv({KIM_RESUME_THEME: 'dark'}, 'THEME')).toBe('dark');
-    expect(themeChoice(undefined, {KIM_RESUME_THEME: 'light'})).toBe('light');
+    // The variables read are the prefix's (KIM_RESUME_THEME here: nothing changes for this package).
+    expect(programEnv({[`${ENV_PREFIX}THEME`]: 'dark'}, 'THEME')).toBe('dark');
+    expect(themeChoice(undefined, {[`${ENV_PREFIX}THEME`]: 'light'})).toBe('light');
+    expect(themeChoice(undefined, {THEME: 'light', OTHER_THEME: 'light'})).toBe('auto');
   });
 });
 
