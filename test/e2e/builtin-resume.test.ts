@@ -48,7 +48,7 @@ describe('the built-in résumé', () => {
     const result = run(BIN, ['--check']);
     expect(result.status).toBe(0);
     const [first, ...rest] = result.stdout.trimEnd().split('\n');
-    expect(first).toBe('data/resume.json: no problems (the built-in résumé; to check yours: kim-resume --check FILE)');
+    expect(first).toBe(`data/resume.json: no problems (the built-in résumé; to check yours: ${PROGRAM} --check FILE)`);
     expect(rest).toEqual([expect.stringMatching(/^data\/resume\.json: language /)]);
   });
 });
