@@ -18,6 +18,7 @@ import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSyn
 import {homedir, tmpdir} from 'node:os';
 import {isAbsolute, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {programOf} from './build/program.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /**
@@ -34,7 +35,7 @@ class FetchError extends Error {}
 /** ${XDG_CACHE_HOME:-~/.cache}/kim-resume/node: the same home as the program's own code cache. */
 function cacheRoot() {
   const xdg = process.env.XDG_CACHE_HOME;
-  return join(xdg && isAbsolute(xdg) ? xdg : join(homedir(), '.cache'), 'kim-resume', 'node');
+  return join(xdg && isAbsolute(xdg) ? xdg : join(homedir(), '.cache'), programOf().name, 'node');
 }
 
 /** `[22, 23, 5]` from `22.23.5`; compares versions of node (no prereleases). */

@@ -2,6 +2,7 @@ import {closeSync} from 'node:fs';
 import {isatty} from 'node:tty';
 import {EXIT, run, type Io} from './cli/run';
 import {askTerminal, mayAnswerLate} from './terminal/ask';
+import {PROGRAM} from './program';
 
 /**
  * The process edge: real streams in, an exit code out. A closed pipe (`kim-resume | head -1`)
@@ -14,7 +15,7 @@ const readerGone = (error: unknown) => ['EPIPE', 'EIO'].includes((error as NodeJ
 /** Output that cannot be written (a full disk: `kim-resume > /dev/full`): one line, never a stack. */
 function outputFailed(error: NodeJS.ErrnoException): never {
   const reason = error.code ? `${error.code} (${describeCode(error)})` : String(error.message ?? error);
-  process.stderr.write(`kim-resume: cannot write the output: ${reason}\n`);
+  process.stderr.write(`${PROGRAM}: cannot write the output: ${reason}\n`);
   process.exit(EXIT.output);
 }
 /** `ENOSPC: no space left on device, write` → `no space left on device`. */
@@ -66,7 +67,7 @@ run(process.argv.slice(2), io).then(
   (error: unknown) => {
     if (readerGone(error)) process.exit(EXIT.ok);
     if ((error as NodeJS.ErrnoException)?.syscall === 'write') outputFailed(error as NodeJS.ErrnoException);
-    process.stderr.write(`kim-resume: internal error: ${(error as Error).message ?? String(error)}\n`);
+    process.stderr.write(`${PROGRAM}: internal error: ${(error as Error).message ?? String(error)}\n`);
     if (process.env.DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
     process.exitCode = EXIT.internal;
   },

@@ -3,6 +3,7 @@
 // builds (bench/: its baseline Ink app) take the same ones rather than a copy.
 import {productPlugins} from './plugins/index.mjs';
 import {ROOT} from './paths.mjs';
+import {programDefine} from './program.mjs';
 
 /**
  * What every bundled Ink program here is built with: one ESM entry plus lazily loaded chunks,
@@ -47,6 +48,8 @@ export function productOptions(outdir) {
     // No createRequire banner: scripts/build.mjs turns every output file into CommonJS, whose
     // `require` the loader (src/boot/loader.ts) hands in.
     banner: {},
+    // The program's name and variable prefix from package.json (src/program.ts).
+    define: {...commonOptions.define, ...programDefine()},
     plugins: productPlugins(),
   };
 }
@@ -97,6 +100,6 @@ export function bootOptions(outdir, {version, build}) {
     metafile: true,
     legalComments: 'none',
     logLevel: 'warning',
-    define: {__KIM_VERSION__: JSON.stringify(version), __KIM_BUILD__: JSON.stringify(build)},
+    define: {__KIM_VERSION__: JSON.stringify(version), __KIM_BUILD__: JSON.stringify(build), ...programDefine()},
   };
 }

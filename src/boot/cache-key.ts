@@ -1,4 +1,5 @@
 import {pathFor, userFolder} from '../platform/folders';
+import {PROGRAM, programEnv} from '../program';
 
 /**
  * Where the V8 code cache of one build lives. The cache is per user, in the platform's cache
@@ -42,9 +43,9 @@ export function runtimeKey(facts: Pick<CacheFacts, 'nodeVersion' | 'arch' | 'exe
  * to anything but "" or "0") or no cache folder can be found (no usable variable, no home).
  */
 export function cacheFolders(facts: CacheFacts): {runtime: string; build: string} | undefined {
-  const off = facts.env.KIM_RESUME_NO_CACHE;
+  const off = programEnv(facts.env, 'NO_CACHE');
   if (off !== undefined && off !== '' && off !== '0') return undefined;
-  const base = userFolder('cache', 'kim-resume', facts);
+  const base = userFolder('cache', PROGRAM, facts);
   if (base === undefined) return undefined;
   const {join} = pathFor(facts.platform);
   const runtime = join(base, runtimeKey(facts));

@@ -1,3 +1,5 @@
+import {PROGRAM} from '../program';
+
 /**
  * What the program tells its loader (src/boot/main.ts): that the start is over, so the code
  * cache can be written now without delaying the first output. When the program runs without the
@@ -7,7 +9,7 @@ export interface BootHooks {
   startupDone(): void;
 }
 
-export const BOOT_HOOKS = Symbol.for('kim-resume.boot');
+export const BOOT_HOOKS = Symbol.for(`${PROGRAM}.boot`);
 
 const hooks = () => (globalThis as {[BOOT_HOOKS]?: BootHooks})[BOOT_HOOKS];
 

@@ -1,13 +1,18 @@
 import yargs from 'yargs';
 import {THEME_CHOICES} from './colour';
 import type {Arguments} from './defaults';
+import {ENV_PREFIX, PROGRAM} from '../program';
 
 // The command line, parsed by yargs: strict (an unknown option is an error), our own --help and
 // --version. Loaded only when there are arguments (src/cli/run.ts).
 
 class UsageError extends Error {}
 
-const EPILOGUE = `In a terminal it opens the interactive résumé (press ? for keys). Piped or redirected, or with\n--format, it prints and exits. Without FILE, it shows 김성호's résumé.
+/**
+ * The text below the options. `owner` is the built-in résumé's `basics.name` (read when --help is
+ * asked for: src/cli/run.ts), so a fork with another data/resume.json names its own person.
+ */
+const epilogue = (owner: string | undefined) => `In a terminal it opens the interactive résumé (press ? for keys). Piped or redirected, or with\n--format, it prints and exits. Without FILE, it shows ${owner ? `${owner}'s résumé` : 'the built-in résumé'}.
 
 Exit codes:
   0  success
@@ -18,22 +23,22 @@ Exit codes:
   3  --tech: no project uses that technology (close names are suggested)
   4  the output could not be written (a full disk, an I/O error)`;
 
-export function parser(args: string[]) {
+export function parser(args: string[], owner?: string) {
   return yargs(args)
-    .scriptName('kim-resume')
+    .scriptName(PROGRAM)
     // Our own --help and --version, so they write through `io` like everything else.
     .help(false)
     .version(false)
     .usage('Usage: $0 [FILE] [options]\n\nA résumé in your terminal. FILE is any JSON Resume document (https://jsonresume.org/schema).')
     .command('$0 [file]', false, (y) => y.positional('file', {type: 'string', describe: 'a JSON Resume file'}))
     // Listed for --help only: `serve` is taken before this parser (src/cli/run.ts).
-    .command('serve [file]', 'serve the résumé over SSH and HTTP (kim-resume serve --help)')
+    .command('serve [file]', `serve the résumé over SSH and HTTP (${PROGRAM} serve --help)`)
     .option('format', {choices: ['text', 'markdown', 'json', 'html'] as const, describe: 'print this format and exit'})
     // Read as text so that `--width abc` can be quoted back; `--width` alone is an error.
     .option('width', {type: 'string', requiresArg: true, describe: 'wrap text to N columns (default: the terminal, at most 100; else 80)'})
     .option('color', {type: 'boolean', describe: 'use color (--no-color: never)'})
-    // No yargs default: an explicit --theme wins over KIM_RESUME_THEME, the default does not.
-    .option('theme', {choices: THEME_CHOICES, describe: 'colors for a light or dark background (default: auto, which asks the terminal; or KIM_RESUME_THEME)'})
+    // No yargs default: an explicit --theme wins over the THEME variable, the default does not.
+    .option('theme', {choices: THEME_CHOICES, describe: `colors for a light or dark background (default: auto, which asks the terminal; or ${ENV_PREFIX}THEME)`})
     .option('section', {type: 'string', requiresArg: true, describe: 'open at this section (name or number); with --format, print only it'})
     .option('tech', {type: 'string', requiresArg: true, describe: 'print the projects that use this technology, and exit'})
     .option('lang', {type: 'string', requiresArg: true, describe: "the résumé's language, a BCP 47 tag (de, pt-BR, zh-Hant): its labels and dates (default: meta.language, else detected from its text, else en)"})
@@ -49,7 +54,7 @@ export function parser(args: string[]) {
     .locale('en')
     .exitProcess(false)
     .wrap(null)
-    .epilogue(EPILOGUE)
+    .epilogue(epilogue(owner))
     .fail((message, error) => {
       throw new UsageError(reword((message ?? error?.message ?? 'bad arguments').replace(/\s*\n\s*/g, ' '), args));
     });
@@ -155,9 +160,9 @@ export async function parseArguments(args: string[]): Promise<{argv: Arguments; 
   }
 }
 
-/** The --help text. */
-export function helpText(): Promise<string> {
-  return parser([]).getHelp();
+/** The --help text; `owner`: whose résumé is built in (its `basics.name`), when known. */
+export function helpText(owner?: string): Promise<string> {
+  return parser([], owner).getHelp();
 }
 
 /** What `kim-resume serve` was given (ports and limits checked by src/cli/run.ts). */
@@ -178,15 +183,15 @@ export interface ServeArguments {
 /** The `serve` command's own parser (given the arguments after `serve`). */
 export function serveParser(args: string[]) {
   return yargs(args)
-    .scriptName('kim-resume serve')
+    .scriptName(`${PROGRAM} serve`)
     .help(false)
     .version(false)
-    .usage('Usage: kim-resume serve [FILE] --ssh PORT --http PORT [options]\n\nServes the résumé (or FILE) to anyone with ssh or curl: `ssh -p PORT host` opens the app, `curl host:PORT` prints it.')
+    .usage(`Usage: ${PROGRAM} serve [FILE] --ssh PORT --http PORT [options]\n\nServes the résumé (or FILE) to anyone with ssh or curl: \`ssh -p PORT host\` opens the app, \`curl host:PORT\` prints it.`)
     .command('$0 [file]', false, (y) => y.positional('file', {type: 'string', describe: 'a JSON Resume file'}))
     .option('ssh', {type: 'number', requiresArg: true, describe: 'serve the app over SSH on this port (0: any free port)'})
     .option('http', {type: 'number', requiresArg: true, describe: 'serve the text over HTTP on this port (0: any free port)'})
     .option('host', {type: 'string', requiresArg: true, default: '127.0.0.1', describe: 'the address to listen on (0.0.0.0: every address, for the public)'})
-    .option('host-key', {type: 'string', requiresArg: true, describe: 'the SSH host key file (default: one made on the first start, under $XDG_STATE_HOME/kim-resume/)'})
+    .option('host-key', {type: 'string', requiresArg: true, describe: `the SSH host key file (default: one made on the first start, under $XDG_STATE_HOME/${PROGRAM}/)`})
     .option('max-sessions', {type: 'number', requiresArg: true, default: 64, describe: 'connections open at once, counted from their accept: SSH connections (one app each at most) and HTTP sockets'})
     .option('max-per-address', {type: 'number', requiresArg: true, default: 8, describe: 'connections open at once from one address (the last quarter of --max-sessions only for addresses with fewer than 2)'})
     .option('handshake-timeout', {type: 'number', requiresArg: true, default: 10, describe: 'seconds an SSH client has to finish its handshake'})

@@ -1,6 +1,7 @@
 import {backgroundFromColorFgBg, type Background} from '../terminal/background';
 import type {ColourDepth, ThemeName} from '../theme/theme';
 import {colorLevel} from './mode';
+import {programEnv} from '../program';
 
 /** What is about to be drawn: the colored print, or the full-screen app. */
 export type ColourTarget = 'print' | 'app';
@@ -58,7 +59,7 @@ export type ThemeChoice = (typeof THEME_CHOICES)[number];
  */
 export function themeChoice(flag: ThemeChoice | undefined, env: NodeJS.ProcessEnv): ThemeChoice {
   if (flag !== undefined) return flag;
-  const value = env.KIM_RESUME_THEME?.trim().toLowerCase();
+  const value = programEnv(env, 'THEME')?.trim().toLowerCase();
   return (THEME_CHOICES as readonly string[]).includes(value ?? '') ? (value as ThemeChoice) : 'auto';
 }
 

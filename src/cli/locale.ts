@@ -1,3 +1,4 @@
+import {PROGRAM} from '../program';
 /**
  * The locale's character set, read from the environment alone (pure; tested directly), and what
  * it means for what the app draws itself.
@@ -63,7 +64,7 @@ export function asciiReason(flag: boolean | undefined, env: NodeJS.ProcessEnv): 
  */
 export function asciiNotice(locale: Locale, nonAscii: boolean): string {
   const text = nonAscii ? "; the resume's own text is kept as it is" : '';
-  return `kim-resume: ${locale.variable}=${locale.value.replace(/[^\x20-\x7e]/g, '?')} is not UTF-8: drawing in ASCII${text} (--no-ascii: Unicode)`;
+  return `${PROGRAM}: ${locale.variable}=${locale.value.replace(/[^\x20-\x7e]/g, '?')} is not UTF-8: drawing in ASCII${text} (--no-ascii: Unicode)`;
 }
 
 /** Whether a text has any character outside ASCII. */

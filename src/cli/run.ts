@@ -28,6 +28,7 @@ import {OSC11_QUERY, type Background} from '../terminal/background';
 import type {ThemeName} from '../theme/theme';
 import {ASCII} from '../theme/glyphs';
 import {isInteractive, wantsColor, type Format, type TerminalFacts} from './mode';
+import {PROGRAM} from '../program';
 
 /** Exit codes, documented in --help and the README. */
 export const EXIT = {
@@ -67,6 +68,17 @@ export interface Io extends TerminalFacts {
 // Built, this module is dist/main.js; under the test runner it is src/cli/run.ts.
 export const DEFAULT_RESUME = fileURLToPath(new URL(import.meta.url.endsWith('/src/cli/run.ts') ? '../../data/resume.json' : '../data/resume.json', import.meta.url));
 
+/**
+ * Whose the built-in résumé is (its `basics.name`, for --help), read when asked rather than fixed
+ * at build time: data/resume.json is read at run time too, so the help names whoever the program
+ * shows even when a fork replaced the file and did not rebuild. Undefined when it has no name.
+ */
+function builtInOwner(): string | undefined {
+  const loaded = loadResumeFile(DEFAULT_RESUME);
+  const name = loaded.ok ? loaded.resume.basics?.name?.trim() : undefined;
+  return name ? sanitizeText(name) : undefined;
+}
+
 /** Where errors name the file: relative to the working directory when it is inside it. */
 function displayName(file: string): string {
   const rel = relative(process.cwd(), file);
@@ -88,12 +100,12 @@ export async function run(args: string[], io: Io): Promise<number> {
     const {parseArguments, helpText} = await import('./args');
     const parsed = await parseArguments(args);
     if (parsed.error !== undefined) {
-      io.error(`kim-resume: ${sanitizeText(parsed.error)} (see kim-resume --help)`);
+      io.error(`${PROGRAM}: ${sanitizeText(parsed.error)} (see ${PROGRAM} --help)`);
       return EXIT.usage;
     }
     argv = parsed.argv;
     if (argv.help) {
-      await io.write((await helpText()) + '\n');
+      await io.write((await helpText(builtInOwner())) + '\n');
       return EXIT.ok;
     }
   }
@@ -104,20 +116,20 @@ export async function run(args: string[], io: Io): Promise<number> {
   const rawWidth = argv.width;
   const width = rawWidth === undefined ? undefined : /^\d+$/.test(rawWidth) ? Number(rawWidth) : Number.NaN;
   if (width !== undefined && (!Number.isInteger(width) || width < MIN_WIDTH || width > MAX_WIDTH)) {
-    io.error(`kim-resume: --width must be a whole number from ${MIN_WIDTH} to ${MAX_WIDTH}, got ${sanitizeText(String(rawWidth))} (see kim-resume --help)`);
+    io.error(`${PROGRAM}: --width must be a whole number from ${MIN_WIDTH} to ${MAX_WIDTH}, got ${sanitizeText(String(rawWidth))} (see ${PROGRAM} --help)`);
     return EXIT.usage;
   }
 
   // The résumé's language, when given, must be one: a typo would silently fall back to the document's.
   const lang = argv.lang === undefined ? undefined : canonicalTag(argv.lang);
   if (argv.lang !== undefined && lang === undefined) {
-    io.error(`kim-resume: --lang must be a BCP 47 language tag such as de, pt-BR or zh-Hant, got ${JSON.stringify(sanitizeText(argv.lang))} (see kim-resume --help)`);
+    io.error(`${PROGRAM}: --lang must be a BCP 47 language tag such as de, pt-BR or zh-Hant, got ${JSON.stringify(sanitizeText(argv.lang))} (see ${PROGRAM} --help)`);
     return EXIT.usage;
   }
 
   const conflict = conflictingOptions(argv);
   if (conflict) {
-    io.error(`kim-resume: ${conflict} (see kim-resume --help)`);
+    io.error(`${PROGRAM}: ${conflict} (see ${PROGRAM} --help)`);
     return EXIT.usage;
   }
 
@@ -147,7 +159,7 @@ async function runLoaded(argv: Arguments, io: Io, {format, color, choice, width,
     const problems = found.filter((p) => !p.note).length;
     // Without FILE it is the built-in résumé that was checked: said so, lest "no problems" read
     // as a pass for a file the reader meant to give.
-    const which = given === undefined ? ` (the built-in résumé; to check yours: kim-resume --check FILE)` : '';
+    const which = given === undefined ? ` (the built-in résumé; to check yours: ${PROGRAM} --check FILE)` : '';
     // The language it settled on, and how, for a file that can be shown at all.
     const shown = loadResumeFile(file, name, {lenient: true});
     const language = shown.ok ? `${shownFileName(name)}: language ${describeLanguage(resolveLanguage(shown.resume, lang))}\n` : '';
@@ -163,23 +175,23 @@ async function runLoaded(argv: Arguments, io: Io, {format, color, choice, width,
     for (const problem of problems.length > 0 ? problems : [loaded.error]) io.error(formatLoadError(problem));
     if (problems.length > 1) {
       const why = given === undefined ? 'the built-in résumé must have none' : '--strict refuses a file with any';
-      io.error(`kim-resume: ${countOf(problems.length, 'problem')} in ${shownFileName(name)}; ${why}`);
+      io.error(`${PROGRAM}: ${countOf(problems.length, 'problem')} in ${shownFileName(name)}; ${why}`);
     }
     return EXIT.usage;
   }
   for (const warning of loaded.warnings) io.error(formatLoadError(warning));
   const problems = loaded.warnings.filter((w) => !w.note).length;
   if (problems > 0) {
-    io.error(`kim-resume: ${countOf(problems, 'problem')} in ${shownFileName(name)}, shown anyway (--check lists them, --strict refuses the file)`);
+    io.error(`${PROGRAM}: ${countOf(problems, 'problem')} in ${shownFileName(name)}, shown anyway (--check lists them, --strict refuses the file)`);
   }
 
   const doc = {...toDocument(loaded.resume, undefined, {language: lang}), warnings: problems};
-  if (isEmptyDocument(doc)) io.error(`kim-resume: ${nothingToShow(shownFileName(name))}`);
+  if (isEmptyDocument(doc)) io.error(`${PROGRAM}: ${nothingToShow(shownFileName(name))}`);
   let section: number | undefined;
   if (argv.section !== undefined) {
     section = findSection(doc, argv.section);
     if (section === -1) {
-      io.error(`kim-resume: no section ${JSON.stringify(sanitizeText(argv.section))}; choose one of: ${sectionChoices(doc)}`);
+      io.error(`${PROGRAM}: no section ${JSON.stringify(sanitizeText(argv.section))}; choose one of: ${sectionChoices(doc)}`);
       return EXIT.usage;
     }
   }
@@ -204,7 +216,7 @@ async function runLoaded(argv: Arguments, io: Io, {format, color, choice, width,
     if (!tech || tech.projects.length === 0) {
       const close = closeMatches(index.filter((t) => t.projects.length > 0).map((t) => t.name), argv.tech);
       const name = JSON.stringify(sanitizeText(argv.tech));
-      io.error(`kim-resume: no project uses ${name}${close.length > 0 ? `; did you mean ${close.join(', ')}?` : ''}`);
+      io.error(`${PROGRAM}: no project uses ${name}${close.length > 0 ? `; did you mean ${close.join(', ')}?` : ''}`);
       return EXIT.noMatch;
     }
     return print(techDocument(base, tech), resumeForTech(loaded.source, loaded.resume, tech.name));
@@ -250,7 +262,7 @@ async function runServe(args: string[], io: Io): Promise<number> {
   const {parseServeArguments, serveHelpText} = await import('./args');
   const parsed = await parseServeArguments(args);
   const usage = (message: string) => {
-    io.error(`kim-resume serve: ${sanitizeText(message)} (see kim-resume serve --help)`);
+    io.error(`${PROGRAM} serve: ${sanitizeText(message)} (see ${PROGRAM} serve --help)`);
     return EXIT.usage;
   };
   if (parsed.error !== undefined) return usage(parsed.error);

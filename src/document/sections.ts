@@ -32,6 +32,11 @@ export interface SectionSpec {
   keys: ReadonlyArray<keyof Resume>;
   /** Its entries' tags are technologies in the index (a project's tech stack always is). */
   tagsAreTechnologies?: boolean;
+  /**
+   * Words a reader searches for that name what the section holds without appearing in it (`/GPA`
+   * finds the education): in English; the section's id, kinds and titles find it too (src/document/select.ts).
+   */
+  alsoCalled?: readonly string[];
   /** `words`: the separator, labels and date style the document is built with (toDocument). */
   build(resume: Resume, words: Words): Entry[];
 }
@@ -63,6 +68,7 @@ export const SECTIONS = [
     id: 'personal',
     title: 'Education',
     keys: ['education', 'x-service'],
+    alsoCalled: ['GPA', 'degree', 'school', 'university', 'military'],
     build: (r, w) => [
       ...(r.education ?? []).map((e) => educationEntry(e, w)),
       ...(r['x-service'] ?? []).map((s): Entry => ({

@@ -2,7 +2,8 @@ import type {TechEntry} from './tech';
 import type {Resume} from '../resume/types';
 import type {Contact, ResumeDocument, Section} from './model';
 import {countOf, fold} from './present';
-import {SECTIONS} from './sections';
+import {SECTIONS, type SectionSpec} from './sections';
+import {labelSetFor} from '../i18n/labels';
 
 /** A title without its emoji and punctuation: `🚀 Work Experience.` → `work experience`. */
 const plainTitle = (title: string) => fold(title).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -31,6 +32,36 @@ export function findSection(doc: ResumeDocument, name: string): number {
   const words = plainTitle(wanted);
   if (!words) return -1;
   return doc.sections.findIndex((s) => plainTitle(s.title).startsWith(words) || plainTitle(s.title).split(' ').includes(words));
+}
+
+/**
+ * The words a section is known by besides its text, folded: its id, its title and the title's
+ * words, the kinds of entry it holds (`education`, `service`), its title in English and in the
+ * résumé's language (src/i18n/labels.ts: `학력`), the labels of what it holds in that language
+ * (an education's score and courses: `학점`), and the words of the sections table's `alsoCalled`
+ * (`gpa`). Search (`/education`) takes the reader to the section these name.
+ */
+export function sectionNames(doc: ResumeDocument, index: number): string[] {
+  const section = doc.sections[index];
+  if (!section) return [];
+  const spec: SectionSpec | undefined = SECTIONS.find((s) => s.id === section.id);
+  const {set} = labelSetFor(doc.language ?? 'en');
+  const kinds = HOLDS.get(section.id) ?? [];
+  const titles = [section.title, spec?.title, spec ? set.titles[spec.id] : undefined].filter((t): t is string => t !== undefined).map(plainTitle);
+  const labels = kinds.includes('education') ? [set.labels.score, set.labels.courses].map(plainTitle) : [];
+  const words = [fold(section.id), ...kinds, ...titles, ...titles.flatMap((t) => t.split(' ')), ...labels, ...(spec?.alsoCalled ?? []).map(fold)];
+  return [...new Set(words.filter((w) => w !== ''))];
+}
+
+/**
+ * Whether a search query names the section (sectionNames): one of its names, in the singular or
+ * the plural, or the start of one when the query is 3 characters or more (`/educ`). Shorter
+ * queries name nothing by a start: `/e` is looked for in the text only.
+ */
+export function namesSection(doc: ResumeDocument, index: number, query: string): boolean {
+  const wanted = plainTitle(query);
+  if (!wanted) return false;
+  return sectionNames(doc, index).some((name) => name === wanted || singular(name) === singular(wanted) || ([...wanted].length >= 3 && name.startsWith(wanted)));
 }
 
 /** How a reader can name each section, for error messages: `1 work, 2 personal (education, service), 3 essays`. */

@@ -4,6 +4,7 @@ import {homedir} from 'node:os';
 import {join} from 'node:path';
 import {pathFor, userFolder} from '../platform/folders';
 import ssh2 from 'ssh2';
+import {PROGRAM} from '../program';
 
 /**
  * The SSH host key: the file given with --host-key, or one made on the first start and kept
@@ -43,7 +44,7 @@ export function openModeWarning(file: string, mode: number, platform: NodeJS.Pla
  * `%LOCALAPPDATA%\kim-resume\State`). Undefined when there is no such folder (no home).
  */
 export function defaultHostKeyFile(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): string | undefined {
-  const folder = userFolder('state', 'kim-resume', {platform, env, home: homedir});
+  const folder = userFolder('state', PROGRAM, {platform, env, home: homedir});
   return folder && pathFor(platform).join(folder, 'ssh_host_ed25519_key');
 }
 

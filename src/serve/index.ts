@@ -9,6 +9,7 @@ import {createGate} from './limits';
 import {coalesceRefusals, formatRecord, oneLine, readerCommands, stopOnError} from './log';
 import type {ServeOptions} from './options';
 import {startSsh, type RunningServer} from './ssh';
+import {PROGRAM} from '../program';
 
 /**
  * `kim-resume serve`: the SSH and HTTP servers over one loaded résumé, until SIGINT or SIGTERM.
@@ -53,31 +54,31 @@ export async function serve(doc: ResumeDocument, source: object, options: ServeO
     if (options.ssh !== undefined) {
       const key = loadHostKey(options.hostKey, io.env);
       if (!key.ok) {
-        say(`kim-resume: ${key.error}`);
+        say(`${PROGRAM}: ${key.error}`);
         return 2;
       }
       const {hostKey} = key;
-      if (hostKey.created) say(`kim-resume: made a new host key, kept in ${hostKey.file}`);
+      if (hostKey.created) say(`${PROGRAM}: made a new host key, kept in ${hostKey.file}`);
       const ssh = await startSsh({content, hostKey: hostKey.key, limits: options.limits, gate, log, logRefusal: refusals.log, app: (session) => runApp(session, content, io.env)}, options.ssh, options.host);
       running.push(ssh);
-      if (hostKey.warning) say(`kim-resume: ${hostKey.warning}`);
-      say(`kim-resume: ssh on ${options.host} port ${ssh.port}, host key ${hostKey.fingerprint} (${readerCommands(options.host, ssh.port).ssh})`);
+      if (hostKey.warning) say(`${PROGRAM}: ${hostKey.warning}`);
+      say(`${PROGRAM}: ssh on ${options.host} port ${ssh.port}, host key ${hostKey.fingerprint} (${readerCommands(options.host, ssh.port).ssh})`);
     }
     if (options.http !== undefined) {
       const http = await startHttp({content, limits: options.limits, gate, log, logRefusal: refusals.log}, options.http, options.host);
       running.push(http);
-      say(`kim-resume: http on ${options.host} port ${http.port} (${readerCommands(options.host, http.port).curl})`);
+      say(`${PROGRAM}: http on ${options.host} port ${http.port} (${readerCommands(options.host, http.port).curl})`);
     }
   } catch (error) {
     await stopAll();
     const code = (error as NodeJS.ErrnoException).code;
-    say(`kim-resume: cannot listen on ${options.host}: ${code ? `${code} (${oneLine((error as Error).message)})` : oneLine(String(error))}`);
+    say(`${PROGRAM}: cannot listen on ${options.host}: ${code ? `${code} (${oneLine((error as Error).message)})` : oneLine(String(error))}`);
     return 2;
   }
 
   // A failure outside every session's own error handling (a library's event handler throwing)
   // ends no other session and not the server: it is logged in one line.
-  const onUncaught = (error: Error) => say(`kim-resume: a session failed: ${oneLine(error?.message ?? String(error))}`);
+  const onUncaught = (error: Error) => say(`${PROGRAM}: a session failed: ${oneLine(error?.message ?? String(error))}`);
   process.on('uncaughtException', onUncaught);
   // `on`, not `once`, and kept until the end: signal-exit (loaded with Ink by the first app)
   // ends the process itself when a signal has no listener but its own, and a `once` listener is
@@ -87,7 +88,7 @@ export async function serve(doc: ResumeDocument, source: object, options: ServeO
   const onSignal = (name: NodeJS.Signals) => stopping(name);
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  say(`kim-resume: ${await signal}: saying goodbye to open sessions and stopping`);
+  say(`${PROGRAM}: ${await signal}: saying goodbye to open sessions and stopping`);
   await stopAll();
   refusals.flush();
   process.off('uncaughtException', onUncaught);

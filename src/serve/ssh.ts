@@ -10,6 +10,7 @@ import type {Gate} from './limits';
 import {oneLine, peerName, type SessionRecord} from './log';
 import {TEXT_WIDTH, type Limits} from './options';
 import {channelSession, crlf, type ChannelSession} from './ssh-session';
+import {PROGRAM} from '../program';
 
 /**
  * The SSH server (ssh2, https://github.com/mscdex/ssh2#server-examples): anyone is let in with
@@ -73,7 +74,7 @@ interface Pending {
 export function startSsh(deps: SshDeps, port: number, host: string): Promise<RunningServer> {
   const links = new Set<Link>();
   const pending = new Map<string, Pending>();
-  const ssh = new ssh2.Server({hostKeys: [deps.hostKey], ident: 'kim-resume', algorithms: {cipher: [...SSH_CIPHERS]}}, (client, info) => {
+  const ssh = new ssh2.Server({hostKeys: [deps.hostKey], ident: PROGRAM, algorithms: {cipher: [...SSH_CIPHERS]}}, (client, info) => {
     const waiting = pending.get(`${info.ip}:${info.port}`);
     if (!waiting) return client.end();
     waiting.taken = true;
@@ -171,7 +172,7 @@ export function refusalBytes(reason: string): Buffer {
   packet.writeUInt32BE(1 + payload.length + padding, 0);
   packet.writeUInt8(padding, 4);
   payload.copy(packet, 5);
-  return Buffer.concat([Buffer.from(`kim-resume: ${reason}\r\nSSH-2.0-kim-resume\r\n`, 'utf8'), packet]);
+  return Buffer.concat([Buffer.from(`${PROGRAM}: ${reason}\r\nSSH-2.0-${PROGRAM}\r\n`, 'utf8'), packet]);
 }
 
 function connect(client: Connection, state: Pending, deps: SshDeps, links: Set<Link>): Link {
@@ -359,7 +360,7 @@ function connect(client: Connection, state: Pending, deps: SshDeps, links: Set<L
       const messages = messagesFor(asciiReason(undefined, env) ? 'en' : readerLanguage(env).language);
       if (appOpen) {
         refused('a second app');
-        channel.stderr.write(`kim-resume: ${messages.say('ssh.oneApp')}\r\n`);
+        channel.stderr.write(`${PROGRAM}: ${messages.say('ssh.oneApp')}\r\n`);
         return finish(1);
       }
       appOpen = true;
@@ -373,7 +374,7 @@ function connect(client: Connection, state: Pending, deps: SshDeps, links: Set<L
       } catch (error) {
         status = 1;
         record.outcome = `crashed: ${oneLine((error as Error).message ?? String(error))}`;
-        channel.stderr.write(`kim-resume: ${oneLine((error as Error).message ?? String(error))}\r\n`);
+        channel.stderr.write(`${PROGRAM}: ${oneLine((error as Error).message ?? String(error))}\r\n`);
       }
       await new Promise<void>((resolve) => live!.output.end(resolve));
       appOpen = false;
@@ -384,7 +385,7 @@ function connect(client: Connection, state: Pending, deps: SshDeps, links: Set<L
       }
       if (farewell) {
         if (record.outcome === 'ok') record.outcome = `ended: ${farewellWords(farewell, ENGLISH)}`;
-        send(`kim-resume: ${messages.say('ssh.goodbye', {reason: farewellWords(farewell, messages)})}\n`);
+        send(`${PROGRAM}: ${messages.say('ssh.goodbye', {reason: farewellWords(farewell, messages)})}\n`);
       }
       finish(status);
     };

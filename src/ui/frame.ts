@@ -1,6 +1,6 @@
 import {isEmptyDocument} from '../document/build';
 import type {ResumeDocument} from '../document/model';
-import {techSection} from '../document/select';
+import {namesSection, techSection} from '../document/select';
 import {techIndex, type TechEntry} from '../document/tech';
 import {EAGER_PANELS, MIN_SIZE} from '../sizes';
 import {wrapText} from '../text/width';
@@ -87,7 +87,10 @@ export class FrameBuilder {
         return builder.techIndex;
       },
       focusedTechs: (state) => techsOf(this.section(state).panels[state.focus[state.section] ?? -1]?.entry),
-      projectLines: (name, width) => this.techLayout(name, width).length + 1,
+      projects: (name, width) => {
+        const layout = this.techLayout(name, width);
+        return {lines: layout.length, panels: layout.panels};
+      },
     };
     return {
       sectionCount: this.doc.sections.length,
@@ -186,7 +189,8 @@ export class FrameBuilder {
 
   /**
    * Every occurrence of `query` in every section, as laid out at this width: line by line, in
-   * order. (A match never spans two lines: the text is searched as it is shown.)
+   * order, after the section's own top when the query names it. (A match never spans two lines:
+   * the text is searched as it is shown.)
    */
   search(state: NavState, query: string): Match[] {
     const matches: Match[] = [];
@@ -195,6 +199,8 @@ export class FrameBuilder {
       for (let n = findAll(lineText(line), query).length; n > 0; n--) matches.push({section: HEADER_MATCH, line: i, panel: -1});
     });
     this.doc.sections.forEach((_, index) => {
+      // A query that names the section (`/education`, `/학력`) finds its top first.
+      if (namesSection(this.doc, index, query)) matches.push({section: index, line: 0, panel: -1, named: true});
       const layout = this.section(state, index);
       let panel = 0;
       for (let i = 0; i < layout.length; i++) {
@@ -227,7 +233,7 @@ export class FrameBuilder {
       const layout = this.techLayout(tech.name, width);
       const offset = state.tech.projectsOffset;
       body = [techProjectsHeading(tech, width, this.theme.glyphs, this.messages)];
-      for (let i = offset; i < Math.min(layout.length, offset + height - 1); i++) body.push(markChosen(layout.line(i, -1), tech.name));
+      for (let i = offset; i < Math.min(layout.length, offset + height - 1); i++) body.push(markChosen(layout.line(i, state.tech.projectsFocus), tech.name));
       position = `${scrollPercent(offset, layout.length, height - 1)}%`;
       hints = hintsFor('techProjects');
     } else if (state.tech) {
@@ -263,8 +269,8 @@ export class FrameBuilder {
       // Every match on screen marked, the current one set apart (in the header or the section shown).
       const current = search.matches[search.current];
       const occurrence = (section: number, line: number) => {
-        if (!current || current.section !== section || current.line !== line) return -1;
-        return search.matches.slice(0, search.current).filter((m) => m.section === section && m.line === line).length;
+        if (!current || current.named || current.section !== section || current.line !== line) return -1;
+        return search.matches.slice(0, search.current).filter((m) => m.section === section && m.line === line && !m.named).length;
       };
       const headerTop = regions.header.unfolded ? regions.header.offset : -1;
       header = header.map((line, row) => highlight(line, search.query, headerTop >= 0 ? occurrence(HEADER_MATCH, headerTop + row) : -1));

@@ -2,7 +2,6 @@ import {deleteBack, deleteForward, HEADER_MATCH, insertText, moveCursor, type Ma
 import type {Entry} from '../document/model';
 import {clampOffset, isScrollCommand, scrollTarget, viewportView} from './scroll';
 import type {Action, Geometry, NavState, ReducerEnv, ViewCommand} from './types';
-import {projectsView} from './tech';
 import {normalize, scrollTo, withSection} from './viewport';
 
 // What keys and the wheel do while something is open over a section: the help, the search line.
@@ -99,10 +98,8 @@ export function closeSearch(state: NavState, env: Pick<ReducerEnv, 'geometry'>):
 /** The wheel scrolls whatever is shown: the help, the technology index, or the section. */
 export function reduceScroll(state: NavState, delta: number, g: Geometry): NavState {
   if (state.help) return {...state, helpOffset: scrollTarget(viewportView(state.helpOffset, g.lines, g.height), delta)};
-  if (state.tech) {
-    if (!state.tech.chosen) return state;
-    return {...state, tech: {...state.tech, projectsOffset: scrollTarget(projectsView(state.tech, g.lines, g.height), delta)}};
-  }
+  // A technology's projects: src/ui/tech.ts wheelProjects (the reducer sends the wheel there).
+  if (state.tech) return state;
   return scrollTo(state, g, scrollTarget(viewportView(state.offset[state.section] ?? 0, g.lines, g.height), delta));
 }
 

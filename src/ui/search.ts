@@ -15,6 +15,11 @@ export interface Match {
   line: number;
   /** Panel holding the line, or -1. */
   panel: number;
+  /**
+   * The query names the section (its id, a kind of entry it holds, a title: src/document/select.ts
+   * namesSection) rather than occurring on the line: the section's top, nothing on it highlighted.
+   */
+  named?: boolean;
 }
 
 /** Match.section of a match in the header. */

@@ -13,6 +13,7 @@ import {FrameBuilder} from './frame';
 import {frameLine} from './layout/frame-lines';
 import type {Screen} from './layout/regions';
 import {initialState} from './state';
+import {programEnv} from '../program';
 
 // The interactive app's start, without Ink: the screen taken, the terminal's widths and
 // background learned, the theme chosen and the first frame drawn by the pure core; Ink and React
@@ -59,7 +60,7 @@ export interface InteractiveOptions {
  * for the end-to-end tests to prove that a rendering error still restores the terminal.
  */
 export function crashAfterKeys(env: NodeJS.ProcessEnv): number | undefined {
-  const value = env.KIM_RESUME_TEST_CRASH;
+  const value = programEnv(env, 'TEST_CRASH');
   return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
 }
 

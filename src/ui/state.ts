@@ -1,13 +1,12 @@
-import {LINE_STEP} from '../sizes';
 import {graphemes} from '../text/width';
 import {commandFor, editKeyFor, worksWhenTooSmall, type Command} from './keymap';
 import {isTooSmall, type Screen} from './layout/regions';
 import {closeSearch, goToMatch, reduceEditing, reduceHelp, reduceScroll} from './overlays';
 import {emptySearch} from './search';
 import {clampOffset, isScrollCommand, scrollTarget, viewportView, type ScrollCommand} from './scroll';
-import {openTech, reduceTech} from './tech';
+import {openTech, reduceTech, wheelProjects} from './tech';
 import type {NavState, Reducer, ReducerEnv, ViewCommand} from './types';
-import {normalize, revealOffset, scrollTo, withSection} from './viewport';
+import {moveThroughPanels, normalize, withSection} from './viewport';
 
 /**
  * Navigation as a pure reducer, `(state, action) → state` (gemini-cli shellReducer, bubbles
@@ -82,7 +81,11 @@ export function createReducer(env: ReducerEnv): Reducer {
     }
     if (state.search?.editing) return reduceEditing(state, state.search, action, env);
     if (action.type === 'edit') return state;
-    if (action.type === 'scroll') return state.about && !state.help ? scrollHeader(state, action.delta, env) : reduceScroll(state, action.delta, env.geometry(state));
+    if (action.type === 'scroll') {
+      if (state.about && !state.help) return scrollHeader(state, action.delta, env);
+      if (state.tech?.chosen !== undefined && env.tech && !state.help) return wheelProjects(state, state.tech, action.delta, env.tech, env.geometry(state));
+      return reduceScroll(state, action.delta, env.geometry(state));
+    }
     return click(state, action.x, action.y, env);
   };
   return reduce;
@@ -158,7 +161,6 @@ function sectionCommand(state: NavState, command: ViewCommand, digit: number | u
   const focus = state.focus[state.section] ?? -1;
   const offset = state.offset[state.section] ?? 0;
   const region = g.panels[focus];
-  const view = viewportView(offset, g.lines, g.height, LINE_STEP);
   const search = state.search;
   const sections = env.sectionCount;
   switch (command) {
@@ -191,32 +193,17 @@ function sectionCommand(state: NavState, command: ViewCommand, digit: number | u
       if (target < 0 || target >= sections) return state;
       return normalize({...state, section: target}, env.geometry, 'none');
     }
-    case 'down': {
-      // Inside a panel taller than the screen, read on to its end before moving to the next.
-      if (region && region.end > offset + g.height) return withSection(state, focus, Math.min(scrollTarget(view, 'down'), region.end - g.height));
-      if (focus + 1 < g.panels.length) {
-        const next = g.panels[focus + 1]!;
-        return withSection(state, focus + 1, clampOffset(revealOffset(offset, next, g.height), g.lines, g.height));
-      }
-      return withSection(state, focus, scrollTarget(view, 'down'));
-    }
-    case 'up': {
-      if (region && region.start < offset) return withSection(state, focus, Math.max(region.start, scrollTarget(view, 'up')));
-      if (focus > 0) {
-        const previous = g.panels[focus - 1]!;
-        return withSection(state, focus - 1, clampOffset(revealOffset(offset, previous, g.height), g.lines, g.height));
-      }
-      return withSection(state, focus, scrollTarget(view, 'up'));
-    }
+    case 'down':
+    case 'up':
     case 'pageDown':
     case 'pageUp':
     case 'halfDown':
     case 'halfUp':
-      return scrollTo(state, g, scrollTarget(view, command));
     case 'top':
-      return withSection(state, g.panels.length > 0 ? 0 : -1, scrollTarget(view, 'top'));
-    case 'bottom':
-      return withSection(state, g.panels.length - 1, scrollTarget(view, 'bottom'));
+    case 'bottom': {
+      const moved = moveThroughPanels(focus, offset, g, command);
+      return withSection(state, moved.focus, moved.offset);
+    }
     case 'toggle': {
       if (!region?.foldable) return state;
       const collapsed = new Set(state.collapsed);

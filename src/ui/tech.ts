@@ -6,8 +6,9 @@ import {cellWidth, truncate} from '../text/width';
 import {clipLine, fitWords, padLine, span, type Line} from './layout/lines';
 import {UNICODE, type Glyphs} from '../theme/glyphs';
 import {ENGLISH, type Messages} from '../i18n/messages';
-import {isScrollCommand, listView, scrollTarget, viewportView, type ScrollView} from './scroll';
+import {isScrollCommand, listView, scrollTarget, viewportView} from './scroll';
 import type {Geometry, NavState, TechContext, TechState, ViewCommand} from './types';
+import {moveThroughPanels, refocus} from './viewport';
 
 /**
  * The technology index overlay (`t`): every technology with how many projects and skills list
@@ -17,7 +18,7 @@ import type {Geometry, NavState, TechContext, TechState, ViewCommand} from './ty
 export function openTech(index: TechEntry[], focusedTechs: string[] = []): TechState {
   // At the top, the most used first: the focused project's technologies are marked (•) in the
   // list, not selected, so the index never opens part way down with its top out of mind.
-  return {selected: 0, offset: 0, projectsOffset: 0, focused: focusedTechs};
+  return {selected: 0, offset: 0, projectsOffset: 0, projectsFocus: 0, focused: focusedTechs};
 }
 
 /** Rows above the list: a heading and a blank line. */
@@ -70,11 +71,19 @@ export function markChosen(line: Line, name: string): Line {
 }
 
 /**
- * A chosen technology's projects as a view: `lines` and `height` count the heading row above
- * them (as the geometry does), which stays put while the projects under it scroll.
+ * A chosen technology's projects as a section's geometry: their lines and panels under the
+ * heading row, which stays put while they scroll (`height`: the body's rows, the heading's included).
  */
-export function projectsView(tech: TechState, lines: number, height: number): ScrollView {
-  return viewportView(tech.projectsOffset, lines - 1, height - 1);
+function projectsGeometry(tech: TechState, context: TechContext, width: number, height: number): Geometry {
+  const {lines, panels} = tech.chosen === undefined ? {lines: 0, panels: []} : context.projects(tech.chosen, width);
+  return {lines, panels, height: Math.max(1, height - 1)};
+}
+
+/** The wheel over a chosen technology's projects: they scroll, the focus kept on a panel whose title is seen (as in a section). */
+export function wheelProjects(state: NavState, tech: TechState, delta: number, context: TechContext, g: Geometry): NavState {
+  const pg = projectsGeometry(tech, context, state.screen.width, g.height);
+  const offset = scrollTarget(viewportView(tech.projectsOffset, pg.lines, pg.height), delta);
+  return {...state, tech: {...tech, projectsOffset: offset, projectsFocus: refocus(tech.projectsFocus, offset, pg, true)}};
 }
 
 /** The list's rows under its heading (at least one). */
@@ -83,14 +92,18 @@ const listRows = (height: number) => Math.max(1, height - LIST_HEADER);
 /** Keys in the overlay: the list, or the chosen technology's projects. */
 export function reduceTech(state: NavState, tech: TechState, command: ViewCommand, context: TechContext, g: Geometry): NavState {
   if (command === 'techIndex') return {...state, tech: undefined};
-  const next = techOverlay(tech, command, context.index, g.height, tech.chosen ? context.projectLines(tech.chosen, state.screen.width) : 0);
+  const next = techOverlay(tech, command, context.index, g.height, projectsGeometry(tech, context, state.screen.width, g.height));
   return next === tech ? state : {...state, tech: next};
 }
 
-function techOverlay(tech: TechState, command: ViewCommand, index: TechEntry[], height: number, projectLines: number): TechState | undefined {
+function techOverlay(tech: TechState, command: ViewCommand, index: TechEntry[], height: number, projects: Geometry): TechState | undefined {
   if (tech.chosen !== undefined) {
-    if (isScrollCommand(command)) return {...tech, projectsOffset: scrollTarget(projectsView(tech, projectLines, height), command)};
-    return command === 'back' ? {...tech, chosen: undefined, projectsOffset: 0} : tech;
+    // ↓/↑ move the focus from project to project, as in a section; the other keys scroll.
+    if (isScrollCommand(command)) {
+      const moved = moveThroughPanels(tech.projectsFocus, tech.projectsOffset, projects, command);
+      return {...tech, projectsOffset: moved.offset, projectsFocus: moved.focus};
+    }
+    return command === 'back' ? {...tech, chosen: undefined, projectsOffset: 0, projectsFocus: 0} : tech;
   }
   if (isScrollCommand(command)) {
     // The selection moves; the list scrolls just enough to keep it in view.
@@ -104,7 +117,7 @@ function techOverlay(tech: TechState, command: ViewCommand, index: TechEntry[], 
       return undefined;
     case 'toggle': {
       const chosen = index[tech.selected];
-      return chosen && techUses(chosen) > 0 ? {...tech, chosen: chosen.name, projectsOffset: 0} : tech;
+      return chosen && techUses(chosen) > 0 ? {...tech, chosen: chosen.name, projectsOffset: 0, projectsFocus: 0} : tech;
     }
     default:
       return tech;

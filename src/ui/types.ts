@@ -71,8 +71,8 @@ export interface TechContext {
   index: TechEntry[];
   /** Technologies of the focused panel, to open the index on them. */
   focusedTechs(state: NavState): string[];
-  /** Lines of a chosen technology's projects view at this width. */
-  projectLines(name: string, width: number): number;
+  /** A chosen technology's projects at this width: their lines and panels, as a section's (the heading row not counted). */
+  projects(name: string, width: number): Pick<Geometry, 'lines' | 'panels'>;
 }
 
 /** Everything the reducer asks about the world (FrameBuilder provides it for the app). */
@@ -105,6 +105,8 @@ export interface TechState {
   chosen?: string;
   /** First visible line of the chosen technology's projects. */
   projectsOffset: number;
+  /** The focused panel among the chosen technology's projects (↓/↑ move it, as in a section). */
+  projectsFocus: number;
   /** The technologies of the project focused when the index opened (marked in the list). */
   focused: string[];
 }

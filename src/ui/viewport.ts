@@ -1,4 +1,5 @@
-import {clampOffset} from './scroll';
+import {LINE_STEP} from '../sizes';
+import {clampOffset, scrollTarget, viewportView, type ScrollCommand} from './scroll';
 import type {Geometry, NavState, Region} from './types';
 
 type GeometryOf = (state: NavState) => Geometry;
@@ -57,6 +58,38 @@ export function normalize(state: NavState, geometryOf: GeometryOf, reveal: 'whol
   if (region && reveal === 'whole') offset = clampOffset(revealOffset(offset, region, g.height), g.lines, g.height);
   if (reveal === 'some') focus = refocus(focus, offset, g);
   return withSection(state, focus, offset);
+}
+
+/**
+ * Where a scroll key takes a view of panels (a section, a technology's projects): ↓/↑ move the
+ * focus to the next or previous panel, bringing it into view, after reading on to the end of a
+ * panel taller than the screen; a page or half a page scrolls, the focus kept on a panel whose
+ * title is seen; top and bottom focus the first and last panel.
+ */
+export function moveThroughPanels(focus: number, offset: number, g: Geometry, command: ScrollCommand): {focus: number; offset: number} {
+  const region = g.panels[focus];
+  const view = viewportView(offset, g.lines, g.height, LINE_STEP);
+  switch (command) {
+    case 'down': {
+      // Inside a panel taller than the screen, read on to its end before moving to the next.
+      if (region && region.end > offset + g.height) return {focus, offset: Math.min(scrollTarget(view, 'down'), region.end - g.height)};
+      if (focus + 1 < g.panels.length) return {focus: focus + 1, offset: clampOffset(revealOffset(offset, g.panels[focus + 1]!, g.height), g.lines, g.height)};
+      return {focus, offset: scrollTarget(view, 'down')};
+    }
+    case 'up': {
+      if (region && region.start < offset) return {focus, offset: Math.max(region.start, scrollTarget(view, 'up'))};
+      if (focus > 0) return {focus: focus - 1, offset: clampOffset(revealOffset(offset, g.panels[focus - 1]!, g.height), g.lines, g.height)};
+      return {focus, offset: scrollTarget(view, 'up')};
+    }
+    case 'top':
+      return {focus: g.panels.length > 0 ? 0 : -1, offset: scrollTarget(view, 'top')};
+    case 'bottom':
+      return {focus: g.panels.length - 1, offset: scrollTarget(view, 'bottom')};
+    default: {
+      const to = scrollTarget(view, command);
+      return {focus: refocus(focus, to, g, true), offset: to};
+    }
+  }
 }
 
 /** Scrolls the section to `offset` (a scroll step's target: src/ui/scroll.ts), the focus kept on a panel seen. */

@@ -12,6 +12,7 @@ import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {BIN, cleanEnv} from '../helpers/cli';
 import {REPO_ROOT} from '../helpers/fixtures';
+import {PROGRAM} from '../helpers/program';
 
 const copy = mkdtempSync(join(tmpdir(), 'kim-builtin-'));
 afterAll(() => rmSync(copy, {recursive: true, force: true}));
@@ -32,7 +33,7 @@ describe('the built-in résumé', () => {
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(/^data\/resume\.json:\d+:\d+: basics\.email: /);
     expect(lines[1]).toMatch(/^data\/resume\.json:\d+:\d+: work\[0\]\.startDate: /);
-    expect(lines[2]).toBe('kim-resume: 2 problems in data/resume.json; the built-in résumé must have none');
+    expect(lines[2]).toBe(`${PROGRAM}: 2 problems in data/resume.json; the built-in résumé must have none`);
     expect(result.stderr).not.toMatch(/^\s+at /m);
     // The same problems --check lists.
     const check = run(join(copy, 'bin', 'kim-resume.js'), ['--check'], copy);
@@ -47,7 +48,7 @@ describe('the built-in résumé', () => {
     const result = run(BIN, ['--check']);
     expect(result.status).toBe(0);
     const [first, ...rest] = result.stdout.trimEnd().split('\n');
-    expect(first).toBe('data/resume.json: no problems (the built-in résumé; to check yours: kim-resume --check FILE)');
+    expect(first).toBe(`data/resume.json: no problems (the built-in résumé; to check yours: ${PROGRAM} --check FILE)`);
     expect(rest).toEqual([expect.stringMatching(/^data\/resume\.json: language /)]);
   });
 });

@@ -9,6 +9,7 @@ import {BIN, NODE, cleanEnv, runCli, type CliResult} from '../helpers/cli';
 import {JIWOO, JIWOO_PATH, jiwooJson} from '../helpers/e2e-jiwoo';
 import {REPO_ROOT, RESUME_PATH, tempFixtures} from '../helpers/fixtures';
 import {officialSchemaErrors} from '../helpers/schema';
+import {PROGRAM} from '../helpers/program';
 
 /**
  * The built program (`node bin/kim-resume.js`, what npm installs), run as a child process with
@@ -188,8 +189,8 @@ describe('errors: one line on stderr, exit 2, no stack', () => {
       () => [fx.write('evil.json', '{"basics": {"url": "\\u001b]0;pwned\\u0007nope"}}'), '--strict'],
       () => `${fx.path('evil.json')}:1:20: basics.url: expected a URL like https://example.com, got "nope"`,
     ],
-    ['an unknown flag', () => ['--bogus'], () => 'kim-resume: Unknown argument: --bogus (see kim-resume --help)'],
-    ['a width too small', () => ['--width', '5'], () => 'kim-resume: --width must be a whole number from 10 to 1000, got 5 (see kim-resume --help)'],
+    ['an unknown flag', () => ['--bogus'], () => `${PROGRAM}: Unknown argument: --bogus (see ${PROGRAM} --help)`],
+    ['a width too small', () => ['--width', '5'], () => `${PROGRAM}: --width must be a whole number from 10 to 1000, got 5 (see ${PROGRAM} --help)`],
   ])('%s', (_name, args, message) => {
     const result = runCli(args());
     expect(result.status).toBe(2);

@@ -13,6 +13,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {BIN, NODE, cleanEnv} from '../helpers/cli';
 import {fixturePath, REPO_ROOT} from '../helpers/fixtures';
 import {ptyApps, waitFor} from '../helpers/pty';
+import {PROGRAM, programVar} from '../helpers/program';
 
 const ARGS = ['--format', 'text', '--width', '72', fixturePath('ada')];
 let root: string;
@@ -45,7 +46,7 @@ function cacheFiles(cacheHome: string, {whileWriting = false} = {}): Map<string,
       }
     }
   };
-  walk(join(cacheHome, 'kim-resume'));
+  walk(join(cacheHome, PROGRAM));
   return found;
 }
 const ids = (files: Map<string, {id: string}>) => Object.fromEntries([...files].map(([name, f]) => [name, f.id]));
@@ -60,7 +61,7 @@ function expectQuietSameOutput(result: ReturnType<typeof run>) {
 beforeAll(() => {
   if (!existsSync(join(REPO_ROOT, 'dist', 'boot.cjs'))) throw new Error('dist/boot.cjs is missing: run `npm run build` first (npm test does)');
   root = mkdtempSync(join(tmpdir(), 'kim-resume-cache-'));
-  const off = run(newHome(), {env: {KIM_RESUME_NO_CACHE: '1'}});
+  const off = run(newHome(), {env: {[programVar('NO_CACHE')]: '1'}});
   expect(off.status, off.stderr).toBe(0);
   reference = off.stdout;
   expect(reference).toContain('Ada Whitfield');
@@ -76,7 +77,7 @@ describe('the code cache', () => {
     expect([...first.keys()]).toContain('main.js.print.cache');
     expect([...first.keys()].every((name) => name.endsWith('.js.print.cache')), [...first.keys()].join(', ')).toBe(true);
     const folder = first.get('main.js.print.cache')!.path.slice(home.length + 1).split('/');
-    expect(folder[0]).toBe('kim-resume');
+    expect(folder[0]).toBe(PROGRAM);
     // The Node that ran the program (NODE: another line's under scripts/node-lines.mjs).
     const version = spawnSync(NODE, ['-p', 'process.version'], {encoding: 'utf8'}).stdout.trim();
     expect(folder[1]).toContain(`node${version}-${process.arch}-`);
@@ -88,7 +89,7 @@ describe('the code cache', () => {
 
   it('is off with KIM_RESUME_NO_CACHE=1: nothing is written', () => {
     const home = newHome();
-    expectQuietSameOutput(run(home, {env: {KIM_RESUME_NO_CACHE: '1'}}));
+    expectQuietSameOutput(run(home, {env: {[programVar('NO_CACHE')]: '1'}}));
     expect(existsSync(home)).toBe(false);
   });
 

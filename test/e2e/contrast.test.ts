@@ -12,6 +12,7 @@ import {JIWOO, JIWOO_PATH} from '../helpers/e2e-jiwoo';
 import {DARK_TERMINAL, LIGHT_TERMINAL, screenContrast, summarize, TERMINALS_16, type ContrastCell, type ContrastSummary, type Defaults} from '../helpers/contrast';
 import {KEYS, ptyApps, ttyIsRaw, type PtyApp, type PtyOptions} from '../helpers/pty';
 import {waitFor} from '../helpers/wait';
+import {programVar} from '../helpers/program';
 
 const launch = ptyApps();
 
@@ -108,7 +109,7 @@ const REPLY_TEXT = /rgb:|11;|\?\d+(;\d+)*c|\d+;\d+R/;
 
 describe('contrast of every drawn cell (WCAG 2.1, xterm palette)', () => {
   it('the measure sees the problem: the dark theme (KIM_RESUME_THEME=dark) on a white terminal falls short', async () => {
-    const {white} = await measure({env: {KIM_RESUME_THEME: 'dark'}, background: 'light'}, {white: LIGHT_TERMINAL}, 'dark');
+    const {white} = await measure({env: {[programVar('THEME')]: 'dark'}, background: 'light'}, {white: LIGHT_TERMINAL}, 'dark');
     const total = summary('before: dark theme on white', white!);
     expect(total.atAA).toBeLessThan(0.95);
     expect(total.min).toBeLessThan(3);
@@ -139,7 +140,7 @@ describe('contrast of every drawn cell (WCAG 2.1, xterm palette)', () => {
     // A black terminal whose COLORFGBG says light (left over from elsewhere): OSC 11 decides.
     const {black} = await measure({background: 'dark', env: {COLORFGBG: '0;15'}}, {black: DARK_TERMINAL}, 'dark');
     expectReadable('OSC 11 black, COLORFGBG light → dark theme, on black', black!);
-    const {white} = await measure({background: 'dark', env: {KIM_RESUME_THEME: 'dark'}, args: [JIWOO_PATH, '--theme', 'light']}, {white: LIGHT_TERMINAL}, 'light');
+    const {white} = await measure({background: 'dark', env: {[programVar('THEME')]: 'dark'}, args: [JIWOO_PATH, '--theme', 'light']}, {white: LIGHT_TERMINAL}, 'light');
     expectReadable('--theme light over KIM_RESUME_THEME=dark, on white', white!);
   });
 });

@@ -15,6 +15,7 @@ import {REPO_ROOT, tempFixtures} from '../helpers/fixtures';
 import {KEYS, ttyIsRaw, type PtyApp, ptyApps} from '../helpers/pty';
 import {restoredProblems, screenStateProblems, textAfterLeaving} from '../helpers/terminal-state';
 import {waitFor} from '../helpers/wait';
+import {PROGRAM, programVar} from '../helpers/program';
 
 const FIRST_PROJECT = JIWOO.firstProject;
 const RESTORED = 'alternate screen left · cursor shown · mouse off · icanon+echo · stty -g unchanged';
@@ -89,7 +90,7 @@ describe('exit path × restored state', () => {
     // path, which may hold "kim-resume/": scripts/node-lines.mjs caches other Nodes there); the
     // program prints nothing of its own ("kim-resume: …").
     if (code === 0) expect(visibleLines(after)).toEqual([]);
-    else expect(after).not.toContain('kim-resume:');
+    else expect(after).not.toContain(`${PROGRAM}:`);
   });
 
   // stdin is the slave of a second pseudo-terminal, stdout the one we watch: closing the second
@@ -121,29 +122,29 @@ describe('exit path × restored state', () => {
   });
 
   it(`${pad('render error (TEST_CRASH=1, a key)')} → exit 1 · ${RESTORED} · one error line, no stack`, async () => {
-    const app = launch({cols: 80, rows: 24, shell: true, args: [JIWOO_PATH], env: {KIM_RESUME_TEST_CRASH: '1'}});
+    const app = launch({cols: 80, rows: 24, shell: true, args: [JIWOO_PATH], env: {[programVar('TEST_CRASH')]: '1'}});
     await app.ready(FIRST_PROJECT);
     app.press('j');
     const report = await app.report();
     expect(report.exitCode, 'exit code').toBe(1);
     expect(restoredProblems(app, report), app.dump()).toEqual([]);
     const after = textAfterLeaving(app.raw);
-    expect(visibleLines(after)).toEqual(['kim-resume: internal error: the interactive view failed: test crash after 1 keys']);
+    expect(visibleLines(after)).toEqual([`${PROGRAM}: internal error: the interactive view failed: test crash after 1 keys`]);
     expect(stackLines(after)).toEqual([]);
     // The line is on the restored main screen, where the reader sees it.
-    expect(app.screen().filter((row) => row.startsWith('kim-resume:'))).toEqual(['kim-resume: internal error: the interactive view failed: test crash after 1 keys']);
+    expect(app.screen().filter((row) => row.startsWith(`${PROGRAM}:`))).toEqual([`${PROGRAM}: internal error: the interactive view failed: test crash after 1 keys`]);
   });
 
   it(`${pad('render error with DEBUG=1')} → exit 1 · ${RESTORED} · the error line, then its stack`, async () => {
-    const app = launch({cols: 80, rows: 24, shell: true, args: [JIWOO_PATH], env: {KIM_RESUME_TEST_CRASH: '1', DEBUG: '1'}});
+    const app = launch({cols: 80, rows: 24, shell: true, args: [JIWOO_PATH], env: {[programVar('TEST_CRASH')]: '1', DEBUG: '1'}});
     await app.ready(FIRST_PROJECT);
     app.press('j');
     const report = await app.report();
     expect(report.exitCode, 'exit code').toBe(1);
     expect(restoredProblems(app, report), app.dump()).toEqual([]);
     const lines = visibleLines(textAfterLeaving(app.raw));
-    expect(lines[0]).toBe('kim-resume: internal error: the interactive view failed: test crash after 1 keys');
-    expect(lines.filter((l) => l.startsWith('kim-resume:')), 'one error line').toHaveLength(1);
+    expect(lines[0]).toBe(`${PROGRAM}: internal error: the interactive view failed: test crash after 1 keys`);
+    expect(lines.filter((l) => l.startsWith(`${PROGRAM}:`)), 'one error line').toHaveLength(1);
     expect(stackLines(lines.join('\n')).length, 'stack lines with DEBUG').toBeGreaterThan(0);
   });
 

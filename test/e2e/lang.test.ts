@@ -8,6 +8,7 @@ import {join} from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {cleanEnv, runCli} from '../helpers/cli';
 import {fixturePath, REPO_ROOT} from '../helpers/fixtures';
+import {PROGRAM} from '../helpers/program';
 
 const DE = 'test/fixtures/lang/de.json';
 const JA = 'test/fixtures/lang/ja-labels.json';
@@ -61,7 +62,7 @@ describe('--lang', () => {
     const {status, stdout, stderr} = runCli([DE, '--lang', 'Deutsch']);
     expect(status).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toBe('kim-resume: --lang must be a BCP 47 language tag such as de, pt-BR or zh-Hant, got "Deutsch" (see kim-resume --help)\n');
+    expect(stderr).toBe(`${PROGRAM}: --lang must be a BCP 47 language tag such as de, pt-BR or zh-Hant, got "Deutsch" (see ${PROGRAM} --help)\n`);
     expect(runCli([DE, '--lang']).status).toBe(2);
   });
 

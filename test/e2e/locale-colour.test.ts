@@ -16,6 +16,7 @@ import {describe, expect, it} from 'vitest';
 import {fixturePath} from '../helpers/fixtures';
 import {JIWOO_PATH, JIWOO} from '../helpers/e2e-jiwoo';
 import {KEYS, ptyApps, type PtyApp, type PtyOptions} from '../helpers/pty';
+import {PROGRAM} from '../helpers/program';
 
 const launch = ptyApps();
 const ASCII_RESUME = fixturePath('ascii');
@@ -100,7 +101,7 @@ describe('a locale that is not UTF-8 (item 5)', () => {
     const app = launch({cols: 100, rows: 30, args: [ASCII_RESUME], env});
     await expectAllAscii(app);
     const notices = normalScreen(app).filter((l) => l.includes('is not UTF-8'));
-    expect(notices).toEqual([`kim-resume: ${said} is not UTF-8: drawing in ASCII (--no-ascii: Unicode)`]);
+    expect(notices).toEqual([`${PROGRAM}: ${said} is not UTF-8: drawing in ASCII (--no-ascii: Unicode)`]);
     // The ASCII frame itself: + corners, # for the focused panel, `v ` before an unfolded project.
     expect(app.screen().join('\n')).toMatch(/#=+#/);
   });
@@ -129,7 +130,7 @@ describe('a locale that is not UTF-8 (item 5)', () => {
     const screen = (await app.ready(JIWOO.firstProject)).join('\n');
     expect(screen).toContain(JIWOO.name);
     expect(screen).not.toMatch(/[╭┏─│▾▸•…]/u);
-    expect(normalScreen(app).join('\n')).toContain("kim-resume: LANG=C is not UTF-8: drawing in ASCII; the resume's own text is kept as it is (--no-ascii: Unicode)");
+    expect(normalScreen(app).join('\n')).toContain(`${PROGRAM}: LANG=C is not UTF-8: drawing in ASCII; the resume's own text is kept as it is (--no-ascii: Unicode)`);
   });
 });
 

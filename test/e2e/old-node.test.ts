@@ -13,6 +13,7 @@ import {beforeAll, describe, expect, it} from 'vitest';
 import {BIN, cleanEnv} from '../helpers/cli';
 import {fixturePath, REPO_ROOT} from '../helpers/fixtures';
 import {ptyApps} from '../helpers/pty';
+import {PROGRAM} from '../helpers/program';
 
 const LINES = ['18', '16', '12', '10'];
 /** scripts/node-lines.mjs: the exit status of "no registry and nothing cached". */
@@ -44,7 +45,7 @@ beforeAll(async () => {
   expect(nodes.map((n) => n.version.split('.')[0])).toEqual(LINES);
 }, 300_000);
 
-const needs = (version: string) => `kim-resume: needs Node.js 20.19 or newer; this is Node.js ${version}\n`;
+const needs = (version: string) => `${PROGRAM}: needs Node.js 20.19 or newer; this is Node.js ${version}\n`;
 
 describe('an older Node.js', () => {
   it.for(LINES)('%s, piped: one line on stderr naming the version needed, exit 1, nothing on stdout', (line, ctx) => {

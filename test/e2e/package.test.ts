@@ -8,6 +8,7 @@ import {BIN, NODE, TEST_PATH} from '../helpers/cli';
 import {REPO_ROOT} from '../helpers/fixtures';
 import {startApp, type PtyApp} from '../helpers/pty';
 import {percentOf} from '../helpers/frame-rows';
+import {PROGRAM} from '../helpers/program';
 
 /**
  * The package as people get it: packed, installed offline into an empty folder, run with npx.
@@ -23,8 +24,10 @@ const npm = (args: string[], cwd: string, withStderr = false): string => {
   if (result.status !== 0) throw new Error(`npm ${args.join(' ')} failed: ${result.stderr}`);
   return result.stdout + result.stderr;
 };
+/** The package's name (a fork's own: docs/make-it-yours.md); its command is PROGRAM. */
+const PACKAGE = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {name: string}).name;
 /** `npx --offline kim-resume ...args` in the folder it is installed in. */
-const npx = (args: string[]) => spawnSync('npx', ['--offline', 'kim-resume', ...args], {cwd: app, env: npmEnv, encoding: 'utf8'});
+const npx = (args: string[]) => spawnSync('npx', ['--offline', PROGRAM, ...args], {cwd: app, env: npmEnv, encoding: 'utf8'});
 /** The repository's own build with the same arguments and environment. */
 const repo = (args: string[]) => spawnSync(NODE, [BIN, ...args], {cwd: REPO_ROOT, env: npmEnv, encoding: 'utf8'});
 
@@ -49,7 +52,8 @@ afterAll(() => rmSync(dir, {recursive: true, force: true}));
 describe('the packed package', () => {
   it("docs/architecture.md's recipe (a new folder, install, run) works as written, twice", () => {
     const doc = readFileSync(join(REPO_ROOT, 'docs/architecture.md'), 'utf8');
-    const line = doc.split('\n').find((l) => l.startsWith('try=$(mktemp -d)'));
+    // As written, the command named as this package's (a fork that kept the doc runs its own).
+    const line = doc.split('\n').find((l) => l.startsWith('try=$(mktemp -d)'))?.replace('npx --offline kim-resume', `npx --offline ${PROGRAM}`);
     expect(line).toBeDefined();
     const expected = repo([]).stdout;
     for (let run = 0; run < 2; run++) {
@@ -62,16 +66,16 @@ describe('the packed package', () => {
   });
 
   it('installs with no script to run and no warning about one', () => {
-    const manifest = JSON.parse(readFileSync(join(app, 'node_modules', 'kim-resume', 'package.json'), 'utf8')) as {scripts?: Record<string, string>};
+    const manifest = JSON.parse(readFileSync(join(app, 'node_modules', PACKAGE, 'package.json'), 'utf8')) as {scripts?: Record<string, string>};
     for (const hook of ['preinstall', 'install', 'postinstall', 'prepare']) expect(manifest.scripts?.[hook], hook).toBeUndefined();
     expect(installOutput).not.toMatch(/install-scripts|prepare/);
   });
 
   it('has no dependencies and ships only what runs', () => {
-    const manifest = JSON.parse(readFileSync(join(app, 'node_modules', 'kim-resume', 'package.json'), 'utf8')) as Record<string, unknown>;
+    const manifest = JSON.parse(readFileSync(join(app, 'node_modules', PACKAGE, 'package.json'), 'utf8')) as Record<string, unknown>;
     expect(manifest.dependencies).toBeUndefined();
-    expect(readdirSync(join(app, 'node_modules')).filter((n) => !n.startsWith('.'))).toEqual(['kim-resume']);
-    const files = readdirSync(join(app, 'node_modules', 'kim-resume')).sort();
+    expect(readdirSync(join(app, 'node_modules')).filter((n) => !n.startsWith('.'))).toEqual([PACKAGE.split('/')[0]]);
+    const files = readdirSync(join(app, 'node_modules', PACKAGE)).sort();
     expect(files).toEqual(['LICENSE', 'README.md', 'bin', 'data', 'dist', 'package.json']);
   });
 
@@ -103,7 +107,7 @@ describe('the packed package', () => {
       const own = startApp({cols: 100, rows: 30});
       runs.push(own);
       const expected = await own.ready(drawn);
-      const run = startApp({cols: 100, rows: 30, shell: true, command: {file: join(app, 'node_modules', '.bin', 'kim-resume'), cwd: app}});
+      const run = startApp({cols: 100, rows: 30, shell: true, command: {file: join(app, 'node_modules', '.bin', PROGRAM), cwd: app}});
       runs.push(run);
       await run.ready(drawn);
       await run.waitFor((rows) => rows.join('\n') === expected.join('\n'), undefined, "the repository build's first frame");

@@ -11,6 +11,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {fixturePath} from '../helpers/fixtures';
 import {connect, request, startServer, type Server} from '../helpers/serve';
 import {waitFor} from '../helpers/wait';
+import {PROGRAM} from '../helpers/program';
 
 const FILE = fixturePath('jiwoo');
 const NAME = '한지우';
@@ -105,7 +106,7 @@ describe('serve shared fairly', () => {
     };
     const quiet = await timed(sshText);
     expect(quiet.value.out).toContain(NAME);
-    const floods = ATTACKERS.map((address) => flood(server.ssh, address, 16, '', /^kim-resume: /));
+    const floods = ATTACKERS.map((address) => flood(server.ssh, address, 16, '', new RegExp(`^${PROGRAM}: `)));
     try {
       // Every slot the attackers can get is taken (6 addresses of 8 and 2 of 2: 52 of 64), and
       // they go on opening more.

@@ -4,6 +4,7 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {fixturePath} from '../helpers/fixtures';
 import {collect, connect, request, shell, startServer, type Server} from '../helpers/serve';
+import {PROGRAM} from '../helpers/program';
 
 const FILE = fixturePath('jiwoo');
 const NAME = '한지우';
@@ -37,7 +38,7 @@ describe('serve: one app per connection', () => {
     const second = await new Promise<Awaited<ReturnType<typeof collect>>>((resolve, reject) =>
       client.shell({term: 'xterm-256color', cols: 80, rows: 24}, (error, channel) => (error ? reject(error) : collect(channel).then(resolve))),
     );
-    expect(second.err).toBe('kim-resume: one app per connection, and this one has one open; connect again for another\r\n');
+    expect(second.err).toBe(`${PROGRAM}: one app per connection, and this one has one open; connect again for another\r\n`);
     expect(second.code).toBe(1);
     // A second channel for the plain text is allowed: it costs little and ends at once.
     expect((await request(client, '')).out).toContain(NAME);

@@ -10,6 +10,7 @@ import {runCli} from '../helpers/cli';
 import {fixturePath} from '../helpers/fixtures';
 import {connect, request, shell, startServer, type Server} from '../helpers/serve';
 import {waitFor} from '../helpers/wait';
+import {PROGRAM, programVar} from '../helpers/program';
 
 const FILE = fixturePath('jiwoo');
 const NAME = '한지우';
@@ -157,7 +158,7 @@ describe('serve over SSH: clients that misbehave end only their own connection',
     const {socket, closed} = rawSocket(server.ssh, 'GET / HTTP/1.1\r\nHost: x\r\n\r\n');
     const received = await closed;
     socket.destroy();
-    expect(received).toMatch(/^SSH-2\.0-kim-resume/);
+    expect(received.startsWith(`SSH-2.0-${PROGRAM}`)).toBe(true);
     await server.waitForLine(/ ssh-(failed|refused) /);
     const client = await connect(server.ssh);
     client.end();
@@ -204,7 +205,7 @@ describe('serve over SSH: limits', () => {
       const reason = 'too many connections from 127.0.0.1 (1); close one and try again';
       const {closed} = rawSocket(limited.ssh, 'SSH-2.0-test\r\n');
       const received = await closed;
-      expect(received.startsWith(`kim-resume: ${reason}\r\nSSH-2.0-kim-resume\r\n`)).toBe(true);
+      expect(received.startsWith(`${PROGRAM}: ${reason}\r\nSSH-2.0-${PROGRAM}\r\n`)).toBe(true);
       // The reason in the line and in the packet.
       expect(received.split(reason).length).toBe(3);
       await expect(connect(limited.ssh)).rejects.toThrow(reason);
@@ -256,12 +257,12 @@ describe('serve over SSH: limits', () => {
       await screen.waitFor(NAME);
       const result = await screen.closed;
       client.end();
-      expect(result.out.endsWith('kim-resume: idle for 1s, goodbye\r\n')).toBe(true);
+      expect(result.out.endsWith(`${PROGRAM}: idle for 1s, goodbye\r\n`)).toBe(true);
       expect(screen.raw.lastIndexOf('\x1b[?1049l')).toBeGreaterThan(screen.raw.lastIndexOf('\x1b[?1049h'));
       screen.dispose();
       const koreanResult = await koreanScreen.closed;
       korean.end();
-      expect(koreanResult.out.endsWith('kim-resume: 1초 동안 입력이 없었습니다. 안녕히 가세요\r\n')).toBe(true);
+      expect(koreanResult.out.endsWith(`${PROGRAM}: 1초 동안 입력이 없었습니다. 안녕히 가세요\r\n`)).toBe(true);
       koreanScreen.dispose();
       await limited.waitForLine(/ ssh-app .*ended: idle for 1s/);
     } finally {
@@ -270,7 +271,7 @@ describe('serve over SSH: limits', () => {
   });
 
   it('an app that crashes ends its own session with one line; the server and other sessions go on', async () => {
-    const crashing = await startServer([FILE], {KIM_RESUME_TEST_CRASH: '1'});
+    const crashing = await startServer([FILE], {[programVar('TEST_CRASH')]: '1'});
     try {
       const client = await connect(crashing.ssh);
       const screen = await shell(client, 80, 24);
@@ -278,7 +279,7 @@ describe('serve over SSH: limits', () => {
       screen.channel.write('j');
       const result = await screen.closed;
       expect(result.code).toBe(1);
-      expect(result.err).toBe('kim-resume: the interactive view failed: test crash after 1 keys\r\n');
+      expect(result.err).toBe(`${PROGRAM}: the interactive view failed: test crash after 1 keys\r\n`);
       expect(screen.raw.lastIndexOf('\x1b[?1049l')).toBeGreaterThan(screen.raw.lastIndexOf('\x1b[?1049h'));
       screen.dispose();
       expect((await request(client, '')).out).toBe(PLAIN_80);
@@ -297,7 +298,7 @@ describe('serve over SSH: limits', () => {
     const code = await stopping.stop('SIGTERM');
     const result = await screen.closed;
     expect(code).toBe(0);
-    expect(result.out.endsWith('kim-resume: the server is stopping, goodbye\r\n')).toBe(true);
+    expect(result.out.endsWith(`${PROGRAM}: the server is stopping, goodbye\r\n`)).toBe(true);
     expect(screen.raw.lastIndexOf('\x1b[?1049l')).toBeGreaterThan(screen.raw.lastIndexOf('\x1b[?1049h'));
     screen.dispose();
   });

@@ -13,7 +13,7 @@ export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const RESUME_PATH = join(REPO_ROOT, 'data', 'resume.json');
 
 /** Fixture résumés made for the behaviour tests (test/fixtures). */
-export type FixtureName = 'jiwoo' | 'ada' | 'ascii' | 'minimal' | 'widths' | 'widths-emoji' | 'widths-zwj' | 'sections-11' | 'lang/ar' | 'lang/he';
+export type FixtureName = 'jiwoo' | 'ada' | 'ascii' | 'minimal' | 'widths' | 'widths-emoji' | 'widths-zwj' | 'sections-11' | 'lang/ar' | 'lang/he' | 'lang/ja';
 
 /** A fixture résumé's absolute path: `fixturePath('jiwoo')`. */
 export function fixturePath(name: FixtureName): string {

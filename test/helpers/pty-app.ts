@@ -16,6 +16,7 @@ import {onlyChild, processState, statusKiB} from './process-memory';
 import {parseShellReport, reportReceived, shellWrapped, type ShellReport} from './shell-report';
 import {useWidths, type UnicodeWidths} from './term-widths';
 import {DEFAULT_TIMEOUT_MS, waitFor} from './wait';
+import {programVar} from './program';
 
 export interface PtyOptions {
   cols: number;
@@ -84,7 +85,7 @@ export function ptyEnv(extra: Record<string, string | undefined> = {}): Record<s
   env.TERM = 'xterm-256color';
   // The terminal's background is what a test says it is (PtyOptions.background, COLORFGBG in `extra`).
   delete env.COLORFGBG;
-  delete env.KIM_RESUME_THEME;
+  delete env[programVar('THEME')];
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries({...env, ...extra})) if (value !== undefined) out[key] = value;
   return out;

@@ -29,9 +29,10 @@ export interface Server {
 
 const WAIT_MS = DEFAULT_TIMEOUT_MS;
 
-export async function startServer(args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<Server> {
+/** `at`: another build of the program, its bin file and folder (a fork: test/e2e/fork.test.ts). */
+export async function startServer(args: string[] = [], env: NodeJS.ProcessEnv = {}, at: {bin?: string; cwd?: string} = {}): Promise<Server> {
   const state = mkdtempSync(join(tmpdir(), 'kim-resume-serve-'));
-  const child = spawn(NODE, [BIN, 'serve', '--ssh', '0', '--http', '0', ...args], {cwd: REPO_ROOT, env: cleanEnv({XDG_STATE_HOME: state, ...env}), stdio: ['ignore', 'pipe', 'pipe']});
+  const child = spawn(NODE, [at.bin ?? BIN, 'serve', '--ssh', '0', '--http', '0', ...args], {cwd: at.cwd ?? REPO_ROOT, env: cleanEnv({XDG_STATE_HOME: state, ...env}), stdio: ['ignore', 'pipe', 'pipe']});
   const lines: string[] = [];
   const waiters = new Set<() => void>();
   let rest = '';

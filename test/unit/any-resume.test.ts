@@ -14,6 +14,7 @@ import {renderPlain} from '../../src/text/plain';
 import {fakeIo} from '../helpers/io';
 import {ANY_RESUMES, loadFixture, rawJson} from '../helpers/resumes';
 import {officialSchemaErrors} from '../helpers/schema';
+import {PROGRAM} from '../helpers/program';
 
 /**
  * Whitespace runs as one space: a fact wrapped over two lines still reads as written; a line broken
@@ -117,7 +118,7 @@ describe.each(ANY_RESUMES)('$name', (fixture) => {
     expect(code).toBe(3);
     expect(out).toBe('');
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(new RegExp(`^kim-resume: no project uses "${fixture.skillOnly}"`, 'i'));
+    expect(errors[0]).toMatch(new RegExp(`^${PROGRAM}: no project uses "${fixture.skillOnly}"`, 'i'));
   });
 
   if (fixture.tech) {
@@ -195,6 +196,6 @@ describe('the Korean fixture', () => {
     expect(out).toContain('한글 상품명 정규화 라이브러리');
     const close = await cli(fixture.path, '--tech', '형태소');
     expect(close.code).toBe(3);
-    expect(close.errors).toEqual(['kim-resume: no project uses "형태소"; did you mean 형태소 분석?']);
+    expect(close.errors).toEqual([`${PROGRAM}: no project uses "형태소"; did you mean 형태소 분석?`]);
   });
 });

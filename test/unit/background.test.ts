@@ -6,6 +6,7 @@ import {describe, expect, it} from 'vitest';
 import {themeChoice, themeName} from '../../src/cli/colour';
 import {backgroundFromColorFgBg, backgroundFromReplies, backgroundOf} from '../../src/terminal/background';
 import {splitInput, type TerminalReply} from '../../src/terminal/input';
+import {programVar} from '../helpers/program';
 
 /** The replies in what a terminal wrote back. */
 const replies = (input: string): TerminalReply[] => splitInput(input).events.flatMap((e) => (e.type === 'reply' ? [e.reply] : []));
@@ -81,7 +82,7 @@ describe('which theme runs', () => {
     ['auto', 'light', 'auto'],
     ['light', undefined, 'light'],
   ] as const)('--theme %s, KIM_RESUME_THEME=%s → %s', (flag, env, expected) => {
-    expect(themeChoice(flag, env === undefined ? {} : {KIM_RESUME_THEME: env})).toBe(expected);
+    expect(themeChoice(flag, env === undefined ? {} : {[programVar('THEME')]: env})).toBe(expected);
   });
 
   it.each([

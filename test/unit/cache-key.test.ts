@@ -1,6 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {cacheFolders, runtimeKey, type CacheFacts} from '../../src/boot/cache-key';
 import {checksum, encodeCache} from '../../src/boot/cache-file';
+import {programVar} from '../helpers/program';
+import {PROGRAM} from '../helpers/program';
 
 const facts = (over: Partial<CacheFacts> = {}): CacheFacts => ({
   platform: 'linux',
@@ -17,13 +19,13 @@ const facts = (over: Partial<CacheFacts> = {}): CacheFacts => ({
 describe('where the code cache lives', () => {
   it('is under $XDG_CACHE_HOME/kim-resume/, one folder per runtime, then per build', () => {
     const folders = cacheFolders(facts({env: {XDG_CACHE_HOME: '/var/cache/ada'}}))!;
-    expect(folders.runtime).toMatch(/^\/var\/cache\/ada\/kim-resume\/nodev20\.20\.2-x64-[0-9a-f]{8}$/);
+    expect(folders.runtime).toMatch(new RegExp(`^/var/cache/ada/${PROGRAM}/nodev20\\.20\\.2-x64-[0-9a-f]{8}$`));
     expect(folders.build).toBe(`${folders.runtime}/1.2.3-0123456789abcdef`);
   });
 
   it('falls back to ~/.cache when XDG_CACHE_HOME is unset, empty or relative (the base directory specification ignores a relative one)', () => {
     for (const XDG_CACHE_HOME of [undefined, '', 'relative/cache']) {
-      expect(cacheFolders(facts({env: {XDG_CACHE_HOME}}))!.runtime.startsWith('/home/ada/.cache/kim-resume/nodev20.20.2-x64-')).toBe(true);
+      expect(cacheFolders(facts({env: {XDG_CACHE_HOME}}))!.runtime.startsWith(`/home/ada/.cache/${PROGRAM}/nodev20.20.2-x64-`)).toBe(true);
     }
   });
 
@@ -38,8 +40,8 @@ describe('where the code cache lives', () => {
         }),
       ),
     ).toBeUndefined();
-    for (const value of ['1', 'yes']) expect(cacheFolders(facts({env: {KIM_RESUME_NO_CACHE: value, XDG_CACHE_HOME: '/c'}}))).toBeUndefined();
-    for (const value of ['', '0']) expect(cacheFolders(facts({env: {KIM_RESUME_NO_CACHE: value, XDG_CACHE_HOME: '/c'}}))).toBeDefined();
+    for (const value of ['1', 'yes']) expect(cacheFolders(facts({env: {[programVar('NO_CACHE')]: value, XDG_CACHE_HOME: '/c'}}))).toBeUndefined();
+    for (const value of ['', '0']) expect(cacheFolders(facts({env: {[programVar('NO_CACHE')]: value, XDG_CACHE_HOME: '/c'}}))).toBeDefined();
   });
 
   it('separates runtimes whose caches V8 would reject: Node version, architecture, options and NODE_OPTIONS', () => {

@@ -11,6 +11,7 @@ import {renderPlain} from '../../src/text/plain';
 import {fixturePath, RESUME_PATH, tempFixtures} from '../helpers/fixtures';
 import {fakeIo, type FakeIo} from '../helpers/io';
 import {officialSchemaErrors} from '../helpers/schema';
+import {PROGRAM} from '../helpers/program';
 
 /**
  * The CLI in-process through a fake io. stdin is never a TTY here, so no test starts the
@@ -46,7 +47,7 @@ describe('help and version', () => {
     expect(code).toBe(EXIT.ok);
     expect(io.errors).toEqual([]);
     const out = io.out();
-    expect(out.startsWith('Usage: kim-resume [FILE] [options]\n')).toBe(true);
+    expect(out.startsWith(`Usage: ${PROGRAM} [FILE] [options]\n`)).toBe(true);
     for (const option of ['--format', '--width', '--color', '--help', '--version']) expect(out).toContain(option);
     expect(out).toContain('Exit codes:');
     expect(out).toContain('  0  success');
@@ -69,19 +70,19 @@ describe('help and version', () => {
 
 describe('bad command lines: exit 2 and one line on stderr', () => {
   it.each([
-    [['--bogus'], 'kim-resume: Unknown argument: --bogus (see kim-resume --help)'],
-    [['-z', '--bogus=1'], 'kim-resume: Unknown arguments: -z, --bogus (see kim-resume --help)'],
-    [['--no-colour'], 'kim-resume: Unknown argument: --no-colour (see kim-resume --help)'],
-    [['a.json', 'b.json'], 'kim-resume: only one FILE is taken, got a.json and b.json (see kim-resume --help)'],
-    [['--format', 'markdown', '--format', 'json'], 'kim-resume: --format was given 2 times (markdown, json); give it once (see kim-resume --help)'],
-    [['--format'], 'kim-resume: --format needs a value: text, markdown, json or html (see kim-resume --help)'],
-    [['--color=maybe'], 'kim-resume: --color takes no value (use --color or --no-color), got --color=maybe (see kim-resume --help)'],
-    [['--tech', 'Kafka', '--section', 'work'], 'kim-resume: --tech and --section cannot be used together: --tech lists the projects of every section (see kim-resume --help)'],
-    [['--check', '--format', 'json'], 'kim-resume: --check prints the problems of FILE and nothing else: it cannot be used with --format (see kim-resume --help)'],
-    [['--width', '5'], 'kim-resume: --width must be a whole number from 10 to 1000, got 5 (see kim-resume --help)'],
-    [['--width', '1001'], 'kim-resume: --width must be a whole number from 10 to 1000, got 1001 (see kim-resume --help)'],
-    [['--width', '10.5'], 'kim-resume: --width must be a whole number from 10 to 1000, got 10.5 (see kim-resume --help)'],
-    [['--format', 'pdf'], 'kim-resume: --format must be text, markdown, json or html, got "pdf" (see kim-resume --help)'],
+    [['--bogus'], `${PROGRAM}: Unknown argument: --bogus (see ${PROGRAM} --help)`],
+    [['-z', '--bogus=1'], `${PROGRAM}: Unknown arguments: -z, --bogus (see ${PROGRAM} --help)`],
+    [['--no-colour'], `${PROGRAM}: Unknown argument: --no-colour (see ${PROGRAM} --help)`],
+    [['a.json', 'b.json'], `${PROGRAM}: only one FILE is taken, got a.json and b.json (see ${PROGRAM} --help)`],
+    [['--format', 'markdown', '--format', 'json'], `${PROGRAM}: --format was given 2 times (markdown, json); give it once (see ${PROGRAM} --help)`],
+    [['--format'], `${PROGRAM}: --format needs a value: text, markdown, json or html (see ${PROGRAM} --help)`],
+    [['--color=maybe'], `${PROGRAM}: --color takes no value (use --color or --no-color), got --color=maybe (see ${PROGRAM} --help)`],
+    [['--tech', 'Kafka', '--section', 'work'], `${PROGRAM}: --tech and --section cannot be used together: --tech lists the projects of every section (see ${PROGRAM} --help)`],
+    [['--check', '--format', 'json'], `${PROGRAM}: --check prints the problems of FILE and nothing else: it cannot be used with --format (see ${PROGRAM} --help)`],
+    [['--width', '5'], `${PROGRAM}: --width must be a whole number from 10 to 1000, got 5 (see ${PROGRAM} --help)`],
+    [['--width', '1001'], `${PROGRAM}: --width must be a whole number from 10 to 1000, got 1001 (see ${PROGRAM} --help)`],
+    [['--width', '10.5'], `${PROGRAM}: --width must be a whole number from 10 to 1000, got 10.5 (see ${PROGRAM} --help)`],
+    [['--format', 'pdf'], `${PROGRAM}: --format must be text, markdown, json or html, got "pdf" (see ${PROGRAM} --help)`],
   ])('%j', async (args, message) => {
     const {code, io} = await cli(args);
     expect(code).toBe(EXIT.usage);
@@ -92,21 +93,21 @@ describe('bad command lines: exit 2 and one line on stderr', () => {
   it('--width with no number is refused, not ignored', async () => {
     const {code, io} = await cli(['--width']);
     expect(code).toBe(2);
-    expect(io.errors).toEqual(['kim-resume: --width needs a value (see kim-resume --help)']);
+    expect(io.errors).toEqual([`${PROGRAM}: --width needs a value (see ${PROGRAM} --help)`]);
   });
 
   it('--width abc is refused', async () => {
     const {code, io} = await cli(['--width', 'abc']);
     expect(code).toBe(EXIT.usage);
     expect(io.errors).toHaveLength(1);
-    expect(io.errors[0]).toBe('kim-resume: --width must be a whole number from 10 to 1000, got abc (see kim-resume --help)');
+    expect(io.errors[0]).toBe(`${PROGRAM}: --width must be a whole number from 10 to 1000, got abc (see ${PROGRAM} --help)`);
   });
 
   it('an unknown flag is sanitized before it is echoed', async () => {
     const {code, io} = await cli(['--\x1b]0;pwned\x07x']);
     expect(code).toBe(EXIT.usage);
     expect(io.errors).toHaveLength(1);
-    expect(io.errors[0]).toMatch(/^kim-resume: Unknown argument/);
+    expect(io.errors[0]).toMatch(new RegExp(`^${PROGRAM}: Unknown argument`));
     expect(io.errors[0]).not.toContain('\x1b');
     expect(io.errors[0]).not.toContain('\x07');
   });

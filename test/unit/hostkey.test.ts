@@ -5,6 +5,7 @@ import {join} from 'node:path';
 import ssh2 from 'ssh2';
 import {afterAll, describe, expect, it, vi} from 'vitest';
 import {defaultHostKeyFile, loadHostKey, openModeWarning} from '../../src/serve/hostkey';
+import {PROGRAM} from '../helpers/program';
 
 const root = mkdtempSync(join(tmpdir(), 'kim-resume-hostkey-'));
 afterAll(() => rmSync(root, {recursive: true, force: true}));
@@ -19,7 +20,7 @@ describe('the host key', () => {
     expect(first.hostKey.file).toBe(defaultHostKeyFile(env));
     // Windows keeps no mode bits (Node reports 0666): the profile folder's access list decides.
     if (process.platform !== 'win32') expect(statSync(first.hostKey.file).mode & 0o777).toBe(0o600);
-    expect(readdirSync(join(root, 'state', 'kim-resume'))).toEqual(['ssh_host_ed25519_key']);
+    expect(readdirSync(join(root, 'state', PROGRAM))).toEqual(['ssh_host_ed25519_key']);
     const again = loadHostKey(undefined, env);
     expect(again.ok && again.hostKey.created).toBe(false);
     expect(again.ok && again.hostKey.fingerprint).toBe(first.hostKey.fingerprint);

@@ -10,6 +10,7 @@ import {checkResumeFile, formatLoadError, loadResumeFile, parseResume} from '../
 import type {Resume} from '../../src/resume/types';
 import {renderPlain} from '../../src/text/plain';
 import {lenientFixture} from '../helpers/lenient';
+import {PROGRAM} from '../helpers/program';
 
 /** Loads a lenient fixture as the CLI does for a file it is given; fails the test if it does not open. */
 function open(name: string): {resume: Resume; warnings: string[]} {
@@ -182,7 +183,7 @@ describe('the command line: warnings, --strict, --check', () => {
     expect(code).toBe(EXIT.ok);
     expect(errors).toHaveLength(6);
     expect(errors[0]).toBe(`${file}:4:87: work[0].endDate: expected a date like 2021-06, got "" (read as present)`);
-    expect(errors[5]).toBe(`kim-resume: 5 problems in ${file}, shown anyway (--check lists them, --strict refuses the file)`);
+    expect(errors[5]).toBe(`${PROGRAM}: 5 problems in ${file}, shown anyway (--check lists them, --strict refuses the file)`);
     expect(events.findIndex((e) => e.startsWith('out:'))).toBe(6);
     expect(out).toContain('Fjord Labs');
   });
@@ -191,7 +192,7 @@ describe('the command line: warnings, --strict, --check', () => {
     const file = lenientFixture('duplicate');
     const {code, errors, out} = await cli([file, '--strict']);
     expect(code).toBe(EXIT.usage);
-    expect(errors).toEqual([`${file}:4:5: basics: duplicate key "name"`, `${file}:8:48: skills[0]: duplicate key "keywords"`, `kim-resume: 2 problems in ${file}; --strict refuses a file with any`]);
+    expect(errors).toEqual([`${file}:4:5: basics: duplicate key "name"`, `${file}:8:48: skills[0]: duplicate key "keywords"`, `${PROGRAM}: 2 problems in ${file}; --strict refuses a file with any`]);
     expect(out).toBe('');
   });
 
@@ -226,7 +227,7 @@ describe('the command line: warnings, --strict, --check', () => {
     const file = lenientFixture('empty');
     const {code, errors, out} = await cli([file]);
     expect(code).toBe(EXIT.ok);
-    expect(errors).toEqual([`kim-resume: ${file} has nothing to show: no JSON Resume basics or sections with content`]);
+    expect(errors).toEqual([`${PROGRAM}: ${file} has nothing to show: no JSON Resume basics or sections with content`]);
     expect(out).toBe('');
     expect((await cli([file, '--format', 'json'])).out).toBe('{}\n');
   });

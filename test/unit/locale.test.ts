@@ -15,6 +15,7 @@ import {BASIC_TOKENS, createTheme, THEMES, tokensFor, type StyleName, type Theme
 import {helpLines, statusBar, tooSmallLines} from '../../src/ui/layout/chrome';
 import {hintsFor, type HintMode} from '../../src/ui/keymap';
 import {lineText} from '../../src/ui/layout/lines';
+import {PROGRAM} from '../helpers/program';
 
 describe('localeOf: LC_ALL, then LC_CTYPE, then LANG; an empty value is skipped', () => {
   it.each([
@@ -56,10 +57,10 @@ describe('asciiReason: --ascii, --no-ascii, else the locale', () => {
 
   it('the notice: one ASCII line naming the variable and the way back; the résumé’s text mentioned when it has any outside ASCII', () => {
     const locale = localeOf({LC_ALL: 'C'})!;
-    expect(asciiNotice(locale, false)).toBe('kim-resume: LC_ALL=C is not UTF-8: drawing in ASCII (--no-ascii: Unicode)');
-    expect(asciiNotice(locale, true)).toBe("kim-resume: LC_ALL=C is not UTF-8: drawing in ASCII; the resume's own text is kept as it is (--no-ascii: Unicode)");
+    expect(asciiNotice(locale, false)).toBe(`${PROGRAM}: LC_ALL=C is not UTF-8: drawing in ASCII (--no-ascii: Unicode)`);
+    expect(asciiNotice(locale, true)).toBe(`${PROGRAM}: LC_ALL=C is not UTF-8: drawing in ASCII; the resume's own text is kept as it is (--no-ascii: Unicode)`);
     // A value from the environment is data: nothing in it reaches the terminal as a control.
-    expect(asciiNotice(localeOf({LANG: 'x\x1b[2Jy'})!, false)).toBe('kim-resume: LANG=x?[2Jy is not UTF-8: drawing in ASCII (--no-ascii: Unicode)');
+    expect(asciiNotice(localeOf({LANG: 'x\x1b[2Jy'})!, false)).toBe(`${PROGRAM}: LANG=x?[2Jy is not UTF-8: drawing in ASCII (--no-ascii: Unicode)`);
   });
 });
 

@@ -6,6 +6,7 @@ import {createReducer, initialState, type Action, type NavState} from '../../src
 import {createTheme} from '../../src/theme/theme';
 import {cellWidth} from '../../src/text/width';
 import {fixtureDocument} from '../helpers/resume';
+import {namesSection, sectionNames} from '../../src/document/select';
 
 describe('matching', () => {
   it('is case-insensitive', () => {
@@ -168,5 +169,55 @@ describe('searching the résumé', () => {
     const marked = frame.flatMap((l) => l.filter((p) => p.style === 'match').map((p) => p.text));
     expect(marked.length).toBeGreaterThan(1);
     expect(new Set(marked)).toEqual(new Set(['데이터']));
+  });
+});
+
+describe('a section found by what it holds', () => {
+  // test/fixtures/jiwoo.json: its education and military service in `personal`, titled 학력 · 병역.
+  const doc = fixtureDocument('jiwoo');
+  const personal = doc.sections.findIndex((s) => s.id === 'personal');
+  const essays = doc.sections.findIndex((s) => s.id === 'essays');
+  const builder = new FrameBuilder(doc, createTheme({color: false, ascii: false}));
+  const screen = {width: 80, rows: 24};
+  const act = (state: NavState, ...actions: Action[]) => actions.reduce(createReducer(builder.env()), state);
+  const search = (query: string) => act(initialState(doc.sections.length, screen), {type: 'command', command: 'search'}, {type: 'text', text: query}, {type: 'edit', key: 'submit'});
+
+  it('its id, a kind of entry it holds, a title word, a word readers use: each names it', () => {
+    expect(personal).toBeGreaterThan(0);
+    for (const query of ['personal', 'education', 'Educations', 'service', 'GPA', '학력', '병역', 'educ']) {
+      expect(namesSection(doc, personal, query), query).toBe(true);
+    }
+    expect(namesSection(doc, essays, 'essay')).toBe(true);
+    // Too short to be the start of a name, or no name at all.
+    for (const query of ['e', 'ed', 'Kafka', '']) expect(namesSection(doc, personal, query), query).toBe(false);
+    expect(namesSection(doc, essays, 'education')).toBe(false);
+  });
+
+  it("the résumé's language gives its words: 学歴 and 成績 in Japanese, Education in English too", () => {
+    const ja = fixtureDocument('lang/ja');
+    const index = ja.sections.findIndex((s) => s.id === 'personal');
+    expect(sectionNames(ja, index)).toEqual(expect.arrayContaining(['学歴', '成績', 'education', 'gpa']));
+    expect(namesSection(ja, index, '学歴')).toBe(true);
+    expect(namesSection(fixtureDocument('ada'), fixtureDocument('ada').sections.findIndex((s) => s.id === 'personal'), '학력')).toBe(false);
+  });
+
+  it('/education: the first match is the section, at its top, with nothing on it highlighted', () => {
+    const s = search('education');
+    expect(s.search!.matches[0]).toEqual({section: personal, line: 0, panel: -1, named: true});
+    expect(s.section).toBe(personal);
+    expect(s.offset[personal]).toBe(0);
+    const frame = builder.build(s).map(lineText).join('\n');
+    expect(frame).toContain(`1/${s.search!.matches.length} "education"`);
+    expect(builder.build(s).flat().some((span) => span.style === 'matchCurrent')).toBe(false);
+  });
+
+  it('/GPA and /학력 find it too; a word in the text keeps its own matches after it', () => {
+    expect(search('GPA').search!.matches).toEqual([{section: personal, line: 0, panel: -1, named: true}]);
+    const hangul = search('학력').search!;
+    expect(hangul.matches[0]).toMatchObject({section: personal, named: true});
+    // Its text matches come after it, counted and highlighted as before.
+    const withText = search('학점').search!;
+    expect(withText.matches.filter((m) => !m.named).length).toBeGreaterThan(0);
+    expect(withText.matches.findIndex((m) => m.named)).toBeLessThan(withText.matches.findIndex((m) => !m.named && m.section === personal));
   });
 });

@@ -11,6 +11,7 @@ import {refusalBytes} from '../../src/serve/ssh';
 import {readFileSync} from 'node:fs';
 import {fixturePath} from '../helpers/fixtures';
 import {fixtureDocument} from '../helpers/resume';
+import {PROGRAM} from '../helpers/program';
 
 describe('the connection gate', () => {
   it('counts IPv6 peers by their /64, IPv4 peers by their address', () => {
@@ -71,7 +72,7 @@ describe('an SSH refusal before the key exchange', () => {
   it('is a line, the banner, and one unencrypted SSH_MSG_DISCONNECT (reason 12) padded as RFC 4253 §6 says', () => {
     for (const reason of ['the server is full (64 connections); try again later', 'x', '한지우 ab']) {
       const bytes = refusalBytes(reason);
-      const head = `kim-resume: ${reason}\r\nSSH-2.0-kim-resume\r\n`;
+      const head = `${PROGRAM}: ${reason}\r\nSSH-2.0-${PROGRAM}\r\n`;
       expect(bytes.subarray(0, Buffer.byteLength(head)).toString('utf8')).toBe(head);
       const packet = bytes.subarray(Buffer.byteLength(head));
       const length = packet.readUInt32BE(0);

@@ -199,11 +199,44 @@ describe('scrolling the index', () => {
     expect(bottom.tech!.projectsOffset).toBe(length - rows);
     expect(wheeled.tech!.projectsOffset).toBe(length - rows);
     expect(press(bottom, 'down', 'pageDown', 'halfDown').tech!.projectsOffset).toBe(length - rows);
-    // The frame's last body row is the layout's last line (a bottom border), and the position 100%.
+    // The frame's last body row is the layout's last line (the bottom border of the last project,
+    // which G focused: drawn heavy, as a focused panel is in a section), and the position 100%.
     const frame = builder.build(bottom).map(lineText);
     const body = builder.regions(0, screen).body;
-    expect(frame[body.top + body.height - 1]!.trim()).toMatch(/^╰─+╯$/);
+    expect(frame[body.top + body.height - 1]!.trim()).toMatch(/^┗━+┛$/);
     expect(frame.at(-1)).toMatch(/100%\s*$/);
+  });
+  it('in a technology’s projects, ↓ and ↑ move the focus from panel to panel, as in a section; the wheel keeps it on a title seen', () => {
+    const screen = {width: 60, rows: 14};
+    const chosen = press(initialState(count, screen), 'techIndex', 'top', 'toggle');
+    const panels = builder.techLayout('Airflow', screen.width).panels;
+    expect(panels.length).toBeGreaterThanOrEqual(3);
+    expect(chosen.tech!.projectsFocus).toBe(0);
+    const rows = builder.regions(0, screen).body.height - 1;
+    // Each ↓ either reads on in a panel taller than the screen or takes the next one, never skips one.
+    let s = chosen;
+    const seen = [0];
+    for (let i = 0; i < 40 && s.tech!.projectsFocus < panels.length - 1; i++) {
+      s = press(s, 'down');
+      const {projectsFocus: focus, projectsOffset: offset} = s.tech!;
+      if (focus !== seen.at(-1)) seen.push(focus);
+      // The focused panel is on screen.
+      expect(panels[focus]!.end).toBeGreaterThan(offset);
+      expect(panels[focus]!.start).toBeLessThan(offset + rows);
+    }
+    expect(seen).toEqual(panels.map((_, i) => i));
+    // ↑ comes back to the first; the frame draws the focused panel heavy, the others light.
+    for (let i = 0; i < 40 && s.tech!.projectsFocus > 0; i++) s = press(s, 'up');
+    expect(s.tech!.projectsFocus).toBe(0);
+    expect(press(s, 'bottom').tech!.projectsFocus).toBe(panels.length - 1);
+    const frame = builder.build(press(chosen, 'down')).map(lineText);
+    expect(frame.filter((l) => l.includes('┏')).length).toBeLessThanOrEqual(1);
+    // The wheel scrolls to the bottom: the focus follows onto a panel whose title is on screen.
+    let wheeled = chosen;
+    for (let i = 0; i < 40; i++) wheeled = reduce(wheeled, {type: 'scroll', delta: 3});
+    const last = wheeled.tech!;
+    expect(panels[last.projectsFocus]!.start + 1).toBeGreaterThanOrEqual(last.projectsOffset);
+    expect(last.projectsFocus).toBeGreaterThan(0);
   });
   it('half a page moves the selection even when the list shows one row', () => {
     const state = {...initialState(count, {width: 60, rows: 14}), tech: openTech(index)};

@@ -10,6 +10,7 @@ import type {Answers, Asking} from '../../src/terminal/ask';
 import {OSC11_QUERY} from '../../src/terminal/background';
 import {fixturePath} from '../helpers/fixtures';
 import {fakeIo} from '../helpers/io';
+import {PROGRAM, programVar} from '../helpers/program';
 
 const chalkLevel = chalk.level;
 afterEach(() => {
@@ -39,7 +40,7 @@ describe('--theme', () => {
     const io = fakeIo();
     expect(await run(['--theme', 'blue', jiwoo], io)).toBe(EXIT.usage);
     expect(io.errors).toHaveLength(1);
-    expect(io.errors[0]).toBe(`kim-resume: --theme must be auto, dark or light, got "blue" (see kim-resume --help)`);
+    expect(io.errors[0]).toBe(`${PROGRAM}: --theme must be auto, dark or light, got "blue" (see ${PROGRAM} --help)`);
   });
 
   it('is in --help', async () => {
@@ -67,7 +68,7 @@ describe('asking the terminal for its background', () => {
   it.each([
     ['--theme dark', ['--theme', 'dark'], {}],
     ['--theme light', ['--theme', 'light'], {}],
-    ['KIM_RESUME_THEME=light', [], {KIM_RESUME_THEME: 'light'}],
+    ['KIM_RESUME_THEME=light', [], {[programVar('THEME')]: 'light'}],
     ['--no-color', ['--no-color'], {}],
     ['NO_COLOR=1', [], {NO_COLOR: '1'}],
     ['--format text (printing)', ['--format', 'text'], {}],
@@ -96,7 +97,7 @@ describe('the colored print', () => {
     ['COLORFGBG=0;15: light', [], {COLORFGBG: '0;15'}, '\x1b[38;5;20m'],
     ['COLORFGBG=15;0: dark', [], {COLORFGBG: '15;0'}, '\x1b[38;5;51m'],
     ['--theme dark over COLORFGBG=0;15', ['--theme', 'dark'], {COLORFGBG: '0;15'}, '\x1b[38;5;51m'],
-    ['KIM_RESUME_THEME=light', [], {KIM_RESUME_THEME: 'light'}, '\x1b[38;5;20m'],
+    ['KIM_RESUME_THEME=light', [], {[programVar('THEME')]: 'light'}, '\x1b[38;5;20m'],
   ])('%s', async (_name, args, env, code) => {
     expect(await print(args, env)).toContain(code);
   });

@@ -8,6 +8,7 @@ import {afterEach, describe, expect, it, vi} from 'vitest';
 import {cacheFolders} from '../../src/boot/cache-key';
 import {userFolder} from '../../src/platform/folders';
 import {defaultHostKeyFile, openModeWarning} from '../../src/serve/hostkey';
+import {PROGRAM} from '../helpers/program';
 
 const LOCAL = 'C:\\Users\\Ada\\AppData\\Local';
 const win = (env: NodeJS.ProcessEnv, home = () => 'C:\\Users\\Ada') => ({platform: 'win32' as const, env, home});
@@ -47,9 +48,9 @@ describe('the folders a user’s files go in', () => {
 
   it('the code cache and the host key take them', () => {
     const facts = {...win({LOCALAPPDATA: LOCAL}), nodeVersion: 'v22.23.5', arch: 'x64', execArgv: [], version: '1.0.0', build: 'abc'};
-    expect(cacheFolders(facts)!.runtime.startsWith(`${LOCAL}\\kim-resume\\Cache\\nodev22.23.5-x64-`)).toBe(true);
+    expect(cacheFolders(facts)!.runtime.startsWith(`${LOCAL}\\${PROGRAM}\\Cache\\nodev22.23.5-x64-`)).toBe(true);
     expect(cacheFolders(facts)!.build).toMatch(/\\1\.0\.0-abc$/);
-    expect(defaultHostKeyFile({LOCALAPPDATA: LOCAL}, 'win32')).toBe(`${LOCAL}\\kim-resume\\State\\ssh_host_ed25519_key`);
+    expect(defaultHostKeyFile({LOCALAPPDATA: LOCAL}, 'win32')).toBe(`${LOCAL}\\${PROGRAM}\\State\\ssh_host_ed25519_key`);
   });
 });
 

@@ -68,7 +68,7 @@ export const EN = {
   'help.wheelDoes': 'scroll',
   'help.click': 'click',
   'help.clickDoes': 'a tab opens its section, a panel takes the focus, the header unfolds or folds',
-  'help.piped': 'Piped or redirected, kim-resume prints plain text: kim-resume | less',
+  'help.piped': 'Piped or redirected, {program} prints plain text: {program} | less',
 
   'status.nothingToClose': 'Esc: nothing to close',
   'search.noMatch': 'no match for {query}',

@@ -65,7 +65,7 @@ export const JA = {
   'help.wheelDoes': 'スクロール',
   'help.click': 'クリック',
   'help.clickDoes': 'タブはそのセクションを開き、パネルはフォーカスを受け、ヘッダーは開閉する',
-  'help.piped': 'パイプやリダイレクトではプレーンテキストを出力：kim-resume | less',
+  'help.piped': 'パイプやリダイレクトではプレーンテキストを出力：{program} | less',
 
   'status.nothingToClose': 'Esc：閉じるものはありません',
   'search.noMatch': '{query} は見つかりません',

@@ -68,7 +68,7 @@ export const KO = {
   'help.wheelDoes': '스크롤',
   'help.click': '클릭',
   'help.clickDoes': '탭은 그 섹션을 열고, 패널은 포커스를 받고, 머리글은 펼치거나 접힘',
-  'help.piped': '파이프나 파일로 보내면 일반 텍스트로 출력: kim-resume | less',
+  'help.piped': '파이프나 파일로 보내면 일반 텍스트로 출력: {program} | less',
 
   'status.nothingToClose': 'Esc: 닫을 것이 없음',
   'search.noMatch': '{query} 결과 없음',

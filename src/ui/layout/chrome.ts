@@ -7,6 +7,7 @@ import {ENGLISH, type Messages} from '../../i18n/messages';
 import {clipLine, lineWidth, padLine, span, type Line, type Span} from './lines';
 import {plainInline, type InlineRenderer} from './panel';
 import {UNICODE, type Glyphs} from '../../theme/glyphs';
+import {PROGRAM} from '../../program';
 
 /**
  * The header, folded: name and role, then the greeting's first line and the contacts on one line
@@ -128,7 +129,7 @@ export function helpLines(width: number, glyphs: Glyphs = UNICODE, messages: Mes
   lines.push([], [span(text(say('help.mouse')), 'blockLabel')]);
   MOUSE_HELP.forEach(([, does], i) => lines.push(...rows(mouseLabels[i]!, say(does))));
   lines.push([]);
-  lines.push(...wrapText(text(say('help.piped')), width).map((l) => [span(l, 'muted')]));
+  lines.push(...wrapText(text(say('help.piped', {program: PROGRAM})), width).map((l) => [span(l, 'muted')]));
   return lines.map((l) => clipLine(l, width));
 }
 
