@@ -1,7 +1,9 @@
 /**
  * A real browser for the page's tests: Debian's Chromium (`apt-get install chromium`), driven by
- * playwright-core, which downloads no browser of its own. Where Chromium is missing the tests fail
- * with one line saying so: CI installs it (.ci/run), and a silent skip would hide a broken page.
+ * playwright-core, which downloads no browser of its own. Where Chromium (or poppler's pdftotext)
+ * is missing, in CI (`CI` set) the tests fail with one line saying so: CI installs them
+ * (.ci/run), and a silent skip would hide a broken page. Elsewhere, on a fresh clone, they are
+ * skipped with that line on stderr, so that the README's `npm test` works as written.
  */
 import {execFileSync} from 'node:child_process';
 import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
@@ -19,6 +21,26 @@ export function chromiumPath(): string {
   if (!path || !existsSync(path)) throw new Error('Chromium is missing: the browser tests need it (apt-get install chromium fonts-noto-cjk poppler-utils, or set CHROMIUM_PATH)');
   return path;
 }
+
+/** What the browser tests need and this machine lacks, as one line; undefined when nothing is missing. */
+function missingTools(): string | undefined {
+  const chromium = process.env.CHROMIUM_PATH || CANDIDATES.find((p) => existsSync(p));
+  const missing = [...(chromium && existsSync(chromium) ? [] : ['Chromium']), ...(onPath('pdftotext') ? [] : ["poppler's pdftotext"])];
+  return missing.length === 0 ? undefined : `${missing.join(' and ')} missing: the browser tests need ${missing.length === 1 ? 'it' : 'them'} (apt-get install chromium fonts-noto-cjk poppler-utils, or set CHROMIUM_PATH)`;
+}
+
+function onPath(command: string): boolean {
+  return (process.env.PATH ?? '').split(':').some((dir) => dir !== '' && existsSync(join(dir, command)));
+}
+
+/** Whether to skip the browser tests: only outside CI, said in one line on stderr. */
+export const SKIP_BROWSER: boolean = (() => {
+  const missing = missingTools();
+  if (missing === undefined) return false;
+  if (process.env.CI) throw new Error(missing);
+  process.stderr.write(`browser tests skipped: ${missing}\n`);
+  return true;
+})();
 
 export const launchChromium = (): Promise<Browser> => chromium.launch({executablePath: chromiumPath()});
 

@@ -12,7 +12,7 @@ import type {Browser, BrowserContext, Page} from 'playwright-core';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {ResumeDocument} from '../../src/document/model';
 import {renderHtml} from '../../src/html/page';
-import {axeViolations, launchChromium, pageFiles, pdfPages, scrollsSideways, textContrasts} from './browser';
+import {axeViolations, launchChromium, pageFiles, pdfPages, scrollsSideways, SKIP_BROWSER, textContrasts} from './browser';
 import {documentStrings} from '../helpers/document-strings';
 import {REPO_ROOT, RESUME_PATH, type FixtureName} from '../helpers/fixtures';
 import {fixtureDocument} from '../helpers/resume';
@@ -29,6 +29,7 @@ const urls = new Map<string, string>();
 const docs = new Map<string, ResumeDocument>();
 
 beforeAll(async () => {
+  if (SKIP_BROWSER) return;
   browser = await launchChromium();
   mkdirSync(SHOTS, {recursive: true});
   for (const name of FIXTURES) {
@@ -50,7 +51,7 @@ async function open(url: string, options: Parameters<Browser['newContext']>[0] =
   return {page, context, requests};
 }
 
-describe.each(FIXTURES)('the page of %s', (name) => {
+(SKIP_BROWSER ? describe.skip : describe).each(FIXTURES)('the page of %s', (name) => {
   it('screenshots at 1280×900 and 390×844 in light and dark, from the file alone', async () => {
     const shots = new Map<string, Buffer>();
     for (const [width, height] of [[1280, 900], [390, 844]] as const) {
@@ -170,7 +171,7 @@ async function checkPrint(page: Page, pdf: Buffer, doc: ResumeDocument, paper: P
   expect(pages.length).toBeLessThanOrEqual(bound);
 }
 
-describe('the page of data/resume.json, from the built program (--format html)', () => {
+describe.skipIf(SKIP_BROWSER)('the page of data/resume.json, from the built program (--format html)', () => {
   it('prints to an A4 PDF with every string of the résumé', async () => {
     const html = execFileSync(process.execPath, [join(REPO_ROOT, 'bin', 'kim-resume.js'), RESUME_PATH, '--format', 'html'], {encoding: 'utf8'});
     const {page, context, requests} = await open(files.write(html));
