@@ -17,6 +17,8 @@ export interface LargeResumeOptions {
   bullets?: number;
   /** The résumé's `basics` (by default a name, a label and a summary). */
   basics?: Record<string, unknown>;
+  /** The résumé's `meta` (its language, its date style): none by default. */
+  meta?: Record<string, unknown>;
   /**
    * Dates: the employer from 2000-01 to 2025-06, each project three months from a month of
    * 2000-01 on (cycling every 24 years). By default nothing is dated.
@@ -28,7 +30,7 @@ const pad = (n: number, width: number) => String(n).padStart(width, '0');
 /** The `m`th month from 2000-01, as YYYY-MM. */
 const month = (m: number) => `${2000 + Math.floor(m / 12)}-${pad((m % 12) + 1, 2)}`;
 
-export function largeResume({projects = 1000, bullets = 10, basics, dated = false}: LargeResumeOptions = {}): LargeResume {
+export function largeResume({projects = 1000, bullets = 10, basics, meta, dated = false}: LargeResumeOptions = {}): LargeResume {
   const titles = Array.from({length: projects}, (_, i) => `프로젝트 ${pad(i + 1, 4)} 데이터 파이프라인`);
   const resume = {
     basics: basics ?? {name: '김성호', label: 'Backend Engineer', summary: '안녕하세요. 백엔드 엔지니어 김성호 입니다.'},
@@ -41,6 +43,7 @@ export function largeResume({projects = 1000, bullets = 10, basics, dated = fals
       ...(dated ? {startDate: month(i % 288), endDate: month((i % 288) + 3)} : {}),
       entity: LARGE_EMPLOYER,
     })),
+    ...(meta ? {meta} : {}),
   };
   return {json: JSON.stringify(resume, null, 2) + '\n', titles, bullets: projects * bullets};
 }
