@@ -40,6 +40,9 @@ export function pageCss(): string {
     `*{box-sizing:border-box}`,
     `html{-webkit-text-size-adjust:100%;text-size-adjust:100%}`,
     `body{margin:0 auto;max-width:84rem;padding:1rem;font:15px/1.5 ${FONTS};color:var(--fg);background:var(--bg);overflow-wrap:anywhere}`,
+    // Korean breaks at its spaces, as the app writes it (UAX #14 §8.1, keep-all; src/text/linebreak.ts);
+    // a word wider than its line still breaks (overflow-wrap above), so nothing scrolls sideways.
+    `:lang(ko){word-break:keep-all}`,
     `h1,h2,h3,h4,h5,p,ul{margin:0}`,
     `h1{color:var(--k-name);font-size:1.6rem}`,
     `.label{font-weight:bold}`,

@@ -171,6 +171,35 @@ async function checkPrint(page: Page, pdf: Buffer, doc: ResumeDocument, paper: P
   expect(pages.length).toBeLessThanOrEqual(bound);
 }
 
+describe.skipIf(SKIP_BROWSER)('Korean on the page breaks where Korean breaks', () => {
+  it('at 390 and 1,280 pixels, no line of jiwoo\'s page is broken between two Hangul syllables (keep-all, as the app)', async () => {
+    for (const width of [390, 1280]) {
+      const {page, context} = await open(urls.get('jiwoo')!, {viewport: {width, height: 844}});
+      const cuts = await page.evaluate(() => {
+        const hangul = /[\uAC00-\uD7A3]/;
+        const found: string[] = [];
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const text = node.textContent ?? '';
+          const range = document.createRange();
+          let lastTop: number | undefined;
+          for (let i = 0; i < text.length; i++) {
+            range.setStart(node, i);
+            range.setEnd(node, i + 1);
+            const rect = range.getClientRects()[0];
+            if (!rect) continue;
+            if (lastTop !== undefined && rect.top > lastTop + 2 && hangul.test(text[i - 1] ?? '') && hangul.test(text[i]!)) found.push(`${text.slice(Math.max(0, i - 6), i)}|${text.slice(i, i + 6)}`);
+            lastTop = rect.top;
+          }
+        }
+        return found;
+      });
+      expect(cuts, `width ${width}`).toEqual([]);
+      await context.close();
+    }
+  });
+});
+
 describe.skipIf(SKIP_BROWSER)('the page of data/resume.json, from the built program (--format html)', () => {
   it('prints to an A4 PDF with every string of the résumé', async () => {
     const html = execFileSync(process.execPath, [join(REPO_ROOT, 'bin', 'kim-resume.js'), RESUME_PATH, '--format', 'html'], {encoding: 'utf8'});
