@@ -3,7 +3,9 @@
  * compression; gzipped beside it) and its first contentful paint in headless Chromium (Debian's,
  * through playwright-core), loaded from loopback: a bare node:http server that holds the page's
  * bytes, so the time is the browser's (the server's own time is the serve step's). A new page
- * each try, after an untimed one.
+ * each try, after an untimed one. Beside it, interleaved, the same for a baseline page of one
+ * short paragraph and no style, from the same server: what a new page costs this browser on this
+ * machine before any of the résumé's own (fonts, layout, paint).
  */
 import {spawnSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
@@ -30,28 +32,33 @@ export async function measurePage({runs, results, failures}: Run): Promise<void>
     results.page = {bytes: html.length, gzipBytes: gzipSync(html).length};
     return;
   }
-  const server = createServer((_, res) => res.writeHead(200, {'content-type': 'text/html; charset=utf-8', 'content-length': html.length}).end(html));
+  const baseline = Buffer.from('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>baseline</title></head><body><p>A baseline page.</p></body></html>');
+  const server = createServer((req, res) => {
+    const body = req.url === '/baseline' ? baseline : html;
+    res.writeHead(200, {'content-type': 'text/html; charset=utf-8', 'content-length': body.length}).end(body);
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   const browser = await chromium.launch({executablePath});
   const samples: number[] = [];
+  const baselineSamples: number[] = [];
   try {
-    for (let i = -1; i < runs; i++) {
+    for (let i = -1; i < runs; i++) for (const [target, into] of (i % 2 ? [[url, samples], [`${url}baseline`, baselineSamples]] : [[`${url}baseline`, baselineSamples], [url, samples]]) as [string, number[]][]) {
       const page = await browser.newPage({viewport: {width: 1280, height: 900}});
-      await page.goto(url, {waitUntil: 'load'});
+      await page.goto(target, {waitUntil: 'load'});
       // The paint entry is queued after the frame that painted: wait for it, not for a time.
       const fcp = (await page.evaluate(`new Promise((resolve) => {
         const found = () => performance.getEntriesByName('first-contentful-paint')[0];
         if (found()) return resolve(found().startTime);
         new PerformanceObserver(() => found() && resolve(found().startTime)).observe({type: 'paint', buffered: true});
       })`)) as number;
-      if (i >= 0) samples.push(fcp);
+      if (i >= 0) into.push(fcp);
       await page.close();
     }
   } finally {
     await browser.close();
     server.close();
   }
-  results.page = {bytes: html.length, gzipBytes: gzipSync(html).length, fcpMs: sampled(samples)};
+  results.page = {bytes: html.length, gzipBytes: gzipSync(html).length, fcpMs: sampled(samples), baselineFcpMs: sampled(baselineSamples)};
   log(`  ${html.length} bytes (${results.page.gzipBytes} gzipped); first contentful paint median ${results.page.fcpMs!.median.toFixed(1)} ms`);
 }
