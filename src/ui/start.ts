@@ -7,7 +7,7 @@ import {holdScreen, type RendererHandover, type Session} from '../terminal/sessi
 import {defaultCellWidth, setClusterWidths} from '../text/cells';
 import {widthProbe, widthsFromReports} from '../text/width-probe';
 import {backgroundFromReplies, type Background} from '../terminal/background';
-import {createTheme, tokensFor, type ColourDepth, type ThemeName} from '../theme/theme';
+import {createTheme, tokensFor, type ColourDepth, type Theme, type ThemeName} from '../theme/theme';
 import {messagesFor, type AppLanguage} from '../i18n/messages';
 import {FrameBuilder} from './frame';
 import {frameLine} from './layout/frame-lines';
@@ -141,7 +141,7 @@ function windowSize(output: NodeJS.WriteStream): Screen {
  * line discipline or leftover text of the width probe matters), inside a synchronized update,
  * and the cursor back at the top left, where Ink starts its first frame.
  */
-export function firstFrame(builder: FrameBuilder, doc: ResumeDocument, theme: ReturnType<typeof createTheme>, screen: Screen, section?: number): string {
+export function firstFrame(builder: FrameBuilder, doc: ResumeDocument, theme: Theme, screen: Screen, section?: number): string {
   const lines = builder.build(initialState(doc.sections.length, screen, section));
   // Trailing blanks trimmed as Ink trims each drawn row: a cell Ink leaves empty is empty here too.
   const rows = lines.map((line, y) => `\x1b[${y + 1};1H${frameLine(line, theme, screen.width).trimEnd()}\x1b[K`);
