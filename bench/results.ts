@@ -64,8 +64,8 @@ export interface Results {
     largestFiles: {path: string; KB: number}[];
     installedRuns?: string;
     installMs?: Sampled | {failure: string};
-    /** The files only `kim-resume serve` loads (ssh2 and src/serve/), gzipped, and their share of dist/. */
-    serve?: {files: number; gzipKB: number; distGzipKB: number};
+    /** The files only `kim-resume serve` loads (ssh2 and src/serve/), as the tarball carries them (bench/steps/package.ts), and their share of dist/. */
+    serve?: {files: number; packedKB: number; distPackedKB: number};
   };
   scale?: {
     file: {projects: number; bytes: number; textLines: number; path: string};

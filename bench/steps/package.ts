@@ -1,10 +1,11 @@
 /** 5. The package: npm pack, then npm install --offline of the tarball (3 runs), and whether the installed command runs. */
 import {spawnSync} from 'node:child_process';
-import {mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs';
+import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {performance} from 'node:perf_hooks';
-import {gzipSync} from 'node:zlib';
+import {brotliCompressSync, gzipSync} from 'node:zlib';
+import {bundleFiles} from '../../test/helpers/bundle-files';
 import {ptyEnv} from '../../test/helpers/pty-app';
 import {log, ROOT} from '../config';
 import {step, type Results, type Run} from '../results';
@@ -19,20 +20,27 @@ interface PackInfo {
 }
 
 /**
- * The serve chunk's share of dist/, gzipped (as the tarball carries it): the output files whose
- * inputs include ssh2 or src/serve/, from the build's record of its inputs.
+ * The serve chunk's share of dist/ as the tarball carries it: the output files whose inputs
+ * include ssh2 or src/serve/, from the build's record of its inputs. A chunk compressed alone
+ * (`<file>.br`, scripts/build/packed.mjs) counts its bytes; a plain file, its gzip (npm's
+ * tarball is gzipped); a chunk of the archive, its own brotli.
  */
-function serveShare(): {files: number; gzipKB: number; distGzipKB: number} {
+function serveShare(): {files: number; packedKB: number; distPackedKB: number} {
   const meta = JSON.parse(readFileSync(join(ROOT, 'node_modules/.cache/kim-resume/build-meta.json'), 'utf8')) as {outputs: Record<string, {inputs: string[]}>};
-  const gz = (file: string) => gzipSync(readFileSync(join(ROOT, file))).length / 1000;
+  const shipped = (file: string) => {
+    const path = join(ROOT, file);
+    if (existsSync(path + '.br')) return statSync(path + '.br').size / 1000;
+    if (file.endsWith('.br')) return statSync(path).size / 1000;
+    return (existsSync(path) ? gzipSync(readFileSync(path)) : brotliCompressSync(bundleFiles(join(ROOT, 'dist'), ROOT).get(file)!)).length / 1000;
+  };
   const serveFiles = Object.entries(meta.outputs)
     .filter(([, out]) => out.inputs.some((i) => i.startsWith('node_modules/ssh2/') || i.startsWith('src/serve/')))
     .map(([file]) => file);
   const distFiles = readdirSync(join(ROOT, 'dist'), {recursive: true, withFileTypes: true})
     .filter((e) => e.isFile())
     .map((e) => join(e.parentPath ?? e.path, e.name).slice(ROOT.length).replace(/^\//, ''));
-  const sum = (files: string[]) => files.reduce((total, file) => total + gz(file), 0);
-  return {files: serveFiles.length, gzipKB: sum(serveFiles), distGzipKB: sum(distFiles)};
+  const sum = (files: string[]) => files.reduce((total, file) => total + shipped(file), 0);
+  return {files: serveFiles.length, packedKB: sum(serveFiles), distPackedKB: sum(distFiles)};
 }
 
 export async function measurePackage({results}: Run): Promise<void> {

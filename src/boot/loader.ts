@@ -1,8 +1,8 @@
-import {readFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {basename, dirname, join} from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {Script} from 'node:vm';
+import {createBundleReader} from './archive';
 import {makeCacheFolder, readCache, writeCacheAtomically} from './cache-file';
 
 /**
@@ -40,6 +40,8 @@ const WRAPPER = ['exports', 'require', 'module', '__filename', '__dirname', '__k
  */
 export function createLoader(folders: {runtime: string; build: string} | undefined, use: string): Loader {
   const nodeRequire = createRequire(__filename);
+  // The package's chunks are compressed (./archive.ts).
+  const read = createBundleReader();
   const modules = new Map<string, {exports: unknown}>();
   let pending: Pending[] = [];
   let caching = folders !== undefined;
@@ -53,7 +55,7 @@ export function createLoader(folders: {runtime: string; build: string} | undefin
     const module = {exports: {}};
     // Registered before it runs, as Node does, so that a file requiring this one back gets it.
     modules.set(file, module);
-    const source = readFileSync(file, 'utf8');
+    const source = read(file).toString('utf8');
     const cacheFile = caching && folders ? join(folders.build, `${basename(file)}.${use}.cache`) : undefined;
     const cachedData = cacheFile ? readCache(cacheFile) : undefined;
     const script = new Script(`(function (${WRAPPER.join(', ')}) {${source}\n})`, {filename: file, cachedData});

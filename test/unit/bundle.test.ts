@@ -10,7 +10,9 @@ import {Script} from 'node:vm';
 import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import {dirname, join, relative} from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
+import {bundleFiles} from '../helpers/bundle-files';
 import {BIN, cleanEnv} from '../helpers/cli';
+import {ARCHIVE, SINGLE_FROM} from '../../scripts/build/packed.mjs';
 import {fixturePath, REPO_ROOT} from '../helpers/fixtures';
 
 interface BuildMeta {
@@ -45,20 +47,30 @@ beforeAll(() => {
   if (!existsSync(join(DIST, 'main.js'))) throw new Error('dist/main.js is missing: run `npm run build` first (npm test does)');
   if (!existsSync(META)) throw new Error(`${relative(REPO_ROOT, META)} is missing: run \`npm run build\` (scripts/build.mjs writes it with dist/)`);
   meta = JSON.parse(readFileSync(META, 'utf8')) as BuildMeta;
-  files = new Map();
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, {withFileTypes: true})) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (/\.c?js$/.test(entry.name)) files.set(relative(REPO_ROOT, path), readFileSync(path, 'utf8'));
-    }
-  };
-  walk(DIST);
+  // As the loader reads them: the chunks are compressed (src/boot/archive.ts).
+  files = new Map([...bundleFiles(DIST, REPO_ROOT)].filter(([file]) => /\.c?js$/.test(file)).map(([file, bytes]) => [file, bytes.toString('utf8')]));
 });
 
 describe('the build record', () => {
   it('names exactly the JavaScript files of dist/ (it is the record of this build)', () => {
     expect(Object.keys(meta.outputs).sort()).toEqual([...files.keys()].sort());
+  });
+});
+
+describe('dist/chunks/ is shipped compressed (scripts/build/packed.mjs)', () => {
+  it('holds no plain file: each large chunk alone as .br, the small ones in common.br, yoga.wasm.br', () => {
+    const shipped = readdirSync(join(DIST, 'chunks')).sort();
+    const chunks = [...files.keys()].filter((file) => file.startsWith('dist/chunks/'));
+    const large = chunks.filter((file) => files.get(file)!.length >= SINGLE_FROM).map((file) => `${file.slice('dist/chunks/'.length)}.br`);
+    expect(large.length).toBeGreaterThanOrEqual(2);
+    expect(shipped).toEqual([ARCHIVE, ...large, 'yoga.wasm.br'].sort());
+    // Every other chunk is in the archive, and each of them is smaller than a large one.
+    expect(chunks.length - large.length).toBeGreaterThan(10);
+  });
+
+  it('keeps dist/main.js and dist/boot.cjs plain, for whoever reads the package', () => {
+    expect(readdirSync(DIST).sort()).toEqual(['boot.cjs', 'chunks', 'main.js']);
+    expect(readFileSync(join(DIST, 'main.js'), 'utf8')).toBe(files.get('dist/main.js'));
   });
 });
 
@@ -135,13 +147,13 @@ describe('yoga-wasm-binary: yoga ships its WebAssembly as a binary file', () => 
     const base64 = /data:application\/octet-stream;base64,([A-Za-z0-9+/=]+)/.exec(read(YOGA))?.[1];
     expect(base64?.length).toBeGreaterThan(10_000);
     const chunk = outputHolding(YOGA);
-    const wasm = readFileSync(join(REPO_ROOT, dirname(chunk), 'yoga.wasm'));
+    const wasm = bundleFiles(DIST, REPO_ROOT).get(`${dirname(chunk)}/yoga.wasm`)!;
     expect(wasm.subarray(0, 4)).toEqual(Buffer.from('\0asm', 'latin1'));
     expect(wasm.equals(Buffer.from(base64!, 'base64'))).toBe(true);
     // import.meta.url is the file's own URL, handed in by the loader as __kimUrl (src/boot/loader.ts).
     expect(meta.patches['yoga-wasm-binary']).toEqual([YOGA]);
     // import.meta.url is the file's own URL, handed in by the loader as __kimUrl (src/boot/loader.ts).
-    expect(files.get(chunk)).toContain('"./yoga.wasm",__kimUrl');
+    expect(files.get(chunk)).toContain('"./yoga.wasm.br",__kimUrl');
   });
 
   it('leaves no long base64 text in any file (but the serve chunk: ssh2 carries its Poly1305 wasm, 13 kB of base64, inline; and linebreak\'s 4 kB class table: linebreak-trie)', () => {

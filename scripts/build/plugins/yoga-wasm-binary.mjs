@@ -3,10 +3,12 @@
 // shrinks, decoded at every start; see https://github.com/facebook/yoga/pull/1793). The bundle
 // ships the binary instead, beside the chunk that holds yoga, and hands it to Emscripten as
 // `wasmBinary` (https://emscripten.org/docs/api_reference/module.html#Module.wasmBinary): a
-// smaller package, and no base64 decoding at start-up.
+// smaller package, and no base64 decoding at start-up. It is compressed as the chunks are
+// (../packed.mjs): yoga.wasm.br, 25 kB against 29 kB gzipped; decompressed in ~0.3 ms.
 import {readFileSync, writeFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {matchOnce, mustMatch, replaceOnce} from '../guard.mjs';
+import {pack, SINGLE_SUFFIX} from '../packed.mjs';
 import {recordPatch} from '../patch-source.mjs';
 
 const name = 'yoga-wasm-binary';
@@ -35,8 +37,8 @@ export const yogaWasmBinary = () => ({
       contents = replaceOnce(
         contents,
         'export default loadYoga;',
-        "import {readFileSync as __kimReadFile} from 'node:fs';\n" +
-          "export default (options = {}) => loadYoga({...options, wasmBinary: __kimReadFile(new URL('./yoga.wasm', import.meta.url))});",
+        "import {readFileSync as __kimReadFile} from 'node:fs';\nimport {brotliDecompressSync as __kimUnpack} from 'node:zlib';\n" +
+          `export default (options = {}) => loadYoga({...options, wasmBinary: __kimUnpack(__kimReadFile(new URL('./yoga.wasm${SINGLE_SUFFIX}', import.meta.url)))});`,
         where,
       );
       return {contents, loader: 'js'};
@@ -46,7 +48,7 @@ export const yogaWasmBinary = () => ({
       const outputs = Object.entries(result.metafile?.outputs ?? {}).filter(([, out]) => Object.keys(out.inputs).some((input) => YOGA.test(input)));
       if (outputs.length !== 1) return {errors: [{pluginName: name, text: `expected yoga in one output file, found it in ${outputs.length}`}]};
       const [chunk] = /** @type {[string, unknown]} */ (outputs[0]);
-      writeFileSync(join(build.initialOptions.absWorkingDir ?? process.cwd(), dirname(chunk), 'yoga.wasm'), wasm);
+      writeFileSync(join(build.initialOptions.absWorkingDir ?? process.cwd(), dirname(chunk), `yoga.wasm${SINGLE_SUFFIX}`), pack(wasm, 'generic'));
     });
   },
 });
