@@ -101,7 +101,7 @@ export interface Results {
   /** Enter after /Kafka to 1/N on screen (bench/steps/search.ts); the first search apart. */
   search?: {fixture: string; query: string; firstTryMs: number; ms: Sampled};
   /** The web page of data/resume.json (bench/steps/page.ts): its size, and its first contentful paint in headless Chromium. */
-  page?: {bytes: number; gzipBytes: number; fcpMs?: Sampled; /** A page of one paragraph, from the same server, interleaved. */ baselineFcpMs?: Sampled};
+  page?: {bytes: number; gzipBytes: number; fcpMs?: Sampled; /** A page of one paragraph, from the same server, interleaved. */ baselineFcpMs?: Sampled; /** The page's own text as plain paragraphs, no style, interleaved. */ textFcpMs?: Sampled};
   /** From the key after a 1,000-key burst to its frame (bench/steps/burst.ts). */
   burst?: {keys: number; ms: Sampled};
   totalSeconds?: number;
