@@ -9,7 +9,7 @@ import {createHash} from 'node:crypto';
 import {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import {join, relative, sep} from 'node:path';
 import {bootOptions, commonJsOptions, productOptions} from './build/options.mjs';
-import {ARCHIVE, pack, packArchive, SINGLE_FROM, SINGLE_SUFFIX} from './build/packed.mjs';
+import {ARCHIVES, pack, packArchive, SINGLE_FROM, SINGLE_SUFFIX, staticClosure} from './build/packed.mjs';
 import {BUILD_META, fromRoot} from './build/paths.mjs';
 import {appliedPatches} from './build/patch-source.mjs';
 
@@ -40,15 +40,18 @@ for (const file of filesUnder(staging).sort()) {
 // The chunks as the package ships them, compressed (build/packed.mjs says why); yoga's wasm is
 // already (build/plugins/yoga-wasm-binary.mjs).
 const chunks = join(staging, 'chunks');
-/** @type {[string, Buffer][]} */
-const archived = [];
+// What every start loads goes into the first archive, the rest into the second.
+const atStart = staticClosure(/** @type {import('esbuild').Metafile} */ (result.metafile), `${stagingName}/main.js`);
+const [startArchive, moreArchive] = ARCHIVES;
+/** @type {Map<string, [string, Buffer][]>} */
+const archived = new Map([[startArchive, []], [moreArchive, []]]);
 for (const name of readdirSync(chunks).filter((n) => n.endsWith('.js')).sort()) {
   const bytes = readFileSync(join(chunks, name));
   if (bytes.length >= SINGLE_FROM) writeFileSync(join(chunks, name + SINGLE_SUFFIX), pack(bytes, 'text'));
-  else archived.push([name, bytes]);
+  else archived.get(atStart.has(`${stagingName}/chunks/${name}`) ? startArchive : moreArchive)?.push([name, bytes]);
   rmSync(join(chunks, name));
 }
-writeFileSync(join(chunks, ARCHIVE), packArchive(archived));
+for (const [archive, files] of archived) writeFileSync(join(chunks, archive), packArchive(files));
 // The loader carries the version and the bundle's hash: its code cache is keyed by them.
 const {version} = JSON.parse(readFileSync(fromRoot('package.json'), 'utf8'));
 const boot = await build(bootOptions(staging, {version, build: hash.digest('hex').slice(0, 16)}));

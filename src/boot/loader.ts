@@ -1,5 +1,5 @@
 import {createRequire} from 'node:module';
-import {basename, dirname, join} from 'node:path';
+import {basename, dirname, join, relative, sep} from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {Script} from 'node:vm';
 import {createBundleReader} from './archive';
@@ -38,14 +38,25 @@ const WRAPPER = ['exports', 'require', 'module', '__filename', '__dirname', '__k
  * `use` names the start the caches are for ('app', 'print'): each file's cache is
  * `<file>.<use>.cache`, since a cache holds only the functions compiled by the time it was made.
  */
-export function createLoader(folders: {runtime: string; build: string} | undefined, use: string): Loader {
+export function createLoader(folders: {runtime: string; build: string} | undefined, use: string, bundleRoot = __dirname): Loader {
   const nodeRequire = createRequire(__filename);
-  // The package's chunks are compressed (./archive.ts).
-  const read = createBundleReader();
   const modules = new Map<string, {exports: unknown}>();
   let pending: Pending[] = [];
+  /** Files decompressed by this start, to keep beside the code caches: `<file>.plain`, checksummed as they are. */
+  let unpackedPending: {file: string; bytes: Buffer}[] = [];
   let caching = folders !== undefined;
   let folderReady = false;
+  // The package's chunks are compressed (./archive.ts); what one start decompressed, the next reads as it is.
+  // Named by its path in the bundle (`chunks~start.br.plain`): two folders may hold files of one name.
+  const plainFile = (packed: string) => join(folders!.build, `${relative(bundleRoot, packed).split(sep).join('~')}.plain`);
+  const read = createBundleReader(
+    folders && {
+      get: (packed) => (caching ? readCache(plainFile(packed)) : undefined),
+      keep: (packed, bytes) => {
+        if (caching) unpackedPending.push({file: plainFile(packed), bytes});
+      },
+    },
+  );
 
   const requireFrom = (dir: string) => (id: string) => (id.startsWith('./') || id.startsWith('../') ? load(join(dir, id)) : nodeRequire(id));
 
@@ -68,14 +79,17 @@ export function createLoader(folders: {runtime: string; build: string} | undefin
 
   function writeCaches(): void {
     const todo = pending;
+    const unpacked = unpackedPending;
     pending = [];
-    if (!caching || !folders || todo.length === 0) return;
+    unpackedPending = [];
+    if (!caching || !folders || (todo.length === 0 && unpacked.length === 0)) return;
     if (!folderReady && !(folderReady = makeCacheFolder(folders))) {
       caching = false;
       return;
     }
-    for (const {script, cacheFile} of todo) {
-      if (!writeCacheAtomically(cacheFile, script.createCachedData())) {
+    const writes = [...unpacked.map(({file, bytes}) => () => writeCacheAtomically(file, bytes)), ...todo.map(({script, cacheFile}) => () => writeCacheAtomically(cacheFile, script.createCachedData()))];
+    for (const write of writes) {
+      if (!write()) {
         caching = false;
         return;
       }

@@ -7,12 +7,15 @@
  */
 import {spawnSync} from 'node:child_process';
 import {Script} from 'node:vm';
-import {existsSync, readdirSync, readFileSync} from 'node:fs';
+import {brotliDecompressSync} from 'node:zlib';
+import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import {dirname, join, relative} from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
+import {parseArchive} from '../../src/boot/archive';
 import {bundleFiles} from '../helpers/bundle-files';
 import {BIN, cleanEnv} from '../helpers/cli';
-import {ARCHIVE, SINGLE_FROM} from '../../scripts/build/packed.mjs';
+import {ARCHIVES, SINGLE_FROM} from '../../scripts/build/packed.mjs';
 import {fixturePath, REPO_ROOT} from '../helpers/fixtures';
 
 interface BuildMeta {
@@ -58,14 +61,39 @@ describe('the build record', () => {
 });
 
 describe('dist/chunks/ is shipped compressed (scripts/build/packed.mjs)', () => {
-  it('holds no plain file: each large chunk alone as .br, the small ones in common.br, yoga.wasm.br', () => {
+  it('holds no plain file: each large chunk alone as .br, the small ones in start.br and more.br, yoga.wasm.br', () => {
     const shipped = readdirSync(join(DIST, 'chunks')).sort();
     const chunks = [...files.keys()].filter((file) => file.startsWith('dist/chunks/'));
     const large = chunks.filter((file) => files.get(file)!.length >= SINGLE_FROM).map((file) => `${file.slice('dist/chunks/'.length)}.br`);
     expect(large.length).toBeGreaterThanOrEqual(2);
-    expect(shipped).toEqual([ARCHIVE, ...large, 'yoga.wasm.br'].sort());
+    expect(shipped).toEqual([...ARCHIVES, ...large, 'yoga.wasm.br'].sort());
     // Every other chunk is in the archive, and each of them is smaller than a large one.
     expect(chunks.length - large.length).toBeGreaterThan(10);
+  });
+
+  it('puts in start.br exactly the chunks dist/main.js loads as it runs; the piped text opens nothing else', () => {
+    const [startArchive] = ARCHIVES;
+    const path = join(DIST, 'chunks', startArchive);
+    const inStart = [...parseArchive(brotliDecompressSync(readFileSync(path)), path).keys()].sort();
+    const loadedAtStart = [...staticClosure('dist/main.js')].filter((file) => file !== 'dist/main.js' && files.get(file)!.length < SINGLE_FROM);
+    expect(inStart).toEqual(loadedAtStart.map((file) => file.slice('dist/chunks/'.length)).sort());
+    // The program, piped, with each compressed file it reads logged by a preload.
+    const dir = mkdtempSync(join(tmpdir(), 'kim-reads-'));
+    const log = join(dir, 'reads.log');
+    const preload = join(dir, 'log-reads.cjs');
+    writeFileSync(
+      preload,
+      `const fs = require('node:fs'); const read = fs.readFileSync;
+       fs.readFileSync = function (p, ...rest) { const r = read.call(this, p, ...rest); if (String(p).endsWith('.br')) fs.appendFileSync(${JSON.stringify(log)}, require('node:path').basename(String(p)) + '\\n'); return r; };`,
+    );
+    try {
+      const run = spawnSync(process.execPath, ['-r', preload, BIN, fixturePath('ada')], {env: cleanEnv(), encoding: 'utf8'});
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout).toContain('Ada Whitfield');
+      expect(readFileSync(log, 'utf8').trim().split('\n')).toEqual([startArchive]);
+    } finally {
+      rmSync(dir, {recursive: true, force: true});
+    }
   });
 
   it('keeps dist/main.js and dist/boot.cjs plain, for whoever reads the package', () => {
