@@ -6,7 +6,7 @@ import {TOP_LEVEL_KEYS, holdsEntries, isExtraKey} from './fields';
 import {normalizeResume} from './normalize';
 import {checkDates, checkLanguage} from './rules';
 import {scanStructure} from './scan';
-import {sanitizeText, sanitizeValue} from './sanitize';
+import {sanitizeText, sanitizeValue, sourceIsUntouched} from './sanitize';
 import type {Resume} from './types';
 import {validateExtensions, validateOfficial, type SchemaViolation} from './validators.generated';
 
@@ -160,8 +160,9 @@ function examine(input: Uint8Array | string, file: string): Examined {
     if (!first) return fatal(fail(file, `invalid JSON: ${(error as Error).message}`, 1, 1));
     return fatal(failAt(file, text, first.offset, `invalid JSON: ${describeParseError(first, text)}`));
   }
-  // Sanitize once, before anything (error messages included) can show a string from the data.
-  const value = sanitizeValue(raw);
+  // Sanitize once, before anything (error messages included) can show a string from the data; a
+  // text with nothing sanitizing could change is read through once instead (./sanitize.ts).
+  const value = sourceIsUntouched(text) ? raw : sanitizeValue(raw);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return fatal(failAt(file, text, text.length - text.trimStart().length, `expected an object, got ${describeValue(value)}`, '(root)'));
   }

@@ -49,6 +49,27 @@ const DANGLING_ZWJ = /(?<=[\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f\u20
 // such text is NFC already: nearly every string of a résumé skips the six passes and the normalizer.
 const UNTOUCHED = /^[\n\x20-\x7e\xa0-\xac\xae-\u02ff\u2010-\u2027\u2030-\u205e\u4e00-\u9fff\uac00-\ud7a3]*$/;
 
+/**
+ * What in a JSON text could make sanitizing change one of its strings or keys once parsed: a
+ * character outside UNTOUCHED's set (the JSON's own whitespace, tab and CR, and pictographs of
+ * U+1F000–U+1FBFF as whole surrogate pairs aside: none has a canonical decomposition or composes
+ * with what precedes it, test/unit/sanitize.test.ts checks every one); an escape but \" \\ \/ \n
+ * (\t, \r, \b, \f and \u may make what the filter removes), a backslash escaped by the one before
+ * it being no escape; or a "__proto__" key, which
+ * sanitizeValue copies. Lone surrogates are looked for apart.
+ */
+const CHANGEABLE_SOURCE = /[^\t\r\n\x20-\x7e\xa0-\xac\xae-\u02ff\u2010-\u2027\u2030-\u205e\u4e00-\u9fff\uac00-\ud7a3\ud83c-\ud83e\udc00-\udfff]|(?<!\\)(?:\\\\)*\\[^"\\/n]|__proto__/;
+
+/**
+ * Whether sanitizeValue would give back JSON.parse(text) as it is: one pass over the file's text
+ * instead of one per string (~5 ms saved on a 1.4 MB résumé). A text that may change is
+ * sanitized string by string, as always.
+ */
+export function sourceIsUntouched(text: string): boolean {
+  return !CHANGEABLE_SOURCE.test(text) && !LONE_SURROGATE_ANYWHERE.test(text);
+}
+const LONE_SURROGATE_ANYWHERE = new RegExp(LONE_SURROGATE.source);
+
 /** Returns `text` with every terminal control removed; well-formed UTF-16, NFC-normalized. */
 export function sanitizeText(text: string): string {
   return UNTOUCHED.test(text) ? text : filterText(text);

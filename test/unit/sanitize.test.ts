@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {filterText, sanitizeText, sanitizeValue} from '../../src/resume/sanitize';
+import {readdirSync, readFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {filterText, sanitizeText, sanitizeValue, sourceIsUntouched} from '../../src/resume/sanitize';
+import {REPO_ROOT} from '../helpers/fixtures';
 
 /** Every character that must never survive sanitizing: controls, bidi, ZWSP, BOM, soft hyphen, Hangul fillers. */
 const FORBIDDEN = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200b\ufeff\u00ad\u115f\u1160\u3164\uffa0]/;
@@ -258,5 +261,65 @@ describe('sanitizeValue: what sanitizing leaves unchanged is not copied', () => 
     expect(Object.keys(out)).toEqual(['a']);
     expect(Object.hasOwn(parsed, '__proto__')).toBe(true);
     expect(Object.getPrototypeOf(out)).toEqual({polluted: true});
+  });
+});
+
+describe('sourceIsUntouched: a JSON text whose parse sanitizing gives back as it is', () => {
+  const parsedUnchanged = (text: string) => {
+    const parsed: unknown = JSON.parse(text);
+    return sanitizeValue(parsed) === parsed;
+  };
+
+  it('holds for every pictograph of U+1F000–U+1FBFF it lets through: NFC and NFD leave it, before or after a letter, and the filter keeps it', () => {
+    const changed: string[] = [];
+    for (let cp = 0x1f000; cp <= 0x1fbff; cp++) {
+      const c = String.fromCodePoint(cp);
+      for (const s of [c, `a${c}`, `가${c}`, `${c}a`, `é${c}`]) {
+        if (s.normalize('NFC') !== s || filterText(s) !== s || !sourceIsUntouched(JSON.stringify({[s]: s}))) changed.push(cp.toString(16));
+      }
+      if (c.normalize('NFD') !== c) changed.push(cp.toString(16));
+    }
+    expect(changed).toEqual([]);
+  });
+
+  it.each([
+    ['plain Korean, English and a pictograph', '{"a":"김성호 💻 Backend — “quoted”","b":["x\\ny", "\\"q\\" \\\\ \\/"]}', true],
+    ['a tab escape (becomes spaces)', '{"a":"x\\ty"}', false],
+    ['a CR escape', '{"a":"x\\ry"}', false],
+    ['a \\u escape (may be a control)', '{"a":"x\\u001b[31my"}', false],
+    ['a harmless \\u escape is still refused (the filter decides)', '{"a":"\\u0041"}', false],
+    ['a backspace escape', '{"a":"x\\by"}', false],
+    ['an escaped backslash before u: a backslash and a u', '{"a":"C:\\\\users"}', true],
+    ['an escaped backslash, then a tab escape', '{"a":"C:\\\\\\tx"}', false],
+    ['a raw ESC is not JSON, but a C1 control is', '{"a":"x\u0085y"}', false],
+    ['a zero-width joiner', '{"a":"👨\u200d👩"}', false],
+    ['a soft hyphen', '{"a":"co\u00adop"}', false],
+    ['a combining mark (NFC may compose it)', '{"a":"e\u0301"}', false],
+    ['a lone high surrogate', '{"a":"x\ud83dy"}', false],
+    ['a pictograph outside U+1F000–U+1FBFF (✅ U+2705)', '{"a":"✅"}', false],
+    ['a __proto__ key', '{"__proto__":{"x":1}}', false],
+    ['tabs and CRs between tokens', '{\r\n\t"a": "b"\r\n}', true],
+  ])('%s → %s', (_name, text, untouched) => {
+    expect(sourceIsUntouched(text)).toBe(untouched);
+    if (untouched) expect(parsedUnchanged(text)).toBe(true);
+  });
+
+  it('never says untouched when sanitizing would change a string or a key (random JSON of risky text)', () => {
+    const risky = fc.string({unit: fc.constantFrom('a', '가', '\n', '\t', '\r', '\x1b', '\x85', '\u200d', '\u0301', '\u00ad', '\ud83d', '\udcbb', '💻', '✅', '\\', '"', '\u3164', ' '), maxLength: 12});
+    const value = fc.dictionary(risky, fc.oneof(risky, fc.array(risky, {maxLength: 3})), {maxKeys: 4});
+    fc.assert(
+      fc.property(value, (v) => {
+        const text = JSON.stringify(v);
+        if (sourceIsUntouched(text)) expect(parsedUnchanged(text)).toBe(true);
+      }),
+      {numRuns: 2000},
+    );
+  });
+
+  it('finds the shipped résumé and the fixtures as they are: said untouched only where nothing changes', () => {
+    for (const file of ['data/resume.json', ...readdirSync(join(REPO_ROOT, 'test/fixtures')).filter((f) => f.endsWith('.json')).map((f) => `test/fixtures/${f}`)]) {
+      const text = readFileSync(join(REPO_ROOT, file), 'utf8');
+      expect(sourceIsUntouched(text) ? parsedUnchanged(text) : true, file).toBe(true);
+    }
   });
 });
