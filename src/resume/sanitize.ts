@@ -47,7 +47,8 @@ const DANGLING_ZWJ = /(?<=[\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f\u20
 // NFC_Quick_Check=Yes and composes with nothing before it (every "No" or "Maybe" code point of
 // https://www.unicode.org/Public/UCD/latest/ucd/DerivedNormalizationProps.txt lies outside), so
 // such text is NFC already: nearly every string of a résumé skips the six passes and the normalizer.
-const UNTOUCHED = /^[\n\x20-\x7e\xa0-\xac\xae-\u02ff\u2010-\u2027\u2030-\u205e\u4e00-\u9fff\uac00-\ud7a3]*$/;
+const UNTOUCHED_SET = String.raw`\n\x20-\x7e\xa0-\xac\xae-\u02ff\u2010-\u2027\u2030-\u205e\u4e00-\u9fff\uac00-\ud7a3`;
+const UNTOUCHED = new RegExp(`^[${UNTOUCHED_SET}]*$`);
 
 /**
  * What in a JSON text could make sanitizing change one of its strings or keys once parsed: a
@@ -58,7 +59,7 @@ const UNTOUCHED = /^[\n\x20-\x7e\xa0-\xac\xae-\u02ff\u2010-\u2027\u2030-\u205e\u
  * it being no escape; or a "__proto__" key, which
  * sanitizeValue copies. Lone surrogates are looked for apart.
  */
-const CHANGEABLE_SOURCE = /[^\t\r\n\x20-\x7e\xa0-\xac\xae-\u02ff\u2010-\u2027\u2030-\u205e\u4e00-\u9fff\uac00-\ud7a3\ud83c-\ud83e\udc00-\udfff]|(?<!\\)(?:\\\\)*\\[^"\\/n]|__proto__/;
+const CHANGEABLE_SOURCE = new RegExp(String.raw`[^${UNTOUCHED_SET}\t\r\ud83c-\ud83e\udc00-\udfff]|(?<!\\)(?:\\\\)*\\[^"\\/n]|__proto__`);
 
 /**
  * Whether sanitizeValue would give back JSON.parse(text) as it is: one pass over the file's text
