@@ -27,11 +27,12 @@ interface PackInfo {
  */
 function serveShare(): {files: number; packedKB: number; distPackedKB: number} {
   const meta = JSON.parse(readFileSync(join(ROOT, 'node_modules/.cache/kim-resume/build-meta.json'), 'utf8')) as {outputs: Record<string, {inputs: string[]}>};
+  let unpacked: Map<string, Buffer> | undefined;
   const shipped = (file: string) => {
     const path = join(ROOT, file);
     if (existsSync(path + '.br')) return statSync(path + '.br').size / 1000;
     if (file.endsWith('.br')) return statSync(path).size / 1000;
-    return (existsSync(path) ? gzipSync(readFileSync(path)) : brotliCompressSync(bundleFiles(join(ROOT, 'dist'), ROOT).get(file)!)).length / 1000;
+    return (existsSync(path) ? gzipSync(readFileSync(path)) : brotliCompressSync((unpacked ??= bundleFiles(join(ROOT, 'dist'), ROOT)).get(file)!)).length / 1000;
   };
   const serveFiles = Object.entries(meta.outputs)
     .filter(([, out]) => out.inputs.some((i) => i.startsWith('node_modules/ssh2/') || i.startsWith('src/serve/')))

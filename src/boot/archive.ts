@@ -7,9 +7,9 @@ import {brotliDecompressSync} from 'node:zlib';
  * chunk as `<file>.br`, brotli-compressed alone; the small ones in two archives, `start.br` (what
  * every start loads) and `more.br` (the rest): each brotli-compressed, its first line the JSON
  * list of [name, byte length], its files following one after the other. Any other file
- * (dist/main.js) is read as it is.
+ * (dist/main.js) is read as it is. The archives are opened in this order, so a start that needs
+ * nothing of the second never opens it.
  */
-/** The archives, in the order they are opened: a start that needs nothing of the second never opens it. */
 export const ARCHIVES = ['start.br', 'more.br'] as const;
 export const SINGLE_SUFFIX = '.br';
 
