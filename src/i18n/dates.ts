@@ -92,6 +92,20 @@ const DIRECTION_MARKS = /[\u200e\u200f\u061c]/g;
  * shown as written.
  */
 export function formatDate(date: string, style: DateStyle): string {
+  let byDate = written.get(style);
+  if (!byDate) written.set(style, (byDate = new Map()));
+  let text = byDate.get(date);
+  if (text === undefined) byDate.set(date, (text = writeDate(date, style)));
+  return text;
+}
+
+/**
+ * Dates already written, by style: a thousand projects name a few hundred months (bench/.out/
+ * large.json: 2,000 dates, 292 of them different), and a document's style lives as long as it does.
+ */
+const written = new WeakMap<DateStyle, Map<string, string>>();
+
+function writeDate(date: string, style: DateStyle): string {
   const iso = ISO_DATE.exec(date);
   if (!iso) return date;
   const [year, month] = [Number(iso[1]), iso[2] === undefined ? undefined : Number(iso[2])];

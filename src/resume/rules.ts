@@ -41,8 +41,11 @@ export function checkDates(value: unknown): RuleViolation[] {
 function walk(value: unknown, path: Array<string | number>, found: RuleViolation[]): void {
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
+      // Only objects and arrays hold dates: a list of highlights is passed over, not walked into.
+      const item: unknown = value[i];
+      if (item === null || typeof item !== 'object') continue;
       path.push(i);
-      walk(value[i], path, found);
+      walk(item, path, found);
       path.pop();
     }
     return;

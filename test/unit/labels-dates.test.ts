@@ -117,6 +117,17 @@ describe('dates', () => {
     expect(formatDate('2021', {...style('de'), format: parsePattern('06/2021')!})).toBe('2021');
   });
 
+  it('a date written once is written the same again, and only in its own style', () => {
+    const en = style('en');
+    const ko = style('ko');
+    const dotted = {...en, format: parsePattern('2021.06')!};
+    for (let round = 0; round < 2; round++) {
+      expect(formatDate('2021-06', en)).toBe('Jun 2021');
+      expect(formatDate('2021-06', ko)).toBe('2021년 6월');
+      expect(formatDate('2021-06', dotted)).toBe('2021.06');
+    }
+  });
+
   it('a date in another shape is shown as written', () => {
     expect(formatDate('2021/07', style('de'))).toBe('2021/07');
     expect(formatDate('Summer 2019', style('en'))).toBe('Summer 2019');
