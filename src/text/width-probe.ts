@@ -131,7 +131,9 @@ export const JOINER_OR_SPECIAL = /[\p{Mc}\u0e33\u0eb3\u094d\u09cd\u0acd\u0b4d\u0
 export const MAYBE_JOINER_OR_SPECIAL = /[\u00ad\u0600-\u1cff\u200b-\u206f\u302e\u302f\u3164\ua800-\uabff\ud7b0-\ud7ff\ud800-\udbff\ufeff\uffa0\ufff9-\ufffb]/;
 
 /** Whether `text` may hold a cluster to measure: an emoji candidate, or a code point that can make one of the others. */
-const mayDispute = (text: string) => isCandidate(text) || (MAYBE_JOINER_OR_SPECIAL.test(text) && JOINER_OR_SPECIAL.test(text));
+const mayDispute = (text: string) => MAYBE_EITHER.test(text) && (isCandidate(text) || (MAYBE_JOINER_OR_SPECIAL.test(text) && JOINER_OR_SPECIAL.test(text)));
+// Both supersets in one class: a string of Hangul or Latin (nearly every one) costs one test, not two.
+const MAYBE_EITHER = new RegExp(`[${MAYBE_CANDIDATE.source.slice(1, -1)}${MAYBE_JOINER_OR_SPECIAL.source.slice(1, -1)}]`);
 
 /** The kind of cluster `g` (one grapheme) is, or undefined when terminals agree on its width. */
 export function probeKind(g: string): ProbeKind | undefined {
