@@ -76,6 +76,9 @@ export function scanStructure(text: string, maxDepth: number): Structure {
   // than jumping between tokens with indexOf or a regex.
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    // Whitespace (and, in text that is not JSON, any control) is nothing here: tested first, as
+    // it is most of what lies between the strings of an indented file.
+    if (c <= 0x20) continue;
     if (c === 0x22) {
       const isKey = top?.keys !== undefined && top.expectKey;
       const end = stringEnd(text, i);
