@@ -27,7 +27,8 @@ const CANDIDATE = /[\u200d\ufe0f\u20e3\u{1f1e6}-\u{1f1ff}\u{1f3fb}-\u{1f3ff}\u{e
 // A superset of CANDIDATE in plain code-unit ranges, three times cheaper to test on text that
 // has none (most of a résumé): every BMP Emoji_Presentation code point lies in U+231A–U+2B55,
 // and every astral one (flags, skin tones, tags too) starts with a high surrogate.
-const MAYBE_CANDIDATE = /[\u200d\u20e3\ufe0f\u231a-\u2b55\ud800-\udbff]/;
+const MAYBE_CANDIDATE_SET = String.raw`\u200d\u20e3\ufe0f\u231a-\u2b55\ud800-\udbff`;
+const MAYBE_CANDIDATE = new RegExp(`[${MAYBE_CANDIDATE_SET}]`);
 const isCandidate = (text: string) => MAYBE_CANDIDATE.test(text) && CANDIDATE.test(text);
 const PICTOGRAPHS = /\p{Extended_Pictographic}/gu;
 const FLAG = /^[\u{1f1e6}-\u{1f1ff}]{2}$|[\u{e0020}-\u{e007f}]/u;
@@ -128,12 +129,13 @@ export const JOINER_OR_SPECIAL = /[\p{Mc}\u0e33\u0eb3\u094d\u09cd\u0acd\u0b4d\u0
 
 // A superset of JOINER_OR_SPECIAL in plain code-unit ranges, cheaper to test on text that has
 // none (Hangul, Latin): test/unit/width-probe.test.ts checks every code point.
-export const MAYBE_JOINER_OR_SPECIAL = /[\u00ad\u0600-\u1cff\u200b-\u206f\u302e\u302f\u3164\ua800-\uabff\ud7b0-\ud7ff\ud800-\udbff\ufeff\uffa0\ufff9-\ufffb]/;
+const MAYBE_JOINER_OR_SPECIAL_SET = String.raw`\u00ad\u0600-\u1cff\u200b-\u206f\u302e\u302f\u3164\ua800-\uabff\ud7b0-\ud7ff\ud800-\udbff\ufeff\uffa0\ufff9-\ufffb`;
+export const MAYBE_JOINER_OR_SPECIAL = new RegExp(`[${MAYBE_JOINER_OR_SPECIAL_SET}]`);
+// Both supersets in one class: a string of Hangul or Latin (nearly every one) costs one test, not two.
+const MAYBE_EITHER = new RegExp(`[${MAYBE_CANDIDATE_SET}${MAYBE_JOINER_OR_SPECIAL_SET}]`);
 
 /** Whether `text` may hold a cluster to measure: an emoji candidate, or a code point that can make one of the others. */
 const mayDispute = (text: string) => MAYBE_EITHER.test(text) && (isCandidate(text) || (MAYBE_JOINER_OR_SPECIAL.test(text) && JOINER_OR_SPECIAL.test(text)));
-// Both supersets in one class: a string of Hangul or Latin (nearly every one) costs one test, not two.
-const MAYBE_EITHER = new RegExp(`[${MAYBE_CANDIDATE.source.slice(1, -1)}${MAYBE_JOINER_OR_SPECIAL.source.slice(1, -1)}]`);
 
 /** The kind of cluster `g` (one grapheme) is, or undefined when terminals agree on its width. */
 export function probeKind(g: string): ProbeKind | undefined {
