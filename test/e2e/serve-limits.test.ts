@@ -8,6 +8,7 @@ import type ssh2 from 'ssh2';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {runCli} from '../helpers/cli';
 import {fixturePath} from '../helpers/fixtures';
+import {visibleText} from '../helpers/pty-app';
 import {statusKiB} from '../helpers/process-memory';
 import {connect, shell, startServer, type Server} from '../helpers/serve';
 import {waitFor} from '../helpers/wait';
@@ -36,7 +37,7 @@ async function screenOf(bytes: Buffer[], cols: number, rows: number): Promise<st
   const term = new xterm.Terminal({cols, rows, allowProposedApi: true});
   for (const chunk of bytes) await new Promise<void>((resolve) => term.write(chunk, resolve));
   const buffer = term.buffer.active;
-  const lines = Array.from({length: rows}, (_, i) => buffer.getLine(i)?.translateToString(true) ?? '');
+  const lines = Array.from({length: rows}, (_, i) => visibleText(buffer.getLine(i), cols));
   term.dispose();
   return lines;
 }

@@ -9,7 +9,7 @@ import {closeSync, constants, openSync, writeSync} from 'node:fs';
 import {performance} from 'node:perf_hooks';
 import {spawn, type IPty} from 'node-pty';
 import xterm from '@xterm/headless';
-import type {Terminal} from '@xterm/headless';
+import type {IBufferLine, Terminal} from '@xterm/headless';
 import {BIN, cleanEnv, NODE} from './cli';
 import {REPO_ROOT} from './fixtures';
 import {onlyChild, processState, statusKiB} from './process-memory';
@@ -107,6 +107,17 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 function screenTest(predicate: ScreenPredicate): (rows: string[]) => boolean {
   if (typeof predicate === 'function') return predicate;
   return (rows) => (typeof predicate === 'string' ? rows.join('\n').includes(predicate) : predicate.test(rows.join('\n')));
+}
+
+/**
+ * A row as the terminal shows it: its first `cols` cells, trailing blanks trimmed. Only those: in
+ * the alternate screen xterm.js keeps a row's cells past a narrower width after a resize (it
+ * shortens rows only where it reflows, the normal buffer: `Buffer.resize` in
+ * https://github.com/xtermjs/xterm.js/blob/master/src/common/buffer/Buffer.ts), and
+ * translateToString would read a wider frame's leftovers that no terminal draws.
+ */
+export function visibleText(line: IBufferLine | undefined, cols: number): string {
+  return line?.translateToString(true, 0, cols) ?? '';
 }
 
 /** One run of the program in a pseudo-terminal, with its screen emulated. */
@@ -302,7 +313,7 @@ export class PtyApp {
   screen(): string[] {
     const buffer = this.term.buffer.active;
     const rows: string[] = [];
-    for (let i = 0; i < this.term.rows; i++) rows.push(buffer.getLine(buffer.viewportY + i)?.translateToString(true) ?? '');
+    for (let i = 0; i < this.term.rows; i++) rows.push(visibleText(buffer.getLine(buffer.viewportY + i), this.term.cols));
     return rows;
   }
 

@@ -6,6 +6,7 @@ import xterm from '@xterm/headless';
 import ssh2 from 'ssh2';
 import {BIN, cleanEnv, NODE} from './cli';
 import {REPO_ROOT} from './fixtures';
+import {visibleText} from './pty-app';
 import {DEFAULT_TIMEOUT_MS, waitFor} from './wait';
 
 /**
@@ -125,7 +126,7 @@ export class ShellScreen {
   }
   screen(): string[] {
     const buffer = this.term.buffer.active;
-    return Array.from({length: this.term.rows}, (_, i) => buffer.getLine(i)?.translateToString(true) ?? '');
+    return Array.from({length: this.term.rows}, (_, i) => visibleText(buffer.getLine(i), this.term.cols));
   }
   /** Waits (bounded) until the screen shows `text`, or `test` holds for its rows. */
   waitFor(test: string | ((rows: string[]) => boolean), timeoutMs = WAIT_MS): Promise<string[]> {
