@@ -13,8 +13,8 @@ const PAUSE_MS = 150;
  * Spaced presses per run, per key and app. A press takes about 2 ms and the machine's noise is
  * of the same size: with one press per run (15) the ratios of one build moved by up to 0.25×
  * between two benches; with four per run (60), by 0.01–0.08×, which is as wide as the distance
- * from the target (0.90×) that the figures sat at on Ink 8 (0.83–0.97× in four benches of one
- * build). With ten per run (150), the report prints each ratio's 90% bootstrap interval: about
+ * from the target (0.90×) that the figures sat at on Ink 8 (0.83–0.97× in three benches of one
+ * key path). With ten per run (150), the report prints each ratio's 90% bootstrap interval: about
  * ±0.05× wide in two benches of one build. The step takes 233 s instead of 105 s.
  */
 const SPACED_PER_RUN = 10;
